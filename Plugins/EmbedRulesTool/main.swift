@@ -1,0 +1,59 @@
+import Foundation
+
+// Writes a Swift file holding every `.json5`/`.json` file under a directory as
+// a string literal, keyed by its path relative to that directory.
+// Usage: embed-rules RULES-DIRECTORY OUTPUT-FILE
+
+let arguments = CommandLine.arguments
+guard arguments.count == 3 else {
+    FileHandle.standardError.write(Data("usage: embed-rules RULES-DIRECTORY OUTPUT-FILE\n".utf8))
+    exit(2)
+}
+let root = URL(fileURLWithPath: arguments[1]).standardizedFileURL
+let output = URL(fileURLWithPath: arguments[2])
+
+/// A Swift string literal for `text`, escaping what a literal cannot hold.
+func swiftLiteral(_ text: String) -> String {
+    var literal = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\\": literal += "\\\\"
+        case "\"": literal += "\\\""
+        case "\n": literal += "\\n"
+        case "\r": literal += "\\r"
+        case "\t": literal += "\\t"
+        case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+            literal += "\\u{\(String(scalar.value, radix: 16))}"
+        default: literal.unicodeScalars.append(scalar)
+        }
+    }
+    return literal + "\""
+}
+
+var files: [(path: String, text: String)] = []
+if let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) {
+    for case let url as URL in walker where ["json5", "json"].contains(url.pathExtension) {
+        let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let text = String(data: data, encoding: .utf8) else {
+            FileHandle.standardError.write(Data("embed-rules: error: cannot read \(url.path) as UTF-8\n".utf8))
+            exit(1)
+        }
+        files.append((relative, text))
+    }
+}
+files.sort { $0.path < $1.path }
+
+var source = "// Generated at build time from rules/ by embed-rules. Do not edit.\n\n"
+source += "/// The default rule set, as the files in `rules/` held it when eqlint was built.\n"
+source += "let embeddedRuleFiles: [(path: String, text: String)] = [\n"
+for file in files {
+    source += "    (\(swiftLiteral(file.path)), \(swiftLiteral(file.text))),\n"
+}
+source += "]\n"
+do {
+    try source.write(to: output, atomically: true, encoding: .utf8)
+} catch {
+    FileHandle.standardError.write(Data("embed-rules: error: cannot write \(output.path): \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,27 @@
+/// One finding in one plan file: what is wrong, where, and how to fix it.
+public struct Diagnostic: Hashable, Sendable {
+    /// The file as the user named it.
+    public var path: String
+    /// The text at fault (a missing field: its objective's heading).
+    public var range: SourceRange
+    public var severity: Severity
+    public var ruleID: String
+    /// What is wrong, in plain words.
+    public var message: String
+    /// How to fix it, in plain words.
+    public var help: String
+
+    public init(path: String, range: SourceRange, severity: Severity, ruleID: String, message: String, help: String) {
+        self.path = path
+        self.range = range
+        self.severity = severity
+        self.ruleID = ruleID
+        self.message = message
+        self.help = help
+    }
+
+    /// Reading order: by file, then position, then rule.
+    public static func reportOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        (lhs.path, lhs.range.start, lhs.ruleID) < (rhs.path, rhs.range.start, rhs.ruleID)
+    }
+}

@@ -1,0 +1,24 @@
+/// The name of a field of an objective or action (`lead`, `success`, ...).
+///
+/// Names come from the labels vocabulary in `rules/`, so a trust can add a
+/// field without a rebuild; the ones the parser gives meaning to are below.
+public struct FieldName: RawRepresentable, Hashable, Comparable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { rawValue = value }
+
+    public static func < (lhs: FieldName, rhs: FieldName) -> Bool { lhs.rawValue < rhs.rawValue }
+    public var description: String { rawValue }
+
+    /// The objective's own statement; as a table column, it makes each row an objective.
+    public static let objective: FieldName = "objective"
+    /// What will be done; as a table column, its cell is the action's text.
+    public static let actions: FieldName = "actions"
+    /// The child-friendly version; also names a plan-level section.
+    public static let child: FieldName = "child"
+    /// When the objective or action will be done.
+    public static let timescale: FieldName = "timescale"
+    /// Labels of the plan-level Glossary section.
+    public static let glossary: FieldName = "glossary"
+}

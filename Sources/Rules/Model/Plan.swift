@@ -1,0 +1,96 @@
+/// One equality objectives plan, read from a Markdown file.
+public struct Plan: Sendable {
+    /// Front matter values by lower-cased key.
+    public var frontMatter: [String: TextValue] = [:]
+    /// The plan's title (its first top-level heading).
+    public var title: TextValue?
+    /// The period the plan covers, from front matter or the title.
+    public var period: DatedText?
+    /// When the plan was published (front matter `published`, else `approved`).
+    public var published: DatedText?
+    public var objectives: [Objective] = []
+    /// Terms the plan defines in its Glossary, by upper-cased term.
+    public var glossary: [String: TextValue] = [:]
+    /// Every HTML comment in the file, in order.
+    public var comments: [TextValue] = []
+
+    public init() {}
+}
+
+/// A date or period written in a plan, with what eqlint understood of it.
+public struct DatedText: Sendable, Hashable {
+    public var source: TextValue
+    public var span: DateSpan
+}
+
+/// One equality objective: a section headed `Objective ...`, or a row of a
+/// plan-level objectives table.
+public struct Objective: Sendable {
+    /// Its number as written (`1`, `2a`; `three` becomes `3`), if any.
+    public var number: String?
+    /// Its title or statement, in plain words.
+    public var title: String
+    /// Where a missing field is reported: the heading, or the row's objective cell.
+    public var anchor: SourceRange
+    /// Fields given for the objective as a whole.
+    public var fields: [FieldName: Field] = [:]
+    /// Rows of its action tables, each with fields of its own.
+    public var actions: [Action] = []
+    /// Every piece of the objective's own text (statement, fields, prose),
+    /// where an aim of the duty may be named.
+    public var text: [TextValue] = []
+
+    public init(number: String?, title: String, anchor: SourceRange) {
+        self.number = number
+        self.title = title
+        self.anchor = anchor
+    }
+
+    /// How messages name it: `Objective 2`, or `Objective "Improve attendance…"`.
+    public var name: String {
+        if let number { return "Objective \(number)" }
+        return title.isEmpty ? "An objective" : "Objective \u{201C}\(title.shortened(to: 48))\u{201D}"
+    }
+
+    /// The objective's entries for a field, followed by those of each action.
+    public func entries(of field: FieldName) -> [TextValue] {
+        (fields[field]?.entries ?? []) + actions.flatMap { $0.fields[field]?.entries ?? [] }
+    }
+}
+
+/// One action of an objective: a row of an action table.
+public struct Action: Sendable {
+    /// The row's start, where a missing field of the action is reported.
+    public var anchor: SourceRange
+    public var fields: [FieldName: Field] = [:]
+
+    public init(anchor: SourceRange) { self.anchor = anchor }
+}
+
+/// A field as the plan gives it: its label and its entries (one per list
+/// item, paragraph or table cell part).
+public struct Field: Sendable {
+    public var name: FieldName
+    /// Where the label is written.
+    public var label: SourceRange
+    public var entries: [TextValue]
+
+    public init(name: FieldName, label: SourceRange, entries: [TextValue] = []) {
+        self.name = name
+        self.label = label
+        self.entries = entries
+    }
+}
+
+extension String {
+    /// The string cut to at most `limit` characters, with an ellipsis when cut.
+    public func shortened(to limit: Int) -> String {
+        count <= limit ? self : String(prefix(limit - 1)).trimmingTrailingSpaces + "\u{2026}"
+    }
+
+    var trimmingTrailingSpaces: String {
+        var result = Substring(self)
+        while result.last == " " { result.removeLast() }
+        return String(result)
+    }
+}

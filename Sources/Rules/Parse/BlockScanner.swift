@@ -1,0 +1,269 @@
+/// Splits a Markdown file into the blocks the plan parser reads: front
+/// matter, headings, paragraphs, list items, tables and comments. It follows
+/// CommonMark where plans need it and is lenient elsewhere; it never fails.
+struct BlockScanner {
+    private let source: SourceFile
+    private var bytes: [UInt8] { source.bytes }
+
+    init(source: SourceFile) {
+        self.source = source
+    }
+
+    func blocks() -> [MarkdownBlock] {
+        var blocks: [MarkdownBlock] = []
+        var line = 0
+        let lineCount = source.lineCount
+        if let (frontMatter, next) = frontMatter() {
+            blocks.append(frontMatter)
+            line = next
+        }
+        var paragraph: [Range<Int>] = []
+        func flushParagraph() {
+            if !paragraph.isEmpty { blocks.append(.paragraph(lines: paragraph)) }
+            paragraph = []
+        }
+        while line < lineCount {
+            let span = source.lineSpan(line)
+            let text = ByteText.trim(bytes, span)
+            if text.isEmpty {
+                flushParagraph()
+                blocks.append(.separator)
+                line += 1
+                continue
+            }
+            if let fence = fenceMarker(text) {
+                flushParagraph()
+                line = skipFence(fence, from: line + 1)
+                blocks.append(.separator)
+                continue
+            }
+            if ByteText.hasPrefix(bytes, at: text.lowerBound, "<!--", end: text.upperBound) {
+                flushParagraph()
+                let (comment, next) = scanComment(from: line)
+                blocks.append(.comment(comment))
+                line = next
+                continue
+            }
+            if let heading = atxHeading(text, indent: ByteText.indent(bytes, span)) {
+                flushParagraph()
+                blocks.append(heading)
+                line += 1
+                continue
+            }
+            if paragraph.count == 1, let level = setextLevel(text) {
+                blocks.append(.heading(level: level, text: paragraph[0]))
+                paragraph = []
+                line += 1
+                continue
+            }
+            if isThematicBreak(text) {
+                flushParagraph()
+                blocks.append(.separator)
+                line += 1
+                continue
+            }
+            if line + 1 < lineCount, contains(text, 0x7C),
+               isDelimiterRow(ByteText.trim(bytes, source.lineSpan(line + 1))) {
+                flushParagraph()
+                let (table, next) = scanTable(from: line)
+                blocks.append(table)
+                line = next
+                continue
+            }
+            if let content = listItemContent(text) {
+                flushParagraph()
+                let (item, next) = scanListItem(first: content, indent: ByteText.indent(bytes, span), from: line)
+                blocks.append(item)
+                line = next
+                continue
+            }
+            paragraph.append(text)
+            line += 1
+        }
+        flushParagraph()
+        return blocks
+    }
+
+    // MARK: Front matter
+
+    private func frontMatter() -> (MarkdownBlock, Int)? {
+        guard source.lineCount > 1, isDashes(ByteText.trim(bytes, source.lineSpan(0)), exactly: 3) else { return nil }
+        var lines: [Range<Int>] = []
+        for line in 1..<source.lineCount {
+            let text = ByteText.trim(bytes, source.lineSpan(line))
+            if isDashes(text, exactly: 3) || source.text(text) == "..." {
+                return (.frontMatter(lines: lines), line + 1)
+            }
+            if !text.isEmpty { lines.append(text) }
+        }
+        return nil
+    }
+
+    private func isDashes(_ text: Range<Int>, exactly count: Int) -> Bool {
+        text.count == count && text.allSatisfy { bytes[$0] == 0x2D }
+    }
+
+    // MARK: Headings and breaks
+
+    private func atxHeading(_ text: Range<Int>, indent: Int) -> MarkdownBlock? {
+        guard indent <= 3 else { return nil }
+        var index = text.lowerBound
+        while index < text.upperBound, bytes[index] == 0x23 { index += 1 }
+        let level = index - text.lowerBound
+        guard (1...6).contains(level) else { return nil }
+        guard index == text.upperBound || ByteText.isSpace(bytes[index]) else { return nil }
+        var content = ByteText.trim(bytes, index..<text.upperBound)
+        // A closing run of #s, preceded by a space, is not part of the text.
+        var end = content.upperBound
+        while end > content.lowerBound, bytes[end - 1] == 0x23 { end -= 1 }
+        if end < content.upperBound, end == content.lowerBound || ByteText.isSpace(bytes[end - 1]) {
+            content = ByteText.trim(bytes, content.lowerBound..<end)
+        }
+        return .heading(level: level, text: content)
+    }
+
+    private func setextLevel(_ text: Range<Int>) -> Int? {
+        guard let first = text.first.map({ bytes[$0] }), first == 0x3D || first == 0x2D else { return nil }
+        guard text.allSatisfy({ bytes[$0] == first }) else { return nil }
+        return first == 0x3D ? 1 : 2
+    }
+
+    private func isThematicBreak(_ text: Range<Int>) -> Bool {
+        guard let first = text.first.map({ bytes[$0] }), [0x2D, 0x2A, 0x5F].contains(first) else { return false }
+        var count = 0
+        for index in text {
+            if bytes[index] == first { count += 1 } else if !ByteText.isSpace(bytes[index]) { return false }
+        }
+        return count >= 3
+    }
+
+    // MARK: Code fences and comments
+
+    private func fenceMarker(_ text: Range<Int>) -> (byte: UInt8, count: Int)? {
+        guard let first = text.first.map({ bytes[$0] }), first == 0x60 || first == 0x7E else { return nil }
+        var count = 0
+        for index in text { if bytes[index] == first { count += 1 } else { break } }
+        return count >= 3 ? (first, count) : nil
+    }
+
+    private func skipFence(_ fence: (byte: UInt8, count: Int), from start: Int) -> Int {
+        var line = start
+        while line < source.lineCount {
+            let text = ByteText.trim(bytes, source.lineSpan(line))
+            line += 1
+            if let closing = fenceMarker(text), closing.byte == fence.byte, closing.count >= fence.count,
+               text.allSatisfy({ bytes[$0] == fence.byte }) {
+                break
+            }
+        }
+        return line
+    }
+
+    private func scanComment(from start: Int) -> (Range<Int>, Int) {
+        let begin = ByteText.trim(bytes, source.lineSpan(start)).lowerBound
+        var line = start
+        while line < source.lineCount {
+            let span = source.lineSpan(line)
+            let searchFrom = line == start ? begin + 4 : span.lowerBound
+            if let close = ByteText.find(bytes, "-->", in: min(searchFrom, span.upperBound)..<span.upperBound) {
+                return (begin..<close + 3, line + 1)
+            }
+            line += 1
+        }
+        return (begin..<bytes.count, line)
+    }
+
+    // MARK: Tables
+
+    private func contains(_ text: Range<Int>, _ byte: UInt8) -> Bool {
+        text.contains { bytes[$0] == byte }
+    }
+
+    private func isDelimiterRow(_ text: Range<Int>) -> Bool {
+        guard contains(text, 0x2D), contains(text, 0x7C) || text.allSatisfy({ [0x2D, 0x3A, 0x20].contains(bytes[$0]) }) else {
+            return false
+        }
+        let cells = TableCells.split(bytes, text)
+        return !cells.isEmpty && cells.allSatisfy { cell in
+            !cell.isEmpty && cell.allSatisfy { [0x2D, 0x3A].contains(bytes[$0]) } && contains(cell, 0x2D)
+        }
+    }
+
+    private func scanTable(from start: Int) -> (MarkdownBlock, Int) {
+        let header = TableCells.split(bytes, ByteText.trim(bytes, source.lineSpan(start)))
+        var rows: [[Range<Int>]] = []
+        var line = start + 2
+        while line < source.lineCount {
+            let text = ByteText.trim(bytes, source.lineSpan(line))
+            guard !text.isEmpty, contains(text, 0x7C) else { break }
+            rows.append(TableCells.split(bytes, text))
+            line += 1
+        }
+        return (.table(header: header, rows: rows), line)
+    }
+
+    // MARK: Lists
+
+    /// The content after a list marker (`-`, `*`, `+`, `1.`, `1)`), or nil.
+    private func listItemContent(_ text: Range<Int>) -> Range<Int>? {
+        var index = text.lowerBound
+        let first = bytes[index]
+        if first == 0x2D || first == 0x2A || first == 0x2B {
+            index += 1
+        } else {
+            while index < text.upperBound, index - text.lowerBound < 9, (0x30...0x39).contains(bytes[index]) { index += 1 }
+            guard index > text.lowerBound, index < text.upperBound, bytes[index] == 0x2E || bytes[index] == 0x29 else {
+                return nil
+            }
+            index += 1
+        }
+        guard index == text.upperBound || ByteText.isSpace(bytes[index]) else { return nil }
+        return ByteText.trim(bytes, index..<text.upperBound)
+    }
+
+    private func scanListItem(first: Range<Int>, indent: Int, from start: Int) -> (MarkdownBlock, Int) {
+        var lines = [first]
+        var line = start + 1
+        while line < source.lineCount {
+            let span = source.lineSpan(line)
+            let text = ByteText.trim(bytes, span)
+            if text.isEmpty || listItemContent(text) != nil || fenceMarker(text) != nil || isThematicBreak(text)
+                || atxHeading(text, indent: ByteText.indent(bytes, span)) != nil
+                || ByteText.hasPrefix(bytes, at: text.lowerBound, "<!--", end: text.upperBound)
+                || (contains(text, 0x7C) && line + 1 < source.lineCount
+                    && isDelimiterRow(ByteText.trim(bytes, source.lineSpan(line + 1)))) {
+                break
+            }
+            lines.append(text)
+            line += 1
+        }
+        return (.listItem(indent: indent, lines: lines), line)
+    }
+}
+
+/// Splits a table row into trimmed cell spans at unescaped pipes, dropping
+/// the optional leading and trailing pipe.
+enum TableCells {
+    static func split(_ bytes: [UInt8], _ row: Range<Int>) -> [Range<Int>] {
+        var cells: [Range<Int>] = []
+        var cellStart = row.lowerBound
+        var index = row.lowerBound
+        var inCode = false
+        while index < row.upperBound {
+            let byte = bytes[index]
+            if byte == 0x5C { index += 2; continue }  // backslash escapes the next byte
+            if byte == 0x60 { inCode.toggle() }
+            if byte == 0x7C, !inCode {
+                cells.append(ByteText.trim(bytes, cellStart..<index))
+                cellStart = index + 1
+            }
+            index += 1
+        }
+        cells.append(ByteText.trim(bytes, cellStart..<row.upperBound))
+        if bytes[row.lowerBound] == 0x7C, cells.first?.isEmpty == true { cells.removeFirst() }
+        if row.upperBound > row.lowerBound, bytes[row.upperBound - 1] == 0x7C, cells.last?.isEmpty == true {
+            cells.removeLast()
+        }
+        return cells
+    }
+}

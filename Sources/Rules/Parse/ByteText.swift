@@ -1,0 +1,48 @@
+/// Small byte-level helpers shared by the scanners. Plans are mostly ASCII
+/// structure around free text, so structure is found on bytes and text is
+/// decoded only for values.
+enum ByteText {
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+    /// The range without leading and trailing spaces and tabs.
+    static func trim(_ bytes: [UInt8], _ span: Range<Int>) -> Range<Int> {
+        var start = span.lowerBound
+        var end = span.upperBound
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        return start..<end
+    }
+
+    /// The width of a line's indentation, a tab counting as four spaces.
+    static func indent(_ bytes: [UInt8], _ span: Range<Int>) -> Int {
+        var width = 0
+        for index in span {
+            switch bytes[index] {
+            case 0x20: width += 1
+            case 0x09: width += 4 - width % 4
+            default: return width
+            }
+        }
+        return width
+    }
+
+    /// Whether the bytes at `offset` spell `literal` (ASCII, case-sensitive).
+    static func hasPrefix(_ bytes: [UInt8], at offset: Int, _ literal: StaticString, end: Int) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard offset + count <= end else { return false }
+        return literal.withUTF8Buffer { prefix in
+            for index in 0..<count where bytes[offset + index] != prefix[index] { return false }
+            return true
+        }
+    }
+
+    /// The first offset of `needle` in the range, or nil.
+    static func find(_ bytes: [UInt8], _ needle: StaticString, in span: Range<Int>) -> Int? {
+        var index = span.lowerBound
+        while index < span.upperBound {
+            if hasPrefix(bytes, at: index, needle, end: span.upperBound) { return index }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,107 @@
+/// Turns a span of Markdown inline text into plain words: emphasis markers,
+/// code ticks, links and HTML tags go, their text stays.
+enum InlineText {
+    static func plain(_ bytes: [UInt8], _ span: Range<Int>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(span.count)
+        var index = span.lowerBound
+        let end = span.upperBound
+        while index < end {
+            let byte = bytes[index]
+            switch byte {
+            case 0x2A, 0x60:  // * and ` are markup
+                index += 1
+            case 0x5F where index + 1 < end && bytes[index + 1] == 0x5F:  // __
+                index += 2
+            case 0x5C where index + 1 < end:  // \x is a literal x
+                out.append(bytes[index + 1])
+                index += 2
+            case 0x5D where index + 1 < end && bytes[index + 1] == 0x28:  // ](url) ends a link
+                var close = index + 2
+                while close < end, bytes[close] != 0x29 { close += 1 }
+                index = close + 1
+            case 0x5B:  // [ opens a link's text
+                index += 1
+            case 0x3C:  // <tag> goes; a lone < stays
+                var close = index + 1
+                while close < end, bytes[close] != 0x3E, bytes[close] != 0x3C { close += 1 }
+                let isTag = close < end && bytes[close] == 0x3E && close > index + 1
+                    && (isLetter(bytes[index + 1]) || bytes[index + 1] == 0x2F || bytes[index + 1] == 0x21)
+                if isTag {
+                    out.append(0x20)
+                    index = close + 1
+                } else {
+                    out.append(byte)
+                    index += 1
+                }
+            case 0x26:  // a few entities
+                if let (decoded, length) = entity(bytes, at: index, end: end) {
+                    out.append(contentsOf: decoded)
+                    index += length
+                } else {
+                    out.append(byte)
+                    index += 1
+                }
+            default:
+                out.append(byte)
+                index += 1
+            }
+        }
+        return collapseSpaces(String(decoding: out, as: UTF8.self))
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    private static let entities: [(String, String)] = [
+        ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "),
+    ]
+
+    private static func entity(_ bytes: [UInt8], at index: Int, end: Int) -> ([UInt8], Int)? {
+        for (name, value) in entities {
+            let pattern = Array(name.utf8)
+            if index + pattern.count <= end, Array(bytes[index..<index + pattern.count]) == pattern {
+                return (Array(value.utf8), pattern.count)
+            }
+        }
+        return nil
+    }
+
+    /// Runs of spaces and tabs become one space; ends are trimmed.
+    static func collapseSpaces(_ text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\t" || scalar == "\u{A0}" {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.unicodeScalars.append(" "); pendingSpace = false }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Splits a table cell at `<br>` tags (any case, `<br/>`, `<br />`) into trimmed parts.
+    static func splitAtLineBreakTags(_ bytes: [UInt8], _ span: Range<Int>) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var partStart = span.lowerBound
+        var index = span.lowerBound
+        while index < span.upperBound {
+            if bytes[index] == 0x3C, index + 3 < span.upperBound, bytes[index + 1] | 0x20 == 0x62, bytes[index + 2] | 0x20 == 0x72 {
+                var close = index + 3
+                while close < span.upperBound, bytes[close] == 0x20 || bytes[close] == 0x2F { close += 1 }
+                if close < span.upperBound, bytes[close] == 0x3E {
+                    parts.append(ByteText.trim(bytes, partStart..<index))
+                    partStart = close + 1
+                    index = close + 1
+                    continue
+                }
+            }
+            index += 1
+        }
+        parts.append(ByteText.trim(bytes, partStart..<span.upperBound))
+        return parts.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,49 @@
+/// The compiler format editors read: `path:line:col: severity: message [rule-id]`,
+/// followed by a `note:` line with the fix. On a terminal it may add colour
+/// and the source line with a caret under the text at fault.
+public struct TextReporter: Reporter {
+    public var color: Bool
+    public var showSource: Bool
+
+    public init(color: Bool = false, showSource: Bool = false) {
+        self.color = color
+        self.showSource = showSource
+    }
+
+    public func report(_ files: [FileReport]) -> String {
+        var out = ""
+        for file in files {
+            for diagnostic in file.diagnostics {
+                out += line(diagnostic)
+                if showSource, let source = file.source { out += snippet(diagnostic, source) }
+            }
+        }
+        return out
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    private func line(_ diagnostic: Diagnostic) -> String {
+        let start = diagnostic.range.start
+        let place = "\(diagnostic.path):\(start.line):\(start.column):"
+        let severityColor = diagnostic.severity == .error ? "1;31" : diagnostic.severity == .warning ? "1;33" : "1;36"
+        return "\(paint(place, "1")) \(paint("\(diagnostic.severity.rawValue):", severityColor)) "
+            + "\(diagnostic.message) \(paint("[\(diagnostic.ruleID)]", "2"))\n"
+            + "\(paint(place, "1")) \(paint("note:", "1;36")) \(diagnostic.help)\n"
+    }
+
+    private func snippet(_ diagnostic: Diagnostic, _ source: SourceFile) -> String {
+        let start = diagnostic.range.start
+        let text = source.lineText(start.line)
+        let prefix = text.unicodeScalars.prefix(max(start.column - 1, 0))
+        // Keep tabs in the gutter so the caret lines up under the text.
+        let padding = String(String.UnicodeScalarView(prefix.map { $0 == "\t" ? "\t" : " " }))
+        let end = diagnostic.range.end
+        let width = end.line == start.line ? max(end.column - start.column, 1) : max(text.unicodeScalars.count - start.column + 1, 1)
+        let number = String(start.line)
+        let gutter = String(repeating: " ", count: number.count)
+        return "\(paint(number, "2")) | \(text)\n\(gutter) | \(padding)\(paint("^" + String(repeating: "~", count: width - 1), "1;32"))\n"
+    }
+}

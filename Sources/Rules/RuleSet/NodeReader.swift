@@ -1,0 +1,135 @@
+/// Reads typed values out of a `JSON5Node`, turning every surprise (a wrong
+/// type, an unknown key, a missing key) into a `RuleFileError` at the place
+/// it is written.
+struct NodeReader {
+    let path: String
+
+    func error(_ message: String, at location: SourceLocation) -> RuleFileError {
+        RuleFileError(path: path, location: location, message: message)
+    }
+
+    /// The members of an object, by key, after checking every key is allowed.
+    func members(
+        of node: JSON5Node, allowed: [String], required: [String] = [], in what: String
+    ) throws(RuleFileError) -> [String: JSON5Node.Member] {
+        guard case .object(let list) = node.value else {
+            throw error("\(what) must be an object ({ ... }), not \(node.kindName)", at: node.location)
+        }
+        var byKey: [String: JSON5Node.Member] = [:]
+        for member in list {
+            guard allowed.contains(member.key) else {
+                let hint = Spelling.closest(to: member.key, in: allowed).map { "; did you mean '\($0)'?" }
+                    ?? "; allowed keys are \(allowed.map { "'\($0)'" }.joined(separator: ", "))"
+                throw error("unknown key '\(member.key)' in \(what)\(hint)", at: member.keyLocation)
+            }
+            byKey[member.key] = member
+        }
+        for key in required where byKey[key] == nil {
+            throw error("\(what) is missing the key '\(key)'", at: node.location)
+        }
+        return byKey
+    }
+
+    func string(_ node: JSON5Node, _ what: String) throws(RuleFileError) -> String {
+        guard case .string(let text) = node.value else {
+            throw error("\(what) must be a string in quotes, not \(node.kindName)", at: node.location)
+        }
+        return text
+    }
+
+    func nonEmptyString(_ node: JSON5Node, _ what: String) throws(RuleFileError) -> String {
+        let text = try string(node, what)
+        guard !text.trimmingSpaces.isEmpty else { throw error("\(what) must not be empty", at: node.location) }
+        return text
+    }
+
+    func bool(_ node: JSON5Node, _ what: String) throws(RuleFileError) -> Bool {
+        guard case .bool(let value) = node.value else {
+            throw error("\(what) must be true or false, not \(node.kindName)", at: node.location)
+        }
+        return value
+    }
+
+    func positiveInteger(_ node: JSON5Node, _ what: String) throws(RuleFileError) -> Int {
+        guard case .number(let value) = node.value, value.isFinite, value == value.rounded(), value >= 1, value <= 1000 else {
+            throw error("\(what) must be a whole number from 1 to 1000", at: node.location)
+        }
+        return Int(value)
+    }
+
+    func list(_ node: JSON5Node, _ what: String) throws(RuleFileError) -> [JSON5Node] {
+        guard case .array(let items) = node.value else {
+            throw error("\(what) must be a list ([ ... ]), not \(node.kindName)", at: node.location)
+        }
+        return items
+    }
+
+    /// A string, or a list of strings (one line each) joined with line breaks.
+    func text(_ node: JSON5Node, _ what: String) throws(RuleFileError) -> String {
+        if case .string(let text) = node.value { return text }
+        guard case .array(let items) = node.value else {
+            throw error("\(what) must be a string or a list of lines, not \(node.kindName)", at: node.location)
+        }
+        var lines: [String] = []
+        for item in items { lines.append(try string(item, "each line of \(what)")) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One of a fixed set of words.
+    func choice<T: RawRepresentable>(_ node: JSON5Node, _ what: String, of: [T]) throws(RuleFileError) -> T where T.RawValue == String {
+        let word = try string(node, what)
+        guard let value = T(rawValue: word) else {
+            let names = of.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            let hint = Spelling.closest(to: word, in: of.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
+            throw error("\(what) must be one of \(names), not '\(word)'\(hint)", at: node.location)
+        }
+        return value
+    }
+
+    func day(_ node: JSON5Node, _ what: String) throws(RuleFileError) -> CalendarDay {
+        let text = try string(node, what)
+        guard let day = CalendarDay(iso: text) else {
+            throw error("\(what) must be a date written YYYY-MM-DD, not '\(text)'", at: node.location)
+        }
+        return day
+    }
+
+    func pattern(_ node: JSON5Node, _ what: String, caseSensitive: Bool = false) throws(RuleFileError) -> Pattern {
+        let source = try nonEmptyString(node, what)
+        do {
+            return try Pattern(source, caseSensitive: caseSensitive)
+        } catch {
+            throw self.error("\(what) is not a valid regular expression: \(source)", at: node.location)
+        }
+    }
+}
+
+/// Finds the likely intended word for a misspelt one.
+enum Spelling {
+    static func closest(to word: String, in candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3) else { return nil }
+        return best.0
+    }
+
+    /// Levenshtein edit distance.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in stride(from: 1, through: b.count, by: 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}

@@ -1,0 +1,52 @@
+/// One declarative rule, as read from a file in `rules/`.
+public struct Rule: Sendable {
+    /// What a rule looks at.
+    public enum Scope: String, CaseIterable, Sendable {
+        /// The plan as a whole (once per file).
+        case plan
+        /// Each objective.
+        case objective
+        /// Each action (a row of an action table).
+        case action
+        /// Each entry of the rule's field (each success criterion, each lead...).
+        case entry
+    }
+
+    public var id: String
+    public var severity: Severity
+    /// One line saying what the rule checks, for `eqlint rules`.
+    public var summary: String
+    public var scope: Scope
+    /// The fields the rule is about (any of them will do for `present`).
+    public var fields: [FieldName]
+    public var check: Check
+    /// The message, with `{objective}`, `{text}` and the check's own placeholders.
+    public var message: MessageTemplate
+    /// How to fix it, for someone who is not a programmer.
+    public var help: String
+    /// What the rule rests on: statute, guidance or good practice.
+    public var source: String
+    public var examples: RuleExamples
+    /// Where the rule was defined.
+    public var origin: RuleOrigin
+}
+
+/// The file and place a rule was read from.
+public struct RuleOrigin: Sendable, Hashable {
+    public var path: String
+    public var location: SourceLocation
+}
+
+/// Plans a rule must pass and plans it must fail, checked by the test suite.
+public struct RuleExamples: Sendable {
+    /// The day the examples are checked on (date rules depend on it).
+    public var today: CalendarDay?
+    public var pass: [RuleExample] = []
+    public var fail: [RuleExample] = []
+}
+
+/// One example plan, and where it is written in its rule file.
+public struct RuleExample: Sendable {
+    public var text: String
+    public var location: SourceLocation
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// The rules and vocabulary a run checks plans against: immutable once
+/// loaded, and passed in rather than held globally.
+public struct RuleSet: Sendable {
+    /// The rules, in id order.
+    public private(set) var rules: [Rule] = []
+    public private(set) var vocabulary = Vocabulary()
+    /// Rules a later directory replaced: id → where the replaced rule was.
+    public private(set) var replaced: [String: RuleOrigin] = [:]
+
+    public init() {}
+
+    /// A rule file's path and text.
+    public typealias File = (path: String, text: String)
+
+    /// The default rule set, built into eqlint from `rules/`.
+    public static func defaults() throws(RuleFileError) -> RuleSet {
+        try load(layers: [embeddedRuleFiles.map { (path: "rules/" + $0.path, text: $0.text) }])
+    }
+
+    /// The default rules with a directory's rules on top: a rule with the
+    /// same id replaces the default, vocabulary lists are extended.
+    public static func defaults(adding directories: [String]) throws(RuleFileError) -> RuleSet {
+        var layers = [embeddedRuleFiles.map { (path: "rules/" + $0.path, text: $0.text) }]
+        for directory in directories { layers.append(try files(inDirectory: directory)) }
+        return try load(layers: layers)
+    }
+
+    /// Loads layers of files; within a layer an id may appear once, and a
+    /// later layer's rule replaces an earlier one with the same id.
+    public static func load(layers: [[File]]) throws(RuleFileError) -> RuleSet {
+        var set = RuleSet()
+        var byID: [String: Rule] = [:]
+        var references: [(list: String, location: SourceLocation, path: String)] = []
+        for layer in layers {
+            var seenInLayer: [String: RuleOrigin] = [:]
+            for file in layer {
+                switch try RuleFileLoader.load(path: file.path, text: file.text) {
+                case .vocabulary(let name, let terms, let patterns):
+                    set.vocabulary.add(terms: terms, to: name)
+                    set.vocabulary.add(patterns: patterns, to: name)
+                case .rule(let rule, let refs):
+                    if let first = seenInLayer[rule.id] {
+                        throw RuleFileError(
+                            path: file.path, location: rule.origin.location,
+                            message: "the rule id '\(rule.id)' is already used by \(first.path)")
+                    }
+                    seenInLayer[rule.id] = rule.origin
+                    if let earlier = byID[rule.id] { set.replaced[rule.id] = earlier.origin }
+                    byID[rule.id] = rule
+                    references += refs.map { ($0.list, $0.location, file.path) }
+                }
+            }
+        }
+        for reference in references where set.vocabulary.lists[reference.list] == nil {
+            let known = set.vocabulary.lists.keys.sorted().joined(separator: ", ")
+            throw RuleFileError(
+                path: reference.path, location: reference.location,
+                message: "no vocabulary list is named '\(reference.list)'; the lists are \(known)")
+        }
+        set.rules = byID.values.sorted { $0.id < $1.id }
+        return set
+    }
+
+    /// Every `.json5` and `.json` file under a directory, in path order.
+    public static func files(inDirectory directory: String) throws(RuleFileError) -> [File] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw RuleFileError(path: directory, location: SourceLocation(line: 1, column: 1),
+                                message: "is not a directory of rule files")
+        }
+        let root = URL(fileURLWithPath: directory)
+        let paths = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".json5") || $0.hasSuffix(".json") }
+            .sorted()
+        var files: [File] = []
+        for relative in paths {
+            let path = root.appendingPathComponent(relative).path
+            let display = (directory as NSString).appendingPathComponent(relative)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw RuleFileError(path: display, location: SourceLocation(line: 1, column: 1), message: "cannot be read")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw RuleFileError(path: display, location: SourceLocation(line: 1, column: 1),
+                                    message: "is not valid UTF-8 text")
+            }
+            files.append((display, text))
+        }
+        return files
+    }
+
+    /// The id of the rule most likely meant by a misspelt one.
+    public func suggestion(for id: String) -> String? {
+        Spelling.closest(to: id, in: rules.map(\.id))
+    }
+
+    /// The rule with an id, if there is one.
+    public func rule(id: String) -> Rule? {
+        rules.first { $0.id == id }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Word lists loaded from `rules/`: field labels, the aims of the duty,
+/// measures, known abbreviations. Each list has named groups of terms (plain
+/// phrases) or patterns (regular expressions).
+public struct Vocabulary: Sendable {
+    /// A named list, such as `labels` (groups: field names) or `aims`.
+    public struct List: Sendable {
+        public var terms: [String: [String]] = [:]
+        public var patterns: [String: [Pattern]] = [:]
+    }
+
+    public private(set) var lists: [String: List] = [:]
+    /// Label key (see `TextNormalizer.labelKey`) → field, from the `labels` list.
+    private var labelIndex: [String: FieldName] = [:]
+    /// Each list's phrases in `TextNormalizer.phraseText` form, for matching in text.
+    private var phraseIndex: [String: [(group: String, normalized: String, phrase: String)]] = [:]
+
+    public init() {}
+
+    /// Adds groups of terms to a list, after any it already has.
+    public mutating func add(terms: [String: [String]], to list: String) {
+        for group in terms.keys.sorted() {
+            let phrases = terms[group] ?? []
+            lists[list, default: List()].terms[group, default: []].append(contentsOf: phrases)
+            for phrase in phrases {
+                phraseIndex[list, default: []].append((group, TextNormalizer.phraseText(phrase), phrase))
+                if list == "labels" { labelIndex[TextNormalizer.labelKey(phrase)] = FieldName(rawValue: group) }
+            }
+        }
+    }
+
+    /// Adds groups of patterns to a list, after any it already has.
+    public mutating func add(patterns: [String: [Pattern]], to list: String) {
+        for (group, items) in patterns {
+            lists[list, default: List()].patterns[group, default: []].append(contentsOf: items)
+        }
+    }
+
+    /// The field a label names, if the labels list knows it.
+    public func field(forLabel label: String) -> FieldName? {
+        let key = TextNormalizer.labelKey(label)
+        return key.isEmpty ? nil : labelIndex[key]
+    }
+
+    /// The first group of `list` with a phrase in `text`, and that phrase.
+    /// `text` must be in `TextNormalizer.phraseText` form.
+    public func firstPhrase(of list: String, inPhraseText text: String) -> (group: String, phrase: String)? {
+        phraseIndex[list]?.first { text.contains($0.normalized) }.map { ($0.group, $0.phrase) }
+    }
+
+    /// Every term of a list, from all its groups.
+    public func allTerms(of list: String) -> [String] {
+        lists[list]?.terms.keys.sorted().flatMap { lists[list]?.terms[$0] ?? [] } ?? []
+    }
+
+    /// Every pattern of a list, from all its groups.
+    public func allPatterns(of list: String) -> [Pattern] {
+        lists[list]?.patterns.keys.sorted().flatMap { lists[list]?.patterns[$0] ?? [] } ?? []
+    }
+}
+
+/// A regular expression from a rule file, compiled once.
+public struct Pattern: @unchecked Sendable {
+    // NSRegularExpression is immutable and safe to share across threads.
+    public let source: String
+    private let regex: NSRegularExpression
+
+    /// Compiles a pattern (case-insensitive unless asked), or says why it cannot.
+    public init(_ source: String, caseSensitive: Bool = false) throws {
+        self.source = source
+        regex = try NSRegularExpression(pattern: source, options: caseSensitive ? [] : [.caseInsensitive])
+    }
+
+    public func matches(_ text: String) -> Bool {
+        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// The first match's text, or nil.
+    public func firstMatch(in text: String) -> String? {
+        guard let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              let range = Range(match.range, in: text) else { return nil }
+        return String(text[range])
+    }
+}

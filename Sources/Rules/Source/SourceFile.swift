@@ -1,0 +1,144 @@
+import Foundation
+
+/// A text file held as UTF-8 bytes with a table of where each line starts.
+///
+/// Scanners work on byte offsets; a location (line and column) is worked out
+/// only when one is needed. Lines end at `\n`, `\r\n` or `\r`; a UTF-8
+/// byte-order mark is dropped, so it shifts no column.
+public struct SourceFile: Sendable {
+    /// The path as the user gave it, used in diagnostics.
+    public let path: String
+    /// The file's bytes, without a leading byte-order mark.
+    public let bytes: [UInt8]
+    /// Byte offset where each line starts.
+    private let lineStarts: [Int]
+    /// Byte offset where each line's text ends (before its line break).
+    private let lineEnds: [Int]
+
+    /// Reads a file from disk, refusing what is not UTF-8 text.
+    public static func read(path: String, displayPath: String? = nil) throws(InputError) -> SourceFile {
+        let name = displayPath ?? path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .missing(path: name)
+        }
+        guard !isDirectory.boolValue else { throw .isDirectory(path: name) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(path: name)
+        }
+        return try SourceFile(path: name, bytes: [UInt8](data))
+    }
+
+    /// Wraps bytes already in memory (standard input, a rule example, a test).
+    public init(path: String, bytes: [UInt8]) throws(InputError) {
+        var content = bytes
+        if content.starts(with: [0xEF, 0xBB, 0xBF]) { content.removeFirst(3) }
+        if content.prefix(8192).contains(0) { throw .binary(path: path) }
+        self.path = path
+        self.bytes = content
+        var starts = [0]
+        var ends: [Int] = []
+        var index = 0
+        while index < content.count {
+            let byte = content[index]
+            if byte == 0x0A || byte == 0x0D {
+                ends.append(index)
+                if byte == 0x0D, index + 1 < content.count, content[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        ends.append(content.count)
+        lineStarts = starts
+        lineEnds = ends
+        if let bad = Self.firstInvalidUTF8Offset(content) {
+            throw .invalidUTF8(path: path, location: location(of: bad))
+        }
+    }
+
+    /// Wraps a string (always valid UTF-8).
+    public init(path: String, text: String) {
+        // A Swift string is valid UTF-8 and has no NUL unless written in; fall
+        // back to an empty file rather than trap if it does.
+        self = (try? SourceFile(path: path, bytes: Array(text.utf8))) ?? SourceFile(empty: path)
+    }
+
+    private init(empty path: String) {
+        self.path = path
+        bytes = []
+        lineStarts = [0]
+        lineEnds = [0]
+    }
+
+    /// The number of lines (a final line break does not open a new line).
+    public var lineCount: Int {
+        lineStarts.count > 1 && lineStarts.last == bytes.count ? lineStarts.count - 1 : lineStarts.count
+    }
+
+    /// The byte range of a 0-based line's text, without its line break.
+    public func lineSpan(_ index: Int) -> Range<Int> { lineStarts[index]..<lineEnds[index] }
+
+    /// The text of a 1-based line, without its line break.
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        return text(lineSpan(line - 1))
+    }
+
+    /// The text of a byte range.
+    public func text(_ span: Range<Int>) -> String {
+        String(decoding: bytes[span], as: UTF8.self)
+    }
+
+    /// The line and column of a byte offset.
+    public func location(of offset: Int) -> SourceLocation {
+        let offset = min(max(offset, 0), bytes.count)
+        // The last line whose start is at or before the offset.
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        var column = 1
+        var index = lineStarts[low]
+        while index < offset {
+            // Count every byte that starts a character (not a continuation byte).
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return SourceLocation(line: low + 1, column: column)
+    }
+
+    /// The locations a byte range covers.
+    public func range(of span: Range<Int>) -> SourceRange {
+        SourceRange(start: location(of: span.lowerBound), end: location(of: span.upperBound))
+    }
+
+    /// The offset of the first byte that breaks UTF-8, or nil when all is well.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int
+            let minimum: UInt32
+            switch lead {
+            case 0xC2...0xDF: length = 2; minimum = 0x80
+            case 0xE0...0xEF: length = 3; minimum = 0x800
+            case 0xF0...0xF4: length = 4; minimum = 0x10000
+            default: return index
+            }
+            guard index + length <= count else { return index }
+            var scalar = UInt32(lead) & (0xFF >> (length + 1))
+            for next in 1..<length {
+                let byte = bytes[index + next]
+                guard byte & 0xC0 == 0x80 else { return index }
+                scalar = scalar << 6 | UInt32(byte & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
+            index += length
+        }
+        return nil
+    }
+}

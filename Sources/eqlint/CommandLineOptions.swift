@@ -1,0 +1,119 @@
+import Rules
+
+/// What the user asked for on the command line.
+struct CommandLineOptions {
+    enum Command: Equatable {
+        case check
+        case rules
+        case explain(String)
+        case help(String?)
+        case version
+    }
+
+    enum Format: String, CaseIterable { case text, json }
+    enum ColorChoice: String, CaseIterable { case auto, always, never }
+    enum FailOn: String, CaseIterable { case error, warning, info, never }
+
+    var command = Command.help(nil)
+    var format = Format.text
+    var today: CalendarDay?
+    var ruleDirectories: [String] = []
+    var failOn = FailOn.error
+    var stdinFilename = "<stdin>"
+    var color = ColorChoice.auto
+    var paths: [String] = []
+
+    /// A mistake on the command line, said in a sentence.
+    struct UsageError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static let subcommands = ["check", "rules", "explain", "help"]
+
+    init(arguments: [String]) throws(UsageError) {
+        var rest = arguments[...]
+        guard let first = rest.first else { return }
+        switch first {
+        case "-h", "--help": command = .help(nil); return
+        case "--version", "-V": command = .version; return
+        case "help": command = .help(rest.dropFirst().first); return
+        case "check": command = .check
+        case "rules": command = .rules
+        case "explain": command = .explain("")
+        default:
+            if first.hasPrefix("-") { throw UsageError(description: "unknown option '\(first)' (see 'eqlint --help')") }
+            throw UsageError(description: "unknown command '\(first)'; did you mean 'eqlint check \(first)'? (see 'eqlint --help')")
+        }
+        rest = rest.dropFirst()
+        var onlyPaths = false
+        while let argument = rest.popFirst() {
+            if onlyPaths || argument == "-" || !argument.hasPrefix("-") {
+                paths.append(argument)
+                continue
+            }
+            if argument == "--" { onlyPaths = true; continue }
+            if argument == "-h" || argument == "--help" {
+                command = .help(Self.name(of: command))
+                return
+            }
+            // --name=value or --name value
+            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+            let name = parts[0]
+            func value() throws(UsageError) -> String {
+                if parts.count == 2 { return parts[1] }
+                guard let next = rest.popFirst() else { throw UsageError(description: "\(name) needs a value") }
+                return next
+            }
+            switch name {
+            case "--format": format = try Self.choice(try value(), for: name)
+            case "--fail-on": failOn = try Self.choice(try value(), for: name)
+            case "--color", "--colour": color = try Self.choice(try value(), for: name)
+            case "--rules": ruleDirectories.append(try value())
+            case "--stdin-filename": stdinFilename = try value()
+            case "--today":
+                let text = try value()
+                guard let day = CalendarDay(iso: text) else {
+                    throw UsageError(description: "--today needs a date written YYYY-MM-DD, not '\(text)'")
+                }
+                today = day
+            default:
+                throw UsageError(description: "unknown option '\(name)' (see 'eqlint \(Self.name(of: command) ?? "") --help')")
+            }
+        }
+        try validate()
+    }
+
+    private mutating func validate() throws(UsageError) {
+        switch command {
+        case .check:
+            if paths.isEmpty { throw UsageError(description: "no plans to check; give a file, a directory or '-' (see 'eqlint check --help')") }
+        case .explain:
+            guard paths.count == 1 else {
+                throw UsageError(description: "explain takes one rule id, such as 'eqlint explain objective-lead'")
+            }
+            command = .explain(paths[0])
+            paths = []
+        case .rules:
+            if !paths.isEmpty { throw UsageError(description: "rules takes no paths (use --rules DIR to add a rules directory)") }
+        case .help, .version: break
+        }
+    }
+
+    static func name(of command: Command) -> String? {
+        switch command {
+        case .check: return "check"
+        case .rules: return "rules"
+        case .explain: return "explain"
+        case .help, .version: return nil
+        }
+    }
+
+    private static func choice<T: RawRepresentable & CaseIterable>(_ text: String, for option: String) throws(UsageError) -> T
+    where T.RawValue == String {
+        guard let value = T(rawValue: text) else {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw UsageError(description: "\(option) must be one of \(allowed), not '\(text)'")
+        }
+        return value
+    }
+}

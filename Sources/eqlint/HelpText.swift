@@ -1,0 +1,86 @@
+import Rules
+
+/// The `--help` pages, in the shape of swift-argument-parser's.
+enum HelpText {
+    static let main = """
+        OVERVIEW: Check schools' equality objectives plans against the Public Sector Equality Duty.
+
+        USAGE: eqlint <subcommand> [options]
+
+        SUBCOMMANDS:
+          check                   Check plan files and print what is missing or unclear.
+          rules                   List every rule: id, severity and what it checks.
+          explain <rule-id>       Explain one rule: why it matters, how to fix it, examples.
+          help [<subcommand>]     Show help for a subcommand.
+
+        OPTIONS:
+          -h, --help              Show help information.
+          --version               Show the version.
+
+        See 'eqlint help <subcommand>' for detailed help.
+
+        """
+
+    static let check = """
+        OVERVIEW: Check plan files and print what is missing or unclear.
+
+        USAGE: eqlint check [options] <path> ...
+
+        ARGUMENTS:
+          <path>                  A plan file, a directory (searched for *.md), or '-' for standard input.
+
+        OPTIONS:
+          --format <format>       text (default) or json.
+          --fail-on <severity>    Exit 1 when a finding is at least: error (default), warning, info, never.
+          --today <YYYY-MM-DD>    The day to check dates against (default: today).
+          --rules <dir>           Add the rules and vocabulary in <dir> to the defaults (repeatable).
+          --stdin-filename <name> The name to report for standard input.
+          --color <when>          auto (default), always or never. NO_COLOR turns colour off.
+          -h, --help              Show help information.
+
+        OUTPUT:
+          One finding a line on standard output, path:line:column: severity: message [rule-id],
+          then a note line saying how to fix it. A summary goes to standard error.
+
+        EXIT STATUS:
+          0  no finding at or above --fail-on
+          1  findings at or above --fail-on
+          2  eqlint could not do its job (bad arguments, unreadable plan, broken rule file)
+
+        """
+
+    static let rules = """
+        OVERVIEW: List every rule: id, severity and what it checks.
+
+        USAGE: eqlint rules [--rules <dir>]
+
+        OPTIONS:
+          --rules <dir>           Add the rules and vocabulary in <dir> to the defaults (repeatable).
+          -h, --help              Show help information.
+
+        """
+
+    static let explain = """
+        OVERVIEW: Explain one rule: what it checks, why, how to fix it, and its examples.
+
+        USAGE: eqlint explain <rule-id> [--rules <dir>]
+
+        ARGUMENTS:
+          <rule-id>               The id shown in brackets after each finding.
+
+        OPTIONS:
+          --rules <dir>           Add the rules and vocabulary in <dir> to the defaults (repeatable).
+          -h, --help              Show help information.
+
+        """
+
+    static func page(for subcommand: String?) -> String? {
+        switch subcommand {
+        case nil: return main
+        case "check"?: return check
+        case "rules"?: return rules
+        case "explain"?: return explain
+        default: return nil
+        }
+    }
+}
