@@ -161,7 +161,11 @@ struct CheckContext {
             return pattern.matches(entry.text) ? [:] : nil
         case .abbreviationsDefined(let list):
             let known = Set(vocabulary.allTerms(of: list).map { $0.uppercased() }).union(plan.glossary.keys)
-            let unknown = Abbreviations.find(in: entry.text).filter { !known.contains($0.uppercased()) }
+            let unknown = Abbreviations.find(in: entry.text).filter { word in
+                let upper = word.uppercased()
+                // A known abbreviation may take a plural: `SENCOs`, `TAs`.
+                return !known.contains(upper) && !(upper.hasSuffix("S") && known.contains(String(upper.dropLast())))
+            }
             return unknown.isEmpty ? nil : ["terms": unknown.map { "\u{201C}\($0)\u{201D}" }.joined(separator: ", ")]
         default:
             return nil

@@ -47,12 +47,12 @@ struct JSON5Parser {
 
     static func parse(_ source: SourceFile) throws(RuleFileError) -> JSON5Node {
         var parser = JSON5Parser(source: source)
-        parser.skipSpaceAndComments()
+        try parser.skipSpaceAndComments()
         guard parser.index < parser.bytes.count else {
             throw parser.error("the file is empty; expected a JSON5 object", at: parser.index)
         }
         let node = try parser.parseValue(depth: 0)
-        parser.skipSpaceAndComments()
+        try parser.skipSpaceAndComments()
         if parser.index < parser.bytes.count {
             throw parser.error("unexpected \(parser.describeHere()) after the end of the value", at: parser.index)
         }
@@ -75,7 +75,7 @@ struct JSON5Parser {
 
     // MARK: Space and comments
 
-    private mutating func skipSpaceAndComments() {
+    private mutating func skipSpaceAndComments() throws(RuleFileError) {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C {
@@ -88,7 +88,7 @@ struct JSON5Parser {
                 let start = index
                 index += 2
                 while index + 1 < bytes.count, !(bytes[index] == 0x2A && bytes[index + 1] == 0x2F) { index += 1 }
-                if index + 1 >= bytes.count { index = bytes.count; commentUnclosed = start; return }
+                if index + 1 >= bytes.count { throw error("a /* comment is never closed with */", at: start) }
                 index += 2
             } else {
                 return
@@ -96,14 +96,11 @@ struct JSON5Parser {
         }
     }
 
-    private var commentUnclosed: Int?
-
     // MARK: Values
 
     private mutating func parseValue(depth: Int) throws(RuleFileError) -> JSON5Node {
         guard depth < 64 else { throw error("values are nested too deeply", at: index) }
-        skipSpaceAndComments()
-        if let start = commentUnclosed { throw error("a /* comment is never closed with */", at: start) }
+        try skipSpaceAndComments()
         guard index < bytes.count else { throw error("unexpected end of file; a value is missing", at: index) }
         let location = source.location(of: index)
         switch bytes[index] {
@@ -132,7 +129,7 @@ struct JSON5Parser {
         var members: [JSON5Node.Member] = []
         var seen: [String: SourceLocation] = [:]
         while true {
-            skipSpaceAndComments()
+            try skipSpaceAndComments()
             guard index < bytes.count else { throw error("an object is never closed with '}'", at: index) }
             if bytes[index] == 0x7D { index += 1; return .object(members) }
             let keyOffset = index
@@ -149,14 +146,14 @@ struct JSON5Parser {
                 throw error("the key '\(key)' is given twice (first at line \(first.line))", at: keyOffset)
             }
             seen[key] = keyLocation
-            skipSpaceAndComments()
+            try skipSpaceAndComments()
             guard index < bytes.count, bytes[index] == 0x3A else {
                 throw error("expected ':' after the key '\(key)', found \(describeHere())", at: index)
             }
             index += 1
             let value = try parseValue(depth: depth + 1)
             members.append(JSON5Node.Member(key: key, keyLocation: keyLocation, value: value))
-            skipSpaceAndComments()
+            try skipSpaceAndComments()
             guard index < bytes.count else { throw error("an object is never closed with '}'", at: index) }
             if bytes[index] == 0x2C { index += 1; continue }
             if bytes[index] == 0x7D { index += 1; return .object(members) }
@@ -168,11 +165,11 @@ struct JSON5Parser {
         index += 1  // [
         var items: [JSON5Node] = []
         while true {
-            skipSpaceAndComments()
+            try skipSpaceAndComments()
             guard index < bytes.count else { throw error("a list is never closed with ']'", at: index) }
             if bytes[index] == 0x5D { index += 1; return .array(items) }
             items.append(try parseValue(depth: depth + 1))
-            skipSpaceAndComments()
+            try skipSpaceAndComments()
             guard index < bytes.count else { throw error("a list is never closed with ']'", at: index) }
             if bytes[index] == 0x2C { index += 1; continue }
             if bytes[index] == 0x5D { index += 1; return .array(items) }

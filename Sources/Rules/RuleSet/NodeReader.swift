@@ -30,6 +30,12 @@ struct NodeReader {
         return byKey
     }
 
+    /// A member that must be there; its absence is reported at the object.
+    func require(_ key: String, in members: [String: JSON5Node.Member], of object: JSON5Node, _ what: String) throws(RuleFileError) -> JSON5Node {
+        guard let member = members[key] else { throw error("\(what) is missing the key '\(key)'", at: object.location) }
+        return member.value
+    }
+
     func string(_ node: JSON5Node, _ what: String) throws(RuleFileError) -> String {
         guard case .string(let text) = node.value else {
             throw error("\(what) must be a string in quotes, not \(node.kindName)", at: node.location)

@@ -11,7 +11,6 @@ struct RuleFileLoader {
 
     static let ruleKeys = ["id", "severity", "summary", "scope", "field", "check", "options",
                            "message", "help", "source", "examples"]
-    static let requiredRuleKeys = ["id", "severity", "summary", "scope", "check", "message", "help", "source", "examples"]
     static let vocabularyKeys = ["vocabulary", "description", "terms", "patterns"]
 
     static func load(path: String, text: String) throws(RuleFileError) -> RuleFileContent {
@@ -72,16 +71,18 @@ struct RuleFileLoader {
     // MARK: Rule files
 
     func rule(_ root: JSON5Node) throws(RuleFileError) -> RuleFileContent {
-        let members = try reader.members(of: root, allowed: Self.ruleKeys, required: Self.requiredRuleKeys, in: "a rule")
-        func node(_ key: String) -> JSON5Node { members[key]!.value }
+        // Values are checked in the order a rule is usually written; a missing
+        // key is reported when its turn comes.
+        let members = try reader.members(of: root, allowed: Self.ruleKeys, in: "a rule")
+        func node(_ key: String) throws(RuleFileError) -> JSON5Node { try reader.require(key, in: members, of: root, "a rule") }
 
-        let idNode = node("id")
+        let idNode = try node("id")
         let id = try reader.nonEmptyString(idNode, "'id'")
         guard id.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }) else {
             throw reader.error("'id' must be lower-case letters, digits and hyphens (like 'objective-lead'), not '\(id)'", at: idNode.location)
         }
-        let severity = try reader.choice(node("severity"), "'severity'", of: Severity.allCases)
-        let scope = try reader.choice(node("scope"), "'scope'", of: Rule.Scope.allCases)
+        let severity = try reader.choice(try node("severity"), "'severity'", of: Severity.allCases)
+        let scope = try reader.choice(try node("scope"), "'scope'", of: Rule.Scope.allCases)
         var fields: [FieldName] = []
         if let fieldNode = members["field"]?.value {
             if case .array(let items) = fieldNode.value {
@@ -91,9 +92,10 @@ struct RuleFileLoader {
             }
         }
         var references: [(String, SourceLocation)] = []
+        _ = try node("check")
         let check = try self.check(members, scope: scope, fields: fields, references: &references)
 
-        let messageNode = node("message")
+        let messageNode = try node("message")
         let message: MessageTemplate
         do {
             message = try MessageTemplate(try reader.nonEmptyString(messageNode, "'message'"))
@@ -113,14 +115,14 @@ struct RuleFileLoader {
         let rule = Rule(
             id: id,
             severity: severity,
-            summary: try reader.nonEmptyString(node("summary"), "'summary'"),
+            summary: try reader.nonEmptyString(try node("summary"), "'summary'"),
             scope: scope,
             fields: fields,
             check: check,
             message: message,
-            help: try reader.nonEmptyString(node("help"), "'help'"),
-            source: try reader.nonEmptyString(node("source"), "'source'"),
-            examples: try examples(node("examples")),
+            help: try reader.nonEmptyString(try node("help"), "'help'"),
+            source: try reader.nonEmptyString(try node("source"), "'source'"),
+            examples: try examples(try node("examples")),
             origin: RuleOrigin(path: reader.path, location: root.location)
         )
         return .rule(rule, vocabularyReferences: references)
@@ -146,7 +148,7 @@ struct RuleFileLoader {
         _ members: [String: JSON5Node.Member], scope: Rule.Scope, fields: [FieldName],
         references: inout [(String, SourceLocation)]
     ) throws(RuleFileError) -> Check {
-        let checkNode = members["check"]!.value
+        let checkNode = members["check"]!.value  // its presence is checked by the caller
         let name = try reader.string(checkNode, "'check'")
         let known = Self.checkShapes.keys.sorted()
         guard let shape = Self.checkShapes[name] else {

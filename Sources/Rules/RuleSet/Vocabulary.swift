@@ -25,7 +25,12 @@ public struct Vocabulary: Sendable {
             lists[list, default: List()].terms[group, default: []].append(contentsOf: phrases)
             for phrase in phrases {
                 phraseIndex[list, default: []].append((group, TextNormalizer.phraseText(phrase), phrase))
-                if list == "labels" { labelIndex[TextNormalizer.labelKey(phrase)] = FieldName(rawValue: group) }
+                if list == "labels" {
+                    // `Target group(s)` stands for `Target group` and `Target groups`.
+                    let key = TextNormalizer.labelKey(phrase)
+                    labelIndex[key] = FieldName(rawValue: group)
+                    if phrase.hasSuffix("(s)") { labelIndex[key + "s"] = FieldName(rawValue: group) }
+                }
             }
         }
     }

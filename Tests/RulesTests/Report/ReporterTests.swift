@@ -1,0 +1,82 @@
+import Foundation
+import Rules
+import Testing
+
+@Suite("Reporters")
+struct ReporterTests {
+    static let diagnostic = Diagnostic(
+        path: "plans/a b.md",
+        range: SourceRange(start: Rules.SourceLocation(line: 3, column: 5), end: Rules.SourceLocation(line: 3, column: 9)),
+        severity: .warning, ruleID: "criterion-vague", message: "Something is vague", help: "Say how much.")
+
+    static let report = FileReport(
+        path: "plans/a b.md",
+        source: SourceFile(path: "plans/a b.md", text: "# T\n\n\t-  Some thing\n"),
+        diagnostics: [diagnostic])
+
+    @Test("text: the compiler format, one finding a line, then its note")
+    func text() {
+        #expect(TextReporter().report([Self.report]) == """
+            plans/a b.md:3:5: warning: Something is vague [criterion-vague]
+            plans/a b.md:3:5: note: Say how much.
+
+            """)
+    }
+
+    @Test("text lines parse as editors read them: Vim's %f:%l:%c: %t%*[^:]: %m, Emacs and the $gcc matcher")
+    func editorFormats() throws {
+        // The regular expression VS Code's $gcc problem matcher uses.
+        let gcc = try NSRegularExpression(pattern: "^(.*?):(\\d+):(\\d*):?\\s+(?:fatal\\s+)?(warning|error|note):\\s+(.*)$")
+        for line in TextReporter().report([Self.report]).split(separator: "\n").map(String.init) {
+            let match = try #require(gcc.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)))
+            #expect((line as NSString).substring(with: match.range(at: 1)) == "plans/a b.md")
+            #expect((line as NSString).substring(with: match.range(at: 2)) == "3")
+            #expect((line as NSString).substring(with: match.range(at: 3)) == "5")
+        }
+    }
+
+    @Test("on a terminal: colour and the source line with a caret under the text")
+    func terminal() {
+        let out = TextReporter(color: true, showSource: true).report([Self.report])
+        #expect(out.contains("\u{1B}[1;33mwarning:\u{1B}[0m"))
+        let plain = out.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+        #expect(plain.contains("3 | \t-  Some thing\n  | \t   ^~~~\n"))
+    }
+
+    @Test("the summary counts errors, warnings and plans")
+    func summary() {
+        let error = Diagnostic(path: "b.md", range: Self.diagnostic.range, severity: .error, ruleID: "x", message: "m", help: "h")
+        let files = [Self.report, FileReport(path: "b.md", source: nil, diagnostics: [error, error]), FileReport(path: "c.md", source: nil, diagnostics: [])]
+        #expect(Summary(files).description == "2 errors, 1 warning in 2 plans (3 checked)")
+        #expect(Summary([]).description == "0 errors, 0 warnings in 0 plans (0 checked)")
+        let info = Diagnostic(path: "b.md", range: Self.diagnostic.range, severity: .info, ruleID: "x", message: "m", help: "h")
+        #expect(Summary([FileReport(path: "b.md", source: nil, diagnostics: [info])]).description == "0 errors, 0 warnings, 1 info in 1 plan (1 checked)")
+    }
+
+    @Test("JSON: the documented schema")
+    func json() throws {
+        let data = Data(JSONReporter().report([Self.report]).utf8)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["version"] as? Int == 1)
+        let entry = try #require((object["diagnostics"] as? [[String: Any]])?.first)
+        #expect(entry["file"] as? String == "plans/a b.md")
+        #expect(entry["ruleId"] as? String == "criterion-vague")
+        #expect(entry["severity"] as? String == "warning")
+        #expect(entry["help"] as? String == "Say how much.")
+        let start = (entry["range"] as? [String: Any])?["start"] as? [String: Int]
+        #expect(start == ["line": 3, "column": 5])
+        #expect((object["summary"] as? [String: Int])?["warnings"] == 1)
+    }
+
+    @Test("rules listing and explanation")
+    func catalog() throws {
+        let set = TestSupport.builtInRuleSet
+        let listing = RuleCatalog.listing(set)
+        #expect(listing.contains("objective-lead"))
+        #expect(listing.split(separator: "\n").count == set.rules.count)
+        let explanation = RuleCatalog.explanation(try #require(set.rule(id: "objective-lead")), in: set)
+        #expect(explanation.hasPrefix("objective-lead (error)\n"))
+        #expect(explanation.contains("How to fix: "))
+        #expect(explanation.contains("Example 1 that fails:"))
+    }
+}

@@ -1,0 +1,121 @@
+import Rules
+import Testing
+
+/// A broken rule file stops the run with an error naming its file, line and
+/// column and saying what is wrong; it never crashes and is never ignored.
+@Suite("Loading rule files")
+struct RuleLoaderTests {
+    static let goodRule = """
+        {
+          id: "my-rule",
+          severity: "warning",
+          summary: "Objectives name a lead.",
+          scope: "objective",
+          field: "lead",
+          check: "present",
+          message: "{objective} has no lead",
+          help: "Add a lead.",
+          source: "Good practice.",
+          examples: { pass: ["## Objective 1\\nLead: Head"], fail: [["## Objective 1"]] },
+        }
+        """
+
+    static let vocabulary = """
+        { vocabulary: "labels", terms: { lead: ["Lead"] } }
+        """
+
+    func loadError(_ rule: String, path: String = "rules/my-rule.json5") -> RuleFileError? {
+        if case .failure(let error) = TestSupport.loadRules([("v.json5", Self.vocabulary), (path, rule)]) { return error }
+        return nil
+    }
+
+    func replacing(_ old: String, with new: String) -> String {
+        Self.goodRule.replacingOccurrences(of: old, with: new)
+    }
+
+    @Test("a good rule loads, with its examples and their places")
+    func goodRuleLoads() throws {
+        let set = try TestSupport.loadRules([("v.json5", Self.vocabulary), ("my-rule.json5", Self.goodRule)]).get()
+        let rule = try #require(set.rule(id: "my-rule"))
+        #expect(rule.severity == .warning)
+        #expect(rule.fields == ["lead"])
+        #expect(rule.examples.pass.first?.text == "## Objective 1\nLead: Head")
+        #expect(rule.examples.fail.first?.text == "## Objective 1\n")
+        #expect(rule.examples.fail.first?.location == Rules.SourceLocation(line: 11, column: 60))
+    }
+
+    @Test("broken files are reported at the place at fault", arguments: [
+        // JSON5 syntax
+        ("{ id: \"x\" ", "1:11", "an object is never closed with '}'"),
+        ("{ id: \"x\", severity: error }", "1:22", "unexpected word 'error'; a string must be in quotes"),
+        ("{ id: 'x\n' }", "1:7", "a string runs past the end of the line"),
+        ("{ id: \"x\" /* never closed }", "1:11", "a /* comment is never closed"),
+        ("{ a: 1, a: 2 }", "1:9", "the key 'a' is given twice"),
+        ("", "1:1", "the file is empty"),
+        ("[1, 2] x", "1:8", "unexpected 'x' after the end of the value"),
+    ])
+    func syntax(text: String, place: String, message: String) throws {
+        let error = try #require(loadError(text))
+        #expect("\(error.location)" == place)
+        #expect(error.message.hasPrefix(message), "\(error.message)")
+        #expect(error.path == "rules/my-rule.json5")
+    }
+
+    @Test("wrong keys, types and values", arguments: [
+        ("  severity: \"warning\",", "  sevrity: \"warning\",", "3:3", "unknown key 'sevrity' in a rule; did you mean 'severity'?"),
+        ("  severity: \"warning\",", "  severity: \"fatal\",", "3:13", "'severity' must be one of 'info', 'warning', 'error', not 'fatal'"),
+        ("  check: \"present\",", "  check: \"presnt\",", "7:10", "unknown check 'presnt' (did you mean 'present'?)"),
+        ("  scope: \"objective\",", "  scope: 3,", "5:10", "'scope' must be a string in quotes, not a number"),
+        ("  scope: \"objective\",\n  field: \"lead\",\n  check: \"present\",", "  scope: \"entry\",\n  field: \"lead\",\n  check: \"matches\", options: { pattern: \"(unclosed\" },", "7:41", "'pattern' is not a valid regular expression"),
+        ("  check: \"present\",", "  check: \"present\", options: { inAction: \"every\" },", "7:32", "unknown key 'inAction' in the options of 'present'; did you mean 'inActions'?"),
+        ("  message: \"{objective} has no lead\",", "  message: \"{objectve} has no lead\",", "8:12", "'message' uses the unknown placeholder {objectve}"),
+        ("  id: \"my-rule\",", "  id: \"My Rule\",", "2:7", "'id' must be lower-case letters"),
+        ("  field: \"lead\",\n  check: \"present\",", "\n  check: \"mentions\", options: { vocabulary: \"aimz\" },", "7:45", "no vocabulary list is named 'aimz'"),
+        ("  check: \"present\",", "  check: \"has-end-date\",", "5:10", "the check 'has-end-date' works on scope 'entry', not 'objective'"),
+        ("  help: \"Add a lead.\",", "", "1:1", "a rule is missing the key 'help'"),
+        ("  check: \"present\",", "", "1:1", "a rule is missing the key 'check'"),
+        ("fail: [[\"## Objective 1\"]]", "fail: []", "11:59", "'fail' needs at least one example plan"),
+    ])
+    func wrongValues(old: String, new: String, place: String, message: String) throws {
+        let error = try #require(loadError(replacing(old, with: new)))
+        #expect("\(error.location)" == place, "\(error)")
+        #expect(error.message.hasPrefix(message), "\(error.message)")
+    }
+
+    @Test("an error reads path:line:column: message")
+    func description() throws {
+        let error = try #require(loadError("{ id: 1 }"))
+        #expect(error.description == "rules/my-rule.json5:1:7: 'id' must be a string in quotes, not a number")
+    }
+
+    @Test("two files may not use one id; a later layer replaces it")
+    func duplicates() throws {
+        let twice = TestSupport.loadRules([("v.json5", Self.vocabulary), ("a.json5", Self.goodRule), ("b.json5", Self.goodRule)])
+        #expect(throws: RuleFileError.self) { try twice.get() }
+        let layered = try RuleSet.load(layers: [
+            [(path: "v.json5", text: Self.vocabulary), (path: "a.json5", text: Self.goodRule)],
+            [(path: "trust/a.json5", text: replacing("\"warning\"", with: "\"error\""))],
+        ])
+        #expect(layered.rule(id: "my-rule")?.severity == .error)
+        #expect(layered.replaced["my-rule"]?.path == "a.json5")
+    }
+
+    @Test("JSON5 values: comments, unquoted keys, single quotes, trailing commas, escapes, numbers")
+    func json5() throws {
+        let summary = "  // a comment\n  summary: 'It\\'s \\u0041 \\x42 \\\ncontinued', /* block */"
+        let rule = replacing("  summary: \"Objectives name a lead.\",", with: summary)
+            .replacingOccurrences(of: "check: \"present\",", with: "check: \"period-at-most\", options: { years: +0x4, },")
+            .replacingOccurrences(of: "scope: \"objective\",", with: "scope: \"plan\",")
+            .replacingOccurrences(of: "field: \"lead\",", with: "")
+        let set = try TestSupport.loadRules([("v.json5", Self.vocabulary), ("r.json5", rule)]).get()
+        #expect(set.rule(id: "my-rule")?.summary == "It's A B continued")
+    }
+
+    @Test("the default rules load, each from its own file")
+    func defaults() {
+        let set = TestSupport.builtInRuleSet
+        #expect(set.rules.count >= 13)
+        #expect(set.rules.allSatisfy { $0.origin.path == "rules/\($0.id).json5" })
+        #expect(set.vocabulary.field(forLabel: "Who's responsible?") == "lead")
+    }
+}

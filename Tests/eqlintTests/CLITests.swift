@@ -1,0 +1,226 @@
+import Foundation
+import Testing
+
+/// Runs the built `eqlint` binary as a user would and checks its standard
+/// output, standard error and exit status.
+@Suite("The eqlint command")
+struct CLITests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary sits beside the test bundle in the build products folder.
+    static let binary: URL = {
+        var folder = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("eqlint")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        return packageRoot.appendingPathComponent(".build/debug/eqlint")
+    }()
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                    in directory: URL = packageRoot) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NO_COLOR")
+        env.merge(environment) { $1 }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      stdout: String(decoding: stdoutData, as: UTF8.self),
+                      stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("eqlint-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test("a clean plan: exit 0, nothing on stdout, the summary on stderr")
+    func success() throws {
+        let result = try Self.run(["check", "--today", "2026-11-23", "examples/model-plan.md"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "0 errors, 0 warnings in 0 plans (1 checked)\n")
+    }
+
+    @Test("findings: exit 1, one per line in the compiler format, paths as given")
+    func findings() throws {
+        let result = try Self.run(["check", "--today", "2026-11-23", "examples"])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        let format = try NSRegularExpression(pattern: "^examples/[a-z0-9-]+\\.md:\\d+:\\d+: (error|warning|info|note): .+")
+        for line in lines.map(String.init) {
+            #expect(format.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil, "\(line)")
+        }
+        #expect(result.stdout.contains("examples/spixworth-infant-2025-26.md:16:34: warning: The lead uses initials"))
+        #expect(result.stderr.hasSuffix("in 5 plans (6 checked)\n"))
+    }
+
+    @Test("--fail-on sets which findings fail the run")
+    func failOn() throws {
+        let plan = "examples/soke-education-trust-2023-2026.md"
+        #expect(try Self.run(["check", "--today", "2026-11-23", "--fail-on", "never", plan]).status == 0)
+        #expect(try Self.run(["check", "--today", "2026-11-23", "--fail-on=warning", plan]).status == 1)
+    }
+
+    @Test("--format json prints the documented document")
+    func json() throws {
+        let result = try Self.run(["check", "--today", "2026-11-23", "--format", "json", "examples/federation-2020-2024.md"])
+        #expect(result.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let diagnostics = try #require(object?["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.contains { $0["ruleId"] as? String == "plan-expired" })
+    }
+
+    @Test("standard input, named by --stdin-filename")
+    func stdin() throws {
+        let result = try Self.run(["check", "--today", "2026-11-23", "--stdin-filename", "plans/draft.md", "-"],
+                                  stdin: "# Plan 2025-2028\n\n## Objective 1: Kindness\n")
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("plans/draft.md:3:4: error: Objective 1 has no lead"))
+    }
+
+    @Test("a missing path: exit 2 and a one-line error")
+    func missingPath() throws {
+        let result = try Self.run(["check", "no/such/plan.md"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("eqlint: error: no/such/plan.md: no such file or directory\n"))
+    }
+
+    @Test("bad input files: binary and invalid UTF-8 give exit 2 and say why; other files are still checked")
+    func badInput() throws {
+        let folder = try Self.temporaryDirectory()
+        try Data([0x00, 0x01, 0x02]).write(to: folder.appendingPathComponent("binary.md"))
+        try Data([0x23, 0x20, 0xFF, 0x0A]).write(to: folder.appendingPathComponent("latin1.md"))
+        try Data("# Plan 2025-2028\n".utf8).write(to: folder.appendingPathComponent("ok.md"))
+        let result = try Self.run(["check", "--today", "2026-11-23", "."], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("eqlint: error: ./binary.md: looks like a binary file"))
+        #expect(result.stderr.contains("eqlint: error: ./latin1.md:1:3: is not valid UTF-8 text"))
+        #expect(result.stdout.contains("./ok.md:1:3: error: No equality objectives found"))
+    }
+
+    @Test("a broken rule file: exit 2 naming its file, line and column")
+    func badRuleFile() throws {
+        let folder = try Self.temporaryDirectory()
+        try "{\n  id: \"x\",\n  severity: \"fatal\",\n}\n".write(to: folder.appendingPathComponent("bad.json5"), atomically: true, encoding: .utf8)
+        let result = try Self.run(["check", "--rules", folder.path, "examples/model-plan.md"])
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "eqlint: error: \(folder.path)/bad.json5:3:13: 'severity' must be one of 'info', 'warning', 'error', not 'fatal'\n")
+    }
+
+    @Test("a trust's own rule directory adds rules and replaces defaults with the same id")
+    func ownRules() throws {
+        let folder = try Self.temporaryDirectory()
+        let rule = try String(contentsOf: Self.packageRoot.appendingPathComponent("rules/objective-groups.json5"), encoding: .utf8)
+            .replacingOccurrences(of: "severity: \"info\"", with: "severity: \"error\"")
+        try rule.write(to: folder.appendingPathComponent("objective-groups.json5"), atomically: true, encoding: .utf8)
+        let listing = try Self.run(["rules", "--rules", folder.path])
+        #expect(listing.status == 0)
+        #expect(listing.stdout.contains("objective-groups            error    "))
+        #expect(listing.stdout.contains("replacing the default"))
+        let check = try Self.run(["check", "--today", "2026-11-23", "--rules", folder.path, "--fail-on", "error", "-"],
+                                 stdin: "---\npublished: 2026-01-01\n---\n## Objective 1\n")
+        #expect(check.stdout.contains("error: Objective 1 does not say which protected characteristics"))
+    }
+
+    @Test("bad arguments: exit 2 and a one-line error", arguments: [
+        (["check"], "eqlint: error: no plans to check; give a file, a directory or '-' (see 'eqlint check --help')\n"),
+        (["check", "--format", "xml", "a.md"], "eqlint: error: --format must be one of text, json, not 'xml'\n"),
+        (["check", "--today", "23/11/2026", "a.md"], "eqlint: error: --today needs a date written YYYY-MM-DD, not '23/11/2026'\n"),
+        (["check", "--frobnicate", "a.md"], "eqlint: error: unknown option '--frobnicate' (see 'eqlint check --help')\n"),
+        (["examples"], "eqlint: error: unknown command 'examples'; did you mean 'eqlint check examples'? (see 'eqlint --help')\n"),
+        (["explain", "objective-lade"], "eqlint: error: no rule is named 'objective-lade'; did you mean 'objective-lead'? (see 'eqlint rules')\n"),
+        (["check", "--rules"], "eqlint: error: --rules needs a value\n"),
+    ])
+    func badArguments(arguments: [String], message: String) throws {
+        let result = try Self.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr == message)
+        #expect(result.stdout == "")
+    }
+
+    @Test("--help has the OVERVIEW / USAGE / SUBCOMMANDS shape; --version prints the version")
+    func helpAndVersion() throws {
+        let help = try Self.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("OVERVIEW: Check schools' equality objectives plans"))
+        #expect(help.stdout.contains("\nUSAGE: eqlint <subcommand> [options]\n"))
+        #expect(help.stdout.contains("\nSUBCOMMANDS:\n"))
+        let checkHelp = try Self.run(["check", "--help"])
+        #expect(checkHelp.stdout.contains("USAGE: eqlint check [options] <path> ..."))
+        #expect(try Self.run(["help", "explain"]).stdout.contains("USAGE: eqlint explain <rule-id>"))
+        let version = try Self.run(["--version"])
+        #expect(version.stdout.hasPrefix("eqlint "))
+        #expect(version.status == 0)
+    }
+
+    @Test("rules lists every rule; explain shows why, how to fix, and examples")
+    func rulesAndExplain() throws {
+        let listing = try Self.run(["rules"])
+        #expect(listing.status == 0)
+        #expect(listing.stdout.contains("plan-expired"))
+        let explain = try Self.run(["explain", "timescale-end-date"])
+        #expect(explain.status == 0)
+        #expect(explain.stdout.contains("Why: "))
+        #expect(explain.stdout.contains("Example 1 that fails:\n\n    ## Objective 1\n"))
+    }
+
+    @Test("colour only when asked or on a terminal; never when piped")
+    func color() throws {
+        let piped = try Self.run(["check", "--today", "2026-11-23", "examples/federation-2020-2024.md"])
+        #expect(!piped.stdout.contains("\u{1B}["))
+        let forced = try Self.run(["check", "--color", "always", "--today", "2026-11-23", "examples/federation-2020-2024.md"])
+        #expect(forced.stdout.contains("\u{1B}[1;31merror:\u{1B}[0m"))
+        #expect(forced.stdout.contains(" | "))
+    }
+
+    @Test("the default rules work from any directory and from a copy of the binary")
+    func installedBinary() throws {
+        let folder = try Self.temporaryDirectory()
+        let copy = folder.appendingPathComponent("eqlint")
+        try FileManager.default.copyItem(at: Self.binary, to: copy)
+        let process = Process()
+        process.executableURL = copy
+        process.arguments = ["rules"]
+        process.currentDirectoryURL = folder
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains("objective-child-friendly"))
+    }
+
+    @Test("eqlint never changes a plan file")
+    func readOnly() throws {
+        let path = Self.packageRoot.appendingPathComponent("examples/link-learning-trust-2022-2024.md")
+        let before = try Data(contentsOf: path)
+        _ = try Self.run(["check", "examples"])
+        #expect(try Data(contentsOf: path) == before)
+    }
+}
