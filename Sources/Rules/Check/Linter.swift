@@ -132,7 +132,7 @@ struct CheckContext {
             case .every: return !actions.isEmpty && actions.allSatisfy { hasAny(rule.fields, in: $0.fields) } ? nil : fire
             }
         case .mentions(let list):
-            let text = objective.text.map { TextNormalizer.phraseText($0.text) }.joined()
+            let text = Array(objective.text.map { TextNormalizer.phraseText($0.text) }.joined())
             return vocabulary.firstPhrase(of: list, inPhraseText: text) == nil ? fire : nil
         case .anyMeasurable(let list, let datesCount):
             let entries = rule.fields.flatMap { objective.entries(of: $0) }
@@ -160,11 +160,12 @@ struct CheckContext {
         case .notMatches(let pattern):
             return pattern.matches(entry.text) ? [:] : nil
         case .abbreviationsDefined(let list):
-            let known = Set(vocabulary.allTerms(of: list).map { $0.uppercased() }).union(plan.glossary.keys)
+            let known = vocabulary.upperCasedTerms(of: list)
+            func isKnown(_ upper: String) -> Bool { known.contains(upper) || plan.glossary[upper] != nil }
             let unknown = Abbreviations.find(in: entry.text).filter { word in
                 let upper = word.uppercased()
                 // A known abbreviation may take a plural: `SENCOs`, `TAs`.
-                return !known.contains(upper) && !(upper.hasSuffix("S") && known.contains(String(upper.dropLast())))
+                return !isKnown(upper) && !(upper.hasSuffix("S") && isKnown(String(upper.dropLast())))
             }
             return unknown.isEmpty ? nil : ["terms": unknown.map { "\u{201C}\($0)\u{201D}" }.joined(separator: ", ")]
         default:

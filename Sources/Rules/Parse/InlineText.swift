@@ -47,7 +47,7 @@ enum InlineText {
                 index += 1
             }
         }
-        return collapseSpaces(String(decoding: out, as: UTF8.self))
+        return String(decoding: collapseSpaces(out), as: UTF8.self)
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
@@ -68,17 +68,22 @@ enum InlineText {
         return nil
     }
 
-    /// Runs of spaces and tabs become one space; ends are trimmed.
-    static func collapseSpaces(_ text: String) -> String {
-        var result = ""
+    /// Runs of spaces, tabs and no-break spaces become one space; ends are trimmed.
+    static func collapseSpaces(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\t" || scalar == "\u{A0}" {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 || (byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0) {
                 pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.unicodeScalars.append(" "); pendingSpace = false }
-                result.unicodeScalars.append(scalar)
+                index += byte == 0xC2 ? 2 : 1
+                continue
             }
+            if pendingSpace { result.append(0x20); pendingSpace = false }
+            result.append(byte)
+            index += 1
         }
         return result
     }

@@ -45,7 +45,7 @@ struct NodeReader {
 
     func nonEmptyString(_ node: JSON5Node, _ what: String) throws(RuleFileError) -> String {
         let text = try string(node, what)
-        guard !text.trimmingSpaces.isEmpty else { throw error("\(what) must not be empty", at: node.location) }
+        guard text.contains(where: { !$0.isWhitespace }) else { throw error("\(what) must not be empty", at: node.location) }
         return text
     }
 
@@ -131,11 +131,5 @@ enum Spelling {
             previous = current
         }
         return previous[b.count]
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }

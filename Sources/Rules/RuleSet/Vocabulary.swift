@@ -14,7 +14,10 @@ public struct Vocabulary: Sendable {
     /// Label key (see `TextNormalizer.labelKey`) → field, from the `labels` list.
     private var labelIndex: [String: FieldName] = [:]
     /// Each list's phrases in `TextNormalizer.phraseText` form, for matching in text.
-    private var phraseIndex: [String: [(group: String, normalized: String, phrase: String)]] = [:]
+    private var phraseIndex: [String: [(group: String, normalized: [UInt8], phrase: String)]] = [:]
+    /// Each list's terms upper-cased, and its patterns, from all its groups.
+    private var upperCasedTerms: [String: Set<String>] = [:]
+    private var patternIndex: [String: [Pattern]] = [:]
 
     public init() {}
 
@@ -23,6 +26,7 @@ public struct Vocabulary: Sendable {
         for group in terms.keys.sorted() {
             let phrases = terms[group] ?? []
             lists[list, default: List()].terms[group, default: []].append(contentsOf: phrases)
+            upperCasedTerms[list, default: []].formUnion(phrases.map { $0.uppercased() })
             for phrase in phrases {
                 phraseIndex[list, default: []].append((group, TextNormalizer.phraseText(phrase), phrase))
                 if list == "labels" {
@@ -37,8 +41,9 @@ public struct Vocabulary: Sendable {
 
     /// Adds groups of patterns to a list, after any it already has.
     public mutating func add(patterns: [String: [Pattern]], to list: String) {
-        for (group, items) in patterns {
-            lists[list, default: List()].patterns[group, default: []].append(contentsOf: items)
+        for group in patterns.keys.sorted() {
+            lists[list, default: List()].patterns[group, default: []].append(contentsOf: patterns[group] ?? [])
+            patternIndex[list, default: []].append(contentsOf: patterns[group] ?? [])
         }
     }
 
@@ -50,18 +55,18 @@ public struct Vocabulary: Sendable {
 
     /// The first group of `list` with a phrase in `text`, and that phrase.
     /// `text` must be in `TextNormalizer.phraseText` form.
-    public func firstPhrase(of list: String, inPhraseText text: String) -> (group: String, phrase: String)? {
-        phraseIndex[list]?.first { text.contains($0.normalized) }.map { ($0.group, $0.phrase) }
+    public func firstPhrase(of list: String, inPhraseText text: [UInt8]) -> (group: String, phrase: String)? {
+        phraseIndex[list]?.first { TextNormalizer.contains(text, phrase: $0.normalized) }.map { ($0.group, $0.phrase) }
     }
 
-    /// Every term of a list, from all its groups.
-    public func allTerms(of list: String) -> [String] {
-        lists[list]?.terms.keys.sorted().flatMap { lists[list]?.terms[$0] ?? [] } ?? []
+    /// Every term of a list, from all its groups, upper-cased.
+    public func upperCasedTerms(of list: String) -> Set<String> {
+        upperCasedTerms[list] ?? []
     }
 
     /// Every pattern of a list, from all its groups.
     public func allPatterns(of list: String) -> [Pattern] {
-        lists[list]?.patterns.keys.sorted().flatMap { lists[list]?.patterns[$0] ?? [] } ?? []
+        patternIndex[list] ?? []
     }
 }
 
