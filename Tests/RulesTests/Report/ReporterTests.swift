@@ -23,16 +23,22 @@ struct ReporterTests {
             """)
     }
 
-    @Test("text lines parse as editors read them: Vim's %f:%l:%c: %t%*[^:]: %m, Emacs and the $gcc matcher")
+    @Test("text lines parse as editors read them: VS Code's $gcc matcher and the README's eqlint matcher")
     func editorFormats() throws {
-        // The regular expression VS Code's $gcc problem matcher uses.
-        let gcc = try NSRegularExpression(pattern: "^(.*?):(\\d+):(\\d*):?\\s+(?:fatal\\s+)?(warning|error|note):\\s+(.*)$")
-        for line in TextReporter().report([Self.report]).split(separator: "\n").map(String.init) {
-            let match = try #require(gcc.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)))
-            #expect((line as NSString).substring(with: match.range(at: 1)) == "plans/a b.md")
-            #expect((line as NSString).substring(with: match.range(at: 2)) == "3")
-            #expect((line as NSString).substring(with: match.range(at: 3)) == "5")
-        }
+        let lines = TextReporter().report([Self.report]).split(separator: "\n").map(String.init)
+        // The regular expression of VS Code's built-in $gcc problem matcher.
+        let gcc = try NSRegularExpression(pattern: "^(.*?):(\\d+):(\\d*)?:?\\s+(?:fatal\\s+)?(warning|error):\\s+(.*)$")
+        let finding = try #require(gcc.firstMatch(in: lines[0], range: NSRange(lines[0].startIndex..., in: lines[0])))
+        #expect(Array(1...4).map { (lines[0] as NSString).substring(with: finding.range(at: $0)) } == ["plans/a b.md", "3", "5", "warning"])
+        // The matcher the README gives, read out of the README itself.
+        let readme = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let quoted = try #require(readme.components(separatedBy: "\"regexp\": \"").dropFirst().first?.components(separatedBy: "\",").first)
+        let pattern = quoted.replacingOccurrences(of: "\\\\", with: "\\")
+        let eqlint = try NSRegularExpression(pattern: pattern)
+        let match = try #require(eqlint.firstMatch(in: lines[0], range: NSRange(lines[0].startIndex..., in: lines[0])))
+        #expect(Array(1...6).map { (lines[0] as NSString).substring(with: match.range(at: $0)) }
+            == ["plans/a b.md", "3", "5", "warning", "Something is vague", "criterion-vague"])
+        #expect(eqlint.firstMatch(in: lines[1], range: NSRange(lines[1].startIndex..., in: lines[1])) == nil, "note lines are not findings")
     }
 
     @Test("on a terminal: colour and the source line with a caret under the text")

@@ -1,0 +1,22 @@
+import Foundation
+import Rules
+import Testing
+
+/// The README documents every rule and the two set-up commands.
+@Suite("Documentation")
+struct DocumentationTests {
+    static let readme = (try? String(contentsOf: TestSupport.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+
+    @Test("every default rule has a row in the README's rules table, with its severity")
+    func rulesTable() {
+        for rule in TestSupport.builtInRuleSet.rules {
+            #expect(Self.readme.contains("| `\(rule.id)` | \(rule.severity.rawValue) |"), "README lacks a row for \(rule.id)")
+        }
+    }
+
+    @Test("the README gives the two set-up commands")
+    func setUpCommands() {
+        #expect(Self.readme.contains("swift run eqlint check examples"))
+        #expect(Self.readme.contains("swift test"))
+    }
+}
