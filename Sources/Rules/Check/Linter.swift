@@ -13,11 +13,12 @@ public struct Linter: Sendable {
 
     /// Parses and checks one file against every rule.
     public func lint(_ source: SourceFile) -> [Diagnostic] {
-        lint(parser.parse(source), path: source.path, rules: ruleSet.rules)
+        lint(parser.parse(source), path: source.path, rules: ruleSet.rules, source: source)
     }
 
-    /// Checks a parsed plan against some rules, in reading order.
-    public func lint(_ plan: Plan, path: String, rules: [Rule]) -> [Diagnostic] {
+    /// Checks a parsed plan against some rules, in reading order. With the
+    /// source, each finding records the text at fault and its fingerprint.
+    public func lint(_ plan: Plan, path: String, rules: [Rule], source: SourceFile? = nil) -> [Diagnostic] {
         let context = CheckContext(plan: plan, vocabulary: ruleSet.vocabulary, today: today)
         var diagnostics: [Diagnostic] = []
         for rule in rules {
@@ -27,7 +28,12 @@ public struct Linter: Sendable {
                     message: rule.message.render(finding.values), help: rule.help))
             }
         }
-        return diagnostics.sorted(by: Diagnostic.reportOrder)
+        diagnostics.sort(by: Diagnostic.reportOrder)
+        if let source {
+            for index in diagnostics.indices { diagnostics[index].faultText = source.firstLine(of: diagnostics[index].range) }
+        }
+        Fingerprint.assign(&diagnostics)
+        return diagnostics
     }
 }
 

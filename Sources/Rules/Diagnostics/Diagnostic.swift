@@ -10,6 +10,10 @@ public struct Diagnostic: Hashable, Sendable {
     public var message: String
     /// How to fix it, in plain words.
     public var help: String
+    /// The text the range covers (its first line), as written in the file.
+    public var faultText: String = ""
+    /// Stable identity across unrelated edits (see `Fingerprint`).
+    public var fingerprint: String = ""
 
     public init(path: String, range: SourceRange, severity: Severity, ruleID: String, message: String, help: String) {
         self.path = path

@@ -24,11 +24,13 @@ public struct JSONReporter: Reporter {
         var ruleId: String
         var message: String
         var help: String
+        var fingerprint: String
     }
 
     public func report(_ files: [FileReport]) -> String {
         let entries = files.flatMap(\.diagnostics).map {
-            Entry(file: $0.path, range: $0.range, severity: $0.severity, ruleId: $0.ruleID, message: $0.message, help: $0.help)
+            Entry(file: $0.path, range: $0.range, severity: $0.severity, ruleId: $0.ruleID, message: $0.message, help: $0.help,
+                  fingerprint: $0.fingerprint)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -109,6 +109,16 @@ public struct SourceFile: Sendable {
         return SourceLocation(line: low + 1, column: column)
     }
 
+    /// The text a range covers on its first line (to the line's end when the
+    /// range runs on), for quoting the text at fault.
+    public func firstLine(of range: SourceRange) -> String {
+        let line = lineText(range.start.line).unicodeScalars
+        let start = min(max(range.start.column - 1, 0), line.count)
+        let end = range.end.line == range.start.line ? min(max(range.end.column - 1, start), line.count) : line.count
+        let from = line.index(line.startIndex, offsetBy: start)
+        return String(line[from..<line.index(line.startIndex, offsetBy: end)])
+    }
+
     /// The locations a byte range covers.
     public func range(of span: Range<Int>) -> SourceRange {
         SourceRange(start: location(of: span.lowerBound), end: location(of: span.upperBound))
