@@ -27,6 +27,10 @@ public enum Check: Sendable {
     case notExpired(years: Int)
     /// Every abbreviation in the entry is in the plan's Glossary or a vocabulary list.
     case abbreviationsDefined(vocabulary: String)
+    /// Every `eqlint-disable` comment in the plan suppresses a finding.
+    case suppressionsUsed
+    /// Every `eqlint-disable` comment gives a reason after `--`.
+    case suppressionsExplained
 
     /// How actions may stand in for an objective's own field.
     public enum ActionQuantifier: String, Sendable {
@@ -53,6 +57,8 @@ public enum Check: Sendable {
         case .periodNotEnded: return "period-not-ended"
         case .notExpired: return "not-expired"
         case .abbreviationsDefined: return "abbreviations-defined"
+        case .suppressionsUsed: return "suppressions-used"
+        case .suppressionsExplained: return "suppressions-explained"
         }
     }
 }

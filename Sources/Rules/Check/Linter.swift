@@ -11,21 +11,38 @@ public struct Linter: Sendable {
         parser = PlanParser(vocabulary: ruleSet.vocabulary)
     }
 
-    /// Parses and checks one file against every rule.
+    /// Parses and checks one file against every enabled rule.
     public func lint(_ source: SourceFile) -> [Diagnostic] {
-        lint(parser.parse(source), path: source.path, rules: ruleSet.rules, source: source)
+        lint(parser.parse(source), path: source.path, rules: ruleSet.rules.filter(\.enabled), source: source)
     }
 
     /// Checks a parsed plan against some rules, in reading order. With the
     /// source, each finding records the text at fault and its fingerprint.
     public func lint(_ plan: Plan, path: String, rules: [Rule], source: SourceFile? = nil) -> [Diagnostic] {
         let context = CheckContext(plan: plan, vocabulary: ruleSet.vocabulary, today: today)
-        var diagnostics: [Diagnostic] = []
+        func diagnostic(_ rule: Rule, _ finding: Finding) -> Diagnostic {
+            Diagnostic(path: path, range: finding.range, severity: rule.severity, ruleID: rule.id,
+                       message: rule.message.render(finding.values), help: rule.help)
+        }
+        var diagnostics = rules.flatMap { rule in context.findings(for: rule).map { diagnostic(rule, $0) } }
+
+        // Then the plan's own eqlint-disable comments, and findings about them.
+        let suppressions = Suppressions(comments: plan.comments)
+        let (kept, used) = suppressions.apply(to: diagnostics)
+        diagnostics = kept
         for rule in rules {
-            for finding in context.findings(for: rule) {
-                diagnostics.append(Diagnostic(
-                    path: path, range: finding.range, severity: rule.severity, ruleID: rule.id,
-                    message: rule.message.render(finding.values), help: rule.help))
+            switch rule.check {
+            case .suppressionsUsed:
+                let known = Set(ruleSet.rules.map(\.id))
+                for (comment, problem) in suppressions.ineffective(used: used, knownRuleIDs: known) {
+                    diagnostics.append(diagnostic(rule, Finding(range: comment.range, values: ["text": problem])))
+                }
+            case .suppressionsExplained:
+                for comment in suppressions.unexplained {
+                    diagnostics.append(diagnostic(rule, Finding(range: comment.range, values: ["text": comment.text.shortened(to: 60)])))
+                }
+            default:
+                break
             }
         }
         diagnostics.sort(by: Diagnostic.reportOrder)

@@ -14,6 +14,9 @@ public struct Rule: Sendable {
 
     public var id: String
     public var severity: Severity
+    /// Whether the rule runs; a rule file may ship a rule turned off, for a
+    /// configuration to turn on.
+    public var enabled: Bool
     /// One line saying what the rule checks, for `eqlint rules`.
     public var summary: String
     public var scope: Scope
@@ -29,6 +32,10 @@ public struct Rule: Sendable {
     public var examples: RuleExamples
     /// Where the rule was defined.
     public var origin: RuleOrigin
+    /// How the rule file asked for its check, to rebuild it with new options.
+    var definition: CheckDefinition
+    /// The configuration file that changed this rule, if one did.
+    public var configuredBy: String?
 }
 
 /// The file and place a rule was read from.

@@ -9,7 +9,7 @@ enum RuleFileContent {
 struct RuleFileLoader {
     let reader: NodeReader
 
-    static let ruleKeys = ["id", "severity", "summary", "scope", "field", "check", "options",
+    static let ruleKeys = ["id", "severity", "enabled", "summary", "scope", "field", "check", "options",
                            "message", "help", "source", "examples"]
     static let vocabularyKeys = ["vocabulary", "description", "terms", "patterns"]
 
@@ -82,7 +82,9 @@ struct RuleFileLoader {
             throw reader.error("'id' must be lower-case letters, digits and hyphens (like 'objective-lead'), not '\(id)'", at: idNode.location)
         }
         let severity = try reader.choice(try node("severity"), "'severity'", of: Severity.allCases)
-        let scope = try reader.choice(try node("scope"), "'scope'", of: Rule.Scope.allCases)
+        let enabled = try members["enabled"].map { member throws(RuleFileError) in try reader.bool(member.value, "'enabled'") } ?? true
+        let scopeNode = try node("scope")
+        let scope = try reader.choice(scopeNode, "'scope'", of: Rule.Scope.allCases)
         var fields: [FieldName] = []
         if let fieldNode = members["field"]?.value {
             if case .array(let items) = fieldNode.value {
@@ -91,30 +93,28 @@ struct RuleFileLoader {
                 fields = [FieldName(rawValue: try reader.nonEmptyString(fieldNode, "'field'"))]
             }
         }
-        var references: [(String, SourceLocation)] = []
-        _ = try node("check")
-        let check = try self.check(members, scope: scope, fields: fields, references: &references)
+        let checkNode = try node("check")
+        let definition = CheckDefinition(
+            name: try reader.string(checkNode, "'check'"), nameLocation: checkNode.location,
+            scope: scope, scopeLocation: scopeNode.location, fields: fields, fieldKeyLocation: members["field"]?.keyLocation,
+            options: members["options"]?.value ?? JSON5Node(value: .object([]), location: checkNode.location))
+        let (check, references) = try definition.build(reader: reader)
 
         let messageNode = try node("message")
+        let messageText = try reader.nonEmptyString(messageNode, "'message'")
         let message: MessageTemplate
         do {
-            message = try MessageTemplate(try reader.nonEmptyString(messageNode, "'message'"))
-        } catch let failure as MessageTemplate.TemplateError {
-            switch failure {
-            case .unknown(let name):
-                let known = MessageTemplate.placeholders.sorted().map { "{\($0)}" }.joined(separator: ", ")
-                throw reader.error("'message' uses the unknown placeholder {\(name)}; known ones are \(known)", at: messageNode.location)
-            case .unclosed:
-                throw reader.error("'message' has a '{' with no matching '}'", at: messageNode.location)
-            }
-        } catch let failure as RuleFileError {
-            throw failure
+            message = try MessageTemplate(messageText)
+        } catch .unknown(let name) {
+            let known = MessageTemplate.placeholders.sorted().map { "{\($0)}" }.joined(separator: ", ")
+            throw reader.error("'message' uses the unknown placeholder {\(name)}; known ones are \(known)", at: messageNode.location)
         } catch {
-            throw reader.error("\(error)", at: messageNode.location)
+            throw reader.error("'message' has a '{' with no matching '}'", at: messageNode.location)
         }
         let rule = Rule(
             id: id,
             severity: severity,
+            enabled: enabled,
             summary: try reader.nonEmptyString(try node("summary"), "'summary'"),
             scope: scope,
             fields: fields,
@@ -123,101 +123,10 @@ struct RuleFileLoader {
             help: try reader.nonEmptyString(try node("help"), "'help'"),
             source: try reader.nonEmptyString(try node("source"), "'source'"),
             examples: try examples(try node("examples")),
-            origin: RuleOrigin(path: reader.path, location: root.location)
+            origin: RuleOrigin(path: reader.path, location: root.location),
+            definition: definition
         )
         return .rule(rule, vocabularyReferences: references)
-    }
-
-    /// Which scopes each check can look at, and whether it needs a field.
-    private static let checkShapes: [String: (scopes: [Rule.Scope], needsField: Bool, options: [String])] = [
-        "has-objectives": ([.plan], false, []),
-        "present": ([.plan, .objective, .action], true, ["inActions"]),
-        "mentions": ([.objective], false, ["vocabulary"]),
-        "measurable": ([.entry], true, ["vocabulary", "datesCount"]),
-        "any-measurable": ([.objective], true, ["vocabulary", "datesCount"]),
-        "has-end-date": ([.entry], true, []),
-        "matches": ([.entry], true, ["pattern", "caseSensitive"]),
-        "not-matches": ([.entry], true, ["pattern", "caseSensitive"]),
-        "period-at-most": ([.plan], false, ["years"]),
-        "period-not-ended": ([.plan], false, []),
-        "not-expired": ([.plan], false, ["years"]),
-        "abbreviations-defined": ([.entry], true, ["vocabulary"]),
-    ]
-
-    private func check(
-        _ members: [String: JSON5Node.Member], scope: Rule.Scope, fields: [FieldName],
-        references: inout [(String, SourceLocation)]
-    ) throws(RuleFileError) -> Check {
-        let checkNode = members["check"]!.value  // its presence is checked by the caller
-        let name = try reader.string(checkNode, "'check'")
-        let known = Self.checkShapes.keys.sorted()
-        guard let shape = Self.checkShapes[name] else {
-            let hint = Spelling.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
-            throw reader.error("unknown check '\(name)'\(hint); the built-in checks are \(known.joined(separator: ", "))", at: checkNode.location)
-        }
-        guard shape.scopes.contains(scope) else {
-            let scopes = shape.scopes.map { "'\($0.rawValue)'" }.joined(separator: " or ")
-            throw reader.error("the check '\(name)' works on scope \(scopes), not '\(scope.rawValue)'", at: members["scope"]!.value.location)
-        }
-        if shape.needsField, fields.isEmpty {
-            throw reader.error("the check '\(name)' needs a 'field' (such as \"lead\" or \"success\")", at: checkNode.location)
-        }
-        if !shape.needsField, let field = members["field"] {
-            throw reader.error("the check '\(name)' takes no 'field'", at: field.keyLocation)
-        }
-        let optionsNode = members["options"]?.value ?? JSON5Node(value: .object([]), location: checkNode.location)
-        let options = try reader.members(of: optionsNode, allowed: shape.options, in: "the options of '\(name)'")
-
-        func vocabularyName(default fallback: String?) throws(RuleFileError) -> String {
-            guard let node = options["vocabulary"]?.value else {
-                guard let fallback else { throw reader.error("the check '\(name)' needs the option 'vocabulary'", at: optionsNode.location) }
-                references.append((fallback, checkNode.location))
-                return fallback
-            }
-            let list = try reader.nonEmptyString(node, "'vocabulary'")
-            references.append((list, node.location))
-            return list
-        }
-        func years() throws(RuleFileError) -> Int {
-            guard let node = options["years"]?.value else {
-                throw reader.error("the check '\(name)' needs the option 'years'", at: optionsNode.location)
-            }
-            return try reader.positiveInteger(node, "'years'")
-        }
-        func datesCount() throws(RuleFileError) -> Bool {
-            try options["datesCount"].map { member throws(RuleFileError) in try reader.bool(member.value, "'datesCount'") } ?? true
-        }
-        func pattern() throws(RuleFileError) -> Pattern {
-            guard let node = options["pattern"]?.value else {
-                throw reader.error("the check '\(name)' needs the option 'pattern'", at: optionsNode.location)
-            }
-            let caseSensitive = try options["caseSensitive"].map { member throws(RuleFileError) in
-                try reader.bool(member.value, "'caseSensitive'")
-            } ?? false
-            return try reader.pattern(node, "'pattern'", caseSensitive: caseSensitive)
-        }
-
-        switch name {
-        case "has-objectives": return .hasObjectives
-        case "present":
-            let quantifier = try options["inActions"].map { member throws(RuleFileError) in
-                try reader.choice(member.value, "'inActions'", of: [Check.ActionQuantifier.none, .any, .every])
-            } ?? Check.ActionQuantifier.none
-            if quantifier != .none, scope != .objective {
-                throw reader.error("'inActions' applies only to scope 'objective'", at: options["inActions"]!.keyLocation)
-            }
-            return .present(inActions: quantifier)
-        case "mentions": return .mentions(vocabulary: try vocabularyName(default: nil))
-        case "measurable": return .measurable(vocabulary: try vocabularyName(default: "measures"), datesCount: try datesCount())
-        case "any-measurable": return .anyMeasurable(vocabulary: try vocabularyName(default: "measures"), datesCount: try datesCount())
-        case "has-end-date": return .hasEndDate
-        case "matches": return .matches(try pattern())
-        case "not-matches": return .notMatches(try pattern())
-        case "period-at-most": return .periodAtMost(years: try years())
-        case "period-not-ended": return .periodNotEnded
-        case "not-expired": return .notExpired(years: try years())
-        default: return .abbreviationsDefined(vocabulary: try vocabularyName(default: "abbreviations"))
-        }
     }
 
     private func examples(_ node: JSON5Node) throws(RuleFileError) -> RuleExamples {

@@ -2,9 +2,10 @@ import Foundation
 import Rules
 import Testing
 
-/// Every rule's own examples, run as tests: each `pass` example must give no
-/// finding of that rule and each `fail` example at least one. A failure is
-/// reported at the example's line in its rule file.
+/// Every rule's own examples, run as tests: each example is checked with the
+/// whole rule set (as a plan would be), and must give no finding of the rule
+/// if it is a `pass` example and at least one if it is a `fail` example. A
+/// failure is reported at the example's line in its rule file.
 @Suite("Rule examples")
 struct RuleExampleTests {
     static let rules = TestSupport.sourceRuleSet.rules
@@ -18,7 +19,8 @@ struct RuleExampleTests {
         for (expectFailure, examples) in [(false, rule.examples.pass), (true, rule.examples.fail)] {
             for example in examples {
                 let plan = linter.parser.parse(SourceFile(path: "example.md", text: example.text))
-                let findings = linter.lint(plan, path: "example.md", rules: [rule])
+                let rules = ruleSet.rules.filter { $0.enabled || $0.id == rule.id }
+                let findings = linter.lint(plan, path: "example.md", rules: rules).filter { $0.ruleID == rule.id }
                 let place = Testing.SourceLocation(
                     fileID: "eqlint/\(rule.origin.path)", filePath: rule.origin.path,
                     line: example.location.line, column: example.location.column)

@@ -1,0 +1,51 @@
+import Foundation
+
+/// An `eqlint-*` instruction in an HTML comment of a plan:
+/// `<!-- eqlint-disable-next-line objective-lead -- reason -->`.
+struct SuppressionDirective {
+    enum Kind: String, CaseIterable {
+        case disableNextLine = "eqlint-disable-next-line"
+        case disable = "eqlint-disable"
+        case enable = "eqlint-enable"
+        case disableFile = "eqlint-disable-file"
+    }
+
+    var kind: Kind
+    /// The rules it names; empty means every rule.
+    var ruleIDs: [String]
+    /// The text after `--`, if any.
+    var reason: String?
+    /// The whole comment.
+    var comment: TextValue
+
+    /// What an `eqlint-` comment that cannot be read says is wrong.
+    struct Malformed: Error {
+        var comment: TextValue
+        var problem: String
+    }
+
+    /// Reads a comment: nil when it is not for eqlint at all.
+    static func read(_ comment: TextValue) -> Result<SuppressionDirective, Malformed>? {
+        var body = Substring(comment.text)
+        if body.hasPrefix("<!--") { body = body.dropFirst(4) }
+        if body.hasSuffix("-->") { body = body.dropLast(3) }
+        var reason: String?
+        if let separator = body.range(of: " --") ?? body.range(of: "\t--") {
+            let text = body[separator.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
+            reason = text.isEmpty ? nil : text
+            body = body[..<separator.lowerBound]
+        }
+        let words = body.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
+        guard let first = words.first, first.lowercased().hasPrefix("eqlint-") else { return nil }
+        guard let kind = Kind(rawValue: first) else {
+            let hint = Spelling.closest(to: first, in: Kind.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
+            return .failure(Malformed(comment: comment, problem: "'\(first)' is not an eqlint instruction\(hint)"))
+        }
+        let ids = words.dropFirst().flatMap { $0.split(separator: ",").map(String.init) }.filter { !$0.isEmpty }
+        return .success(SuppressionDirective(kind: kind, ruleIDs: ids, reason: reason, comment: comment))
+    }
+
+    func covers(_ ruleID: String) -> Bool {
+        ruleIDs.isEmpty || ruleIDs.contains(ruleID)
+    }
+}

@@ -1,0 +1,77 @@
+import Rules
+import Testing
+
+/// `<!-- eqlint-disable ... -->` comments in a plan.
+@Suite("Inline suppression")
+struct SuppressionTests {
+    /// Two objectives with no lead (findings on lines 3 and 6 or 7), checked
+    /// for objective-lead and unused-suppression.
+    func lint(_ plan: String) -> [String] {
+        TestSupport.lint(plan, rules: ["objective-lead", "unused-suppression", "objective-aim"])
+            .filter { $0.ruleID != "objective-aim" }
+            .map { "\($0.range.start.line) \($0.ruleID)" + ($0.ruleID == "unused-suppression" ? ": \($0.message)" : "") }
+    }
+
+    @Test("disable-next-line silences the next line only")
+    func nextLine() {
+        #expect(lint("""
+            <!-- eqlint-disable-next-line objective-lead -- named in the trust plan -->
+            ## Objective 1
+            ## Objective 2
+            """) == ["3 objective-lead"])
+    }
+
+    @Test("disable … enable silences a region; with no ids, every rule")
+    func region() {
+        #expect(lint("""
+            <!-- eqlint-disable objective-lead -->
+            ## Objective 1
+            <!-- eqlint-enable objective-lead -->
+            ## Objective 2
+            """) == ["4 objective-lead"])
+        #expect(TestSupport.lint("<!-- eqlint-disable -->\n## Objective 1\n", rules: ["objective-lead", "objective-aim"]).isEmpty)
+    }
+
+    @Test("disable-file silences the whole file; several ids may be given")
+    func file() {
+        #expect(TestSupport.lint("## Objective 1\n## Objective 2\n<!-- eqlint-disable-file objective-aim, objective-lead -->\n",
+                                 rules: ["objective-lead", "objective-aim", "unused-suppression"]).isEmpty)
+    }
+
+    @Test("a suppression that silences nothing is reported where it is written")
+    func unused() {
+        #expect(lint("""
+            ## Objective 1
+            Lead: Head
+
+            <!-- eqlint-disable-next-line objective-lead -->
+            Text.
+            """) == ["4 unused-suppression: This eqlint comment has no effect: there is no finding of objective-lead on the next line to silence"])
+    }
+
+    @Test("unknown rule ids and misspelt instructions are reported")
+    func misspelt() {
+        #expect(lint("<!-- eqlint-disable-file objectve-lead -->\n## Objective 1\n").contains(
+            "1 unused-suppression: This eqlint comment has no effect: 'objectve-lead' is not a rule (did you mean 'objective-lead'?)"))
+        #expect(lint("<!-- eqlint-disabel objective-lead -->\n## Objective 1\n").contains(
+            "1 unused-suppression: This eqlint comment has no effect: 'eqlint-disabel' is not an eqlint instruction (did you mean 'eqlint-disable'?)"))
+    }
+
+    @Test("ordinary comments are left alone")
+    func ordinaryComments() {
+        #expect(lint("<!-- TODO: ask the governors -->\n## Objective 1\nLead: Head\n") == [])
+    }
+
+    @Test("suppression-reason reports comments without a reason, when turned on")
+    func reasons() {
+        let findings = TestSupport.lint("""
+            <!-- eqlint-disable-next-line objective-lead -->
+            ## Objective 1
+            <!-- eqlint-disable-next-line objective-lead -- the trust plan names the lead -->
+            ## Objective 2
+            """, rules: ["objective-lead", "suppression-reason"])
+        #expect(findings.map(\.ruleID) == ["suppression-reason"])
+        #expect(findings.first?.range.start.line == 1)
+        #expect(TestSupport.builtInRuleSet.rule(id: "suppression-reason")?.enabled == false)
+    }
+}
