@@ -12,15 +12,19 @@ struct CommandLineOptions {
 
     enum Format: String, CaseIterable { case text, json }
     enum ColorChoice: String, CaseIterable { case auto, always, never }
-    enum FailOn: String, CaseIterable { case error, warning, info, never }
 
     var command = Command.help(nil)
     var format = Format.text
     var today: CalendarDay?
     var ruleDirectories: [String] = []
-    var failOn = FailOn.error
+    /// nil: as the plan's configuration says (else `error`).
+    var failOn: FailThreshold?
     var stdinFilename = "<stdin>"
     var color = ColorChoice.auto
+    var configuration = ConfigurationResolver.Source.discover
+    var output: String?
+    var baseline: String?
+    var writeBaseline: String?
     var paths: [String] = []
 
     /// A mistake on the command line, said in a sentence.
@@ -57,7 +61,7 @@ struct CommandLineOptions {
                 return
             }
             // --name=value or --name value
-            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+            let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let name = parts[0]
             func value() throws(UsageError) -> String {
                 if parts.count == 2 { return parts[1] }
@@ -66,7 +70,12 @@ struct CommandLineOptions {
             }
             switch name {
             case "--format": format = try Self.choice(try value(), for: name)
-            case "--fail-on": failOn = try Self.choice(try value(), for: name)
+            case "--fail-on": failOn = try Self.choice(try value(), for: name) as FailThreshold
+            case "--config": configuration = .file(try value())
+            case "--no-config": configuration = .none
+            case "--output", "-o": output = try value()
+            case "--baseline": baseline = try value()
+            case "--write-baseline": writeBaseline = try value()
             case "--color", "--colour": color = try Self.choice(try value(), for: name)
             case "--rules": ruleDirectories.append(try value())
             case "--stdin-filename": stdinFilename = try value()

@@ -8,84 +8,131 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data("eqlint: error: \(message)\n".utf8))
 }
 
+func printNote(_ message: String) {
+    FileHandle.standardError.write(Data("\(message)\n".utf8))
+}
+
 func writeOut(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
 
-func run() -> Int32 {
+/// Thrown to stop with exit status 2 after printing a one-line error.
+struct Failure: Error {
+    var message: String
+}
+
+func write(_ text: String, to path: String) throws(Failure) {
+    do {
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    } catch {
+        throw Failure(message: "\(path): cannot be written (\(error.localizedDescription))")
+    }
+}
+
+func run() throws(Failure) -> Int32 {
     let options: CommandLineOptions
     do {
         options = try CommandLineOptions(arguments: Array(CommandLine.arguments.dropFirst()))
     } catch {
-        printError(error.description)
-        return 2
+        throw Failure(message: error.description)
     }
+    let today = options.today ?? CalendarDay.today()
+    var resolver = ConfigurationResolver(source: options.configuration, ruleDirectories: options.ruleDirectories, today: today)
+    func context() throws(Failure) -> LintContext {
+        do { return try resolver.context(forDirectory: ".") } catch { throw Failure(message: error.description) }
+    }
+
     switch options.command {
     case .help(let subcommand):
         guard let page = HelpText.page(for: subcommand) else {
-            printError("no help for '\(subcommand ?? "")'; the subcommands are \(CommandLineOptions.subcommands.joined(separator: ", "))")
-            return 2
+            throw Failure(message: "no help for '\(subcommand ?? "")'; the subcommands are \(CommandLineOptions.subcommands.joined(separator: ", "))")
         }
         writeOut(page)
         return 0
     case .version:
         writeOut("eqlint \(EqlintVersion.current)\n")
         return 0
-    default:
-        break
-    }
-
-    let ruleSet: RuleSet
-    do {
-        ruleSet = try RuleSet.defaults(adding: options.ruleDirectories)
-    } catch {
-        printError(error.description)
-        return 2
-    }
-
-    switch options.command {
     case .rules:
-        writeOut(RuleCatalog.listing(ruleSet))
+        writeOut(RuleCatalog.listing(try context().linter.ruleSet))
         return 0
     case .explain(let id):
+        let ruleSet = try context().linter.ruleSet
         guard let rule = ruleSet.rule(id: id) else {
-            let hint = ruleSet.suggestion(for: id)
-            printError("no rule is named '\(id)'\(hint.map { "; did you mean '\($0)'?" } ?? "") (see 'eqlint rules')")
-            return 2
+            let hint = ruleSet.suggestion(for: id).map { "; did you mean '\($0)'?" } ?? ""
+            throw Failure(message: "no rule is named '\(id)'\(hint) (see 'eqlint rules')")
         }
         writeOut(RuleCatalog.explanation(rule, in: ruleSet))
         return 0
-    default:
-        break
+    case .check:
+        return try check(options, resolver: resolver)
     }
+}
 
-    let linter = Linter(ruleSet: ruleSet, today: options.today ?? CalendarDay.today())
-    let outcome = CheckRun(linter: linter).check(paths: options.paths, standardInputName: options.stdinFilename) {
-        [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throws(Failure) -> Int32 {
+    var checkRun = CheckRun(resolver: resolver)
+    let outcome: CheckRun.Outcome
+    do {
+        outcome = try checkRun.check(paths: options.paths, standardInputName: options.stdinFilename) {
+            [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        }
+    } catch {
+        throw Failure(message: error.description)
     }
     for error in outcome.errors { printError(error.description) }
 
-    switch options.format {
-    case .json:
-        writeOut(JSONReporter().report(outcome.reports))
-    case .text:
-        let environment = ProcessInfo.processInfo.environment
-        let terminal = isatty(STDOUT_FILENO) == 1 && environment["TERM"] != "dumb" && environment["NO_COLOR"] == nil
-        let color = options.color == .always || (options.color == .auto && terminal)
-        writeOut(TextReporter(color: color, showSource: color).report(outcome.reports))
+    var reports = outcome.reports
+    var knownCount: Int?
+    if let path = options.baseline {
+        do {
+            let baseline = try Baseline.read(path: path)
+            (reports, knownCount) = baseline.filter(reports, directory: (path as NSString).deletingLastPathComponent)
+        } catch {
+            throw Failure(message: error.description)
+        }
     }
-    FileHandle.standardError.write(Data("\(Summary(outcome.reports).description)\n".utf8))
 
-    if !outcome.errors.isEmpty { return 2 }
-    let threshold: Severity?
-    switch options.failOn {
-    case .error: threshold = .error
-    case .warning: threshold = .warning
-    case .info: threshold = .info
-    case .never: threshold = nil
+    let report = formatted(reports, as: options.format, color: false)
+    if let path = options.output {
+        try write(report, to: path)
+        writeOut(formatted(reports, as: .text, color: useColor(options)))
+    } else {
+        writeOut(options.format == .text ? formatted(reports, as: .text, color: useColor(options)) : report)
     }
-    let failed = threshold.map { level in outcome.reports.contains { $0.diagnostics.contains { $0.severity >= level } } } ?? false
+
+    var summary = Summary(reports).description
+    if let knownCount { summary += "; \(knownCount) known from the baseline not shown" }
+    printNote(summary)
+
+    if let path = options.writeBaseline {
+        let baseline = Baseline(reports: reports, directory: (path as NSString).deletingLastPathComponent)
+        try write(baseline.json, to: path)
+        printNote("wrote \(baseline.entries.count) findings to the baseline \(path)")
+        return outcome.errors.isEmpty ? 0 : 2
+    }
+    if !outcome.errors.isEmpty { return 2 }
+    let failed = reports.contains { report in
+        let threshold = options.failOn ?? report.failOn ?? .error
+        return report.diagnostics.contains { threshold.fails($0.severity) }
+    }
     return failed ? 1 : 0
 }
 
-exit(run())
+func useColor(_ options: CommandLineOptions) -> Bool {
+    let environment = ProcessInfo.processInfo.environment
+    let terminal = isatty(STDOUT_FILENO) == 1 && environment["TERM"] != "dumb" && environment["NO_COLOR"] == nil
+    return options.color == .always || (options.color == .auto && terminal)
+}
+
+func formatted(_ reports: [FileReport], as format: CommandLineOptions.Format, color: Bool) -> String {
+    switch format {
+    case .text: return TextReporter(color: color, showSource: color).report(reports)
+    case .json: return JSONReporter().report(reports)
+    }
+}
+
+do {
+    exit(try run())
+} catch {
+    printError(error.message)
+    exit(2)
+}

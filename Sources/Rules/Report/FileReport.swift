@@ -4,11 +4,14 @@ public struct FileReport: Sendable {
     /// The file's text, for showing source lines (nil when it could not be read).
     public var source: SourceFile?
     public var diagnostics: [Diagnostic]
+    /// The threshold the plan's configuration sets, if it sets one.
+    public var failOn: FailThreshold?
 
-    public init(path: String, source: SourceFile?, diagnostics: [Diagnostic]) {
+    public init(path: String, source: SourceFile?, diagnostics: [Diagnostic], failOn: FailThreshold? = nil) {
         self.path = path
         self.source = source
         self.diagnostics = diagnostics
+        self.failOn = failOn
     }
 }
 

@@ -1,25 +1,34 @@
 /// The text of `eqlint rules` and `eqlint explain`: what each rule checks,
 /// why, and how to fix what it finds.
 public enum RuleCatalog {
-    /// One line per rule: id, severity, summary, and where a replaced rule comes from.
+    /// One line per rule: id, severity (or `off`), summary, and where a rule
+    /// not from the defaults, or changed by a configuration, comes from.
     public static func listing(_ ruleSet: RuleSet) -> String {
         let idWidth = ruleSet.rules.map(\.id.count).max() ?? 0
         return ruleSet.rules.map { rule in
             var line = rule.id.padding(toLength: idWidth + 2, withPad: " ", startingAt: 0)
-                + rule.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+                + (rule.enabled ? rule.severity.rawValue : "off").padding(toLength: 9, withPad: " ", startingAt: 0)
                 + rule.summary
-            if ruleSet.replaced[rule.id] != nil { line += " (from \(rule.origin.path), replacing the default)" }
+            var notes: [String] = []
+            if ruleSet.replaced[rule.id] != nil {
+                notes.append("from \(rule.origin.path), replacing the default")
+            } else if !rule.origin.path.hasPrefix("rules/") {
+                notes.append("from \(rule.origin.path)")
+            }
+            if let configuration = rule.configuredBy { notes.append("set by \(configuration)") }
+            if !notes.isEmpty { line += " (\(notes.joined(separator: "; ")))" }
             return line + "\n"
         }.joined()
     }
 
     /// Everything about one rule, examples included.
     public static func explanation(_ rule: Rule, in ruleSet: RuleSet) -> String {
-        var text = "\(rule.id) (\(rule.severity.rawValue))\n\n\(rule.summary)\n\n"
+        var text = "\(rule.id) (\(rule.enabled ? rule.severity.rawValue : "off"))\n\n\(rule.summary)\n\n"
         text += "Why: \(rule.source)\n\n"
         text += "How to fix: \(rule.help)\n\n"
         text += "Defined in: \(rule.origin.path)"
         if let replaced = ruleSet.replaced[rule.id] { text += " (replacing \(replaced.path))" }
+        if let configuration = rule.configuredBy { text += "; changed by \(configuration)" }
         text += "\n"
         for (title, examples) in [("passes", rule.examples.pass), ("fails", rule.examples.fail)] {
             for (index, example) in examples.enumerated() {

@@ -267,17 +267,18 @@ struct JSON5Parser {
     }
 }
 
-/// A rule or vocabulary file that cannot be used, and where and why.
+/// A rule, vocabulary or configuration file that cannot be used, and where and why.
 public struct RuleFileError: Error, Equatable, Sendable, CustomStringConvertible {
     public var path: String
-    public var location: SourceLocation
+    /// Where in the file; nil when the trouble is the file as a whole.
+    public var location: SourceLocation?
     public var message: String
 
-    public init(path: String, location: SourceLocation, message: String) {
+    public init(path: String, location: SourceLocation?, message: String) {
         self.path = path
         self.location = location
         self.message = message
     }
 
-    public var description: String { "\(path):\(location): \(message)" }
+    public var description: String { "\(path):\(location.map { "\($0): " } ?? " ")\(message)" }
 }

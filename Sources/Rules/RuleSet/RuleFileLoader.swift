@@ -18,7 +18,7 @@ struct RuleFileLoader {
         do {
             source = try SourceFile(path: path, bytes: Array(text.utf8))
         } catch {
-            throw RuleFileError(path: path, location: SourceLocation(line: 1, column: 1), message: "\(error)")
+            throw RuleFileError(path: path, location: error.invalidUTF8Location, message: error.reason)
         }
         let root = try JSON5Parser.parse(source)
         let loader = RuleFileLoader(reader: NodeReader(path: path))

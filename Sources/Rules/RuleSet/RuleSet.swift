@@ -4,8 +4,8 @@ import Foundation
 /// loaded, and passed in rather than held globally.
 public struct RuleSet: Sendable {
     /// The rules, in id order.
-    public private(set) var rules: [Rule] = []
-    public private(set) var vocabulary = Vocabulary()
+    public internal(set) var rules: [Rule] = []
+    public internal(set) var vocabulary = Vocabulary()
     /// Rules a later directory replaced: id → where the replaced rule was.
     public private(set) var replaced: [String: RuleOrigin] = [:]
 
@@ -67,7 +67,7 @@ public struct RuleSet: Sendable {
     public static func files(inDirectory directory: String) throws(RuleFileError) -> [File] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw RuleFileError(path: directory, location: SourceLocation(line: 1, column: 1),
+            throw RuleFileError(path: directory, location: nil,
                                 message: "is not a directory of rule files")
         }
         let root = URL(fileURLWithPath: directory)
@@ -79,10 +79,10 @@ public struct RuleSet: Sendable {
             let path = root.appendingPathComponent(relative).path
             let display = (directory as NSString).appendingPathComponent(relative)
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw RuleFileError(path: display, location: SourceLocation(line: 1, column: 1), message: "cannot be read")
+                throw RuleFileError(path: display, location: nil, message: "cannot be read")
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw RuleFileError(path: display, location: SourceLocation(line: 1, column: 1),
+                throw RuleFileError(path: display, location: nil,
                                     message: "is not valid UTF-8 text")
             }
             files.append((display, text))

@@ -1,42 +1,54 @@
-/// One `eqlint check`: finds the plan files, reads and checks each.
-public struct CheckRun: Sendable {
-    public let linter: Linter
+import Foundation
 
-    public init(linter: Linter) {
-        self.linter = linter
+/// One `eqlint check`: finds the plan files, works out each one's
+/// configuration, reads and checks it.
+public struct CheckRun {
+    public private(set) var resolver: ConfigurationResolver
+
+    public init(resolver: ConfigurationResolver) {
+        self.resolver = resolver
     }
 
-    /// What a run produced: a report per plan, and what could not be read.
+    /// What a run produced: a report per plan, and the plans that could not be read.
     public struct Outcome: Sendable {
         public var reports: [FileReport] = []
         public var errors: [InputError] = []
     }
 
     /// Checks the plans under `paths`; `-` stands for standard input, read
-    /// with `readStandardInput` and named `standardInputName`.
-    public func check(
+    /// with `readStandardInput` and named `standardInputName`. A broken
+    /// configuration or rule file stops the run.
+    public mutating func check(
         paths: [String], standardInputName: String = "<stdin>", readStandardInput: () -> [UInt8]
-    ) -> Outcome {
+    ) throws(RuleFileError) -> Outcome {
         var outcome = Outcome()
         for path in paths {
             if path == "-" {
+                let context = try resolver.context(forFile: standardInputName)
                 record(Result { () throws(InputError) in try SourceFile(path: standardInputName, bytes: readStandardInput()) },
-                       path: standardInputName, into: &outcome)
+                       context: context, into: &outcome)
                 continue
             }
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             let found = PlanFinder.files(in: [path])
             outcome.errors += found.errors
             for file in found.files {
-                record(Result { () throws(InputError) in try SourceFile.read(path: file) }, path: file, into: &outcome)
+                let context = try resolver.context(forFile: file)
+                // A file named on the command line is always checked; one found in a folder only if included.
+                if exists, isDirectory.boolValue, !context.configuration.includes(absolutePath: resolver.absolute(file)) { continue }
+                record(Result { () throws(InputError) in try SourceFile.read(path: file) }, context: context, into: &outcome)
             }
         }
         return outcome
     }
 
-    private func record(_ read: Result<SourceFile, InputError>, path: String, into outcome: inout Outcome) {
+    private func record(_ read: Result<SourceFile, InputError>, context: LintContext, into outcome: inout Outcome) {
         switch read {
         case .success(let source):
-            outcome.reports.append(FileReport(path: path, source: source, diagnostics: linter.lint(source)))
+            outcome.reports.append(FileReport(
+                path: source.path, source: source, diagnostics: context.linter.lint(source),
+                failOn: context.configuration.failOn))
         case .failure(let error):
             outcome.errors.append(error)
         }

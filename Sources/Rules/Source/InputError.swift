@@ -6,18 +6,32 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case binary(path: String)
     case invalidUTF8(path: String, location: SourceLocation)
 
-    public var description: String {
+    public var path: String {
         switch self {
-        case .missing(let path):
-            return "\(path): no such file or directory"
-        case .isDirectory(let path):
-            return "\(path): is a directory, not a file"
-        case .unreadable(let path):
-            return "\(path): cannot be read (check that it exists and you may open it)"
-        case .binary(let path):
-            return "\(path): looks like a binary file, not a Markdown plan; save the plan as plain text (.md)"
-        case .invalidUTF8(let path, let location):
-            return "\(path):\(location): is not valid UTF-8 text; save the file with UTF-8 encoding"
+        case .missing(let path), .isDirectory(let path), .unreadable(let path), .binary(let path), .invalidUTF8(let path, _):
+            return path
         }
+    }
+
+    /// What is wrong, without the path.
+    public var reason: String {
+        switch self {
+        case .missing: return "no such file or directory"
+        case .isDirectory: return "is a directory, not a file"
+        case .unreadable: return "cannot be read (check that it exists and you may open it)"
+        case .binary: return "looks like a binary file, not a Markdown plan; save the plan as plain text (.md)"
+        case .invalidUTF8: return "is not valid UTF-8 text; save the file with UTF-8 encoding"
+        }
+    }
+
+    /// Where the text stops being UTF-8, for that case.
+    public var invalidUTF8Location: SourceLocation? {
+        if case .invalidUTF8(_, let location) = self { return location }
+        return nil
+    }
+
+    public var description: String {
+        if case .invalidUTF8(_, let location) = self { return "\(path):\(location): \(reason)" }
+        return "\(path): \(reason)"
     }
 }

@@ -56,7 +56,7 @@ struct RuleLoaderTests {
     ])
     func syntax(text: String, place: String, message: String) throws {
         let error = try #require(loadError(text))
-        #expect("\(error.location)" == place)
+        #expect(error.location.map { "\($0)" } == place)
         #expect(error.message.hasPrefix(message), "\(error.message)")
         #expect(error.path == "rules/my-rule.json5")
     }
@@ -78,7 +78,7 @@ struct RuleLoaderTests {
     ])
     func wrongValues(old: String, new: String, place: String, message: String) throws {
         let error = try #require(loadError(replacing(old, with: new)))
-        #expect("\(error.location)" == place, "\(error)")
+        #expect(error.location.map { "\($0)" } == place, "\(error)")
         #expect(error.message.hasPrefix(message), "\(error.message)")
     }
 

@@ -1,0 +1,144 @@
+import Foundation
+import Rules
+import Testing
+
+/// `.eqlint.json5`: found by walking up from each plan, applied to the rules,
+/// and refused with a positioned error when it is wrong.
+@Suite("Configuration files")
+struct ConfigurationTests {
+    /// A fresh repository folder with files in it.
+    static func repository(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("eqlint-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    static func resolver(_ root: URL, source: ConfigurationResolver.Source = .discover) -> ConfigurationResolver {
+        ConfigurationResolver(source: source, ruleDirectories: [], today: TestSupport.goldenToday, currentDirectory: root.path)
+    }
+
+    static func loadError(_ configuration: String) throws -> RuleFileError? {
+        let root = try repository([".eqlint.json5": configuration])
+        var resolver = resolver(root)
+        do {
+            _ = try resolver.context(forDirectory: ".")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test("rules can be turned off, given a severity, and given options")
+    func ruleSettings() throws {
+        let root = try Self.repository([".eqlint.json5": """
+            {
+              rules: {
+                "lead-initials": "off",
+                "objective-child-friendly": "warning",
+                "plan-period-too-long": { options: { years: 3 } },
+                "suppression-reason": "on",
+              },
+            }
+            """])
+        var resolver = Self.resolver(root)
+        let set = try resolver.context(forDirectory: ".").linter.ruleSet
+        #expect(set.rule(id: "lead-initials")?.enabled == false)
+        #expect(set.rule(id: "objective-child-friendly")?.severity == .warning)
+        #expect(set.rule(id: "suppression-reason")?.enabled == true)
+        #expect(set.rule(id: "objective-lead")?.configuredBy == nil)
+        #expect(set.rule(id: "lead-initials")?.configuredBy == ".eqlint.json5")
+        guard case .periodAtMost(let years)? = set.rule(id: "plan-period-too-long")?.check else {
+            Issue.record("the period check lost its kind")
+            return
+        }
+        #expect(years == 3)
+        #expect(RuleCatalog.listing(set).contains("lead-initials               off      "))
+    }
+
+    @Test("the nearest configuration applies, found up to the repository root")
+    func discovery() throws {
+        let root = try Self.repository([
+            ".eqlint.json5": "{ rules: { \"objective-lead\": \"warning\" } }",
+            "plans/primary/.eqlint.json": "{ rules: { \"objective-lead\": \"info\" } }",
+        ])
+        var resolver = Self.resolver(root)
+        let primary = try resolver.context(forFile: "plans/primary/a.md")
+        let secondary = try resolver.context(forFile: "plans/secondary/deep/b.md")
+        #expect(primary.linter.ruleSet.rule(id: "objective-lead")?.severity == .info)
+        #expect(primary.configuration.path == "plans/primary/.eqlint.json")
+        #expect(secondary.linter.ruleSet.rule(id: "objective-lead")?.severity == .warning)
+        var none = Self.resolver(root, source: .none)
+        #expect(try none.context(forFile: "plans/primary/a.md").linter.ruleSet.rule(id: "objective-lead")?.severity == .error)
+    }
+
+    @Test("vocabulary, rule directories, include, exclude and failOn")
+    func everythingElse() throws {
+        let rule = try String(contentsOf: TestSupport.rulesDirectory.appendingPathComponent("objective-groups.json5"), encoding: .utf8)
+            .replacingOccurrences(of: "id: \"objective-groups\"", with: "id: \"trust-groups\"")
+        let root = try Self.repository([
+            ".eqlint.json5": """
+                {
+                  ruleDirectories: ["trust-rules"],
+                  vocabulary: { labels: { lead: ["Accountable leader"] } },
+                  include: ["plans/**/*.md"],
+                  exclude: ["plans/archive/**", "draft-*.md"],
+                  failOn: "warning",
+                }
+                """,
+            "trust-rules/trust-groups.json5": rule,
+            "plans/a.md": "## Objective 1\nAccountable leader: Headteacher\n",
+            "plans/draft-b.md": "## Objective 1\n",
+            "plans/archive/c.md": "## Objective 1\n",
+            "notes/d.md": "## Objective 1\n",
+        ])
+        var run = CheckRun(resolver: Self.resolver(root))
+        let outcome = try run.check(paths: [root.path]) { [] }
+        #expect(outcome.reports.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["a.md"])
+        let report = try #require(outcome.reports.first)
+        #expect(report.failOn == .warning)
+        #expect(!report.diagnostics.contains { $0.ruleID == "objective-lead" })
+        #expect(report.diagnostics.contains { $0.ruleID == "trust-groups" })
+        // A file named on the command line is checked even when excluded.
+        let named = try run.check(paths: [root.appendingPathComponent("plans/archive/c.md").path]) { [] }
+        #expect(named.reports.count == 1)
+    }
+
+    @Test("mistakes in a configuration are errors at their place", arguments: [
+        ("{ rules: { \"lead-initals\": \"off\" } }", "1:12", "no rule is named 'lead-initals'; did you mean 'lead-initials'?"),
+        ("{ rulez: {} }", "1:3", "unknown key 'rulez' in a configuration file; did you mean 'rules'?"),
+        ("{ rules: { \"lead-initials\": \"of\" } }", "1:29", "the setting of 'lead-initials' must be 'off', 'on', 'error', 'warning', 'info' or an object, not 'of'"),
+        ("{ rules: { \"plan-expired\": { options: { yeers: 3 } } } }", "1:41", "unknown key 'yeers' in the options of 'not-expired'; did you mean 'years'?"),
+        ("{ rules: { \"plan-expired\": { options: { years: -1 } } } }", "1:48", "'years' must be a whole number from 1 to 1000"),
+        ("{ failOn: \"sometimes\" }", "1:11", "'failOn' must be one of 'error', 'warning', 'info', 'never', not 'sometimes'"),
+        ("{ include: [\"plans/**\"], exclude: 3 }", "1:35", "'exclude' must be a list ([ ... ]), not a number"),
+        ("{ rules: { ", "1:12", "an object is never closed with '}'"),
+        ("{ ruleDirectories: [\"missing\"] }", nil, "is not a directory of rule files"),
+    ] as [(String, String?, String)])
+    func errors(text: String, place: String?, message: String) throws {
+        let error = try #require(try Self.loadError(text))
+        #expect(error.location.map { "\($0)" } == place, "\(error)")
+        #expect(error.message == message)
+    }
+
+    @Test("a named configuration file that does not exist is an error")
+    func missingNamedFile() throws {
+        var resolver = ConfigurationResolver(source: .file("/no/such/.eqlint.json5"), ruleDirectories: [], today: TestSupport.goldenToday)
+        #expect(throws: RuleFileError(path: "/no/such/.eqlint.json5", location: nil, message: "no such configuration file")) {
+            try resolver.context(forDirectory: ".")
+        }
+    }
+
+    @Test("globs match as in .gitignore", arguments: [
+        ("archive/**", "archive/a.md", true), ("archive/**", "plans/archive/a.md", false),
+        ("**/archive/**", "plans/archive/a.md", true), ("draft-*.md", "plans/x/draft-1.md", true),
+        ("plans/*.md", "plans/x/a.md", false), ("plans/?.md", "plans/a.md", true), ("archive/", "x/archive/a.md", true),
+    ])
+    func globs(pattern: String, path: String, matches: Bool) throws {
+        #expect(try #require(Glob(pattern)).matches(path) == matches)
+    }
+}
