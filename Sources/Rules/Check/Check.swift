@@ -27,6 +27,8 @@ public enum Check: Sendable {
     case notExpired(years: Int)
     /// Every abbreviation in the entry is in the plan's Glossary or a vocabulary list.
     case abbreviationsDefined(vocabulary: String)
+    /// The entry's sentences and words are short enough for a child to read.
+    case readable(maxSentenceWords: Int, maxWordLetters: Int)
     /// Every `eqlint-disable` comment in the plan suppresses a finding.
     case suppressionsUsed
     /// Every `eqlint-disable` comment gives a reason after `--`.
@@ -57,6 +59,7 @@ public enum Check: Sendable {
         case .periodNotEnded: return "period-not-ended"
         case .notExpired: return "not-expired"
         case .abbreviationsDefined: return "abbreviations-defined"
+        case .readable: return "readable"
         case .suppressionsUsed: return "suppressions-used"
         case .suppressionsExplained: return "suppressions-explained"
         }

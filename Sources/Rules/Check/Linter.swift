@@ -182,6 +182,9 @@ struct CheckContext {
             return pattern.matches(entry.text) ? nil : [:]
         case .notMatches(let pattern):
             return pattern.matches(entry.text) ? [:] : nil
+        case .readable(let maxSentenceWords, let maxWordLetters):
+            return Readability.problem(in: entry.text, maxSentenceWords: maxSentenceWords, maxWordLetters: maxWordLetters)
+                .map { ["text": $0] }
         case .abbreviationsDefined(let list):
             let known = vocabulary.upperCasedTerms(of: list)
             func isKnown(_ upper: String) -> Bool { known.contains(upper) || plan.glossary[upper] != nil }

@@ -25,6 +25,7 @@ struct CheckDefinition: Sendable {
         "period-not-ended": ([.plan], false, []),
         "not-expired": ([.plan], false, ["years"]),
         "abbreviations-defined": ([.entry], true, ["vocabulary"]),
+        "readable": ([.entry], true, ["maxSentenceWords", "maxWordLetters"]),
         "suppressions-used": ([.plan], false, []),
         "suppressions-explained": ([.plan], false, []),
     ]
@@ -103,6 +104,11 @@ struct CheckDefinition: Sendable {
         case "period-at-most": check = .periodAtMost(years: try reader.positiveInteger(try required("years"), "'years'"))
         case "period-not-ended": check = .periodNotEnded
         case "not-expired": check = .notExpired(years: try reader.positiveInteger(try required("years"), "'years'"))
+        case "readable":
+            func limit(_ key: String, default value: Int) throws(RuleFileError) -> Int {
+                try options[key].map { member throws(RuleFileError) in try reader.positiveInteger(member.value, "'\(key)'") } ?? value
+            }
+            check = .readable(maxSentenceWords: try limit("maxSentenceWords", default: 25), maxWordLetters: try limit("maxWordLetters", default: 14))
         case "suppressions-used": check = .suppressionsUsed
         case "suppressions-explained": check = .suppressionsExplained
         default: check = .abbreviationsDefined(vocabulary: try vocabularyName(default: "abbreviations"))

@@ -1,0 +1,37 @@
+/// A rough readability measure for text written for children: the longest
+/// sentence (in words) and the longest word (in letters).
+enum Readability {
+    /// What makes the text hard to read, in words for the message, or nil.
+    static func problem(in text: String, maxSentenceWords: Int, maxWordLetters: Int) -> String? {
+        var longestSentence = 0
+        var wordsInSentence = 0
+        var longestWord = ""
+        var word = ""
+        func endWord() {
+            if word.count > longestWord.count { longestWord = word }
+            if !word.isEmpty { wordsInSentence += 1 }
+            word = ""
+        }
+        for character in text {
+            if character.isLetter || character.isNumber || character == "'" || character == "\u{2019}" {
+                word.append(character)
+                continue
+            }
+            endWord()
+            if character == "." || character == "!" || character == "?" || character == ";" {
+                longestSentence = max(longestSentence, wordsInSentence)
+                wordsInSentence = 0
+            }
+        }
+        endWord()
+        longestSentence = max(longestSentence, wordsInSentence)
+        if longestSentence > maxSentenceWords {
+            return "a sentence of \(longestSentence) words (at most \(maxSentenceWords) is easier to read)"
+        }
+        let letters = longestWord.filter(\.isLetter).count
+        if letters > maxWordLetters {
+            return "the word \u{201C}\(longestWord)\u{201D} has \(letters) letters (at most \(maxWordLetters) is easier to read)"
+        }
+        return nil
+    }
+}
