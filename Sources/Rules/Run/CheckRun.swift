@@ -29,15 +29,19 @@ public struct CheckRun {
                        context: context, into: &outcome)
                 continue
             }
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let found = PlanFinder.files(in: [path])
-            outcome.errors += found.errors
-            for file in found.files {
-                let context = try resolver.context(forFile: file)
-                // A file named on the command line is always checked; one found in a folder only if included.
-                if exists, isDirectory.boolValue, !context.configuration.includes(absolutePath: resolver.absolute(file)) { continue }
-                record(Result { () throws(InputError) in try SourceFile.read(path: file) }, context: context, into: &outcome)
+            switch PlanFinder.find(path) {
+            case .missing:
+                outcome.errors.append(.missing(path: path))
+            case .file(let file):
+                // A file named on the command line is always checked.
+                record(Result { () throws(InputError) in try SourceFile.read(path: file) },
+                       context: try resolver.context(forFile: file), into: &outcome)
+            case .directory(let files):
+                for file in files {
+                    let context = try resolver.context(forFile: file)
+                    guard context.configuration.includes(absolutePath: resolver.absolute(file)) else { continue }
+                    record(Result { () throws(InputError) in try SourceFile.read(path: file) }, context: context, into: &outcome)
+                }
             }
         }
         return outcome

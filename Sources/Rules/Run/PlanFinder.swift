@@ -5,23 +5,19 @@ import Foundation
 /// hidden folders and not following links to folders (so a link loop cannot
 /// hang a run).
 public enum PlanFinder {
-    /// The plan files under `paths`, in order, and the paths that could not be used.
-    public static func files(in paths: [String]) -> (files: [String], errors: [InputError]) {
-        var files: [String] = []
-        var errors: [InputError] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                errors.append(.missing(path: path))
-                continue
-            }
-            if isDirectory.boolValue {
-                files += markdownFiles(under: path)
-            } else {
-                files.append(path)
-            }
-        }
-        return (files, errors)
+    /// What a path on the command line turned out to be.
+    public enum Found: Equatable, Sendable {
+        /// A file, to be checked whatever its name.
+        case file(String)
+        /// A folder, and the `*.md` files found in it, in order.
+        case directory([String])
+        case missing
+    }
+
+    public static func find(_ path: String) -> Found {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .missing }
+        return isDirectory.boolValue ? .directory(markdownFiles(under: path)) : .file(path)
     }
 
     private static func markdownFiles(under directory: String) -> [String] {
