@@ -203,37 +203,32 @@ private struct PlanBuilder {
 
     mutating func paragraph(_ lines: [Range<Int>]) {
         guard objective != nil else { return planLevelLines(lines) }
-        var index = 0
-        var loose: [Range<Int>] = []
-        func flushLoose(_ builder: inout PlanBuilder) {
-            guard !loose.isEmpty else { return }
-            // A lone line that is just a label ("Rationale") opens that field.
-            if loose.count == 1, lines.count == 1, let field = builder.vocabulary.field(forLabel: builder.source.text(loose[0])),
-               builder.pendingLabel == nil {
-                builder.pendingLabel = field
-                builder.openField(field, label: builder.source.range(of: loose[0]))
-            } else {
-                builder.addText(builder.value(lines: loose))
-            }
-            loose = []
+        // A lone line that is just a label ("Rationale") opens that field.
+        if lines.count == 1, pendingLabel == nil, let field = vocabulary.field(forLabel: source.text(lines[0])) {
+            pendingLabel = field
+            openField(field, label: source.range(of: lines[0]))
+            return
         }
+        var loose: [Range<Int>] = []
+        var index = 0
         while index < lines.count {
             guard let label = LabelLine(bytes, lines[index], vocabulary: vocabulary) else {
                 loose.append(lines[index])
                 index += 1
                 continue
             }
-            flushLoose(&self)
-            // The value runs on over the following lines up to the next label line.
-            var valueLines = label.value.isEmpty ? [] : [label.value]
+            if !loose.isEmpty { addText(value(lines: loose)) }
+            loose = []
             index += 1
-            while index < lines.count, label.value.isEmpty == false, LabelLine(bytes, lines[index], vocabulary: vocabulary) == nil {
+            // A value runs on over the following lines, up to the next label line.
+            var valueLines = label.value.isEmpty ? [] : [label.value]
+            while !label.value.isEmpty, index < lines.count, LabelLine(bytes, lines[index], vocabulary: vocabulary) == nil {
                 valueLines.append(lines[index])
                 index += 1
             }
             labelled(label, valueLines: valueLines)
         }
-        flushLoose(&self)
+        if !loose.isEmpty { addText(value(lines: loose)) }
     }
 
     mutating func labelled(_ label: LabelLine, valueLines: [Range<Int>]) {
