@@ -14,6 +14,11 @@ public struct SourceFile: Sendable {
     private let lineStarts: [Int]
     /// Byte offset where each line's text ends (before its line break).
     private let lineEnds: [Int]
+    /// How many characters start before each multiple of `checkpointStride`
+    /// bytes, so a column is counted from the nearest checkpoint rather
+    /// than from the start of a possibly very long line.
+    private let characterCheckpoints: [Int]
+    private static let checkpointStride = 256
 
     /// Reads a file from disk, refusing what is not UTF-8 text.
     public static func read(path: String, displayPath: String? = nil) throws(InputError) -> SourceFile {
@@ -38,19 +43,30 @@ public struct SourceFile: Sendable {
         self.bytes = content
         var starts = [0]
         var ends: [Int] = []
+        var checkpoints: [Int] = []
+        checkpoints.reserveCapacity(content.count / Self.checkpointStride + 1)
+        var characters = 0
         var index = 0
         while index < content.count {
+            if index % Self.checkpointStride == 0 { checkpoints.append(characters) }
             let byte = content[index]
+            if byte & 0xC0 != 0x80 { characters += 1 }
             if byte == 0x0A || byte == 0x0D {
                 ends.append(index)
-                if byte == 0x0D, index + 1 < content.count, content[index + 1] == 0x0A { index += 1 }
+                if byte == 0x0D, index + 1 < content.count, content[index + 1] == 0x0A {
+                    index += 1
+                    if index % Self.checkpointStride == 0 { checkpoints.append(characters) }
+                    characters += 1
+                }
                 starts.append(index + 1)
             }
             index += 1
         }
         ends.append(content.count)
+        if content.count % Self.checkpointStride == 0 { checkpoints.append(characters) }
         lineStarts = starts
         lineEnds = ends
+        characterCheckpoints = checkpoints
         if let bad = Self.firstInvalidUTF8Offset(content) {
             throw .invalidUTF8(path: path, location: location(of: bad))
         }
@@ -68,6 +84,7 @@ public struct SourceFile: Sendable {
         bytes = []
         lineStarts = [0]
         lineEnds = [0]
+        characterCheckpoints = [0]
     }
 
     /// The number of lines (a final line break does not open a new line).
@@ -99,14 +116,20 @@ public struct SourceFile: Sendable {
             let middle = (low + high + 1) / 2
             if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
         }
-        var column = 1
-        var index = lineStarts[low]
+        return SourceLocation(line: low + 1, column: charactersBefore(offset) - charactersBefore(lineStarts[low]) + 1)
+    }
+
+    /// How many characters start before a byte offset.
+    private func charactersBefore(_ offset: Int) -> Int {
+        let checkpoint = offset / Self.checkpointStride
+        var count = characterCheckpoints[checkpoint]
+        var index = checkpoint * Self.checkpointStride
         while index < offset {
             // Count every byte that starts a character (not a continuation byte).
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            if bytes[index] & 0xC0 != 0x80 { count += 1 }
             index += 1
         }
-        return SourceLocation(line: low + 1, column: column)
+        return count
     }
 
     /// The text a range covers on its first line (to the line's end when the

@@ -60,3 +60,22 @@ struct SourceFileTests {
         #expect(file.location(of: 0) == Rules.SourceLocation(line: 1, column: 1))
     }
 }
+
+extension SourceFileTests {
+    @Test("columns are right far into long lines, across checkpoints, with CRLF and multi-byte text")
+    func longLines() throws {
+        let unit = "ab\u{E9}\u{2013}\u{1F600}"  // 1 + 1 + 2 + 3 + 4 bytes, 5 characters
+        let line = String(repeating: unit, count: 300) + "X"
+        let text = "first\r\n" + line + "\r\nlast"
+        let file = try SourceFile(path: "p", bytes: Array(text.utf8))
+        let bytes = Array(text.utf8)
+        #expect(file.location(of: bytes.firstIndex(of: UInt8(ascii: "X"))!) == Rules.SourceLocation(line: 2, column: 1501))
+        #expect(file.location(of: bytes.count - 1) == Rules.SourceLocation(line: 3, column: 4))
+        #expect(file.location(of: bytes.count) == Rules.SourceLocation(line: 3, column: 5))
+        // Every offset agrees with counting characters from the line start.
+        for offset in stride(from: 7, to: bytes.count - 6, by: 97) where bytes[offset] & 0xC0 != 0x80 {
+            let column = String(decoding: bytes[7..<offset], as: UTF8.self).unicodeScalars.count + 1
+            #expect(file.location(of: offset) == Rules.SourceLocation(line: 2, column: column))
+        }
+    }
+}
