@@ -32,7 +32,7 @@ let package = Package(
         .testTarget(
             name: "RulesTests",
             dependencies: ["Rules"],
-            exclude: ["Snapshots"]
+            exclude: ["Snapshots", "Fixtures"]
         ),
         .testTarget(
             name: "eqlintTests",

@@ -10,7 +10,7 @@ struct CommandLineOptions {
         case version
     }
 
-    enum Format: String, CaseIterable { case text, json }
+    enum Format: String, CaseIterable { case text, json, sarif, github, junit, checkstyle }
     enum ColorChoice: String, CaseIterable { case auto, always, never }
 
     var command = Command.help(nil)

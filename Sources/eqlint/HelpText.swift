@@ -30,7 +30,12 @@ enum HelpText {
           <path>                  A plan file, a directory (searched for *.md), or '-' for standard input.
 
         OPTIONS:
-          --format <format>       text (default) or json.
+          --format <format>       text (default), json, sarif, github, junit or checkstyle.
+          --output <file>         Write the report in --format to <file>; print text to the terminal.
+          --config <file>         Use this configuration file (default: the nearest .eqlint.json5).
+          --no-config             Use no configuration file.
+          --baseline <file>       Report only findings that are not in the baseline <file>.
+          --write-baseline <file> Record today's findings in <file>, and exit 0.
           --fail-on <severity>    Exit 1 when a finding is at least: error (default), warning, info, never.
           --today <YYYY-MM-DD>    The day to check dates against (default: today).
           --rules <dir>           Add the rules and vocabulary in <dir> to the defaults (repeatable).

@@ -91,12 +91,15 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
         }
     }
 
-    let report = formatted(reports, as: options.format, color: false)
+    let ruleSet: RuleSet
+    do { ruleSet = try checkRun.resolver.context(forDirectory: ".").linter.ruleSet } catch { throw Failure(message: error.description) }
+    let text = TextReporter(color: useColor(options), showSource: useColor(options)).report(reports)
+    let report = options.format == .text ? text : reporter(for: options.format, ruleSet: ruleSet).report(reports)
     if let path = options.output {
-        try write(report, to: path)
-        writeOut(formatted(reports, as: .text, color: useColor(options)))
+        try write(options.format == .text ? TextReporter().report(reports) : report, to: path)
+        writeOut(text)
     } else {
-        writeOut(options.format == .text ? formatted(reports, as: .text, color: useColor(options)) : report)
+        writeOut(report)
     }
 
     var summary = Summary(reports).description
@@ -123,10 +126,17 @@ func useColor(_ options: CommandLineOptions) -> Bool {
     return options.color == .always || (options.color == .auto && terminal)
 }
 
-func formatted(_ reports: [FileReport], as format: CommandLineOptions.Format, color: Bool) -> String {
+/// The reporter for a machine-readable format.
+func reporter(for format: CommandLineOptions.Format, ruleSet: RuleSet) -> any Reporter {
+    let currentDirectory = FileManager.default.currentDirectoryPath
     switch format {
-    case .text: return TextReporter(color: color, showSource: color).report(reports)
-    case .json: return JSONReporter().report(reports)
+    case .text: return TextReporter()
+    case .json: return JSONReporter()
+    case .sarif:
+        return SARIFReporter(ruleSet: ruleSet, baseDirectory: RepositoryRoot.find(from: currentDirectory) ?? currentDirectory)
+    case .github: return GitHubReporter()
+    case .junit: return JUnitReporter(ruleSet: ruleSet)
+    case .checkstyle: return CheckstyleReporter()
     }
 }
 

@@ -123,3 +123,21 @@ struct CLIConfigurationTests {
         #expect(!result.stdout.contains("has no lead"))
     }
 }
+
+extension CLIConfigurationTests {
+    @Test("every format from the command line; SARIF written with --output has repository-relative paths",
+          arguments: ["sarif", "github", "junit", "checkstyle"])
+    func formats(format: String) throws {
+        let root = try Self.repository()
+        let result = try CLITests.run(["check", "--today", "2026-11-23", "--format", format, "--output", "report.out", "plans"], in: root)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("plans/plan.md:8:4: error: Objective 1 has no lead"))
+        let written = try String(contentsOf: root.appendingPathComponent("report.out"), encoding: .utf8)
+        switch format {
+        case "sarif": #expect(written.contains("\"uri\" : \"plans/plan.md\""))
+        case "github": #expect(written.hasPrefix("::error file=plans/plan.md,line=8,col=4,endLine=8,endColumn=55,title=objective-lead::"))
+        case "junit": #expect(written.contains("<testsuite name=\"plans/plan.md\""))
+        default: #expect(written.contains("<file name=\"plans/plan.md\">"))
+        }
+    }
+}

@@ -3,7 +3,7 @@ import Foundation
 /// One `eqlint check`: finds the plan files, works out each one's
 /// configuration, reads and checks it.
 public struct CheckRun {
-    public private(set) var resolver: ConfigurationResolver
+    public var resolver: ConfigurationResolver
 
     public init(resolver: ConfigurationResolver) {
         self.resolver = resolver
