@@ -34,9 +34,14 @@ public struct TextReporter: Reporter {
             + "\(paint(place, "1")) \(paint("note:", "1;36")) \(diagnostic.help)\n"
     }
 
+    /// Lines longer than this are not shown under a finding.
+    static let longestSnippetLine = 400
+
     private func snippet(_ diagnostic: Diagnostic, _ source: SourceFile) -> String {
         let start = diagnostic.range.start
-        let text = source.lineText(start.line)
+        let span = source.lineSpan(start.line - 1)
+        guard span.count <= Self.longestSnippetLine else { return "" }
+        let text = source.text(span)
         let prefix = text.unicodeScalars.prefix(max(start.column - 1, 0))
         // Keep tabs in the gutter so the caret lines up under the text.
         let padding = String(String.UnicodeScalarView(prefix.map { $0 == "\t" ? "\t" : " " }))

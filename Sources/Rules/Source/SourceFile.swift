@@ -135,11 +135,34 @@ public struct SourceFile: Sendable {
     /// The text a range covers on its first line (to the line's end when the
     /// range runs on), for quoting the text at fault.
     public func firstLine(of range: SourceRange) -> String {
-        let line = lineText(range.start.line).unicodeScalars
-        let start = min(max(range.start.column - 1, 0), line.count)
-        let end = range.end.line == range.start.line ? min(max(range.end.column - 1, start), line.count) : line.count
-        let from = line.index(line.startIndex, offsetBy: start)
-        return String(line[from..<line.index(line.startIndex, offsetBy: end)])
+        let line = range.start.line - 1
+        guard line >= 0, line < lineStarts.count else { return "" }
+        let start = offset(of: range.start)
+        let end = range.end.line == range.start.line ? max(offset(of: range.end), start) : lineEnds[line]
+        return text(start..<min(end, lineEnds[line]))
+    }
+
+    /// The byte offset of a location (clamped to its line), the inverse of `location(of:)`.
+    public func offset(of location: SourceLocation) -> Int {
+        let line = min(max(location.line - 1, 0), lineStarts.count - 1)
+        let wanted = charactersBefore(lineStarts[line]) + max(location.column - 1, 0)
+        // The last checkpoint with no more characters before it than wanted, then step on.
+        var low = 0
+        var high = characterCheckpoints.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if characterCheckpoints[middle] <= wanted { low = middle } else { high = middle - 1 }
+        }
+        var index = low * Self.checkpointStride
+        var count = characterCheckpoints[low]
+        while index < lineEnds[line] {
+            if bytes[index] & 0xC0 != 0x80 {
+                if count == wanted { break }
+                count += 1
+            }
+            index += 1
+        }
+        return max(min(index, lineEnds[line]), lineStarts[line])
     }
 
     /// The locations a byte range covers.

@@ -79,3 +79,20 @@ extension SourceFileTests {
         }
     }
 }
+
+extension SourceFileTests {
+    @Test("offsets and locations are inverses, and the text at fault is quoted exactly")
+    func offsets() throws {
+        let text = "first\r\n" + String(repeating: "a\u{E9}\u{2013}\u{1F600} ", count: 200) + "\nlast"
+        let file = try SourceFile(path: "p", bytes: Array(text.utf8))
+        let bytes = Array(text.utf8)
+        for offset in 0..<bytes.count where bytes[offset] & 0xC0 != 0x80 && bytes[offset] != 0x0A {
+            #expect(file.offset(of: file.location(of: offset)) == offset)
+        }
+        let range = SourceRange(start: Rules.SourceLocation(line: 2, column: 2), end: Rules.SourceLocation(line: 2, column: 5))
+        #expect(file.firstLine(of: range) == "\u{E9}\u{2013}\u{1F600}")
+        let runsOn = SourceRange(start: Rules.SourceLocation(line: 3, column: 2), end: Rules.SourceLocation(line: 9, column: 1))
+        #expect(file.firstLine(of: runsOn) == "ast")
+        #expect(file.offset(of: Rules.SourceLocation(line: 1, column: 99)) == 5)
+    }
+}
