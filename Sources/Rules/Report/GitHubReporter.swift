@@ -1,5 +1,3 @@
-import Foundation
-
 /// GitHub Actions workflow commands, which show each finding as an
 /// annotation on the pull request:
 /// `::error file=P,line=L,col=C,endLine=EL,endColumn=EC,title=RULE::message`
@@ -28,13 +26,27 @@ public struct GitHubReporter: Reporter {
 
     /// A command's message: `%`, CR and LF are encoded.
     static func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25")
-            .replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+        escape(text, alsoSeparators: false)
     }
 
     /// A property value: as the message, and `:` and `,` too.
     static func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        escape(text, alsoSeparators: true)
+    }
+
+    private static func escape(_ text: String, alsoSeparators: Bool) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x25: out += Array("%25".utf8)
+            case 0x0D: out += Array("%0D".utf8)
+            case 0x0A: out += Array("%0A".utf8)
+            case 0x3A where alsoSeparators: out += Array("%3A".utf8)
+            case 0x2C where alsoSeparators: out += Array("%2C".utf8)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
