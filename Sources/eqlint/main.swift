@@ -4,16 +4,29 @@ import Rules
 /// The eqlint command: parses arguments, runs the library, prints, exits.
 /// Exit status: 0 clean, 1 findings at or above --fail-on, 2 could not do the job.
 
+/// Writes to standard error; if even that fails there is no one left to tell.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("eqlint: error: \(message)\n".utf8))
+    try? FileHandle.standardError.write(contentsOf: Data("eqlint: error: \(message)\n".utf8))
 }
 
 func printNote(_ message: String) {
-    FileHandle.standardError.write(Data("\(message)\n".utf8))
+    try? FileHandle.standardError.write(contentsOf: Data("\(message)\n".utf8))
 }
 
-func writeOut(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+func writeOut(_ text: String) throws(Failure) {
+    do {
+        try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+    } catch {
+        throw Failure(message: "cannot write to standard output (is it closed, or the disk full?)")
+    }
+}
+
+func readStandardInput() throws(Failure) -> [UInt8] {
+    do {
+        return [UInt8](try FileHandle.standardInput.readToEnd() ?? Data())
+    } catch {
+        throw Failure(message: "cannot read standard input (is it closed, or a folder?)")
+    }
 }
 
 /// Thrown to stop with exit status 2 after printing a one-line error.
@@ -21,12 +34,23 @@ struct Failure: Error {
     var message: String
 }
 
+/// Writes a report or baseline in place: a symlink is followed and a device
+/// (such as /dev/null) written to, never replaced by a new file.
 func write(_ text: String, to path: String) throws(Failure) {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        throw Failure(message: "\(path): is a directory; give a file name to write to")
+    }
     do {
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     } catch {
         throw Failure(message: "\(path): cannot be written (\(error.localizedDescription))")
     }
+}
+
+/// The folder a file named on the command line is in, as an absolute path.
+func folder(of path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
 }
 
 func run() throws(Failure) -> Int32 {
@@ -47,13 +71,13 @@ func run() throws(Failure) -> Int32 {
         guard let page = HelpText.page(for: subcommand) else {
             throw Failure(message: "no help for '\(subcommand ?? "")'; the subcommands are \(CommandLineOptions.subcommands.joined(separator: ", "))")
         }
-        writeOut(page)
+        try writeOut(page)
         return 0
     case .version:
-        writeOut("eqlint \(EqlintVersion.current)\n")
+        try writeOut("eqlint \(EqlintVersion.current)\n")
         return 0
     case .rules:
-        writeOut(RuleCatalog.listing(try context().linter.ruleSet))
+        try writeOut(RuleCatalog.listing(try context().linter.ruleSet))
         return 0
     case .explain(let id):
         let ruleSet = try context().linter.ruleSet
@@ -61,7 +85,7 @@ func run() throws(Failure) -> Int32 {
             let hint = ruleSet.suggestion(for: id).map { "; did you mean '\($0)'?" } ?? ""
             throw Failure(message: "no rule is named '\(id)'\(hint) (see 'eqlint rules')")
         }
-        writeOut(RuleCatalog.explanation(rule, in: ruleSet))
+        try writeOut(RuleCatalog.explanation(rule, in: ruleSet))
         return 0
     case .check:
         return try check(options, resolver: resolver)
@@ -71,13 +95,16 @@ func run() throws(Failure) -> Int32 {
 func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throws(Failure) -> Int32 {
     var checkRun = CheckRun(resolver: resolver)
     let outcome: CheckRun.Outcome
+    var standardInput: Result<[UInt8], Failure> = .success([])
     do {
         outcome = try checkRun.check(paths: options.paths, standardInputName: options.stdinFilename) {
-            [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            standardInput = Result { () throws(Failure) in try readStandardInput() }
+            return (try? standardInput.get()) ?? []
         }
     } catch {
         throw Failure(message: error.description)
     }
+    _ = try standardInput.get()
     for error in outcome.errors { printError(error.description) }
 
     var reports = outcome.reports
@@ -85,7 +112,7 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
     if let path = options.baseline {
         do {
             let baseline = try Baseline.read(path: path)
-            (reports, knownCount) = baseline.filter(reports, directory: (path as NSString).deletingLastPathComponent)
+            (reports, knownCount) = baseline.filter(reports, directory: folder(of: path))
         } catch {
             throw Failure(message: error.description)
         }
@@ -97,9 +124,9 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
     let report = options.format == .text ? text : reporter(for: options.format, ruleSet: ruleSet).report(reports)
     if let path = options.output {
         try write(options.format == .text ? TextReporter().report(reports) : report, to: path)
-        writeOut(text)
+        try writeOut(text)
     } else {
-        writeOut(report)
+        try writeOut(report)
     }
 
     var summary = Summary(reports).description
@@ -107,7 +134,7 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
     printNote(summary)
 
     if let path = options.writeBaseline {
-        let baseline = Baseline(reports: reports, directory: (path as NSString).deletingLastPathComponent)
+        let baseline = Baseline(reports: reports, directory: folder(of: path))
         try write(baseline.json, to: path)
         printNote("wrote \(baseline.entries.count) findings to the baseline \(path)")
         return outcome.errors.isEmpty ? 0 : 2
