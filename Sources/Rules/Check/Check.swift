@@ -23,6 +23,8 @@ public enum Check: Sendable {
     case periodAtMost(years: Int)
     /// The plan's period has not ended.
     case periodNotEnded
+    /// Every date in the front matter can be read.
+    case datesReadable
     /// Fewer than this many years since publication (else since the period began).
     case notExpired(years: Int)
     /// Every abbreviation in the entry is in the plan's Glossary or a vocabulary list.
@@ -58,6 +60,7 @@ public enum Check: Sendable {
         case .periodAtMost: return "period-at-most"
         case .periodNotEnded: return "period-not-ended"
         case .notExpired: return "not-expired"
+        case .datesReadable: return "dates-readable"
         case .abbreviationsDefined: return "abbreviations-defined"
         case .readable: return "readable"
         case .suppressionsUsed: return "suppressions-used"

@@ -74,6 +74,9 @@ struct CheckContext {
     func findings(for rule: Rule) -> [Finding] {
         switch rule.scope {
         case .plan:
+            if case .datesReadable = rule.check {
+                return plan.unreadableDates.map { Finding(range: $0.value.range, values: ["field": $0.key, "text": $0.value.text.shortened(to: 60)]) }
+            }
             return planFinding(rule).map { [$0] } ?? []
         case .objective:
             return plan.objectives.compactMap { objectiveFinding(rule, $0) }
@@ -114,8 +117,10 @@ struct CheckContext {
         case .present:
             let given = rule.fields.contains { field in
                 switch field.rawValue {
-                case "period": return plan.period != nil
-                case "published": return plan.published != nil
+                // A date given but unreadable is reported by its own rule, not as missing.
+                case "period": return plan.period != nil || plan.frontMatter["period"] != nil
+                case "published":
+                    return plan.published != nil || plan.frontMatter["published"] != nil || plan.frontMatter["approved"] != nil
                 case "title": return plan.title != nil
                 default: return !(plan.frontMatter[field.rawValue]?.text.isEmpty ?? true)
                 }

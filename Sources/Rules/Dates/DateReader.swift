@@ -78,10 +78,12 @@ public enum DateReader {
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte >= 0x30 && byte <= 0x39 {
+                    // The whole run of digits is one number (its value capped), so
+                    // "1234567892019" is not read as the year 2019.
                     var value = 0
                     let start = index
-                    while index < bytes.count, bytes[index] >= 0x30 && bytes[index] <= 0x39, index - start < 9 {
-                        value = value * 10 + Int(bytes[index] - 0x30)
+                    while index < bytes.count, bytes[index] >= 0x30 && bytes[index] <= 0x39 {
+                        if index - start < 9 { value = value * 10 + Int(bytes[index] - 0x30) }
                         index += 1
                     }
                     tokens.append(DateToken(kind: .number(value, digits: index - start)))
@@ -138,11 +140,18 @@ public enum DateReader {
                             index += 3
                             continue
                         }
-                        if separator.kind == .dash, next.digits <= 2, (1...12).contains(next.value) {
-                            if token(index + 3)?.kind == .dash, let day = token(index + 4)?.number, day.digits <= 2,
-                               (1...CalendarDay.daysIn(month: next.value, year: year)).contains(day.value) {
-                                let date = CalendarDay(year: year, month: next.value, day: day.value)
-                                mentions.append(DateMention(tokenIndex: index, start: date, end: date))
+                        if separator.kind == .dash, next.digits == 2 {
+                            // YYYY-MM or YYYY-MM-DD: a month or day that cannot be is no date at all.
+                            let hasDay = token(index + 3)?.kind == .dash && token(index + 4)?.number.map { $0.digits <= 2 } == true
+                            guard (1...12).contains(next.value) else {
+                                index += hasDay ? 5 : 3
+                                continue
+                            }
+                            if hasDay, let day = token(index + 4)?.number {
+                                if (1...CalendarDay.daysIn(month: next.value, year: year)).contains(day.value) {
+                                    let date = CalendarDay(year: year, month: next.value, day: day.value)
+                                    mentions.append(DateMention(tokenIndex: index, start: date, end: date))
+                                }
                                 index += 5
                                 continue
                             }
@@ -170,10 +179,12 @@ public enum DateReader {
                 if let word = token(cursor)?.word, let month = months[word] {
                     let yearIndex = cursor + 1
                     if let year = isYear(token(yearIndex)) {
-                        let lastDay = CalendarDay.daysIn(month: month, year: year)
-                        if let day, day <= lastDay {
-                            let date = CalendarDay(year: year, month: month, day: day)
-                            mentions.append(DateMention(tokenIndex: index, start: date, end: date))
+                        if let day {
+                            // "31 February 2026" names no day that exists.
+                            if day <= CalendarDay.daysIn(month: month, year: year) {
+                                let date = CalendarDay(year: year, month: month, day: day)
+                                mentions.append(DateMention(tokenIndex: index, start: date, end: date))
+                            }
                         } else {
                             mentions.append(DateMention(
                                 tokenIndex: index, start: .first(ofMonth: month, year: year), end: .last(ofMonth: month, year: year)))

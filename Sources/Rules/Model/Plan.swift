@@ -11,6 +11,8 @@ public struct Plan: Sendable {
     public var objectives: [Objective] = []
     /// Terms the plan defines in its Glossary, by upper-cased term.
     public var glossary: [String: TextValue] = [:]
+    /// Front matter dates eqlint could not read (`period: 2026-13-45`), by key.
+    public var unreadableDates: [(key: String, value: TextValue)] = []
     /// Every HTML comment in the file, in order.
     public var comments: [TextValue] = []
 

@@ -95,16 +95,21 @@ private struct PlanBuilder {
     }
 
     mutating func readDates() {
-        if let period = plan.frontMatter["period"], let span = DateReader.span(in: period.text) {
-            plan.period = DatedText(source: period, span: span)
-        } else if let title = plan.title, let span = DateReader.span(in: title.text), span.start != nil {
-            plan.period = DatedText(source: title, span: span)
-        }
-        for key in ["published", "approved"] {
-            if let published = plan.frontMatter[key], let span = DateReader.span(in: published.text) {
-                plan.published = DatedText(source: published, span: span)
-                break
+        for key in ["period", "published", "approved", "review"] {
+            guard let value = plan.frontMatter[key], !value.text.isEmpty else { continue }
+            guard let span = DateReader.span(in: value.text), span.start != nil || span.end != nil else {
+                plan.unreadableDates.append((key, value))
+                continue
             }
+            switch key {
+            case "period": plan.period = DatedText(source: value, span: span)
+            case "published", "approved": if plan.published == nil { plan.published = DatedText(source: value, span: span) }
+            default: break
+            }
+        }
+        if plan.period == nil, plan.frontMatter["period"] == nil, let title = plan.title,
+           let span = DateReader.span(in: title.text), span.start != nil {
+            plan.period = DatedText(source: title, span: span)
         }
     }
 

@@ -24,6 +24,7 @@ struct CheckDefinition: Sendable {
         "period-at-most": ([.plan], false, ["years"]),
         "period-not-ended": ([.plan], false, []),
         "not-expired": ([.plan], false, ["years"]),
+        "dates-readable": ([.plan], false, []),
         "abbreviations-defined": ([.entry], true, ["vocabulary"]),
         "readable": ([.entry], true, ["maxSentenceWords", "maxWordLetters"]),
         "suppressions-used": ([.plan], false, []),
@@ -109,6 +110,7 @@ struct CheckDefinition: Sendable {
                 try options[key].map { member throws(RuleFileError) in try reader.positiveInteger(member.value, "'\(key)'") } ?? value
             }
             check = .readable(maxSentenceWords: try limit("maxSentenceWords", default: 25), maxWordLetters: try limit("maxWordLetters", default: 14))
+        case "dates-readable": check = .datesReadable
         case "suppressions-used": check = .suppressionsUsed
         case "suppressions-explained": check = .suppressionsExplained
         default: check = .abbreviationsDefined(vocabulary: try vocabularyName(default: "abbreviations"))

@@ -58,3 +58,13 @@ struct DateReaderTests {
         #expect(Self.day("2026-07-31").spelledOut == "31 July 2026")
     }
 }
+
+extension DateReaderTests {
+    @Test("impossible dates are no dates, not a vaguer one", arguments: [
+        "2026-13-45", "2025-31-07", "2026-02-30", "31 February 2026", "30 February 2024", "2026-00",
+        "ref 1234567892019", "0000000002020",
+    ])
+    func impossible(text: String) {
+        #expect(DateReader.span(in: text) == nil)
+    }
+}
