@@ -31,8 +31,9 @@ public enum DateReader {
     /// The span a date expression covers, or nil when it names no date.
     public static func span(in text: String) -> DateSpan? {
         let tokens = DateToken.scan(text)
-        let mentions = DateMention.find(in: tokens)
-        guard let first = mentions.first, let last = mentions.last else { return nil }
+        let (mentions, impossible) = DateMention.find(in: tokens)
+        // One impossible date (`2026-13`) makes the whole expression unreadable.
+        guard !impossible, let first = mentions.first, let last = mentions.last else { return nil }
         let words = Set(tokens.compactMap(\.word))
         let openEnded = !words.isDisjoint(with: openEndWords)
         if mentions.count == 1 {
@@ -48,7 +49,7 @@ public enum DateReader {
     /// A deadline written in a sentence ("… by July 2026"), as the phrase and its day.
     public static func deadline(in text: String) -> CalendarDay? {
         let tokens = DateToken.scan(text)
-        for mention in DateMention.find(in: tokens) {
+        for mention in DateMention.find(in: tokens).mentions {
             var index = mention.tokenIndex - 1
             // Step back over "the end of" in "by the end of July 2026".
             while index >= 0, let word = tokens[index].word, ["the", "end", "of"].contains(word) { index -= 1 }
@@ -120,8 +121,10 @@ public enum DateReader {
             return number.value
         }
 
-        static func find(in tokens: [DateToken]) -> [DateMention] {
+        /// The dates named, and whether any named date cannot exist.
+        static func find(in tokens: [DateToken]) -> (mentions: [DateMention], impossible: Bool) {
             var mentions: [DateMention] = []
+            var impossible = false
             var index = 0
             func token(_ at: Int) -> DateToken? { at < tokens.count ? tokens[at] : nil }
             while index < tokens.count {
@@ -144,6 +147,7 @@ public enum DateReader {
                             // YYYY-MM or YYYY-MM-DD: a month or day that cannot be is no date at all.
                             let hasDay = token(index + 3)?.kind == .dash && token(index + 4)?.number.map { $0.digits <= 2 } == true
                             guard (1...12).contains(next.value) else {
+                                impossible = true
                                 index += hasDay ? 5 : 3
                                 continue
                             }
@@ -151,6 +155,8 @@ public enum DateReader {
                                 if (1...CalendarDay.daysIn(month: next.value, year: year)).contains(day.value) {
                                     let date = CalendarDay(year: year, month: next.value, day: day.value)
                                     mentions.append(DateMention(tokenIndex: index, start: date, end: date))
+                                } else {
+                                    impossible = true
                                 }
                                 index += 5
                                 continue
@@ -184,6 +190,8 @@ public enum DateReader {
                             if day <= CalendarDay.daysIn(month: month, year: year) {
                                 let date = CalendarDay(year: year, month: month, day: day)
                                 mentions.append(DateMention(tokenIndex: index, start: date, end: date))
+                            } else {
+                                impossible = true
                             }
                         } else {
                             mentions.append(DateMention(
@@ -213,7 +221,7 @@ public enum DateReader {
                 }
                 index += 1
             }
-            return mentions
+            return (mentions, impossible)
         }
 
         /// An academic year or a run of them: September of the first year to August of the last.
