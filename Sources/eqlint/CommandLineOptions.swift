@@ -64,9 +64,9 @@ struct CommandLineOptions {
             let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let name = parts[0]
             func value() throws(UsageError) -> String {
-                if parts.count == 2 { return parts[1] }
-                guard let next = rest.popFirst() else { throw UsageError(description: "\(name) needs a value") }
-                return next
+                let given = parts.count == 2 ? parts[1] : rest.popFirst()
+                guard let given, !given.isEmpty else { throw UsageError(description: "\(name) needs a value") }
+                return given
             }
             switch name {
             case "--format": format = try Self.choice(try value(), for: name)
@@ -96,6 +96,7 @@ struct CommandLineOptions {
         switch command {
         case .check:
             if paths.isEmpty { throw UsageError(description: "no plans to check; give a file, a directory or '-' (see 'eqlint check --help')") }
+            if paths.filter({ $0 == "-" }).count > 1 { throw UsageError(description: "'-' (standard input) can be given only once") }
         case .explain:
             guard paths.count == 1 else {
                 throw UsageError(description: "explain takes one rule id, such as 'eqlint explain objective-lead'")

@@ -122,6 +122,31 @@ struct CLITests {
         #expect(result.stdout.contains("./ok.md:1:3: error: No equality objectives found"))
     }
 
+    @Test("a folder with no plans, a device and a pipe are errors, not a silent pass")
+    func nothingToCheck() throws {
+        let folder = try Self.temporaryDirectory()
+        try "notes".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let empty = try Self.run(["check", "."], in: folder)
+        #expect(empty.status == 2)
+        #expect(empty.stderr.hasPrefix("eqlint: error: .: holds no plan files (*.md), so nothing was checked\n"))
+        let device = try Self.run(["check", "/dev/null"])
+        #expect(device.status == 2)
+        #expect(device.stderr.hasPrefix("eqlint: error: /dev/null: is not a regular file"))
+    }
+
+    @Test("a NUL byte anywhere marks a binary file; control characters from a plan never reach the terminal")
+    func controlCharacters() throws {
+        let folder = try Self.temporaryDirectory()
+        var late = Data(String(repeating: "x", count: 9000).utf8)
+        late.append(0)
+        try late.write(to: folder.appendingPathComponent("late-nul.md"))
+        try "## Objective 1\nSuccess criteria: staff\u{1B}[K\u{07} feel \u{9B}good\n".write(to: folder.appendingPathComponent("escape.md"), atomically: true, encoding: .utf8)
+        let result = try Self.run(["check", "--today", "2026-11-23", "."], in: folder)
+        #expect(result.stderr.contains("./late-nul.md: looks like a binary file"))
+        #expect(!result.stdout.contains("\u{1B}") && !result.stdout.contains("\u{07}") && !result.stdout.contains("\u{9B}"))
+        #expect(result.stdout.contains("./escape.md:2:19: warning: This success criterion cannot be measured: it has no number, percentage, target or date (\u{201C}staff\u{FFFD}K\u{FFFD} feel \u{FFFD}good\u{201D})"))
+    }
+
     @Test("a broken rule file: exit 2 naming its file, line and column")
     func badRuleFile() throws {
         let folder = try Self.temporaryDirectory()
@@ -155,6 +180,10 @@ struct CLITests {
         (["examples"], "eqlint: error: unknown command 'examples'; did you mean 'eqlint check examples'? (see 'eqlint --help')\n"),
         (["explain", "objective-lade"], "eqlint: error: no rule is named 'objective-lade'; did you mean 'objective-lead'? (see 'eqlint rules')\n"),
         (["check", "--rules"], "eqlint: error: --rules needs a value\n"),
+        (["check", "--rules", "", "a.md"], "eqlint: error: --rules needs a value\n"),
+        (["check", "--stdin-filename=", "-"], "eqlint: error: --stdin-filename needs a value\n"),
+        (["check", "--today", "+999-01-01", "a.md"], "eqlint: error: --today needs a date written YYYY-MM-DD, not '+999-01-01'\n"),
+        (["check", "-", "-"], "eqlint: error: '-' (standard input) can be given only once\n"),
     ])
     func badArguments(arguments: [String], message: String) throws {
         let result = try Self.run(arguments)

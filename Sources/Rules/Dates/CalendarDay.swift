@@ -16,6 +16,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              text.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2D }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day) else {
             return nil

@@ -42,6 +42,12 @@ enum InlineText {
                     out.append(byte)
                     index += 1
                 }
+            case 0x00...0x08, 0x0A...0x1F, 0x7F:  // control characters could drive a terminal
+                out += replacementCharacter
+                index += 1
+            case 0xC2 where index + 1 < end && (0x80...0x9F).contains(bytes[index + 1]):  // C1 controls
+                out += replacementCharacter
+                index += 2
             default:
                 out.append(byte)
                 index += 1
@@ -49,6 +55,9 @@ enum InlineText {
         }
         return String(decoding: collapseSpaces(out), as: UTF8.self)
     }
+
+    /// U+FFFD, which stands in for characters a plan's text must not carry.
+    static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
 
     private static func isLetter(_ byte: UInt8) -> Bool {
         (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)

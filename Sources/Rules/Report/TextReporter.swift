@@ -27,7 +27,9 @@ public struct TextReporter: Reporter {
 
     private func line(_ diagnostic: Diagnostic) -> String {
         let start = diagnostic.range.start
-        let place = "\(diagnostic.path):\(start.line):\(start.column):"
+        // A file name with a line break or escape code must not break the line or drive the terminal.
+        let path = String(diagnostic.path.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : Character($0) })
+        let place = "\(path):\(start.line):\(start.column):"
         let severityColor = diagnostic.severity == .error ? "1;31" : diagnostic.severity == .warning ? "1;33" : "1;36"
         return "\(paint(place, "1")) \(paint("\(diagnostic.severity.rawValue):", severityColor)) "
             + "\(diagnostic.message) \(paint("[\(diagnostic.ruleID)]", "2"))\n"

@@ -63,29 +63,25 @@ public struct RuleSet: Sendable {
         return set
     }
 
-    /// Every `.json5` and `.json` file under a directory, in path order.
+    /// Every `.json5` and `.json` file under a directory, in path order,
+    /// leaving out hidden files and folders (such as macOS `._` files).
     public static func files(inDirectory directory: String) throws(RuleFileError) -> [File] {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw RuleFileError(path: directory, location: nil,
-                                message: "is not a directory of rule files")
+        guard !directory.isEmpty, FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw RuleFileError(path: directory, location: nil, message: "is not a directory of rule files")
         }
-        let root = URL(fileURLWithPath: directory)
         let paths = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? [])
-            .filter { $0.hasSuffix(".json5") || $0.hasSuffix(".json") }
+            .filter { ($0.hasSuffix(".json5") || $0.hasSuffix(".json")) && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
             .sorted()
         var files: [File] = []
         for relative in paths {
-            let path = root.appendingPathComponent(relative).path
             let display = (directory as NSString).appendingPathComponent(relative)
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw RuleFileError(path: display, location: nil, message: "cannot be read")
+            do {
+                let source = try SourceFile.read(path: display)
+                files.append((display, String(decoding: source.bytes, as: UTF8.self)))
+            } catch {
+                throw RuleFileError(path: display, location: error.invalidUTF8Location, message: error.reason)
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw RuleFileError(path: display, location: nil,
-                                    message: "is not valid UTF-8 text")
-            }
-            files.append((display, text))
         }
         return files
     }

@@ -36,12 +36,17 @@ public struct CheckRun {
                 // A file named on the command line is always checked.
                 record(Result { () throws(InputError) in try SourceFile.read(path: file) },
                        context: try resolver.context(forFile: file), into: &outcome)
-            case .directory(let files):
+            case .directory(let files, let unreadable):
+                outcome.errors += unreadable.map { .unreadable(path: $0) }
+                var checked = 0
                 for file in files {
                     let context = try resolver.context(forFile: file)
                     guard context.configuration.includes(absolutePath: resolver.absolute(file)) else { continue }
                     record(Result { () throws(InputError) in try SourceFile.read(path: file) }, context: context, into: &outcome)
+                    checked += 1
                 }
+                // A run that checks nothing must not pass as if all were well.
+                if checked == 0, unreadable.isEmpty { outcome.errors.append(.noPlans(path: path)) }
             }
         }
         return outcome

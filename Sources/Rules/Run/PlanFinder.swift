@@ -9,33 +9,45 @@ public enum PlanFinder {
     public enum Found: Equatable, Sendable {
         /// A file, to be checked whatever its name.
         case file(String)
-        /// A folder, and the `*.md` files found in it, in order.
-        case directory([String])
+        /// A folder: the `*.md` files found in it, in order, and the folders
+        /// in it that could not be read.
+        case directory(files: [String], unreadable: [String])
         case missing
     }
 
     public static func find(_ path: String) -> Found {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .missing }
-        return isDirectory.boolValue ? .directory(markdownFiles(under: path)) : .file(path)
+        guard isDirectory.boolValue else { return .file(path) }
+        let (files, unreadable) = markdownFiles(under: path)
+        return .directory(files: files, unreadable: unreadable)
     }
 
-    private static func markdownFiles(under directory: String) -> [String] {
+    private static func markdownFiles(under directory: String) -> (files: [String], unreadable: [String]) {
         var found: [String] = []
+        var unreadable: [String] = []
         var pending = [directory]
         let manager = FileManager.default
         while let folder = pending.popLast() {
-            guard let names = try? manager.contentsOfDirectory(atPath: folder) else { continue }
+            guard let names = try? manager.contentsOfDirectory(atPath: folder) else {
+                unreadable.append(folder)
+                continue
+            }
             for name in names where !name.hasPrefix(".") {
                 let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
                 let type = (try? manager.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
                 if type == .typeDirectory {
                     pending.append(path)
                 } else if name.lowercased().hasSuffix(".md") {
+                    // A link is followed to a file, never to a folder (a loop could not end).
+                    var isDirectory: ObjCBool = false
+                    if type == .typeSymbolicLink, manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                        continue
+                    }
                     found.append(path)
                 }
             }
         }
-        return found.sorted()
+        return (found.sorted(), unreadable.sorted())
     }
 }

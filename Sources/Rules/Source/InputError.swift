@@ -3,12 +3,15 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case missing(path: String)
     case isDirectory(path: String)
     case unreadable(path: String)
+    case notAFile(path: String)
+    case noPlans(path: String)
     case binary(path: String)
     case invalidUTF8(path: String, location: SourceLocation)
 
     public var path: String {
         switch self {
-        case .missing(let path), .isDirectory(let path), .unreadable(let path), .binary(let path), .invalidUTF8(let path, _):
+        case .missing(let path), .isDirectory(let path), .unreadable(let path), .notAFile(let path), .noPlans(let path),
+             .binary(let path), .invalidUTF8(let path, _):
             return path
         }
     }
@@ -18,8 +21,10 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .missing: return "no such file or directory"
         case .isDirectory: return "is a directory, not a file"
-        case .unreadable: return "cannot be read (check that it exists and you may open it)"
-        case .binary: return "looks like a binary file, not a Markdown plan; save the plan as plain text (.md)"
+        case .unreadable: return "cannot be read (check that you may open it)"
+        case .notAFile: return "is not a regular file (a device, pipe or socket), so it is not read"
+        case .noPlans: return "holds no plan files (*.md), so nothing was checked"
+        case .binary: return "looks like a binary file, not text; save it as plain UTF-8 text"
         case .invalidUTF8: return "is not valid UTF-8 text; save the file with UTF-8 encoding"
         }
     }

@@ -28,6 +28,8 @@ public struct SourceFile: Sendable {
             throw .missing(path: name)
         }
         guard !isDirectory.boolValue else { throw .isDirectory(path: name) }
+        let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
+        guard type == .typeRegular || type == .typeSymbolicLink else { throw .notAFile(path: name) }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path: name)
         }
@@ -38,7 +40,7 @@ public struct SourceFile: Sendable {
     public init(path: String, bytes: [UInt8]) throws(InputError) {
         var content = bytes
         if content.starts(with: [0xEF, 0xBB, 0xBF]) { content.removeFirst(3) }
-        if content.prefix(8192).contains(0) { throw .binary(path: path) }
+        if content.contains(0) { throw .binary(path: path) }
         self.path = path
         self.bytes = content
         var starts = [0]
