@@ -216,18 +216,39 @@ struct JSON5Parser {
             case 0x30: out.append(0x00)  // \0
             case 0x0A: break  // a line continuation
             case 0x0D: if index < bytes.count, bytes[index] == 0x0A { index += 1 }
-            case 0x78, 0x75:  // \xHH, \uHHHH
-                let digits = escaped == 0x78 ? 2 : 4
-                guard index + digits <= bytes.count, let value = UInt32(source.text(index..<index + digits), radix: 16),
-                      let scalar = Unicode.Scalar(value) else {
-                    throw error("a \\\(escaped == 0x78 ? "x" : "u") escape needs \(digits) hexadecimal digits", at: index - 2)
+            case 0x78, 0x75:  // \xHH, \uHHHH, and \uD83D\uDE00 for a character beyond U+FFFF
+                let escapeStart = index - 2
+                var value = try hexadecimal(count: escaped == 0x78 ? 2 : 4, escapeStart: escapeStart)
+                if (0xD800...0xDBFF).contains(value) {
+                    guard index + 2 <= bytes.count, bytes[index] == 0x5C, bytes[index + 1] == 0x75 else {
+                        throw error("the \\u escape of a high surrogate must be followed by a \\u escape of its low surrogate", at: escapeStart)
+                    }
+                    index += 2
+                    let low = try hexadecimal(count: 4, escapeStart: index - 2)
+                    guard (0xDC00...0xDFFF).contains(low) else {
+                        throw error("the \\u escape of a high surrogate must be followed by a \\u escape of its low surrogate", at: escapeStart)
+                    }
+                    value = 0x10000 + (value - 0xD800) << 10 + (low - 0xDC00)
+                }
+                guard let scalar = Unicode.Scalar(value) else {
+                    throw error("a \\u escape of a low surrogate must follow one of a high surrogate", at: escapeStart)
                 }
                 out.append(contentsOf: Array(String(Character(scalar)).utf8))
-                index += digits
             default: out.append(escaped)  // \" \' \\ \/ and any other character stand for themselves
             }
         }
         throw error("a string is never closed", at: start)
+    }
+
+    /// `count` hexadecimal digits at the cursor, consumed.
+    private mutating func hexadecimal(count: Int, escapeStart: Int) throws(RuleFileError) -> UInt32 {
+        let isHex: (UInt8) -> Bool = { (0x30...0x39).contains($0) || (0x61...0x66).contains($0 | 0x20) }
+        guard index + count <= bytes.count, bytes[index..<index + count].allSatisfy(isHex),
+              let value = UInt32(source.text(index..<index + count), radix: 16) else {
+            throw error("a \\\(count == 2 ? "x" : "u") escape needs \(count) hexadecimal digits", at: escapeStart)
+        }
+        index += count
+        return value
     }
 
     private mutating func parseNumber() throws(RuleFileError) -> Double {
@@ -259,7 +280,11 @@ struct JSON5Parser {
             if let value = Int(source.text(hexStart..<index), radix: 16) { return sign * Double(value) }
         }
         let text = source.text(digitsStart..<index)
-        guard !text.isEmpty, let value = Double(text.hasPrefix(".") ? "0" + text : text.hasSuffix(".") ? text + "0" : text) else {
+        if text.count > 1, text.hasPrefix("0"), !text.hasPrefix("0."), !text.hasPrefix("0e"), !text.hasPrefix("0E") {
+            throw error("a number may not start with 0 (write \(text.drop { $0 == "0" }.isEmpty ? "0" : String(text.drop { $0 == "0" })))", at: start)
+        }
+        guard text.contains(where: \.isNumber),
+              let value = Double(text.hasPrefix(".") ? "0" + text : text.hasSuffix(".") ? text + "0" : text) else {
             index = start
             throw error("expected a value (a string, number, list or object), found \(describeHere())", at: start)
         }

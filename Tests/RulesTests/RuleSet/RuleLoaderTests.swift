@@ -53,6 +53,11 @@ struct RuleLoaderTests {
         ("{ a: 1, a: 2 }", "1:9", "the key 'a' is given twice"),
         ("", "1:1", "the file is empty"),
         ("[1, 2] x", "1:8", "unexpected 'x' after the end of the value"),
+        ("{ id: \"\\uD800\" }", "1:8", "the \\u escape of a high surrogate must be followed"),
+        ("{ id: \"\\uDE00\" }", "1:8", "a \\u escape of a low surrogate must follow"),
+        ("{ id: \"\\u+041\" }", "1:8", "a \\u escape needs 4 hexadecimal digits"),
+        ("{ id: . }", "1:7", "expected a value"),
+        ("{ id: 04 }", "1:7", "a number may not start with 0 (write 4)"),
     ])
     func syntax(text: String, place: String, message: String) throws {
         let error = try #require(loadError(text))
@@ -102,13 +107,13 @@ struct RuleLoaderTests {
 
     @Test("JSON5 values: comments, unquoted keys, single quotes, trailing commas, escapes, numbers")
     func json5() throws {
-        let summary = "  // a comment\n  summary: 'It\\'s \\u0041 \\x42 \\\ncontinued', /* block */"
+        let summary = "  // a comment\n  summary: 'It\\'s \\u0041 \\x42 \\uD83D\\uDE00 \\\ncontinued', /* block */"
         let rule = replacing("  summary: \"Objectives name a lead.\",", with: summary)
             .replacingOccurrences(of: "check: \"present\",", with: "check: \"period-at-most\", options: { years: +0x4, },")
             .replacingOccurrences(of: "scope: \"objective\",", with: "scope: \"plan\",")
             .replacingOccurrences(of: "field: \"lead\",", with: "")
         let set = try TestSupport.loadRules([("v.json5", Self.vocabulary), ("r.json5", rule)]).get()
-        #expect(set.rule(id: "my-rule")?.summary == "It's A B continued")
+        #expect(set.rule(id: "my-rule")?.summary == "It's A B \u{1F600} continued")
     }
 
     @Test("the default rules load, each from its own file")
