@@ -31,6 +31,12 @@ struct BlockScanner {
                 line += 1
                 continue
             }
+            // An indented code block: four spaces in, not continuing a paragraph or a list item.
+            if paragraph.isEmpty, ByteText.indent(bytes, span) >= 4, !continuesListItem(blocks) {
+                line = skipIndentedCode(from: line)
+                blocks.append(.separator)
+                continue
+            }
             if let fence = fenceMarker(text) {
                 flushParagraph()
                 line = skipFence(fence, from: line + 1)
@@ -138,6 +144,23 @@ struct BlockScanner {
     }
 
     // MARK: Code fences and comments
+
+    /// Whether an indented line after blank lines still belongs to a list item.
+    private func continuesListItem(_ blocks: [MarkdownBlock]) -> Bool {
+        guard let last = blocks.last(where: { $0 != .separator }) else { return false }
+        if case .listItem = last { return true }
+        return false
+    }
+
+    private func skipIndentedCode(from start: Int) -> Int {
+        var line = start
+        while line < source.lineCount {
+            let span = source.lineSpan(line)
+            guard ByteText.trim(bytes, span).isEmpty || ByteText.indent(bytes, span) >= 4 else { break }
+            line += 1
+        }
+        return line
+    }
 
     private func fenceMarker(_ text: Range<Int>) -> (byte: UInt8, count: Int)? {
         guard let first = text.first.map({ bytes[$0] }), first == 0x60 || first == 0x7E else { return nil }
@@ -248,12 +271,11 @@ enum TableCells {
         var cells: [Range<Int>] = []
         var cellStart = row.lowerBound
         var index = row.lowerBound
-        var inCode = false
+        // As on GitHub, a pipe splits cells even inside `code`; only `\|` does not.
         while index < row.upperBound {
             let byte = bytes[index]
             if byte == 0x5C { index += 2; continue }  // backslash escapes the next byte
-            if byte == 0x60 { inCode.toggle() }
-            if byte == 0x7C, !inCode {
+            if byte == 0x7C {
                 cells.append(ByteText.trim(bytes, cellStart..<index))
                 cellStart = index + 1
             }

@@ -309,7 +309,7 @@ struct PlanParserTests {
 
     @Test("CRLF, a byte-order mark and tabs give the positions an editor shows")
     func crlfAndBOM() throws {
-        let text = "\u{FEFF}## Objective 1\r\n\r\n\t**Lead:**\tHead\u{2013}teacher\r\n"
+        let text = "\u{FEFF}## Objective 1\r\n\r\n**Lead:**\t\tHead\u{2013}teacher\r\n"
         let plan = TestSupport.parse(text)
         let lead = plan.objectives[0].entries(of: "lead")
         #expect(lead.map(\.text) == ["Head\u{2013}teacher"])
@@ -328,5 +328,28 @@ struct PlanParserTests {
         let plan = TestSupport.parse("## Objective 1\n<!-- eqlint-disable objective-lead -->\nLead: Head\n")
         #expect(plan.comments.map(\.text) == ["<!-- eqlint-disable objective-lead -->"])
         #expect(entries(plan, "lead") == ["Head"])
+    }
+}
+
+extension PlanParserTests {
+    @Test("as on GitHub: an indented code block is not read, but an indented list continuation is")
+    func indentedCode() {
+        let plan = TestSupport.parse("""
+            ## Objective 1
+
+                **Lead:** not a field, a code block
+
+            - **Success criteria:** Attendance rises to 95%
+
+                and is sustained
+            """)
+        #expect(entries(plan, "lead") == [])
+        #expect(entries(plan, "success") == ["Attendance rises to 95%"])
+    }
+
+    @Test("as on GitHub: a pipe inside code still splits a table cell")
+    func pipeInCode() {
+        let plan = TestSupport.parse("## Objective 1\n| Action | Lead |\n|---|---|\n| Read `A|B` | SENCo |\n")
+        #expect(plan.objectives[0].actions[0].fields["lead"]?.entries.map(\.text) == ["B"])
     }
 }
