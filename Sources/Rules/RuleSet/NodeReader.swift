@@ -102,6 +102,10 @@ struct NodeReader {
 
     func pattern(_ node: JSON5Node, _ what: String, caseSensitive: Bool = false) throws(RuleFileError) -> Pattern {
         let source = try nonEmptyString(node, what)
+        if let group = PatternSafety.nestedQuantifier(in: source) {
+            throw error("\(what) can take exponential time: '\(group)' repeats a group that itself repeats; "
+                + "make the inner repeat possessive ('a++') or the group atomic ('(?>...)')", at: node.location)
+        }
         do {
             return try Pattern(source, caseSensitive: caseSensitive)
         } catch {

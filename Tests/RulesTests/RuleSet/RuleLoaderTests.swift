@@ -124,3 +124,16 @@ struct RuleLoaderTests {
         #expect(set.vocabulary.field(forLabel: "Who's responsible?") == "lead")
     }
 }
+
+extension RuleLoaderTests {
+    @Test("patterns that can take exponential time are refused; others are not",
+          arguments: [("(a+)+$", true), ("(\\\\w+\\\\s?)*x", true), ("((ab)*c)+", true), ("(a{2,})*", true),
+                      ("(a++)+", false), ("(?>a+)+", false), ("(a+)?b", false), ("\\\\d+(\\\\.\\\\d+)?%", false),
+                      ("[(a+)]+", false), ("\\\\(a+\\\\)+", false)])
+    func catastrophicPatterns(pattern: String, refused: Bool) throws {
+        let rule = replacing("  scope: \"objective\",\n  field: \"lead\",\n  check: \"present\",",
+                             with: "  scope: \"entry\",\n  field: \"lead\",\n  check: \"matches\", options: { pattern: \"\(pattern)\" },")
+        let error = loadError(rule)
+        #expect((error?.message.contains("can take exponential time") ?? false) == refused, "\(String(describing: error))")
+    }
+}
