@@ -1,5 +1,3 @@
-import Foundation
-
 /// A stable JSON document for scripts (schema documented in the README):
 /// `{ "version": 1, "diagnostics": [...], "summary": {...} }`.
 public struct JSONReporter: Reporter {
@@ -32,10 +30,7 @@ public struct JSONReporter: Reporter {
             Entry(file: $0.path, range: $0.range, severity: $0.severity, ruleId: $0.ruleID, message: $0.message, help: $0.help,
                   fingerprint: $0.fingerprint)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Document(diagnostics: entries, summary: Summary(files)))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONOutput.encode(Document(diagnostics: entries, summary: Summary(files)))
     }
 }
 

@@ -122,11 +122,7 @@ public struct SARIFReporter: Reporter {
                                    endLine: diagnostic.range.end.line, endColumn: diagnostic.range.end.column)))],
                 partialFingerprints: ["eqlint/v1": diagnostic.fingerprint])
         }
-        let log = Log(runs: [Run(tool: Tool(driver: Driver(rules: descriptors)), results: results)])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(log)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONOutput.encode(Log(runs: [Run(tool: Tool(driver: Driver(rules: descriptors)), results: results)]))
     }
 
     /// The file relative to the base folder, as a URI reference; outside it, a `file:` URI.

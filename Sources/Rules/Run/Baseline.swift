@@ -46,10 +46,7 @@ public struct Baseline: Sendable, Equatable {
 
     /// The baseline as a JSON document.
     public var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Document(version: 1, findings: entries))) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        JSONOutput.encode(Document(version: 1, findings: entries))
     }
 
     /// The reports without the findings the baseline holds, and how many were left out.
