@@ -6,7 +6,8 @@ public enum Check: Sendable {
     /// The rule's field is given (any of its fields will do). For an
     /// objective, actions may stand in for it as `inActions` says.
     case present(inActions: ActionQuantifier)
-    /// The objective's own text names a phrase from a vocabulary list.
+    /// The objective's own text (or, for an entry, the entry) names a phrase
+    /// from a vocabulary list.
     case mentions(vocabulary: String)
     /// The entry matches a pattern from a vocabulary list, or names a date.
     case measurable(vocabulary: String, datesCount: Bool)

@@ -187,6 +187,8 @@ struct CheckContext {
             return pattern.matches(entry.text) ? nil : [:]
         case .notMatches(let pattern):
             return pattern.matches(entry.text) ? [:] : nil
+        case .mentions(let list):
+            return vocabulary.firstPhrase(of: list, inPhraseText: TextNormalizer.phraseText(entry.text)) == nil ? [:] : nil
         case .readable(let maxSentenceWords, let maxWordLetters):
             return Readability.problem(in: entry.text, maxSentenceWords: maxSentenceWords, maxWordLetters: maxWordLetters)
                 .map { ["text": $0] }

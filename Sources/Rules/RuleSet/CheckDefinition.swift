@@ -15,7 +15,7 @@ struct CheckDefinition: Sendable {
     static let shapes: [String: (scopes: [Rule.Scope], needsField: Bool, options: [String])] = [
         "has-objectives": ([.plan], false, []),
         "present": ([.plan, .objective, .action], true, ["inActions"]),
-        "mentions": ([.objective], false, ["vocabulary"]),
+        "mentions": ([.objective, .entry], false, ["vocabulary"]),
         "measurable": ([.entry], true, ["vocabulary", "datesCount"]),
         "any-measurable": ([.objective], true, ["vocabulary", "datesCount"]),
         "has-end-date": ([.entry], true, []),
@@ -51,10 +51,10 @@ struct CheckDefinition: Sendable {
             let scopes = shape.scopes.map { "'\($0.rawValue)'" }.joined(separator: " or ")
             throw reader.error("the check '\(name)' works on scope \(scopes), not '\(scope.rawValue)'", at: scopeLocation)
         }
-        if shape.needsField, fields.isEmpty {
+        if shape.needsField || scope == .entry, fields.isEmpty {
             throw reader.error("the check '\(name)' needs a 'field' (such as \"lead\" or \"success\")", at: nameLocation)
         }
-        if !shape.needsField, let fieldKeyLocation {
+        if !shape.needsField, scope != .entry, let fieldKeyLocation {
             throw reader.error("the check '\(name)' takes no 'field'", at: fieldKeyLocation)
         }
         let options = try reader.members(of: self.options, allowed: shape.options, in: "the options of '\(name)'")

@@ -99,3 +99,27 @@ extension LinterTests {
         #expect(TestSupport.lint("## Objective 1\nLead: Headteachers, SENCOs and TAs\n", rules: ["lead-initials"]).isEmpty)
     }
 }
+
+extension LinterTests {
+    @Test("a trust's rule: each aim entry must name one of the aims (mentions on entries)")
+    func mentionsOnEntries() throws {
+        let rule = """
+            {
+              id: "aim-entry-known", severity: "warning", summary: "Aim entries name an aim of the duty.",
+              scope: "entry", field: "aim", check: "mentions", options: { vocabulary: "aims" },
+              message: "\\u201C{text}\\u201D is not an aim of the general duty", help: "Name one of the three aims.",
+              source: "Equality Act 2010, s.149(1).",
+              examples: { pass: ["## Objective 1\\nAim: Foster good relations"], fail: ["## Objective 1\\nAim: Be kind"] },
+            }
+            """
+        let set = try RuleSet.load(layers: [
+            try RuleSet.files(inDirectory: TestSupport.rulesDirectory.path),
+            [(path: "trust/aim-entry-known.json5", text: rule)],
+        ])
+        let linter = Linter(ruleSet: set, today: TestSupport.goldenToday)
+        let plan = linter.parser.parse(SourceFile(path: "p.md", text: "## Objective 1\nAim: Be kind\nDuty: all aims\n"))
+        let findings = linter.lint(plan, path: "p.md", rules: [try #require(set.rule(id: "aim-entry-known"))])
+        #expect(findings.map(\.message) == ["\u{201C}Be kind\u{201D} is not an aim of the general duty"])
+        #expect(findings.first?.range.start == loc(2, 6))
+    }
+}
