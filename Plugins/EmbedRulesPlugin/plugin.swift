@@ -22,11 +22,15 @@ struct EmbedRulesPlugin: BuildToolPlugin {
     }
 
     private func ruleFiles(in directory: URL) -> [URL] {
+        func isHidden(_ url: URL, under root: URL) -> Bool {
+            url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count).split(separator: "/").contains { $0.hasPrefix(".") }
+        }
         guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else {
             return []
         }
+        // As RuleSet.files(inDirectory:): hidden files and folders (macOS `._x.json5`) are left out.
         return walker.compactMap { $0 as? URL }
-            .filter { $0.pathExtension == "json5" || $0.pathExtension == "json" }
+            .filter { ($0.pathExtension == "json5" || $0.pathExtension == "json") && !isHidden($0, under: directory) }
             .sorted { $0.path < $1.path }
     }
 }

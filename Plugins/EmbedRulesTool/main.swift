@@ -34,6 +34,8 @@ var files: [(path: String, text: String)] = []
 if let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) {
     for case let url as URL in walker where ["json5", "json"].contains(url.pathExtension) {
         let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
+        // Hidden files and folders (macOS `._x.json5`) are left out, as RuleSet.files(inDirectory:) does.
+        if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
         guard let data = FileManager.default.contents(atPath: url.path),
               let text = String(data: data, encoding: .utf8) else {
             FileHandle.standardError.write(Data("embed-rules: error: cannot read \(url.path) as UTF-8\n".utf8))

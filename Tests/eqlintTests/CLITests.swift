@@ -244,12 +244,4 @@ struct CLITests {
         #expect(process.terminationStatus == 0)
         #expect(text.contains("objective-child-friendly"))
     }
-
-    @Test("eqlint never changes a plan file")
-    func readOnly() throws {
-        let path = Self.packageRoot.appendingPathComponent("examples/link-learning-trust-2022-2024.md")
-        let before = try Data(contentsOf: path)
-        _ = try Self.run(["check", "examples"])
-        #expect(try Data(contentsOf: path) == before)
-    }
 }

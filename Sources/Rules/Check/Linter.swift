@@ -118,11 +118,10 @@ struct CheckContext {
             let given = rule.fields.contains { field in
                 switch field.rawValue {
                 // A date given but unreadable is reported by its own rule, not as missing.
-                case "period": return plan.period != nil || plan.frontMatter["period"] != nil
-                case "published":
-                    return plan.published != nil || plan.frontMatter["published"] != nil || plan.frontMatter["approved"] != nil
+                case "period": return plan.period != nil || plan.hasFrontMatter("period")
+                case "published": return plan.published != nil || plan.hasFrontMatter("published") || plan.hasFrontMatter("approved")
                 case "title": return plan.title != nil
-                default: return !(plan.frontMatter[field.rawValue]?.text.isEmpty ?? true)
+                default: return plan.hasFrontMatter(field.rawValue)
                 }
             }
             return given ? nil : Finding(range: planAnchor, values: ["field": rule.fields.map(\.rawValue).joined(separator: " or ")])

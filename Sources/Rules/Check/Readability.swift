@@ -7,8 +7,10 @@ enum Readability {
         var wordsInSentence = 0
         var longestWord = ""
         var word = ""
+        var longestLetters = 0
         func endWord() {
-            if word.count > longestWord.count { longestWord = word }
+            let letters = word.filter(\.isLetter).count
+            if letters > longestLetters { longestWord = word; longestLetters = letters }
             if !word.isEmpty { wordsInSentence += 1 }
             word = ""
         }
@@ -28,9 +30,8 @@ enum Readability {
         if longestSentence > maxSentenceWords {
             return "a sentence of \(longestSentence) words (at most \(maxSentenceWords) is easier to read)"
         }
-        let letters = longestWord.filter(\.isLetter).count
-        if letters > maxWordLetters {
-            return "the word \u{201C}\(longestWord)\u{201D} has \(letters) letters (at most \(maxWordLetters) is easier to read)"
+        if longestLetters > maxWordLetters {
+            return "the word \u{201C}\(longestWord)\u{201D} has \(longestLetters) letters (at most \(maxWordLetters) is easier to read)"
         }
         return nil
     }

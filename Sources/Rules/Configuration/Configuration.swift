@@ -11,6 +11,8 @@ public struct Configuration: Sendable {
     public var ruleDirectories: [String] = []
     /// Terms to add to vocabulary lists: list → group → terms.
     public var vocabulary: [String: [String: [String]]] = [:]
+    /// Where each vocabulary list is named, for errors.
+    var vocabularyLocations: [String: SourceLocation] = [:]
     public var include: [Glob] = []
     public var exclude: [Glob] = []
     public var failOn: FailThreshold?

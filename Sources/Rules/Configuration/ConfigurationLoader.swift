@@ -43,6 +43,7 @@ enum ConfigurationLoader {
                 throw reader.error("'vocabulary' must be an object of lists, such as { labels: { lead: [\"Leader\"] } }", at: node.location)
             }
             for list in lists {
+                configuration.vocabularyLocations[list.key] = list.keyLocation
                 guard case .object(let groups) = list.value.value else {
                     throw reader.error("'\(list.key)' must be an object of named term lists", at: list.value.location)
                 }

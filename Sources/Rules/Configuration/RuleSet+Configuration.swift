@@ -7,6 +7,12 @@ extension RuleSet {
         var set = self
         let reader = NodeReader(path: path)
         for (list, groups) in configuration.vocabulary.sorted(by: { $0.key < $1.key }) {
+            guard set.vocabulary.lists[list] != nil else {
+                let known = set.vocabulary.lists.keys.sorted()
+                let hint = Spelling.closest(to: list, in: known).map { "; did you mean '\($0)'?" } ?? "; the lists are \(known.joined(separator: ", "))"
+                throw reader.error("no vocabulary list is named '\(list)'\(hint)",
+                                   at: configuration.vocabularyLocations[list] ?? SourceLocation(line: 1, column: 1))
+            }
             set.vocabulary.add(terms: groups, to: list)
         }
         for setting in configuration.ruleSettings {

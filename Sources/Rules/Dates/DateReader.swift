@@ -43,6 +43,11 @@ public enum DateReader {
             if openEnded || startsOnly { return DateSpan(start: first.start, end: nil) }
             return DateSpan(start: first.start, end: first.end)
         }
+        // "2023 to 2027", like "2023-2027", runs September to August.
+        if mentions.count == 2, first.isBareYear, last.isBareYear, first.start.year < last.start.year {
+            let academic = DateMention.academic(from: first.start.year, to: last.start.year, at: first.tokenIndex)
+            return DateSpan(start: academic.start, end: openEnded ? nil : academic.end)
+        }
         return DateSpan(start: first.start, end: openEnded ? nil : last.end)
     }
 
@@ -115,6 +120,8 @@ public enum DateReader {
         var tokenIndex: Int
         var start: CalendarDay
         var end: CalendarDay
+        /// A year written alone ("2026"), which covers the calendar year.
+        var isBareYear = false
 
         static func isYear(_ token: DateToken?) -> Int? {
             guard let number = token?.number, number.digits == 4, (1900...2199).contains(number.value) else { return nil }
@@ -138,7 +145,9 @@ public enum DateReader {
                             index += 3
                             continue
                         }
-                        if next.digits == 2, next.value == (year + 1) % 100 {
+                        // 2025-26 is an academic year; 2010-11-01 is a day, not 2010-11.
+                        let dayFollows = token(index + 3)?.kind == .dash && token(index + 4)?.number != nil
+                        if next.digits == 2, next.value == (year + 1) % 100, !dayFollows {
                             mentions.append(academic(from: year, to: year + 1, at: index))
                             index += 3
                             continue
@@ -170,7 +179,7 @@ public enum DateReader {
                         }
                     }
                     mentions.append(DateMention(
-                        tokenIndex: index, start: .first(ofMonth: 1, year: year), end: .last(ofMonth: 12, year: year)))
+                        tokenIndex: index, start: .first(ofMonth: 1, year: year), end: .last(ofMonth: 12, year: year), isBareYear: true))
                     index += 1
                     continue
                 }

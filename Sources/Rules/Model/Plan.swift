@@ -17,6 +17,11 @@ public struct Plan: Sendable {
     public var comments: [TextValue] = []
 
     public init() {}
+
+    /// Whether the front matter gives a value (not just an empty key) for a key.
+    public func hasFrontMatter(_ key: String) -> Bool {
+        !(frontMatter[key]?.text.isEmpty ?? true)
+    }
 }
 
 /// A date or period written in a plan, with what eqlint understood of it.

@@ -35,7 +35,11 @@ private struct PlanBuilder {
     /// A sub-heading that names a field, and its level.
     var headingField: (name: FieldName, level: Int)?
     /// A label line with no value: the blocks that follow are its entries.
-    var pendingLabel: FieldName?
+    var pendingLabel: FieldName? {
+        didSet { pendingLabelHasList = false }
+    }
+    /// Whether list items have been read into the pending label: a paragraph after them ends it.
+    var pendingLabelHasList = false
 
     /// Child-friendly text from a plan-level section, to be matched to objectives.
     var childTexts: [(key: String?, value: TextValue, heading: SourceRange)] = []
@@ -97,7 +101,7 @@ private struct PlanBuilder {
     mutating func readDates() {
         for key in ["period", "published", "approved", "review"] {
             guard let value = plan.frontMatter[key], !value.text.isEmpty else { continue }
-            guard let span = DateReader.span(in: value.text), span.start != nil || span.end != nil else {
+            guard let span = DateReader.span(in: value.text) else {
                 plan.unreadableDates.append((key, value))
                 continue
             }
@@ -107,8 +111,7 @@ private struct PlanBuilder {
             default: break
             }
         }
-        if plan.period == nil, plan.frontMatter["period"] == nil, let title = plan.title,
-           let span = DateReader.span(in: title.text), span.start != nil {
+        if plan.period == nil, !plan.hasFrontMatter("period"), let title = plan.title, let span = DateReader.span(in: title.text) {
             plan.period = DatedText(source: title, span: span)
         }
     }
@@ -120,9 +123,14 @@ private struct PlanBuilder {
         if firstHeading == nil { firstHeading = text }
         if plan.title == nil, level == 1, objective == nil { plan.title = text }
 
-        if case .childFriendly(let sectionLevel, _) = section, level > sectionLevel {
+        switch section {
+        case .childFriendly(let sectionLevel, _) where level > sectionLevel:
             childKey = text.text
             return
+        case .glossary(let sectionLevel) where level > sectionLevel:
+            return  // "### Staff roles" groups terms; the Glossary goes on
+        default:
+            break
         }
         if let heading = ObjectiveHeading(text.text) {
             closeObjective()
@@ -214,6 +222,7 @@ private struct PlanBuilder {
             openField(field, label: source.range(of: lines[0]))
             return
         }
+        if pendingLabelHasList { pendingLabel = nil }
         var loose: [Range<Int>] = []
         var index = 0
         while index < lines.count {
@@ -253,6 +262,7 @@ private struct PlanBuilder {
             labelled(label, valueLines: (label.value.isEmpty ? [] : [label.value]) + lines.dropFirst())
         } else {
             addText(value(lines: lines))
+            if pendingLabel != nil { pendingLabelHasList = true }
         }
     }
 
@@ -365,13 +375,12 @@ private struct PlanBuilder {
     /// `TERM: meaning`, `**TERM** – meaning`, `TERM - meaning`, `TERM = meaning`.
     mutating func glossaryLine(_ line: Range<Int>) {
         let text = source.text(line)
-        for separator in [":", " \u{2013} ", " \u{2014} ", " - ", " = ", "\u{2013}"] {
-            guard let range = text.range(of: separator) else { continue }
-            let termLength = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
-            let meaningStart = text.utf8.distance(from: text.startIndex, to: range.upperBound)
-            defineTerm(line.lowerBound..<line.lowerBound + termLength, meaning: line.lowerBound + meaningStart..<line.upperBound)
-            return
-        }
+        // Whichever separator comes first ends the term: "HP – Head of School: leads the plan".
+        let separators = [":", " \u{2013} ", " \u{2014} ", " - ", " = ", "\u{2013}"].compactMap { text.range(of: $0) }
+        guard let range = separators.min(by: { $0.lowerBound < $1.lowerBound }) else { return }
+        let termLength = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+        let meaningStart = text.utf8.distance(from: text.startIndex, to: range.upperBound)
+        defineTerm(line.lowerBound..<line.lowerBound + termLength, meaning: line.lowerBound + meaningStart..<line.upperBound)
     }
 
     mutating func defineTerm(_ term: Range<Int>, meaning: Range<Int>) {

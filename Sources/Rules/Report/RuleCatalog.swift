@@ -12,7 +12,7 @@ public enum RuleCatalog {
             var notes: [String] = []
             if ruleSet.replaced[rule.id] != nil {
                 notes.append("from \(rule.origin.path), replacing the default")
-            } else if !rule.origin.path.hasPrefix("rules/") {
+            } else if !rule.origin.isDefault {
                 notes.append("from \(rule.origin.path)")
             }
             if let configuration = rule.configuredBy { notes.append("set by \(configuration)") }

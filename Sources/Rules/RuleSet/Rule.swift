@@ -42,6 +42,8 @@ public struct Rule: Sendable {
 public struct RuleOrigin: Sendable, Hashable {
     public var path: String
     public var location: SourceLocation
+    /// Whether the rule is one of eqlint's built-in defaults.
+    public var isDefault = false
 }
 
 /// Plans a rule must pass and plans it must fail, checked by the test suite.

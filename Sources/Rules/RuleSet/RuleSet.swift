@@ -14,33 +14,31 @@ public struct RuleSet: Sendable {
     /// A rule file's path and text.
     public typealias File = (path: String, text: String)
 
-    /// The default rule set, built into eqlint from `rules/`.
-    public static func defaults() throws(RuleFileError) -> RuleSet {
-        try load(layers: [embeddedRuleFiles.map { (path: "rules/" + $0.path, text: $0.text) }])
-    }
-
-    /// The default rules with a directory's rules on top: a rule with the
-    /// same id replaces the default, vocabulary lists are extended.
-    public static func defaults(adding directories: [String]) throws(RuleFileError) -> RuleSet {
+    /// The default rules, built into eqlint from `rules/`, with the rules of
+    /// some directories on top: a rule with a default's id replaces it, and
+    /// vocabulary lists are extended.
+    public static func defaults(adding directories: [String] = []) throws(RuleFileError) -> RuleSet {
         var layers = [embeddedRuleFiles.map { (path: "rules/" + $0.path, text: $0.text) }]
         for directory in directories { layers.append(try files(inDirectory: directory)) }
-        return try load(layers: layers)
+        return try load(layers: layers, defaultLayers: 1)
     }
 
     /// Loads layers of files; within a layer an id may appear once, and a
     /// later layer's rule replaces an earlier one with the same id.
-    public static func load(layers: [[File]]) throws(RuleFileError) -> RuleSet {
+    /// - Parameter defaultLayers: how many of the first layers hold eqlint's own rules.
+    public static func load(layers: [[File]], defaultLayers: Int = 0) throws(RuleFileError) -> RuleSet {
         var set = RuleSet()
         var byID: [String: Rule] = [:]
         var references: [(list: String, location: SourceLocation, path: String)] = []
-        for layer in layers {
+        for (layerIndex, layer) in layers.enumerated() {
             var seenInLayer: [String: RuleOrigin] = [:]
             for file in layer {
                 switch try RuleFileLoader.load(path: file.path, text: file.text) {
                 case .vocabulary(let name, let terms, let patterns):
                     set.vocabulary.add(terms: terms, to: name)
                     set.vocabulary.add(patterns: patterns, to: name)
-                case .rule(let rule, let refs):
+                case .rule(var rule, let refs):
+                    rule.origin.isDefault = layerIndex < defaultLayers
                     if let first = seenInLayer[rule.id] {
                         throw RuleFileError(
                             path: file.path, location: rule.origin.location,

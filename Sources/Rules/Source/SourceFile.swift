@@ -28,8 +28,10 @@ public struct SourceFile: Sendable {
             throw .missing(path: name)
         }
         guard !isDirectory.boolValue else { throw .isDirectory(path: name) }
-        let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
-        guard type == .typeRegular || type == .typeSymbolicLink else { throw .notAFile(path: name) }
+        // What a link points to decides: a link to /dev/zero is no plan either.
+        let target = (path as NSString).resolvingSymlinksInPath
+        let type = (try? FileManager.default.attributesOfItem(atPath: target)[.type]) as? FileAttributeType
+        guard type == .typeRegular else { throw .notAFile(path: name) }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path: name)
         }

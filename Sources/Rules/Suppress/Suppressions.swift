@@ -31,9 +31,7 @@ struct Suppressions {
         case .disable:
             guard line >= directive.comment.range.start.line else { return false }
             // The region ends at the first later `enable` that re-enables this rule.
-            let end = directives[(index + 1)...].first { later in
-                later.kind == .enable && (later.ruleIDs.isEmpty || (!directive.ruleIDs.isEmpty && later.ruleIDs.contains(ruleID)))
-            }
+            let end = directives[(index + 1)...].first { $0.kind == .enable && $0.covers(ruleID) }
             return end.map { line < $0.comment.range.start.line } ?? true
         }
     }
@@ -55,12 +53,12 @@ struct Suppressions {
     /// unknown rule, or not an eqlint instruction at all.
     func ineffective(used: Set<Int>, knownRuleIDs: Set<String>) -> [(TextValue, String)] {
         var findings = malformed.map { ($0.comment, $0.problem) }
-        for (index, directive) in directives.enumerated() where directive.kind != .enable {
+        for (index, directive) in directives.enumerated() {
             let unknown = directive.ruleIDs.filter { !knownRuleIDs.contains($0) }
             if let first = unknown.first {
                 let hint = Spelling.closest(to: first, in: Array(knownRuleIDs)).map { " (did you mean '\($0)'?)" } ?? ""
                 findings.append((directive.comment, "'\(first)' is not a rule\(hint)"))
-            } else if !used.contains(index) {
+            } else if directive.kind != .enable, !used.contains(index) {
                 let rules = directive.ruleIDs.isEmpty ? "any rule" : directive.ruleIDs.joined(separator: ", ")
                 let place: String
                 switch directive.kind {
