@@ -21,11 +21,11 @@ func writeOut(_ text: String) throws(Failure) {
     }
 }
 
-func readStandardInput() throws(Failure) -> [UInt8] {
+func readStandardInput() throws(InputError) -> [UInt8] {
     do {
         return [UInt8](try FileHandle.standardInput.readToEnd() ?? Data())
     } catch {
-        throw Failure(message: "cannot read standard input (is it closed, or a folder?)")
+        throw .standardInputUnreadable
     }
 }
 
@@ -95,16 +95,11 @@ func run() throws(Failure) -> Int32 {
 func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throws(Failure) -> Int32 {
     var checkRun = CheckRun(resolver: resolver)
     let outcome: CheckRun.Outcome
-    var standardInput: Result<[UInt8], Failure> = .success([])
     do {
-        outcome = try checkRun.check(paths: options.paths, standardInputName: options.stdinFilename) {
-            standardInput = Result { () throws(Failure) in try readStandardInput() }
-            return (try? standardInput.get()) ?? []
-        }
+        outcome = try checkRun.check(paths: options.paths, standardInputName: options.stdinFilename, readStandardInput: readStandardInput)
     } catch {
         throw Failure(message: error.description)
     }
-    _ = try standardInput.get()
     for error in outcome.errors { printError(error.description) }
 
     var reports = outcome.reports

@@ -46,26 +46,4 @@ public enum Check: Sendable {
         /// Every action must have it (and there must be actions).
         case every
     }
-
-    /// The check's name in rule files.
-    public var name: String {
-        switch self {
-        case .hasObjectives: return "has-objectives"
-        case .present: return "present"
-        case .mentions: return "mentions"
-        case .measurable: return "measurable"
-        case .anyMeasurable: return "any-measurable"
-        case .hasEndDate: return "has-end-date"
-        case .matches: return "matches"
-        case .notMatches: return "not-matches"
-        case .periodAtMost: return "period-at-most"
-        case .periodNotEnded: return "period-not-ended"
-        case .notExpired: return "not-expired"
-        case .datesReadable: return "dates-readable"
-        case .abbreviationsDefined: return "abbreviations-defined"
-        case .readable: return "readable"
-        case .suppressionsUsed: return "suppressions-used"
-        case .suppressionsExplained: return "suppressions-explained"
-        }
-    }
 }

@@ -160,7 +160,7 @@ struct CheckContext {
             }
         case .mentions(let list):
             let text = Array(objective.text.map { TextNormalizer.phraseText($0.text) }.joined())
-            return vocabulary.firstPhrase(of: list, inPhraseText: text) == nil ? fire : nil
+            return vocabulary.containsPhrase(of: list, inPhraseText: text) ? nil : fire
         case .anyMeasurable(let list, let datesCount):
             let entries = rule.fields.flatMap { objective.entries(of: $0) }
             guard let first = entries.first else { return nil }
@@ -187,7 +187,7 @@ struct CheckContext {
         case .notMatches(let pattern):
             return pattern.matches(entry.text) ? [:] : nil
         case .mentions(let list):
-            return vocabulary.firstPhrase(of: list, inPhraseText: TextNormalizer.phraseText(entry.text)) == nil ? [:] : nil
+            return vocabulary.containsPhrase(of: list, inPhraseText: TextNormalizer.phraseText(entry.text)) ? nil : [:]
         case .readable(let maxSentenceWords, let maxWordLetters):
             return Readability.problem(in: entry.text, maxSentenceWords: maxSentenceWords, maxWordLetters: maxWordLetters)
                 .map { ["text": $0] }

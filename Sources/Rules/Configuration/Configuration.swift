@@ -35,9 +35,7 @@ public struct Configuration: Sendable {
     /// Whether a file found by searching a directory is to be checked
     /// (a file named on the command line always is).
     public func includes(absolutePath: String) -> Bool {
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        guard absolutePath.hasPrefix(prefix) else { return true }
-        let relative = String(absolutePath.dropFirst(prefix.count))
+        guard let relative = Paths.relative(absolutePath, to: directory) else { return true }
         if !include.isEmpty, !include.contains(where: { $0.matches(relative) }) { return false }
         return !exclude.contains { $0.matches(relative) }
     }

@@ -40,8 +40,7 @@ public struct ConfigurationResolver {
 
     /// The absolute, standardised form of a path given on the command line.
     public func absolute(_ path: String) -> String {
-        let joined = path.hasPrefix("/") ? path : (currentDirectory as NSString).appendingPathComponent(path)
-        return (joined as NSString).standardizingPath
+        Paths.absolute(path, from: currentDirectory)
     }
 
     /// The context for a plan file (for standard input, pass a path in the folder it stands for).
@@ -90,7 +89,6 @@ public struct ConfigurationResolver {
 
     /// How messages name a file: relative to the current folder when inside it.
     private func display(_ path: String) -> String {
-        let prefix = currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        Paths.relative(path, to: currentDirectory) ?? path
     }
 }

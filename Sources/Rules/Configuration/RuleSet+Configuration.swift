@@ -35,7 +35,8 @@ extension RuleSet {
             set.rules[index] = rule
         }
         if configuration.requireSuppressionReason {
-            for index in set.rules.indices where set.rules[index].check.name == "suppressions-explained" {
+            for index in set.rules.indices {
+                guard case .suppressionsExplained = set.rules[index].check else { continue }
                 set.rules[index].enabled = true
                 set.rules[index].configuredBy = path
             }

@@ -13,8 +13,6 @@ public struct FieldName: RawRepresentable, Hashable, Comparable, Sendable, Expre
 
     /// The objective's own statement; as a table column, it makes each row an objective.
     public static let objective: FieldName = "objective"
-    /// What will be done; as a table column, its cell is the action's text.
-    public static let actions: FieldName = "actions"
     /// The child-friendly version; also names a plan-level section.
     public static let child: FieldName = "child"
     /// When the objective or action will be done.

@@ -78,7 +78,7 @@ struct BlockScanner {
             }
             if let content = listItemContent(text) {
                 flushParagraph()
-                let (item, next) = scanListItem(first: content, indent: ByteText.indent(bytes, span), from: line)
+                let (item, next) = scanListItem(first: content, from: line)
                 blocks.append(item)
                 line = next
                 continue
@@ -244,7 +244,7 @@ struct BlockScanner {
         return ByteText.trim(bytes, index..<text.upperBound)
     }
 
-    private func scanListItem(first: Range<Int>, indent: Int, from start: Int) -> (MarkdownBlock, Int) {
+    private func scanListItem(first: Range<Int>, from start: Int) -> (MarkdownBlock, Int) {
         var lines = [first]
         var line = start + 1
         while line < source.lineCount {
@@ -260,7 +260,7 @@ struct BlockScanner {
             lines.append(text)
             line += 1
         }
-        return (.listItem(indent: indent, lines: lines), line)
+        return (.listItem(lines: lines), line)
     }
 }
 

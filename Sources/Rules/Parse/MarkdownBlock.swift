@@ -8,7 +8,7 @@ enum MarkdownBlock: Equatable {
     /// Consecutive lines of text, each kept apart (a label line is a line).
     case paragraph(lines: [Range<Int>])
     /// A list item: its first line after the marker, then its continuation lines.
-    case listItem(indent: Int, lines: [Range<Int>])
+    case listItem(lines: [Range<Int>])
     /// A GitHub table: header cells, then each row's cells.
     case table(header: [Range<Int>], rows: [[Range<Int>]])
     /// An HTML comment (the whole `<!-- ... -->`).

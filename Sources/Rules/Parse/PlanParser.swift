@@ -56,7 +56,7 @@ private struct PlanBuilder {
             case .frontMatter(let lines): readFrontMatter(lines)
             case .heading(let level, let text): heading(level: level, span: text)
             case .paragraph(let lines): paragraph(lines)
-            case .listItem(_, let lines): listItem(lines)
+            case .listItem(let lines): listItem(lines)
             case .table(let header, let rows): table(header: header, rows: rows)
             case .comment(let span): plan.comments.append(TextValue(text: source.text(span), range: source.range(of: span)))
             case .separator: break

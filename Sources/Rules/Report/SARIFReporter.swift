@@ -127,13 +127,10 @@ public struct SARIFReporter: Reporter {
 
     /// The file relative to the base folder, as a URI reference; outside it, a `file:` URI.
     func artifactLocation(_ path: String) -> ArtifactLocation {
-        let absolute = ((path.hasPrefix("/") ? path : (currentDirectory as NSString).appendingPathComponent(path)) as NSString)
-            .standardizingPath
-        let prefix = baseDirectory.hasSuffix("/") ? baseDirectory : baseDirectory + "/"
-        guard absolute.hasPrefix(prefix) else {
+        let absolute = Paths.absolute(path, from: currentDirectory)
+        guard let relative = Paths.relative(absolute, to: baseDirectory) else {
             return ArtifactLocation(uri: URL(fileURLWithPath: absolute).absoluteString, uriBaseId: nil)
         }
-        let relative = String(absolute.dropFirst(prefix.count))
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: ":")
         return ArtifactLocation(uri: relative.addingPercentEncoding(withAllowedCharacters: allowed) ?? relative, uriBaseId: "%SRCROOT%")

@@ -261,9 +261,6 @@ struct JSON5Parser {
         if let word = identifier() {
             if word == "Infinity" { return sign * .infinity }
             if word == "NaN" { return .nan }
-            if word.hasPrefix("0x") || word.hasPrefix("0X"), let value = Int(word.dropFirst(2), radix: 16) {
-                return sign * Double(value)
-            }
             index = start
         }
         let digitsStart = index
@@ -277,7 +274,10 @@ struct JSON5Parser {
             index += 1
             let hexStart = index
             while index < bytes.count, (0x30...0x39).contains(bytes[index]) || (0x61...0x66).contains(bytes[index] | 0x20) { index += 1 }
-            if let value = Int(source.text(hexStart..<index), radix: 16) { return sign * Double(value) }
+            guard let value = Int(source.text(hexStart..<index), radix: 16) else {
+                throw error("a hexadecimal number must have digits and fit in 64 bits", at: start)
+            }
+            return sign * Double(value)
         }
         let text = source.text(digitsStart..<index)
         if text.count > 1, text.hasPrefix("0"), !text.hasPrefix("0."), !text.hasPrefix("0e"), !text.hasPrefix("0E") {

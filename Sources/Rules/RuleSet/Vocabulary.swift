@@ -14,7 +14,7 @@ public struct Vocabulary: Sendable {
     /// Label key (see `TextNormalizer.labelKey`) → field, from the `labels` list.
     private var labelIndex: [String: FieldName] = [:]
     /// Each list's phrases in `TextNormalizer.phraseText` form, for matching in text.
-    private var phraseIndex: [String: [(group: String, normalized: [UInt8], phrase: String)]] = [:]
+    private var phraseIndex: [String: [[UInt8]]] = [:]
     /// Each list's terms upper-cased, and its patterns, from all its groups.
     private var upperCasedTerms: [String: Set<String>] = [:]
     private var patternIndex: [String: [Pattern]] = [:]
@@ -28,7 +28,7 @@ public struct Vocabulary: Sendable {
             lists[list, default: List()].terms[group, default: []].append(contentsOf: phrases)
             upperCasedTerms[list, default: []].formUnion(phrases.map { $0.uppercased() })
             for phrase in phrases {
-                phraseIndex[list, default: []].append((group, TextNormalizer.phraseText(phrase), phrase))
+                phraseIndex[list, default: []].append(TextNormalizer.phraseText(phrase))
                 if list == "labels" {
                     // `Target group(s)` stands for `Target group` and `Target groups`.
                     let key = TextNormalizer.labelKey(phrase)
@@ -53,10 +53,9 @@ public struct Vocabulary: Sendable {
         return key.isEmpty ? nil : labelIndex[key]
     }
 
-    /// The first group of `list` with a phrase in `text`, and that phrase.
-    /// `text` must be in `TextNormalizer.phraseText` form.
-    public func firstPhrase(of list: String, inPhraseText text: [UInt8]) -> (group: String, phrase: String)? {
-        phraseIndex[list]?.first { TextNormalizer.contains(text, phrase: $0.normalized) }.map { ($0.group, $0.phrase) }
+    /// Whether `text` (in `TextNormalizer.phraseText` form) holds a phrase of `list`.
+    public func containsPhrase(of list: String, inPhraseText text: [UInt8]) -> Bool {
+        phraseIndex[list]?.contains { TextNormalizer.contains(text, phrase: $0) } ?? false
     }
 
     /// Every term of a list, from all its groups, upper-cased.
@@ -84,12 +83,5 @@ public struct Pattern: @unchecked Sendable {
 
     public func matches(_ text: String) -> Bool {
         regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-    }
-
-    /// The first match's text, or nil.
-    public func firstMatch(in text: String) -> String? {
-        guard let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-              let range = Range(match.range, in: text) else { return nil }
-        return String(text[range])
     }
 }

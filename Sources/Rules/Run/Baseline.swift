@@ -16,6 +16,10 @@ public struct Baseline: Sendable, Equatable {
 
     public var entries: [Entry]
 
+    init(entries: [Entry]) {
+        self.entries = entries
+    }
+
     private struct Document: Codable {
         var version: Int
         var findings: [Entry]
@@ -39,9 +43,7 @@ public struct Baseline: Sendable, Equatable {
         guard let document = try? JSONDecoder().decode(Document.self, from: data), document.version == 1 else {
             throw RuleFileError(path: path, location: nil, message: "is not a baseline file written by eqlint --write-baseline")
         }
-        var baseline = Baseline(reports: [], directory: "/")
-        baseline.entries = document.findings
-        return baseline
+        return Baseline(entries: document.findings)
     }
 
     /// The baseline as a JSON document.
@@ -69,9 +71,7 @@ public struct Baseline: Sendable, Equatable {
 
     /// A plan's path relative to the baseline's folder, however it was given.
     static func key(_ path: String, directory: String, currentDirectory: String) -> String {
-        let absolute = ((path.hasPrefix("/") ? path : (currentDirectory as NSString).appendingPathComponent(path)) as NSString).standardizingPath
-        let base = (directory as NSString).standardizingPath
-        let prefix = base.hasSuffix("/") ? base : base + "/"
-        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
+        let absolute = Paths.absolute(path, from: currentDirectory)
+        return Paths.relative(absolute, to: directory) ?? absolute
     }
 }

@@ -19,13 +19,13 @@ public struct CheckRun {
     /// with `readStandardInput` and named `standardInputName`. A broken
     /// configuration or rule file stops the run.
     public mutating func check(
-        paths: [String], standardInputName: String = "<stdin>", readStandardInput: () -> [UInt8]
+        paths: [String], standardInputName: String = "<stdin>", readStandardInput: () throws(InputError) -> [UInt8]
     ) throws(RuleFileError) -> Outcome {
         var outcome = Outcome()
         for path in paths {
             if path == "-" {
                 let context = try resolver.context(forFile: standardInputName)
-                record(Result { () throws(InputError) in try SourceFile(path: standardInputName, bytes: readStandardInput()) },
+                record(Result { () throws(InputError) in try SourceFile(path: standardInputName, bytes: try readStandardInput()) },
                        context: context, into: &outcome)
                 continue
             }

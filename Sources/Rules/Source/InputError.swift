@@ -3,6 +3,7 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case missing(path: String)
     case isDirectory(path: String)
     case unreadable(path: String)
+    case standardInputUnreadable
     case notAFile(path: String)
     case noPlans(path: String)
     case binary(path: String)
@@ -13,6 +14,8 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
         case .missing(let path), .isDirectory(let path), .unreadable(let path), .notAFile(let path), .noPlans(let path),
              .binary(let path), .invalidUTF8(let path, _):
             return path
+        case .standardInputUnreadable:
+            return "standard input"
         }
     }
 
@@ -22,6 +25,7 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
         case .missing: return "no such file or directory"
         case .isDirectory: return "is a directory, not a file"
         case .unreadable: return "cannot be read (check that you may open it)"
+        case .standardInputUnreadable: return "cannot be read (is it closed, or a folder?)"
         case .notAFile: return "is not a regular file (a device, pipe or socket), so it is not read"
         case .noPlans: return "holds no plan files (*.md), so nothing was checked"
         case .binary: return "looks like a binary file, not text; save it as plain UTF-8 text"
