@@ -67,14 +67,18 @@ public enum DateReader {
 
     // MARK: Tokens
 
-    /// A word, a number or a separator in a date expression.
+    /// A word, a number or a separator in a date expression. (Plain stored
+    /// fields: an enum with payloads here made Swift 6.3's optimiser crash.)
     struct DateToken {
-        enum Kind: Equatable { case word(String), number(Int, digits: Int), dash, slash }
+        enum Kind: Equatable { case word, number, dash, slash }
         var kind: Kind
+        var word: String?
+        var number: (value: Int, digits: Int)?
 
-        var word: String? { if case .word(let word) = kind { return word } else { return nil } }
-        var number: (value: Int, digits: Int)? {
-            if case .number(let value, let digits) = kind { return (value, digits) } else { return nil }
+        init(kind: Kind, word: String? = nil, number: (value: Int, digits: Int)? = nil) {
+            self.kind = kind
+            self.word = word
+            self.number = number
         }
 
         static func scan(_ text: String) -> [DateToken] {
@@ -92,11 +96,11 @@ public enum DateReader {
                         if index - start < 9 { value = value * 10 + Int(bytes[index] - 0x30) }
                         index += 1
                     }
-                    tokens.append(DateToken(kind: .number(value, digits: index - start)))
+                    tokens.append(DateToken(kind: .number, number: (value, index - start)))
                 } else if byte >= 0x61 && byte <= 0x7A {
                     let start = index
                     while index < bytes.count, bytes[index] >= 0x61 && bytes[index] <= 0x7A { index += 1 }
-                    tokens.append(DateToken(kind: .word(String(decoding: bytes[start..<index], as: UTF8.self))))
+                    tokens.append(DateToken(kind: .word, word: String(decoding: bytes[start..<index], as: UTF8.self)))
                 } else {
                     if byte == 0x2D { tokens.append(DateToken(kind: .dash)) }
                     if byte == 0x2F { tokens.append(DateToken(kind: .slash)) }
