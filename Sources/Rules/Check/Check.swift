@@ -3,12 +3,19 @@
 public enum Check: Sendable {
     /// The plan has at least one objective.
     case hasObjectives
-    /// The rule's field is given (any of its fields will do). For an
-    /// objective, actions may stand in for it as `inActions` says.
-    case present(inActions: ActionQuantifier)
+    /// The rule's field is given (any of its fields will do, or with `all`,
+    /// every one). For an objective, actions may stand in for it as
+    /// `inActions` says. For a plan, a field is given in the front matter,
+    /// or by the file mentioning a phrase of the vocabulary group named
+    /// after the field (`approved`: "approved by the governing board").
+    case present(inActions: ActionQuantifier, all: Bool = false, mentions: String? = nil)
     /// The objective's own text (or, for an entry, the entry) names a phrase
-    /// from a vocabulary list.
-    case mentions(vocabulary: String)
+    /// or pattern of a vocabulary list.
+    case mentions(VocabularySelection)
+    /// Each phrase or pattern of a vocabulary list found in the text (the
+    /// whole file, the objective's own text, or the entry) is a finding; the
+    /// group it is in names the better term.
+    case avoids(VocabularySelection)
     /// The entry matches a pattern from a vocabulary list, or names a date.
     case measurable(vocabulary: String, datesCount: Bool)
     /// At least one of the objective's entries of the field is measurable
@@ -16,6 +23,15 @@ public enum Check: Sendable {
     case anyMeasurable(vocabulary: String, datesCount: Bool)
     /// The entry names a concrete end date.
     case hasEndDate
+    /// The entry's dates run forwards: its end is not before its start.
+    case datesInOrder
+    /// The entry's dates fall within the plan's period.
+    case withinPeriod
+    /// The period in the title agrees with the period in the front matter.
+    case periodsAgree
+    /// Once the objective's last date has passed, the field is given; a
+    /// label for the field with nothing under it is reported at any time.
+    case recordedWhenDue
     /// The entry matches the pattern.
     case matches(Pattern)
     /// The entry does not match the pattern.
@@ -30,8 +46,16 @@ public enum Check: Sendable {
     case notExpired(years: Int)
     /// Every abbreviation in the entry is in the plan's Glossary or a vocabulary list.
     case abbreviationsDefined(vocabulary: String)
-    /// The entry's sentences and words are short enough for a child to read.
-    case readable(maxSentenceWords: Int, maxWordLetters: Int)
+    /// Every acronym in the file is known (a vocabulary list), in the
+    /// Glossary, or spelt out where it is first used. Text of the skipped
+    /// fields is left to other rules.
+    case acronymsDefined(vocabulary: String, skipping: [FieldName])
+    /// The entry is easy for a child to read: short sentences, a reading-ease
+    /// score at or above the minimum, and (unless allowed) no acronyms.
+    case readable(Readability.Limits)
+    /// A count below `below` next to a group of people (from a vocabulary
+    /// list) could identify individual pupils.
+    case smallCounts(below: Int, people: VocabularySelection)
     /// Every `eqlint-disable` comment in the plan suppresses a finding.
     case suppressionsUsed
     /// Every `eqlint-disable` comment gives a reason after `--`.

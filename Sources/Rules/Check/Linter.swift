@@ -13,15 +13,16 @@ public struct Linter: Sendable {
 
     /// Parses and checks one file against every enabled rule.
     public func lint(_ source: SourceFile) -> [Diagnostic] {
-        lint(parser.parse(source), path: source.path, rules: ruleSet.rules.filter(\.enabled), source: source)
+        lint(source, rules: ruleSet.rules.filter(\.enabled))
     }
 
-    /// Checks a parsed plan against some rules, in reading order. With the
-    /// source, each finding records the text at fault and its fingerprint.
-    public func lint(_ plan: Plan, path: String, rules: [Rule], source: SourceFile? = nil) -> [Diagnostic] {
-        let context = CheckContext(plan: plan, vocabulary: ruleSet.vocabulary, today: today)
+    /// Parses and checks one file against some rules, in reading order; each
+    /// finding records the text at fault and its fingerprint.
+    public func lint(_ source: SourceFile, rules: [Rule]) -> [Diagnostic] {
+        let plan = parser.parse(source)
+        let context = CheckContext(plan: plan, source: source, vocabulary: ruleSet.vocabulary, today: today)
         func diagnostic(_ rule: Rule, _ finding: Finding) -> Diagnostic {
-            Diagnostic(path: path, range: finding.range, severity: rule.severity, ruleID: rule.id,
+            Diagnostic(path: source.path, range: finding.range, severity: rule.severity, ruleID: rule.id,
                        message: rule.message.render(finding.values), help: rule.help)
         }
         var diagnostics = rules.flatMap { rule in context.findings(for: rule).map { diagnostic(rule, $0) } }
@@ -46,162 +47,8 @@ public struct Linter: Sendable {
             }
         }
         diagnostics.sort(by: Diagnostic.reportOrder)
-        if let source {
-            for index in diagnostics.indices { diagnostics[index].faultText = source.firstLine(of: diagnostics[index].range) }
-        }
+        for index in diagnostics.indices { diagnostics[index].faultText = source.firstLine(of: diagnostics[index].range) }
         Fingerprint.assign(&diagnostics)
         return diagnostics
-    }
-}
-
-/// Where a check found a problem, and the words to fill its message with.
-struct Finding {
-    var range: SourceRange
-    var values: [String: String]
-}
-
-/// One plan being checked: runs a rule's check at the rule's scope.
-struct CheckContext {
-    let plan: Plan
-    let vocabulary: Vocabulary
-    let today: CalendarDay
-
-    /// Where a plan-wide finding goes: the title, or the top of the file.
-    var planAnchor: SourceRange {
-        plan.title?.range ?? SourceRange(start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 1))
-    }
-
-    func findings(for rule: Rule) -> [Finding] {
-        switch rule.scope {
-        case .plan:
-            if case .datesReadable = rule.check {
-                return plan.unreadableDates.map { Finding(range: $0.value.range, values: ["field": $0.key, "text": $0.value.text.shortened(to: 60)]) }
-            }
-            return planFinding(rule).map { [$0] } ?? []
-        case .objective:
-            return plan.objectives.compactMap { objectiveFinding(rule, $0) }
-        case .action:
-            return plan.objectives.flatMap { objective in
-                objective.actions.compactMap { action in
-                    hasAny(rule.fields, in: action.fields) ? nil
-                        : Finding(range: action.anchor, values: values(objective, rule))
-                }
-            }
-        case .entry:
-            return plan.objectives.flatMap { objective in
-                rule.fields.flatMap { objective.entries(of: $0) }.compactMap { entry in
-                    entryFinding(rule, entry).map { extra in
-                        Finding(range: entry.range, values: values(objective, rule, entry).merging(extra) { $1 })
-                    }
-                }
-            }
-        }
-    }
-
-    private func values(_ objective: Objective, _ rule: Rule, _ entry: TextValue? = nil) -> [String: String] {
-        var values = ["objective": objective.name, "field": rule.fields.map(\.rawValue).joined(separator: " or ")]
-        if let entry { values["text"] = entry.text.shortened(to: 60) }
-        return values
-    }
-
-    private func hasAny(_ fields: [FieldName], in given: [FieldName: Field]) -> Bool {
-        fields.contains { !(given[$0]?.entries.isEmpty ?? true) }
-    }
-
-    // MARK: Plan checks
-
-    private func planFinding(_ rule: Rule) -> Finding? {
-        switch rule.check {
-        case .hasObjectives:
-            return plan.objectives.isEmpty ? Finding(range: planAnchor, values: [:]) : nil
-        case .present:
-            let given = rule.fields.contains { field in
-                switch field.rawValue {
-                // A date given but unreadable is reported by its own rule, not as missing.
-                case "period": return plan.period != nil || plan.hasFrontMatter("period")
-                case "published": return plan.published != nil || plan.hasFrontMatter("published") || plan.hasFrontMatter("approved")
-                case "title": return plan.title != nil
-                default: return plan.hasFrontMatter(field.rawValue)
-                }
-            }
-            return given ? nil : Finding(range: planAnchor, values: ["field": rule.fields.map(\.rawValue).joined(separator: " or ")])
-        case .periodAtMost(let limit):
-            guard let period = plan.period, let years = period.span.years, years > Double(limit) else { return nil }
-            return Finding(range: period.source.range, values: ["years": "\(limit)", "period": describe(period.span)])
-        case .periodNotEnded:
-            guard let period = plan.period, let end = period.span.end, end < today else { return nil }
-            return Finding(range: period.source.range, values: ["date": end.spelledOut, "period": describe(period.span)])
-        case .notExpired(let limit):
-            let basis = plan.published ?? plan.period
-            guard let basis, let start = basis.span.start, start.adding(years: limit) < today else { return nil }
-            return Finding(range: basis.source.range, values: ["date": start.spelledOut, "years": "\(limit)"])
-        default:
-            return nil
-        }
-    }
-
-    private func describe(_ span: DateSpan) -> String {
-        guard let start = span.start, let end = span.end else { return "" }
-        return "\(DateReader.monthNames[start.month - 1]) \(start.year) to \(DateReader.monthNames[end.month - 1]) \(end.year)"
-    }
-
-    // MARK: Objective checks
-
-    private func objectiveFinding(_ rule: Rule, _ objective: Objective) -> Finding? {
-        let fire = Finding(range: objective.anchor, values: values(objective, rule))
-        switch rule.check {
-        case .present(let quantifier):
-            if hasAny(rule.fields, in: objective.fields) { return nil }
-            let actions = objective.actions
-            switch quantifier {
-            case .none: return fire
-            case .any: return actions.contains { hasAny(rule.fields, in: $0.fields) } ? nil : fire
-            case .every: return !actions.isEmpty && actions.allSatisfy { hasAny(rule.fields, in: $0.fields) } ? nil : fire
-            }
-        case .mentions(let list):
-            let text = Array(objective.text.map { TextNormalizer.phraseText($0.text) }.joined())
-            return vocabulary.containsPhrase(of: list, inPhraseText: text) ? nil : fire
-        case .anyMeasurable(let list, let datesCount):
-            let entries = rule.fields.flatMap { objective.entries(of: $0) }
-            guard let first = entries.first else { return nil }
-            let measurer = Measurability(patterns: vocabulary.allPatterns(of: list), datesCount: datesCount)
-            if entries.contains(where: { measurer.isMeasurable($0.text) }) { return nil }
-            return Finding(range: first.range, values: fire.values)
-        default:
-            return nil
-        }
-    }
-
-    // MARK: Entry checks
-
-    /// Extra message values when the entry fails the check, or nil when it passes.
-    private func entryFinding(_ rule: Rule, _ entry: TextValue) -> [String: String]? {
-        switch rule.check {
-        case .measurable(let list, let datesCount):
-            let measurer = Measurability(patterns: vocabulary.allPatterns(of: list), datesCount: datesCount)
-            return measurer.isMeasurable(entry.text) ? nil : [:]
-        case .hasEndDate:
-            return DateReader.span(in: entry.text)?.end == nil ? [:] : nil
-        case .matches(let pattern):
-            return pattern.matches(entry.text) ? nil : [:]
-        case .notMatches(let pattern):
-            return pattern.matches(entry.text) ? [:] : nil
-        case .mentions(let list):
-            return vocabulary.containsPhrase(of: list, inPhraseText: TextNormalizer.phraseText(entry.text)) ? nil : [:]
-        case .readable(let maxSentenceWords, let maxWordLetters):
-            return Readability.problem(in: entry.text, maxSentenceWords: maxSentenceWords, maxWordLetters: maxWordLetters)
-                .map { ["text": $0] }
-        case .abbreviationsDefined(let list):
-            let known = vocabulary.upperCasedTerms(of: list)
-            func isKnown(_ upper: String) -> Bool { known.contains(upper) || plan.glossary[upper] != nil }
-            let unknown = Abbreviations.find(in: entry.text).filter { word in
-                let upper = word.uppercased()
-                // A known abbreviation may take a plural: `SENCOs`, `TAs`.
-                return !isKnown(upper) && !(upper.hasSuffix("S") && isKnown(String(upper.dropLast())))
-            }
-            return unknown.isEmpty ? nil : ["terms": unknown.map { "\u{201C}\($0)\u{201D}" }.joined(separator: ", ")]
-        default:
-            return nil
-        }
     }
 }

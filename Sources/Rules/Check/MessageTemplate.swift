@@ -4,7 +4,7 @@ public struct MessageTemplate: Sendable, Hashable {
 
     /// Every placeholder a message may use; which are filled depends on the check.
     public static let placeholders: Set<String> = [
-        "objective", "text", "field", "years", "date", "period", "terms",
+        "objective", "text", "field", "years", "date", "period", "terms", "found", "term", "problem",
     ]
 
     /// Checks the template; on failure returns the first unknown or unclosed placeholder.

@@ -1,38 +1,90 @@
-/// A rough readability measure for text written for children: the longest
-/// sentence (in words) and the longest word (in letters).
-enum Readability {
+/// How hard a text written for children is to read: its longest sentence,
+/// its Flesch reading-ease score, and any acronyms in it.
+public enum Readability {
+    /// What a rule allows.
+    public struct Limits: Sendable, Hashable {
+        /// The most words a sentence may have.
+        public var maxSentenceWords: Int
+        /// The lowest Flesch reading-ease score allowed (0–100; 70 or more
+        /// is easy for a child of about 12), or nil for no limit.
+        public var minReadingEase: Double?
+        /// Whether acronyms (`PSHE`, `SEND`) may appear.
+        public var allowAcronyms: Bool
+    }
+
     /// What makes the text hard to read, in words for the message, or nil.
-    static func problem(in text: String, maxSentenceWords: Int, maxWordLetters: Int) -> String? {
-        var longestSentence = 0
-        var wordsInSentence = 0
-        var longestWord = ""
-        var word = ""
-        var longestLetters = 0
-        func endWord() {
-            let letters = word.filter(\.isLetter).count
-            if letters > longestLetters { longestWord = word; longestLetters = letters }
-            if !word.isEmpty { wordsInSentence += 1 }
-            word = ""
+    static func problem(in text: String, limits: Limits) -> String? {
+        let measure = Measure(text)
+        if measure.longestSentence > limits.maxSentenceWords {
+            return "a sentence of \(measure.longestSentence) words (at most \(limits.maxSentenceWords) is easier to read)"
         }
-        for character in text {
-            if character.isLetter || character.isNumber || character == "'" || character == "\u{2019}" {
-                word.append(character)
-                continue
+        if let minimum = limits.minReadingEase, let score = measure.readingEase, score < minimum {
+            return "a reading-ease score of \(Int(score.rounded())) (at least \(Int(minimum)) is easy for a child; use shorter words and sentences)"
+        }
+        if !limits.allowAcronyms, let acronym = Abbreviations.find(in: text).first {
+            return "the abbreviation \u{201C}\(acronym)\u{201D} (a child may not know it; write it out)"
+        }
+        return nil
+    }
+
+    /// Counts of words, sentences and syllables.
+    struct Measure {
+        var words = 0
+        var sentences = 0
+        var syllables = 0
+        var longestSentence = 0
+
+        init(_ text: String) {
+            var wordsInSentence = 0
+            var word: [UInt8] = []
+            func endWord() {
+                guard !word.isEmpty else { return }
+                words += 1
+                wordsInSentence += 1
+                syllables += Self.syllables(in: word)
+                word = []
             }
-            endWord()
-            if character == "." || character == "!" || character == "?" || character == ";" {
+            func endSentence() {
+                endWord()
+                guard wordsInSentence > 0 else { return }
+                sentences += 1
                 longestSentence = max(longestSentence, wordsInSentence)
                 wordsInSentence = 0
             }
+            for byte in text.utf8 {
+                switch byte {
+                case 0x41...0x5A, 0x61...0x7A: word.append(byte | 0x20)
+                case 0x30...0x39, 0x80...0xFF: word.append(byte)
+                case 0x27: continue  // an apostrophe joins: "we're"
+                case 0x2E, 0x21, 0x3F, 0x3B: endSentence()  // . ! ? ;
+                default: endWord()
+                }
+            }
+            endSentence()
         }
-        endWord()
-        longestSentence = max(longestSentence, wordsInSentence)
-        if longestSentence > maxSentenceWords {
-            return "a sentence of \(longestSentence) words (at most \(maxSentenceWords) is easier to read)"
+
+        /// The Flesch reading-ease score, or nil for text with no words.
+        var readingEase: Double? {
+            guard words > 0, sentences > 0 else { return nil }
+            return 206.835 - 1.015 * Double(words) / Double(sentences) - 84.6 * Double(syllables) / Double(words)
         }
-        if longestLetters > maxWordLetters {
-            return "the word \u{201C}\(longestWord)\u{201D} has \(longestLetters) letters (at most \(maxWordLetters) is easier to read)"
+
+        /// An estimate from vowel groups: `celebrate` 3, `the` 1, `table` 2.
+        static func syllables(in word: [UInt8]) -> Int {
+            let vowels: Set<UInt8> = [0x61, 0x65, 0x69, 0x6F, 0x75, 0x79]  // a e i o u y
+            guard word.contains(where: { (0x61...0x7A).contains($0) }) else { return 1 }
+            var count = 0
+            var previousWasVowel = false
+            for byte in word {
+                let isVowel = vowels.contains(byte)
+                if isVowel, !previousWasVowel { count += 1 }
+                previousWasVowel = isVowel
+            }
+            // A silent final e (`make`), but not `-le` (`table`) or a word of one vowel group (`the`).
+            if count > 1, word.last == 0x65, word.count >= 3, word[word.count - 2] != 0x6C, !vowels.contains(word[word.count - 2]) {
+                count -= 1
+            }
+            return max(count, 1)
         }
-        return nil
     }
 }

@@ -26,8 +26,8 @@ extension RuleSet {
             if let options = setting.options {
                 rule.definition = rule.definition.overriding(options: options)
                 let (check, references) = try rule.definition.build(reader: reader)
-                for (list, location) in references where set.vocabulary.lists[list] == nil {
-                    throw reader.error("no vocabulary list is named '\(list)'", at: location)
+                for reference in references {
+                    if let problem = set.vocabulary.problem(with: reference.selection) { throw reader.error(problem, at: reference.location) }
                 }
                 rule.check = check
             }

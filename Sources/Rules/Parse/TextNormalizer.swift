@@ -1,10 +1,6 @@
-/// Normal forms for matching labels and phrases the way plan-format.md asks:
+/// The normal form for matching labels the way plan-format.md asks:
 /// case-insensitively, ignoring punctuation, spacing and a trailing `(s)`.
-///
-/// Both work on UTF-8 bytes: ASCII letters are lower-cased, ASCII digits
-/// kept, other ASCII and the General Punctuation block (dashes, quotes,
-/// U+2000–U+206F) count as punctuation, and any other character is kept as
-/// a letter.
+/// Words are read as `PhraseIndex` reads them, from UTF-8 bytes.
 public enum TextNormalizer {
     /// `Who's responsible?` → `whosresponsible`; `Target group(s)` → `targetgroup`.
     public static func labelKey(_ text: String) -> String {
@@ -14,72 +10,10 @@ public enum TextNormalizer {
         if bytes.count >= 3, bytes[bytes.count - 3] == 0x28, bytes[bytes.count - 2] | 0x20 == 0x73, bytes[bytes.count - 1] == 0x29 {
             bytes.removeLast(3)
         }
-        return String(decoding: words(bytes, separator: nil), as: UTF8.self)
-    }
-
-    /// Words in lower case, one space apart and one space at each end, so a
-    /// phrase matches at word boundaries: `Foster good-relations!` → ` foster good relations `.
-    public static func phraseText(_ text: String) -> [UInt8] {
-        words(Array(text.utf8), separator: 0x20)
-    }
-
-    /// Whether `phrase` (in `phraseText` form) occurs in `text` (in `phraseText` form).
-    public static func contains(_ text: [UInt8], phrase: [UInt8]) -> Bool {
-        guard let first = phrase.first, phrase.count <= text.count else { return false }
-        var index = 0
-        let last = text.count - phrase.count
-        while index <= last {
-            if text[index] == first, text[index..<index + phrase.count].elementsEqual(phrase) { return true }
-            index += 1
-        }
-        return false
+        return String(decoding: PhraseIndex.words(in: bytes, span: 0..<bytes.count).flatMap(\.text), as: UTF8.self)
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-    }
-
-    /// The word characters of `bytes`, lower-cased; with a separator, words
-    /// are joined by it and it stands at both ends.
-    private static func words(_ bytes: [UInt8], separator: UInt8?) -> [UInt8] {
-        var out: [UInt8] = separator.map { [$0] } ?? []
-        out.reserveCapacity(bytes.count + 2)
-        var pendingSeparator = false
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            var isWord: Bool
-            var length = 1
-            if byte < 0x80 {
-                isWord = isWordByte(byte)
-                // An apostrophe joins: "who's" → "whos".
-                if byte == 0x27 { index += 1; continue }
-            } else {
-                length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-                // U+2000–U+206F (E2 80 xx, E2 81 xx) and U+00A0 (C2 A0) are punctuation or space.
-                let isGeneralPunctuation = byte == 0xE2 && index + 1 < bytes.count && (bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81)
-                let isNoBreakSpace = byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0
-                isWord = !isGeneralPunctuation && !isNoBreakSpace
-                // A right single quotation mark (U+2019) is an apostrophe.
-                if isGeneralPunctuation, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
-                    index += 3
-                    continue
-                }
-            }
-            if isWord {
-                if pendingSeparator, let separator, out.count > 1 { out.append(separator) }
-                pendingSeparator = false
-                let end = min(index + length, bytes.count)
-                for offset in index..<end {
-                    let character = bytes[offset]
-                    out.append((0x41...0x5A).contains(character) ? character | 0x20 : character)
-                }
-            } else {
-                pendingSeparator = true
-            }
-            index += length
-        }
-        if let separator { out.append(separator) }
-        return out
     }
 }

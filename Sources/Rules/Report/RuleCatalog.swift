@@ -21,23 +21,40 @@ public enum RuleCatalog {
         }.joined()
     }
 
-    /// Everything about one rule, examples included.
+    /// Everything about one rule: what the duty or guidance says, why it
+    /// matters, how to fix it, and its examples.
     public static func explanation(_ rule: Rule, in ruleSet: RuleSet) -> String {
         var text = "\(rule.id) (\(rule.enabled ? rule.severity.rawValue : "off"))\n\n\(rule.summary)\n\n"
-        text += "Why: \(rule.source)\n\n"
-        text += "How to fix: \(rule.help)\n\n"
+        text += "What the duty or guidance says:\n\(indented(rule.source))\n\n"
+        if let why = rule.why { text += "Why it matters:\n\(indented(why))\n\n" }
+        text += "How to fix it:\n\(indented(rule.help))\n\n"
         text += "Defined in: \(rule.origin.path)"
         if let replaced = ruleSet.replaced[rule.id] { text += " (replacing \(replaced.path))" }
         if let configuration = rule.configuredBy { text += "; changed by \(configuration)" }
         text += "\n"
-        for (title, examples) in [("passes", rule.examples.pass), ("fails", rule.examples.fail)] {
+        for (title, examples) in [("A good example (passes)", rule.examples.pass), ("A bad example (fails)", rule.examples.fail)] {
             for (index, example) in examples.enumerated() {
-                text += "\nExample \(index + 1) that \(title):\n\n"
+                text += "\n\(title)\(examples.count > 1 ? " \(index + 1) of \(examples.count)" : ""):\n\n"
                 text += example.text.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { $0.isEmpty ? "" : "    \($0)" }.joined(separator: "\n")
                 if !text.hasSuffix("\n") { text += "\n" }
             }
         }
         return text
+    }
+
+    /// Text wrapped at about 76 columns and indented by two spaces.
+    private static func indented(_ text: String) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + word.count + 1 > 76 {
+                lines.append(line)
+                line = ""
+            }
+            line += line.isEmpty ? "  \(word)" : " \(word)"
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n")
     }
 }

@@ -1,3 +1,10 @@
+/// A vocabulary list (and groups of it) a rule refers to, checked once every
+/// list is loaded.
+struct VocabularyReference {
+    var selection: VocabularySelection
+    var location: SourceLocation
+}
+
 /// How a rule file asks for a check: its name, scope, fields and options,
 /// with their places. Kept with the rule so that a configuration file can
 /// set new options and the check be built again, its errors pointing at the
@@ -14,11 +21,16 @@ struct CheckDefinition: Sendable {
     /// Which scopes each check can look at, whether it needs a field, and its options.
     static let shapes: [String: (scopes: [Rule.Scope], needsField: Bool, options: [String])] = [
         "has-objectives": ([.plan], false, []),
-        "present": ([.plan, .objective, .action], true, ["inActions"]),
-        "mentions": ([.objective, .entry], false, ["vocabulary"]),
+        "present": ([.plan, .objective, .action], true, ["inActions", "all", "mentions"]),
+        "mentions": ([.objective, .entry], false, ["vocabulary", "groups"]),
+        "avoids": ([.plan, .objective, .entry], false, ["vocabulary", "groups"]),
         "measurable": ([.entry], true, ["vocabulary", "datesCount"]),
         "any-measurable": ([.objective], true, ["vocabulary", "datesCount"]),
         "has-end-date": ([.entry], true, []),
+        "dates-in-order": ([.entry], true, []),
+        "within-period": ([.entry], true, []),
+        "periods-agree": ([.plan], false, []),
+        "recorded-when-due": ([.objective], true, []),
         "matches": ([.entry], true, ["pattern", "caseSensitive"]),
         "not-matches": ([.entry], true, ["pattern", "caseSensitive"]),
         "period-at-most": ([.plan], false, ["years"]),
@@ -26,7 +38,9 @@ struct CheckDefinition: Sendable {
         "not-expired": ([.plan], false, ["years"]),
         "dates-readable": ([.plan], false, []),
         "abbreviations-defined": ([.entry], true, ["vocabulary"]),
-        "readable": ([.entry], true, ["maxSentenceWords", "maxWordLetters"]),
+        "acronyms-defined": ([.plan], false, ["vocabulary", "skipFields"]),
+        "readable": ([.entry], true, ["maxSentenceWords", "minReadingEase", "allowAcronyms"]),
+        "small-counts": ([.plan], false, ["below", "vocabulary", "groups"]),
         "suppressions-used": ([.plan], false, []),
         "suppressions-explained": ([.plan], false, []),
     ]
@@ -41,7 +55,7 @@ struct CheckDefinition: Sendable {
     }
 
     /// The check, and the vocabulary lists it refers to (checked once all lists are loaded).
-    func build(reader: NodeReader) throws(RuleFileError) -> (Check, [(String, SourceLocation)]) {
+    func build(reader: NodeReader) throws(RuleFileError) -> (Check, [VocabularyReference]) {
         let known = Self.shapes.keys.sorted()
         guard let shape = Self.shapes[name] else {
             let hint = Spelling.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
@@ -58,17 +72,31 @@ struct CheckDefinition: Sendable {
             throw reader.error("the check '\(name)' takes no 'field'", at: fieldKeyLocation)
         }
         let options = try reader.members(of: self.options, allowed: shape.options, in: "the options of '\(name)'")
-        var references: [(String, SourceLocation)] = []
+        var references: [VocabularyReference] = []
 
         func vocabularyName(default fallback: String?) throws(RuleFileError) -> String {
+            try selection(default: fallback).list
+        }
+        /// The `vocabulary` option, with `groups` when the check takes them.
+        func selection(default fallback: String?) throws(RuleFileError) -> VocabularySelection {
+            var groups: Set<String>?
+            if let member = options["groups"] {
+                var names: Set<String> = []
+                for item in try reader.list(member.value, "'groups'") { names.insert(try reader.nonEmptyString(item, "each name in 'groups'")) }
+                groups = names
+            }
             guard let node = options["vocabulary"]?.value else {
                 guard let fallback else { throw reader.error("the check '\(name)' needs the option 'vocabulary'", at: self.options.location) }
-                references.append((fallback, nameLocation))
-                return fallback
+                let selection = VocabularySelection(list: fallback, groups: groups)
+                references.append(VocabularyReference(selection: selection, location: nameLocation))
+                return selection
             }
-            let list = try reader.nonEmptyString(node, "'vocabulary'")
-            references.append((list, node.location))
-            return list
+            let selection = VocabularySelection(list: try reader.nonEmptyString(node, "'vocabulary'"), groups: groups)
+            references.append(VocabularyReference(selection: selection, location: options["groups"]?.value.location ?? node.location))
+            return selection
+        }
+        func limit(_ key: String, default value: Int) throws(RuleFileError) -> Int {
+            try options[key].map { member throws(RuleFileError) in try reader.positiveInteger(member.value, "'\(key)'") } ?? value
         }
         func required(_ key: String) throws(RuleFileError) -> JSON5Node {
             guard let node = options[key]?.value else {
@@ -93,23 +121,49 @@ struct CheckDefinition: Sendable {
             if quantifier != .none, scope != .objective {
                 throw reader.error("'inActions' applies only to scope 'objective'", at: options["inActions"]!.keyLocation)
             }
-            check = .present(inActions: quantifier)
-        case "mentions": check = .mentions(vocabulary: try vocabularyName(default: nil))
+            var mentions: String?
+            if let member = options["mentions"] {
+                guard scope == .plan else { throw reader.error("'mentions' applies only to scope 'plan'", at: member.keyLocation) }
+                let list = try reader.nonEmptyString(member.value, "'mentions'")
+                // Each field is looked for in the group of the same name.
+                references.append(VocabularyReference(selection: VocabularySelection(list: list, groups: Set(fields.map(\.rawValue))),
+                                                      location: member.value.location))
+                mentions = list
+            }
+            check = .present(inActions: quantifier, all: try flag("all", default: false), mentions: mentions)
+        case "mentions": check = .mentions(try selection(default: nil))
+        case "avoids": check = .avoids(try selection(default: nil))
         case "measurable":
             check = .measurable(vocabulary: try vocabularyName(default: "measures"), datesCount: try flag("datesCount", default: true))
         case "any-measurable":
             check = .anyMeasurable(vocabulary: try vocabularyName(default: "measures"), datesCount: try flag("datesCount", default: true))
         case "has-end-date": check = .hasEndDate
+        case "dates-in-order": check = .datesInOrder
+        case "within-period": check = .withinPeriod
+        case "periods-agree": check = .periodsAgree
+        case "recorded-when-due": check = .recordedWhenDue
         case "matches": check = .matches(try pattern())
         case "not-matches": check = .notMatches(try pattern())
         case "period-at-most": check = .periodAtMost(years: try reader.positiveInteger(try required("years"), "'years'"))
         case "period-not-ended": check = .periodNotEnded
         case "not-expired": check = .notExpired(years: try reader.positiveInteger(try required("years"), "'years'"))
         case "readable":
-            func limit(_ key: String, default value: Int) throws(RuleFileError) -> Int {
-                try options[key].map { member throws(RuleFileError) in try reader.positiveInteger(member.value, "'\(key)'") } ?? value
+            let ease = try options["minReadingEase"].map { member throws(RuleFileError) in
+                try reader.positiveInteger(member.value, "'minReadingEase'")
             }
-            check = .readable(maxSentenceWords: try limit("maxSentenceWords", default: 25), maxWordLetters: try limit("maxWordLetters", default: 14))
+            check = .readable(Readability.Limits(
+                maxSentenceWords: try limit("maxSentenceWords", default: 20), minReadingEase: ease.map(Double.init),
+                allowAcronyms: try flag("allowAcronyms", default: true)))
+        case "small-counts":
+            check = .smallCounts(below: try limit("below", default: 5), people: try selection(default: nil))
+        case "acronyms-defined":
+            var skipping: [FieldName] = []
+            if let member = options["skipFields"] {
+                for item in try reader.list(member.value, "'skipFields'") {
+                    skipping.append(FieldName(rawValue: try reader.nonEmptyString(item, "each name in 'skipFields'")))
+                }
+            }
+            check = .acronymsDefined(vocabulary: try vocabularyName(default: "acronyms"), skipping: skipping)
         case "dates-readable": check = .datesReadable
         case "suppressions-used": check = .suppressionsUsed
         case "suppressions-explained": check = .suppressionsExplained

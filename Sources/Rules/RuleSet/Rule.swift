@@ -23,12 +23,16 @@ public struct Rule: Sendable {
     /// The fields the rule is about (any of them will do for `present`).
     public var fields: [FieldName]
     public var check: Check
+    /// Where the rule applies (`when`) or does not (`unless`).
+    public var conditions: [RuleCondition] = []
     /// The message, with `{objective}`, `{text}` and the check's own placeholders.
     public var message: MessageTemplate
     /// How to fix it, for someone who is not a programmer.
     public var help: String
     /// What the rule rests on: statute, guidance or good practice.
     public var source: String
+    /// Why it matters, for `eqlint explain` (every default rule has one).
+    public var why: String?
     public var examples: RuleExamples
     /// Where the rule was defined.
     public var origin: RuleOrigin

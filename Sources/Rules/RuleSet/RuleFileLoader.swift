@@ -1,6 +1,6 @@
 /// What one file in a rules directory holds: a rule, or vocabulary lists.
 enum RuleFileContent {
-    case rule(Rule, vocabularyReferences: [(list: String, location: SourceLocation)])
+    case rule(Rule, vocabularyReferences: [VocabularyReference])
     case vocabulary(name: String, terms: [String: [String]], patterns: [String: [Pattern]])
 }
 
@@ -10,7 +10,7 @@ struct RuleFileLoader {
     let reader: NodeReader
 
     static let ruleKeys = ["id", "severity", "enabled", "summary", "scope", "field", "check", "options",
-                           "message", "help", "source", "examples"]
+                           "when", "unless", "message", "help", "source", "why", "examples"]
     static let vocabularyKeys = ["vocabulary", "description", "terms", "patterns"]
 
     static func load(path: String, text: String) throws(RuleFileError) -> RuleFileContent {
@@ -98,7 +98,15 @@ struct RuleFileLoader {
             name: try reader.string(checkNode, "'check'"), nameLocation: checkNode.location,
             scope: scope, scopeLocation: scopeNode.location, fields: fields, fieldKeyLocation: members["field"]?.keyLocation,
             options: members["options"]?.value ?? JSON5Node(value: .object([]), location: checkNode.location))
-        let (check, references) = try definition.build(reader: reader)
+        var (check, references) = try definition.build(reader: reader)
+        var conditions: [RuleCondition] = []
+        for (key, isRequired) in [("when", true), ("unless", false)] {
+            guard let member = members[key] else { continue }
+            guard scope != .action else { throw reader.error("'\(key)' does not apply to scope 'action'", at: member.keyLocation) }
+            let (condition, reference) = try RuleCondition.read(member.value, isRequired: isRequired, reader: reader)
+            conditions.append(condition)
+            if let reference { references.append(reference) }
+        }
 
         let messageNode = try node("message")
         let messageText = try reader.nonEmptyString(messageNode, "'message'")
@@ -119,9 +127,11 @@ struct RuleFileLoader {
             scope: scope,
             fields: fields,
             check: check,
+            conditions: conditions,
             message: message,
             help: try reader.nonEmptyString(try node("help"), "'help'"),
             source: try reader.nonEmptyString(try node("source"), "'source'"),
+            why: try members["why"].map { member throws(RuleFileError) in try reader.nonEmptyString(member.value, "'why'") },
             examples: try examples(try node("examples")),
             origin: RuleOrigin(path: reader.path, location: root.location),
             definition: definition

@@ -29,7 +29,7 @@ public struct RuleSet: Sendable {
     public static func load(layers: [[File]], defaultLayers: Int = 0) throws(RuleFileError) -> RuleSet {
         var set = RuleSet()
         var byID: [String: Rule] = [:]
-        var references: [(list: String, location: SourceLocation, path: String)] = []
+        var references: [(reference: VocabularyReference, path: String)] = []
         for (layerIndex, layer) in layers.enumerated() {
             var seenInLayer: [String: RuleOrigin] = [:]
             for file in layer {
@@ -47,15 +47,14 @@ public struct RuleSet: Sendable {
                     seenInLayer[rule.id] = rule.origin
                     if let earlier = byID[rule.id] { set.replaced[rule.id] = earlier.origin }
                     byID[rule.id] = rule
-                    references += refs.map { ($0.list, $0.location, file.path) }
+                    references += refs.map { ($0, file.path) }
                 }
             }
         }
-        for reference in references where set.vocabulary.lists[reference.list] == nil {
-            let known = set.vocabulary.lists.keys.sorted().joined(separator: ", ")
-            throw RuleFileError(
-                path: reference.path, location: reference.location,
-                message: "no vocabulary list is named '\(reference.list)'; the lists are \(known)")
+        for (reference, path) in references {
+            if let problem = set.vocabulary.problem(with: reference.selection) {
+                throw RuleFileError(path: path, location: reference.location, message: problem)
+            }
         }
         set.rules = byID.values.sorted { $0.id < $1.id }
         return set

@@ -13,8 +13,8 @@ public struct Vocabulary: Sendable {
     public private(set) var lists: [String: List] = [:]
     /// Label key (see `TextNormalizer.labelKey`) → field, from the `labels` list.
     private var labelIndex: [String: FieldName] = [:]
-    /// Each list's phrases in `TextNormalizer.phraseText` form, for matching in text.
-    private var phraseIndex: [String: [[UInt8]]] = [:]
+    /// Each list's phrases, for finding in a plan's text.
+    private var phraseIndex: [String: PhraseIndex] = [:]
     /// Each list's terms upper-cased, and its patterns, from all its groups.
     private var upperCasedTerms: [String: Set<String>] = [:]
     private var patternIndex: [String: [Pattern]] = [:]
@@ -28,7 +28,7 @@ public struct Vocabulary: Sendable {
             lists[list, default: List()].terms[group, default: []].append(contentsOf: phrases)
             upperCasedTerms[list, default: []].formUnion(phrases.map { $0.uppercased() })
             for phrase in phrases {
-                phraseIndex[list, default: []].append(TextNormalizer.phraseText(phrase))
+                phraseIndex[list, default: PhraseIndex()].add(phrase, group: group)
                 if list == "labels" {
                     // `Target group(s)` stands for `Target group` and `Target groups`.
                     let key = TextNormalizer.labelKey(phrase)
@@ -53,9 +53,36 @@ public struct Vocabulary: Sendable {
         return key.isEmpty ? nil : labelIndex[key]
     }
 
-    /// Whether `text` (in `TextNormalizer.phraseText` form) holds a phrase of `list`.
-    public func containsPhrase(of list: String, inPhraseText text: [UInt8]) -> Bool {
-        phraseIndex[list]?.contains { TextNormalizer.contains(text, phrase: $0) } ?? false
+    /// Why a rule cannot use a selection (no such list, or no such group), or nil.
+    func problem(with selection: VocabularySelection) -> String? {
+        guard let list = lists[selection.list] else {
+            return "no vocabulary list is named '\(selection.list)'; the lists are \(lists.keys.sorted().joined(separator: ", "))"
+        }
+        let groups = Set(list.terms.keys).union(list.patterns.keys)
+        guard let unknown = selection.groups?.subtracting(groups).sorted().first else { return nil }
+        return "the vocabulary list '\(selection.list)' has no group '\(unknown)'; its groups are \(groups.sorted().joined(separator: ", "))"
+    }
+
+    /// The phrases and pattern matches of a selection found in `bytes[span]`,
+    /// in the order they appear.
+    func find(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>) -> [VocabularyMatch] {
+        var found = phraseIndex[selection.list]?.matches(in: bytes, span: span, groups: selection.groups) ?? []
+        let groups = lists[selection.list]?.patterns.filter { selection.groups?.contains($0.key) ?? true } ?? [:]
+        guard !groups.isEmpty else { return found }
+        let text = String(decoding: bytes[span], as: UTF8.self)
+        for (group, patterns) in groups {
+            for pattern in patterns {
+                found += pattern.matchSpans(in: text).map {
+                    VocabularyMatch(span: span.lowerBound + $0.lowerBound..<span.lowerBound + $0.upperBound, group: group)
+                }
+            }
+        }
+        return found.sorted { $0.span.lowerBound < $1.span.lowerBound }
+    }
+
+    /// Whether `bytes[span]` holds any phrase or pattern of the selection.
+    func contains(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>) -> Bool {
+        !find(selection, in: bytes, span: span).isEmpty
     }
 
     /// Every term of a list, from all its groups, upper-cased.
@@ -83,5 +110,26 @@ public struct Pattern: @unchecked Sendable {
 
     public func matches(_ text: String) -> Bool {
         regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// Where each match is, as UTF-8 byte offsets into `text`.
+    func matchSpans(in text: String) -> [Range<Int>] {
+        regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { result in
+            guard let range = Range(result.range, in: text), !range.isEmpty else { return nil }
+            let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+            return start..<start + text.utf8.distance(from: range.lowerBound, to: range.upperBound)
+        }
+    }
+}
+
+/// Some groups of a vocabulary list (all of them when `groups` is nil), as a
+/// rule names them: `{ vocabulary: "characteristics", groups: ["age"] }`.
+public struct VocabularySelection: Sendable, Hashable {
+    public var list: String
+    public var groups: Set<String>?
+
+    public init(list: String, groups: Set<String>? = nil) {
+        self.list = list
+        self.groups = groups
     }
 }

@@ -117,8 +117,8 @@ extension LinterTests {
             [(path: "trust/aim-entry-known.json5", text: rule)],
         ])
         let linter = Linter(ruleSet: set, today: TestSupport.goldenToday)
-        let plan = linter.parser.parse(SourceFile(path: "p.md", text: "## Objective 1\nAim: Be kind\nDuty: all aims\n"))
-        let findings = linter.lint(plan, path: "p.md", rules: [try #require(set.rule(id: "aim-entry-known"))])
+        let source = SourceFile(path: "p.md", text: "## Objective 1\nAim: Be kind\nDuty: all aims\n")
+        let findings = linter.lint(source, rules: [try #require(set.rule(id: "aim-entry-known"))])
         #expect(findings.map(\.message) == ["\u{201C}Be kind\u{201D} is not an aim of the general duty"])
         #expect(findings.first?.range.start == loc(2, 6))
     }

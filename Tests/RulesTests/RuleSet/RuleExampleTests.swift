@@ -18,9 +18,8 @@ struct RuleExampleTests {
         let linter = Linter(ruleSet: ruleSet, today: today)
         for (expectFailure, examples) in [(false, rule.examples.pass), (true, rule.examples.fail)] {
             for example in examples {
-                let plan = linter.parser.parse(SourceFile(path: "example.md", text: example.text))
                 let rules = ruleSet.rules.filter { $0.enabled || $0.id == rule.id }
-                let findings = linter.lint(plan, path: "example.md", rules: rules).filter { $0.ruleID == rule.id }
+                let findings = linter.lint(SourceFile(path: "example.md", text: example.text), rules: rules).filter { $0.ruleID == rule.id }
                 let place = Testing.SourceLocation(
                     fileID: "eqlint/\(rule.origin.path)", filePath: rule.origin.path,
                     line: example.location.line, column: example.location.column)

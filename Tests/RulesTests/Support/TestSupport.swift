@@ -40,9 +40,8 @@ enum TestSupport {
     /// Lints Markdown with the default rules (or only some of them).
     static func lint(_ markdown: String, rules ids: [String]? = nil, today: CalendarDay = goldenToday) -> [Diagnostic] {
         let linter = Linter(ruleSet: builtInRuleSet, today: today)
-        let plan = linter.parser.parse(SourceFile(path: "plan.md", text: markdown))
         let rules = builtInRuleSet.rules.filter { ids?.contains($0.id) ?? true }
-        return linter.lint(plan, path: "plan.md", rules: rules)
+        return linter.lint(SourceFile(path: "plan.md", text: markdown), rules: rules)
     }
 
     /// A loaded rule set from in-memory files, or the error it raises.

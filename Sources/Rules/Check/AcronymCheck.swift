@@ -1,0 +1,50 @@
+/// Finds acronyms a reader cannot look up: not in the known list, not in
+/// the plan's Glossary, and not spelt out where first used, as in
+/// `Enhanced Specialist Provision (ESP)` or `ESP (Enhanced Specialist
+/// Provision)`. Each is reported once, where it first appears.
+struct AcronymCheck {
+    let context: CheckContext
+    /// The vocabulary list of acronyms every reader knows.
+    let known: String
+    /// Fields whose text other rules check (a lead's initials).
+    let skipping: [FieldName]
+
+    func findings() -> [Finding] {
+        let bytes = context.source.bytes
+        let skipped = context.plan.objectives.flatMap { objective in
+            skipping.flatMap { objective.entries(of: $0) }.map(context.span(of:))
+        }.sorted { $0.lowerBound < $1.lowerBound }
+        var firstUse: [String: Range<Int>] = [:]
+        var order: [String] = []
+        for published in context.publishedSpans where published.lowerBound >= frontMatterEnd {
+            for span in Abbreviations.spans(in: bytes, span: published) where !skipped.contains(where: { $0.contains(span.lowerBound) }) {
+                let word = String(decoding: bytes[span], as: UTF8.self)
+                let key = word.uppercased()
+                if firstUse[key] == nil {
+                    firstUse[key] = span
+                    order.append(key)
+                }
+            }
+        }
+        return order.compactMap { key in
+            let span = firstUse[key]!
+            let word = String(decoding: bytes[span], as: UTF8.self)
+            guard !context.isKnownAbbreviation(word, list: known), !isSpeltOut(span, in: bytes) else { return nil }
+            return Finding(range: context.source.range(of: span), values: ["found": word])
+        }
+    }
+
+    /// The byte where the front matter ends (0 when there is none): its
+    /// keys and values are the plan's metadata, not prose.
+    private var frontMatterEnd: Int {
+        context.plan.frontMatter.values.map { context.span(of: $0).upperBound }.max() ?? 0
+    }
+
+    /// `(ESP)` after the words, or `ESP (` before them.
+    private func isSpeltOut(_ span: Range<Int>, in bytes: [UInt8]) -> Bool {
+        let bracketed = span.lowerBound > 0 && bytes[span.lowerBound - 1] == 0x28 && span.upperBound < bytes.count && bytes[span.upperBound] == 0x29
+        var next = span.upperBound
+        while next < bytes.count, bytes[next] == 0x20 { next += 1 }
+        return bracketed || (next < bytes.count && bytes[next] == 0x28)
+    }
+}

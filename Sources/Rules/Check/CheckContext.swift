@@ -1,0 +1,223 @@
+/// Where a check found a problem, and the words to fill its message with.
+struct Finding {
+    var range: SourceRange
+    var values: [String: String]
+}
+
+/// One plan being checked: runs a rule's check at the rule's scope, where
+/// the rule's `when` and `unless` conditions allow.
+struct CheckContext {
+    let plan: Plan
+    let source: SourceFile
+    let vocabulary: Vocabulary
+    let today: CalendarDay
+    /// The file's text less its HTML comments, which are never published.
+    let publishedSpans: [Range<Int>]
+
+    init(plan: Plan, source: SourceFile, vocabulary: Vocabulary, today: CalendarDay) {
+        self.plan = plan
+        self.source = source
+        self.vocabulary = vocabulary
+        self.today = today
+        var spans: [Range<Int>] = []
+        var start = 0
+        for comment in plan.comments {
+            let span = source.offset(of: comment.range.start)..<source.offset(of: comment.range.end)
+            if span.lowerBound > start { spans.append(start..<span.lowerBound) }
+            start = max(start, span.upperBound)
+        }
+        if start < source.bytes.count || spans.isEmpty { spans.append(start..<source.bytes.count) }
+        publishedSpans = spans
+    }
+
+    /// Where a plan-wide finding goes: the title, or the top of the file.
+    var planAnchor: SourceRange {
+        plan.title?.range ?? SourceRange(start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 1))
+    }
+
+    /// The bytes a piece of the plan's text covers in the file.
+    func span(of value: TextValue) -> Range<Int> {
+        let start = source.offset(of: value.range.start)
+        return start..<max(start, source.offset(of: value.range.end))
+    }
+
+    func findings(for rule: Rule) -> [Finding] {
+        switch rule.scope {
+        case .plan:
+            guard applies(rule, spans: publishedSpans) else { return [] }
+            return planFindings(rule)
+        case .objective:
+            return plan.objectives.flatMap { objective in
+                let spans = objective.text.map(span(of:))
+                guard applies(rule, spans: spans, texts: objective.text.map(\.text)) else { return [Finding]() }
+                return objectiveFindings(rule, objective, spans: spans)
+            }
+        case .action:
+            return plan.objectives.flatMap { objective in
+                objective.actions.compactMap { action in
+                    hasAny(rule.fields, in: action.fields) ? nil
+                        : Finding(range: action.anchor, values: values(objective, rule))
+                }
+            }
+        case .entry:
+            return plan.objectives.flatMap { objective in
+                rule.fields.flatMap { objective.entries(of: $0) }.flatMap { entry in
+                    let spans = [span(of: entry)]
+                    guard applies(rule, spans: spans, texts: [entry.text]) else { return [Finding]() }
+                    return entryFindings(rule, entry, spans: spans).map { finding in
+                        Finding(range: finding.range, values: values(objective, rule, entry).merging(finding.values) { $1 })
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether the rule's conditions hold for a text: its spans in the file
+    /// and, for patterns, its plain words (the file's own text when nil).
+    private func applies(_ rule: Rule, spans: [Range<Int>], texts: [String]? = nil) -> Bool {
+        rule.conditions.allSatisfy { condition in
+            let found: Bool
+            switch condition.test {
+            case .mentions(let selection):
+                found = spans.contains { vocabulary.contains(selection, in: source.bytes, span: $0) }
+            case .matches(let pattern):
+                found = (texts ?? spans.map(source.text)).contains { pattern.matches($0) }
+            }
+            return found == condition.isRequired
+        }
+    }
+
+    private func values(_ objective: Objective, _ rule: Rule, _ entry: TextValue? = nil) -> [String: String] {
+        var values = ["objective": objective.name, "field": rule.fields.map(\.rawValue).joined(separator: " or ")]
+        if let entry { values["text"] = entry.text.shortened(to: 60) }
+        return values
+    }
+
+    private func hasAny(_ fields: [FieldName], in given: [FieldName: Field]) -> Bool {
+        fields.contains { !(given[$0]?.entries.isEmpty ?? true) }
+    }
+
+    /// A finding for each phrase or pattern of the selection in the spans.
+    private func avoided(_ selection: VocabularySelection, in spans: [Range<Int>]) -> [Finding] {
+        spans.flatMap { vocabulary.find(selection, in: source.bytes, span: $0) }.map { match in
+            Finding(range: source.range(of: match.span),
+                    values: ["found": source.text(match.span).shortened(to: 60), "term": match.group])
+        }
+    }
+
+    // MARK: Plan checks
+
+    private func planFindings(_ rule: Rule) -> [Finding] {
+        switch rule.check {
+        case .hasObjectives:
+            return plan.objectives.isEmpty ? [Finding(range: planAnchor, values: [:])] : []
+        case .present(_, let all, let mentions):
+            let missing = rule.fields.filter { !planGives($0, orMentions: mentions) }
+            let fails = all ? !missing.isEmpty : missing.count == rule.fields.count
+            guard fails else { return [] }
+            return [Finding(range: planAnchor, values: ["field": missing.map(\.rawValue).joined(separator: all ? " and " : " or ")])]
+        case .datesReadable:
+            return plan.unreadableDates.map { Finding(range: $0.value.range, values: ["field": $0.key, "text": $0.value.text.shortened(to: 60)]) }
+        case .avoids(let selection):
+            return avoided(selection, in: publishedSpans)
+        case .acronymsDefined(let list, let skipping):
+            return AcronymCheck(context: self, known: list, skipping: skipping).findings()
+        case .smallCounts(let below, let people):
+            return SmallCounts(below: below, people: people, vocabulary: vocabulary)
+                .find(in: source.bytes, spans: publishedSpans)
+                .map { Finding(range: source.range(of: $0), values: ["found": source.text($0)]) }
+        default:
+            return PeriodChecks(plan: plan, today: today).finding(rule.check, anchor: planAnchor).map { [$0] } ?? []
+        }
+    }
+
+    /// Whether the plan gives a field: in its front matter, or (for a
+    /// vocabulary list) by mentioning a phrase of the field's group anywhere.
+    private func planGives(_ field: FieldName, orMentions list: String?) -> Bool {
+        switch field.rawValue {
+        // A date given but unreadable is reported by its own rule, not as missing.
+        case "period": return plan.period != nil || plan.hasFrontMatter("period")
+        case "published": return plan.published != nil || plan.hasFrontMatter("published") || plan.hasFrontMatter("approved")
+        case "title": return plan.title != nil
+        default:
+            if plan.hasFrontMatter(field.rawValue) { return true }
+            guard let list else { return false }
+            let selection = VocabularySelection(list: list, groups: [field.rawValue])
+            return publishedSpans.contains { vocabulary.contains(selection, in: source.bytes, span: $0) }
+        }
+    }
+
+    // MARK: Objective checks
+
+    private func objectiveFindings(_ rule: Rule, _ objective: Objective, spans: [Range<Int>]) -> [Finding] {
+        let fire = Finding(range: objective.anchor, values: values(objective, rule))
+        switch rule.check {
+        case .present(let quantifier, _, _):
+            if hasAny(rule.fields, in: objective.fields) { return [] }
+            let actions = objective.actions
+            switch quantifier {
+            case .none: return [fire]
+            case .any: return actions.contains { hasAny(rule.fields, in: $0.fields) } ? [] : [fire]
+            case .every: return !actions.isEmpty && actions.allSatisfy { hasAny(rule.fields, in: $0.fields) } ? [] : [fire]
+            }
+        case .mentions(let selection):
+            return spans.contains { vocabulary.contains(selection, in: source.bytes, span: $0) } ? [] : [fire]
+        case .avoids(let selection):
+            return avoided(selection, in: spans).map { Finding(range: $0.range, values: fire.values.merging($0.values) { $1 }) }
+        case .anyMeasurable(let list, let datesCount):
+            let entries = rule.fields.flatMap { objective.entries(of: $0) }
+            guard let first = entries.first else { return [] }
+            let measurer = Measurability(patterns: vocabulary.allPatterns(of: list), datesCount: datesCount)
+            if entries.contains(where: { measurer.isMeasurable($0.text) }) { return [] }
+            return [Finding(range: first.range, values: fire.values)]
+        case .recordedWhenDue:
+            return EvaluationDue(today: today).finding(objective, fields: rule.fields)
+                .map { [Finding(range: $0.range, values: fire.values.merging(["problem": $0.problem]) { $1 })] } ?? []
+        default:
+            return []
+        }
+    }
+
+    // MARK: Entry checks
+
+    /// The entry's findings: at the entry, or (for `avoids`) at each phrase found.
+    private func entryFindings(_ rule: Rule, _ entry: TextValue, spans: [Range<Int>]) -> [Finding] {
+        if case .avoids(let selection) = rule.check { return avoided(selection, in: spans) }
+        return entryProblem(rule, entry).map { [Finding(range: entry.range, values: $0)] } ?? []
+    }
+
+    /// Extra message values when the entry fails the check, or nil when it passes.
+    private func entryProblem(_ rule: Rule, _ entry: TextValue) -> [String: String]? {
+        switch rule.check {
+        case .measurable(let list, let datesCount):
+            let measurer = Measurability(patterns: vocabulary.allPatterns(of: list), datesCount: datesCount)
+            return measurer.isMeasurable(entry.text) ? nil : [:]
+        case .hasEndDate:
+            return DateReader.span(in: entry.text)?.end == nil ? [:] : nil
+        case .datesInOrder, .withinPeriod:
+            return PeriodChecks(plan: plan, today: today).problem(rule.check, entry: entry)
+        case .matches(let pattern):
+            return pattern.matches(entry.text) ? nil : [:]
+        case .notMatches(let pattern):
+            return pattern.matches(entry.text) ? [:] : nil
+        case .mentions(let selection):
+            return vocabulary.contains(selection, in: source.bytes, span: span(of: entry)) ? nil : [:]
+        case .readable(let limits):
+            return Readability.problem(in: entry.text, limits: limits).map { ["text": $0] }
+        case .abbreviationsDefined(let list):
+            let unknown = Abbreviations.find(in: entry.text).filter { !isKnownAbbreviation($0, list: list) }
+            return unknown.isEmpty ? nil : ["terms": unknown.map { "\u{201C}\($0)\u{201D}" }.joined(separator: ", ")]
+        default:
+            return nil
+        }
+    }
+
+    /// Whether an abbreviation is in a vocabulary list or the plan's Glossary,
+    /// allowing a plural (`SENCOs`, `TAs`).
+    func isKnownAbbreviation(_ word: String, list: String) -> Bool {
+        let known = vocabulary.upperCasedTerms(of: list)
+        func isKnown(_ upper: String) -> Bool { known.contains(upper) || plan.glossary[upper] != nil }
+        let upper = word.uppercased()
+        return isKnown(upper) || (upper.hasSuffix("S") && isKnown(String(upper.dropLast())))
+    }
+}

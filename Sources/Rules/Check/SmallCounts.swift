@@ -1,0 +1,58 @@
+/// Finds small counts of people that could identify individual pupils in a
+/// published plan: a number below the threshold (`3`, `three`) followed,
+/// within two words and in the same sentence, by a group of people from a
+/// vocabulary list (`3 pupils`, `two disabled children`). A year group or
+/// age (`Year 2 pupils`, `aged 4 children`), a percentage and a time span
+/// are not counts of people.
+struct SmallCounts {
+    let below: Int
+    let people: VocabularySelection
+    let vocabulary: Vocabulary
+
+    private static let numberWords = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9]
+    /// Words before a number that make it a year group, age or rank, not a count.
+    private static let notCounts: Set<String> = ["year", "years", "yr", "y", "ks", "stage", "aged", "age", "ages", "under", "over", "top", "grade", "level", "tier", "phase", "no", "number", "objective", "of"]
+    /// Words after a number that make it a measure of something other than people.
+    private static let notPeople: Set<String> = ["years", "year", "months", "weeks", "days", "terms", "times", "hours", "minutes", "sessions", "per", "out", "of", "in"]
+
+    /// The spans of `number … people` that are too small to publish.
+    func find(in bytes: [UInt8], spans: [Range<Int>]) -> [Range<Int>] {
+        spans.flatMap { span -> [Range<Int>] in
+            let words = PhraseIndex.words(in: bytes, span: span)
+            var found: [Range<Int>] = []
+            for (index, word) in words.enumerated() {
+                guard let value = count(word.text), value < below, value > 0 else { continue }
+                if index > 0, Self.notCounts.contains(String(decoding: words[index - 1].text, as: UTF8.self)) { continue }
+                // `5%`, `3.5`, `2:1`, `1st`: the byte after the number decides.
+                if word.span.upperBound < bytes.count, [0x25, 0x2E, 0x3A, 0x2F].contains(bytes[word.span.upperBound]),
+                   !(bytes[word.span.upperBound] == 0x2E && (word.span.upperBound + 1 >= bytes.count || bytes[word.span.upperBound + 1] == 0x20)) {
+                    continue
+                }
+                for gap in 0...2 where index + 1 + gap < words.count {
+                    let start = words[index + 1 + gap]
+                    let between = words[(index + 1)..<(index + 1 + gap)].map { String(decoding: $0.text, as: UTF8.self) }
+                    if between.contains(where: Self.notPeople.contains) || Self.notPeople.contains(String(decoding: start.text, as: UTF8.self)) { break }
+                    if crossesSentence(bytes, from: word.span.upperBound, to: start.span.lowerBound) { break }
+                    let matches = vocabulary.find(people, in: bytes, span: start.span.lowerBound..<span.upperBound)
+                    if let match = matches.first, match.span.lowerBound == start.span.lowerBound {
+                        found.append(word.span.lowerBound..<match.span.upperBound)
+                        break
+                    }
+                }
+            }
+            return found
+        }
+    }
+
+    private func count(_ word: [UInt8]) -> Int? {
+        if word.count <= 2, word.allSatisfy({ (0x30...0x39).contains($0) }) {
+            return word.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
+        return Self.numberWords[String(decoding: word, as: UTF8.self)]
+    }
+
+    /// Whether a full stop, semicolon, colon, table bar or line break lies between.
+    private func crossesSentence(_ bytes: [UInt8], from start: Int, to end: Int) -> Bool {
+        bytes[start..<end].contains { [0x2E, 0x3B, 0x3A, 0x7C, 0x0A, 0x0D, 0x2F, 0x28, 0x29].contains($0) }
+    }
+}
