@@ -1,7 +1,8 @@
 /// Finds acronyms a reader cannot look up: not in the known list, not in
 /// the plan's Glossary, and not spelt out where first used, as in
 /// `Enhanced Specialist Provision (ESP)` or `ESP (Enhanced Specialist
-/// Provision)`. Each is reported once, where it first appears.
+/// Provision)`. Each is reported once, where it first appears. Capitals
+/// that start a name (`The CARE Federation`) are a name, not an acronym.
 struct AcronymCheck {
     let context: CheckContext
     /// The vocabulary list of acronyms every reader knows.
@@ -16,8 +17,9 @@ struct AcronymCheck {
         }.sorted { $0.lowerBound < $1.lowerBound }
         var firstUse: [String: Range<Int>] = [:]
         var order: [String] = []
-        for published in context.publishedSpans where published.lowerBound >= frontMatterEnd {
-            for span in Abbreviations.spans(in: bytes, span: published) where !skipped.contains(where: { $0.contains(span.lowerBound) }) {
+        let start = frontMatterEnd
+        for published in context.publishedSpans where published.upperBound > start {
+            for span in Abbreviations.spans(in: bytes, span: max(published.lowerBound, start)..<published.upperBound) where !skipped.contains(where: { $0.contains(span.lowerBound) }) {
                 let word = String(decoding: bytes[span], as: UTF8.self)
                 let key = word.uppercased()
                 if firstUse[key] == nil {
@@ -29,7 +31,7 @@ struct AcronymCheck {
         return order.compactMap { key in
             let span = firstUse[key]!
             let word = String(decoding: bytes[span], as: UTF8.self)
-            guard !context.isKnownAbbreviation(word, list: known), !isSpeltOut(span, in: bytes) else { return nil }
+            guard !context.isKnownAbbreviation(word, list: known), !isSpeltOut(span, in: bytes), !startsName(span, in: bytes) else { return nil }
             return Finding(range: context.source.range(of: span), values: ["found": word])
         }
     }
@@ -38,6 +40,14 @@ struct AcronymCheck {
     /// keys and values are the plan's metadata, not prose.
     private var frontMatterEnd: Int {
         context.plan.frontMatter.values.map { context.span(of: $0).upperBound }.max() ?? 0
+    }
+
+    /// Capitals that begin a name, as in `The CARE Federation` or `LINK
+    /// Learning Trust`: the next word is capitalised.
+    private func startsName(_ span: Range<Int>, in bytes: [UInt8]) -> Bool {
+        let next = span.upperBound + 1
+        return next + 1 < bytes.count && bytes[span.upperBound] == 0x20
+            && (0x41...0x5A).contains(bytes[next]) && (0x61...0x7A).contains(bytes[next + 1])
     }
 
     /// `(ESP)` after the words, or `ESP (` before them.

@@ -32,7 +32,9 @@ struct PeriodChecks {
             guard let start = span.start, let end = span.end, end < start else { return nil }
             return ["date": end.spelledOut, "problem": "it ends (\(end.spelledOut)) before it starts (\(start.spelledOut))"]
         case .withinPeriod:
-            guard let period = plan.period?.span, let first = period.start, let last = period.end else { return nil }
+            // A month's grace either side: "to September 2024" for a period ending in August.
+            guard let period = plan.period?.span, let first = period.start?.adding(months: -1), let last = period.end?.adding(months: 1)
+            else { return nil }
             if let start = span.start, start < first {
                 return ["period": Self.describe(period), "problem": "it starts on \(start.spelledOut), before the plan's period begins"]
             }

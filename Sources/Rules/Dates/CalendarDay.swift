@@ -54,6 +54,13 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         return CalendarDay(year: year, month: month, day: min(day, Self.daysIn(month: month, year: year)))
     }
 
+    /// The same day some months later or earlier (31 August less a month is 31 July; 31 March plus one is 30 April).
+    public func adding(months: Int) -> CalendarDay {
+        let index = year * 12 + (month - 1) + months
+        let (newYear, newMonth) = (index / 12, index % 12 + 1)
+        return CalendarDay(year: newYear, month: newMonth, day: min(day, Self.daysIn(month: newMonth, year: newYear)))
+    }
+
     /// Whole months from this day's month to another's (`Sep 2020` to `Aug 2024` is 47).
     public func months(until other: CalendarDay) -> Int {
         (other.year - year) * 12 + (other.month - month)
