@@ -160,16 +160,16 @@ struct CLITests {
     @Test("a trust's own rule directory adds rules and replaces defaults with the same id")
     func ownRules() throws {
         let folder = try Self.temporaryDirectory()
-        let rule = try String(contentsOf: Self.packageRoot.appendingPathComponent("rules/objective-groups.json5"), encoding: .utf8)
+        let rule = try String(contentsOf: Self.packageRoot.appendingPathComponent("rules/objective-rationale.json5"), encoding: .utf8)
             .replacingOccurrences(of: "severity: \"info\"", with: "severity: \"error\"")
-        try rule.write(to: folder.appendingPathComponent("objective-groups.json5"), atomically: true, encoding: .utf8)
+        try rule.write(to: folder.appendingPathComponent("objective-rationale.json5"), atomically: true, encoding: .utf8)
         let listing = try Self.run(["rules", "--rules", folder.path])
         #expect(listing.status == 0)
-        #expect(listing.stdout.contains("objective-groups            error    "))
+        #expect(listing.stdout.contains("objective-rationale          error    "))
         #expect(listing.stdout.contains("replacing the default"))
         let check = try Self.run(["check", "--today", "2026-11-23", "--rules", folder.path, "--fail-on", "error", "-"],
                                  stdin: "---\npublished: 2026-01-01\n---\n## Objective 1\n")
-        #expect(check.stdout.contains("error: Objective 1 does not say which protected characteristics"))
+        #expect(check.stdout.contains("error: Objective 1 does not say why it was chosen"))
     }
 
     @Test("bad arguments: exit 2 and a one-line error", arguments: [
@@ -214,8 +214,9 @@ struct CLITests {
         #expect(listing.stdout.contains("plan-expired"))
         let explain = try Self.run(["explain", "timescale-end-date"])
         #expect(explain.status == 0)
-        #expect(explain.stdout.contains("Why: "))
-        #expect(explain.stdout.contains("Example 1 that fails:\n\n    ## Objective 1\n"))
+        #expect(explain.stdout.contains("What the duty or guidance says:\n  "))
+        #expect(explain.stdout.contains("Why it matters:\n  "))
+        #expect(explain.stdout.contains("A bad example (fails) 1 of 4:\n\n    ## Objective 1\n"))
     }
 
     @Test("colour only when asked or on a terminal; never when piped")

@@ -43,6 +43,18 @@ public enum RuleCatalog {
         return text
     }
 
+    /// `docs/rules.md`: every rule's explanation, one section per rule, so
+    /// the README can link to each.
+    public static func reference(_ ruleSet: RuleSet) -> String {
+        var text = "# eqlint rules\n\n"
+        text += "Generated from `rules/`: `eqlint explain RULE-ID` prints the same for one rule.\n"
+        text += "After changing a rule, run `EQLINT_RECORD_SNAPSHOTS=1 swift test --filter Documentation` to regenerate this page.\n"
+        for rule in ruleSet.rules {
+            text += "\n## \(rule.id)\n\n```text\n\(explanation(rule, in: ruleSet))```\n"
+        }
+        return text
+    }
+
     /// Text wrapped at about 76 columns and indented by two spaces.
     private static func indented(_ text: String) -> String {
         var lines: [String] = []

@@ -57,7 +57,7 @@ struct ConfigurationTests {
             return
         }
         #expect(years == 3)
-        #expect(RuleCatalog.listing(set).contains("lead-initials               off      "))
+        #expect(RuleCatalog.listing(set).contains("lead-initials                off      "))
     }
 
     @Test("the nearest configuration applies, found up to the repository root")
@@ -78,8 +78,8 @@ struct ConfigurationTests {
 
     @Test("vocabulary, rule directories, include, exclude and failOn")
     func everythingElse() throws {
-        let rule = try String(contentsOf: TestSupport.rulesDirectory.appendingPathComponent("objective-groups.json5"), encoding: .utf8)
-            .replacingOccurrences(of: "id: \"objective-groups\"", with: "id: \"trust-groups\"")
+        let rule = try String(contentsOf: TestSupport.rulesDirectory.appendingPathComponent("objective-rationale.json5"), encoding: .utf8)
+            .replacingOccurrences(of: "id: \"objective-rationale\"", with: "id: \"trust-groups\"")
         let root = try Self.repository([
             ".eqlint.json5": """
                 {

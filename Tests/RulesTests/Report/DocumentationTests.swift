@@ -7,11 +7,25 @@ import Testing
 struct DocumentationTests {
     static let readme = (try? String(contentsOf: TestSupport.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
 
-    @Test("every default rule has a row in the README's rules table, with its severity")
+    @Test("every default rule has a row in the README's rules table, with its severity and a link to its explanation")
     func rulesTable() {
         for rule in TestSupport.builtInRuleSet.rules {
-            #expect(Self.readme.contains("| `\(rule.id)` | \(rule.severity.rawValue) |"), "README lacks a row for \(rule.id)")
+            #expect(Self.readme.contains("| [`\(rule.id)`](docs/rules.md#\(rule.id)) | \(rule.severity.rawValue) |"),
+                    "README lacks a row for \(rule.id)")
         }
+    }
+
+    @Test("every default rule says why it matters, for eqlint explain")
+    func everyRuleExplained() {
+        for rule in TestSupport.builtInRuleSet.rules {
+            #expect(rule.why != nil, "\(rule.id) has no 'why'")
+        }
+    }
+
+    @Test("docs/rules.md is the explanation of every rule, as eqlint explain prints it")
+    func rulesReference() {
+        assertSnapshot(RuleCatalog.reference(TestSupport.builtInRuleSet), named: "rules.md",
+                       at: TestSupport.packageRoot.appendingPathComponent("docs/rules.md"))
     }
 
     @Test("the README gives the two set-up commands")

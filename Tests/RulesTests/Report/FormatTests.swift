@@ -25,7 +25,7 @@ struct FormatTests {
         var diagnostic = Diagnostic(
             path: "plans/a,b:c d.md",
             range: SourceRange(start: Rules.SourceLocation(line: 2, column: 3), end: Rules.SourceLocation(line: 2, column: 9)),
-            severity: .info, ruleID: "objective-groups",
+            severity: .info, ruleID: "objective-rationale",
             message: "100% <sure> & \"quoted\" 'single',\r\nnext: line\u{1}", help: "h")
         diagnostic.fingerprint = Fingerprint.make(ruleID: diagnostic.ruleID, faultText: "x", occurrence: 0)
         return FileReport(path: diagnostic.path, source: nil, diagnostics: [diagnostic])
@@ -98,7 +98,7 @@ struct FormatTests {
     @Test("GitHub: %, CR and LF are escaped in messages; : and , too in properties")
     func githubEscaping() {
         #expect(GitHubReporter().report([Self.awkward]) ==
-            "::notice file=plans/a%2Cb%3Ac d.md,line=2,col=3,endLine=2,endColumn=9,title=objective-groups"
+            "::notice file=plans/a%2Cb%3Ac d.md,line=2,col=3,endLine=2,endColumn=9,title=objective-rationale"
             + "::100%25 <sure> & \"quoted\" 'single',%0D%0Anext: line\u{1}\n")
     }
 

@@ -82,7 +82,8 @@ struct ReporterTests {
         #expect(listing.split(separator: "\n").count == set.rules.count)
         let explanation = RuleCatalog.explanation(try #require(set.rule(id: "objective-lead")), in: set)
         #expect(explanation.hasPrefix("objective-lead (error)\n"))
-        #expect(explanation.contains("How to fix: "))
-        #expect(explanation.contains("Example 1 that fails:"))
+        #expect(explanation.contains("\nHow to fix it:\n  Add a line such as 'Lead: Deputy Headteacher'"))
+        #expect(explanation.contains("\nA good example (passes) 1 of "))
+        #expect(explanation.contains("\nA bad example (fails)"))
     }
 }

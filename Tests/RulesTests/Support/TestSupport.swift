@@ -53,11 +53,11 @@ enum TestSupport {
 /// Golden files: compares text with `Tests/RulesTests/Snapshots/<name>`.
 /// Set `EQLINT_RECORD_SNAPSHOTS=1` to write them afresh; a missing one is
 /// written and the test fails, so nothing passes unseen.
-func assertSnapshot(_ actual: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-    let url = TestSupport.snapshotsDirectory.appendingPathComponent(name)
+func assertSnapshot(_ actual: String, named name: String, at url: URL? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let url = url ?? TestSupport.snapshotsDirectory.appendingPathComponent(name)
     let record = ProcessInfo.processInfo.environment["EQLINT_RECORD_SNAPSHOTS"] != nil
     guard !record, let expected = try? String(contentsOf: url, encoding: .utf8) else {
-        try? FileManager.default.createDirectory(at: TestSupport.snapshotsDirectory, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? actual.write(to: url, atomically: true, encoding: .utf8)
         if !record { Issue.record("No snapshot \(name) existed; recorded it. Check it and run again.", sourceLocation: sourceLocation) }
         return
