@@ -101,7 +101,7 @@ struct CheckContext {
     private func avoided(_ selection: VocabularySelection, in spans: [Range<Int>]) -> [Finding] {
         spans.flatMap { vocabulary.find(selection, in: source.bytes, span: $0) }.map { match in
             Finding(range: source.range(of: match.span),
-                    values: ["found": source.text(match.span).shortened(to: 60), "term": match.group])
+                    values: ["found": InlineText.plain(source.bytes, match.span).shortened(to: 60), "term": match.group])
         }
     }
 

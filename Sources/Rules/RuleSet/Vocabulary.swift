@@ -77,7 +77,13 @@ public struct Vocabulary: Sendable {
                 }
             }
         }
-        return found.sorted { $0.span.lowerBound < $1.span.lowerBound }
+        // In order, and where a phrase and a pattern overlap, the first found.
+        var kept: [VocabularyMatch] = []
+        for match in found.sorted(by: { ($0.span.lowerBound, -$0.span.count) < ($1.span.lowerBound, -$1.span.count) })
+        where kept.last.map({ match.span.lowerBound >= $0.span.upperBound }) ?? true {
+            kept.append(match)
+        }
+        return kept
     }
 
     /// Whether `bytes[span]` holds any phrase or pattern of the selection.

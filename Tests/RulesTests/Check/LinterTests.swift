@@ -3,7 +3,6 @@ import Testing
 
 @Suite("Checking plans")
 struct LinterTests {
-    func loc(_ line: Int, _ column: Int) -> Rules.SourceLocation { Rules.SourceLocation(line: line, column: column) }
 
     @Test("a missing field points at its objective's heading")
     func missingFieldAtHeading() {

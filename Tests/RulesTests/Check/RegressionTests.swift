@@ -5,7 +5,6 @@ import Testing
 /// Cases a review or a stress run found wrong once, kept right.
 @Suite("Regressions")
 struct RegressionTests {
-    func loc(_ line: Int, _ column: Int) -> Rules.SourceLocation { Rules.SourceLocation(line: line, column: column) }
 
     @Test("a misspelt eqlint-enable is reported, and a named enable ends a bare disable")
     func enableDirectives() {

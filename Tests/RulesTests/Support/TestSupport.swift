@@ -74,3 +74,6 @@ func assertSnapshot(_ actual: String, named name: String, at url: URL? = nil, so
             + "(set EQLINT_RECORD_SNAPSHOTS=1 to re-record if the change is intended)"),
         sourceLocation: sourceLocation)
 }
+
+/// A 1-based line and column, for expected diagnostics.
+func loc(_ line: Int, _ column: Int) -> Rules.SourceLocation { Rules.SourceLocation(line: line, column: column) }
