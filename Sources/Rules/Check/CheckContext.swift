@@ -167,7 +167,7 @@ struct CheckContext {
         case .anyMeasurable(let list, let datesCount):
             let entries = rule.fields.flatMap { objective.entries(of: $0) }
             guard let first = entries.first else { return [] }
-            let measurer = Measurability(patterns: vocabulary.allPatterns(of: list), datesCount: datesCount)
+            let measurer = Measurability(list: vocabulary.lists[list], datesCount: datesCount)
             if entries.contains(where: { measurer.isMeasurable($0.text) }) { return [] }
             return [Finding(range: first.range, values: fire.values)]
         case .recordedWhenDue:
@@ -190,7 +190,7 @@ struct CheckContext {
     private func entryProblem(_ rule: Rule, _ entry: TextValue) -> [String: String]? {
         switch rule.check {
         case .measurable(let list, let datesCount):
-            let measurer = Measurability(patterns: vocabulary.allPatterns(of: list), datesCount: datesCount)
+            let measurer = Measurability(list: vocabulary.lists[list], datesCount: datesCount)
             return measurer.isMeasurable(entry.text) ? nil : [:]
         case .hasEndDate:
             return DateReader.span(in: entry.text)?.end == nil ? [:] : nil

@@ -1,12 +1,48 @@
-/// Decides whether a success criterion can be measured: it has a number, a
-/// percentage, a baseline and target (the `measures` vocabulary's patterns),
-/// or a date by which a checkable thing is done.
+/// Decides whether a success criterion can be measured. What counts is in a
+/// vocabulary list (`measures` unless the rule names another), whose groups of
+/// patterns are of three kinds, told apart by the group's name:
+///
+/// - **vague** (a name starting `vague`): intent verbs ("ensure", "embed",
+///   "continue"), a direction with no amount ("improve"), feelings and
+///   judgements with no figure ("positive feedback", "staff are confident");
+/// - **weak** (a name starting `weak`): signals that a thing can be checked
+///   only if nothing vague is said ("termly", "by the end of the year");
+/// - **measures** (any other name): a percentage, a counting number, a
+///   comparison with the national figure, everyone completing something.
+///
+/// The decision, in order of precedence:
+///
+/// 1. a measure makes the criterion measurable, whatever else it says;
+/// 2. otherwise a vague pattern makes it vague, even with a date
+///    ("Continue to embed Zones of Regulation by July 2026");
+/// 3. otherwise a weak signal, or a date with an end (when `datesCount`),
+///    makes it measurable: a dated deliverable ("Keyworker assigned to every
+///    child in the ESP by December 2025");
+/// 4. otherwise it is vague.
 struct Measurability {
-    let patterns: [Pattern]
+    private(set) var measures: [Pattern] = []
+    private(set) var vague: [Pattern] = []
+    private(set) var weak: [Pattern] = []
     let datesCount: Bool
 
+    /// Sorts a vocabulary list's pattern groups by kind (see the type's comment).
+    init(list: Vocabulary.List?, datesCount: Bool) {
+        self.datesCount = datesCount
+        for (group, patterns) in (list?.patterns ?? [:]).sorted(by: { $0.key < $1.key }) {
+            if group.lowercased().hasPrefix("vague") {
+                vague += patterns
+            } else if group.lowercased().hasPrefix("weak") {
+                weak += patterns
+            } else {
+                measures += patterns
+            }
+        }
+    }
+
     func isMeasurable(_ text: String) -> Bool {
-        if patterns.contains(where: { $0.matches(text) }) { return true }
+        if measures.contains(where: { $0.matches(text) }) { return true }
+        if vague.contains(where: { $0.matches(text) }) { return false }
+        if weak.contains(where: { $0.matches(text) }) { return true }
         return datesCount && DateReader.span(in: text)?.end != nil
     }
 }

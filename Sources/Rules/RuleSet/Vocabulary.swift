@@ -15,9 +15,8 @@ public struct Vocabulary: Sendable {
     private var labelIndex: [String: FieldName] = [:]
     /// Each list's phrases, for finding in a plan's text.
     private var phraseIndex: [String: PhraseIndex] = [:]
-    /// Each list's terms upper-cased, and its patterns, from all its groups.
+    /// Each list's terms upper-cased, from all its groups.
     private var upperCasedTerms: [String: Set<String>] = [:]
-    private var patternIndex: [String: [Pattern]] = [:]
 
     public init() {}
 
@@ -43,7 +42,6 @@ public struct Vocabulary: Sendable {
     public mutating func add(patterns: [String: [Pattern]], to list: String) {
         for group in patterns.keys.sorted() {
             lists[list, default: List()].patterns[group, default: []].append(contentsOf: patterns[group] ?? [])
-            patternIndex[list, default: []].append(contentsOf: patterns[group] ?? [])
         }
     }
 
@@ -94,11 +92,6 @@ public struct Vocabulary: Sendable {
     /// Every term of a list, from all its groups, upper-cased.
     public func upperCasedTerms(of list: String) -> Set<String> {
         upperCasedTerms[list] ?? []
-    }
-
-    /// Every pattern of a list, from all its groups.
-    public func allPatterns(of list: String) -> [Pattern] {
-        patternIndex[list] ?? []
     }
 }
 

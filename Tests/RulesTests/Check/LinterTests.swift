@@ -59,7 +59,7 @@ struct LinterTests {
         ("Staff are confident", false),
         ("Pol-Ed is embedded in Year 6", false),
         ("Work across the three schools", false),
-        ("All staff to complete training", false),
+        ("All staff to complete training", true),
     ])
     func measurable(criterion: String, measurable: Bool) {
         let findings = TestSupport.lint("## Objective 1\nSuccess criteria: \(criterion)\n", rules: ["criterion-vague"])
