@@ -13,6 +13,8 @@ struct CheckContext {
     let today: CalendarDay
     /// The file's text less its HTML comments, which are never published.
     let publishedSpans: [Range<Int>]
+    /// The words of each published span, read once for every plan-wide rule.
+    let publishedWords: [[PhraseIndex.Word]]
 
     init(plan: Plan, source: SourceFile, vocabulary: Vocabulary, today: CalendarDay) {
         self.plan = plan
@@ -28,6 +30,7 @@ struct CheckContext {
         }
         if start < source.bytes.count || spans.isEmpty { spans.append(start..<source.bytes.count) }
         publishedSpans = spans
+        publishedWords = spans.map { PhraseIndex.words(in: source.bytes, span: $0) }
     }
 
     /// Where a plan-wide finding goes: the title, or the top of the file.
@@ -44,7 +47,7 @@ struct CheckContext {
     func findings(for rule: Rule) -> [Finding] {
         switch rule.scope {
         case .plan:
-            guard applies(rule, spans: publishedSpans) else { return [] }
+            guard applies(rule, spans: publishedSpans, words: publishedWords) else { return [] }
             return planFindings(rule)
         case .objective:
             return plan.objectives.flatMap { objective in
@@ -74,12 +77,12 @@ struct CheckContext {
 
     /// Whether the rule's conditions hold for a text: its spans in the file
     /// and, for patterns, its plain words (the file's own text when nil).
-    private func applies(_ rule: Rule, spans: [Range<Int>], texts: [String]? = nil) -> Bool {
+    private func applies(_ rule: Rule, spans: [Range<Int>], texts: [String]? = nil, words: [[PhraseIndex.Word]]? = nil) -> Bool {
         rule.conditions.allSatisfy { condition in
             let found: Bool
             switch condition.test {
             case .mentions(let selection):
-                found = spans.contains { vocabulary.contains(selection, in: source.bytes, span: $0) }
+                found = !find(selection, in: spans, words: words).isEmpty
             case .matches(let pattern):
                 found = (texts ?? spans.map(source.text)).contains { pattern.matches($0) }
             }
@@ -97,9 +100,15 @@ struct CheckContext {
         fields.contains { !(given[$0]?.entries.isEmpty ?? true) }
     }
 
+    /// The phrases and patterns of a selection in some spans of the file
+    /// (with their words, when already read).
+    private func find(_ selection: VocabularySelection, in spans: [Range<Int>], words: [[PhraseIndex.Word]]? = nil) -> [VocabularyMatch] {
+        spans.indices.flatMap { vocabulary.find(selection, in: source.bytes, span: spans[$0], words: words?[$0]) }
+    }
+
     /// A finding for each phrase or pattern of the selection in the spans.
-    private func avoided(_ selection: VocabularySelection, in spans: [Range<Int>]) -> [Finding] {
-        spans.flatMap { vocabulary.find(selection, in: source.bytes, span: $0) }.map { match in
+    private func avoided(_ selection: VocabularySelection, in spans: [Range<Int>], words: [[PhraseIndex.Word]]? = nil) -> [Finding] {
+        find(selection, in: spans, words: words).map { match in
             Finding(range: source.range(of: match.span),
                     values: ["found": InlineText.plain(source.bytes, match.span).shortened(to: 60), "term": match.group])
         }
@@ -119,12 +128,12 @@ struct CheckContext {
         case .datesReadable:
             return plan.unreadableDates.map { Finding(range: $0.value.range, values: ["field": $0.key, "text": $0.value.text.shortened(to: 60)]) }
         case .avoids(let selection):
-            return avoided(selection, in: publishedSpans)
+            return avoided(selection, in: publishedSpans, words: publishedWords)
         case .acronymsDefined(let list, let skipping):
             return AcronymCheck(context: self, known: list, skipping: skipping).findings()
         case .smallCounts(let below, let people):
             return SmallCounts(below: below, people: people, vocabulary: vocabulary)
-                .find(in: source.bytes, spans: publishedSpans)
+                .find(in: source.bytes, spans: publishedSpans, words: publishedWords)
                 .map { Finding(range: source.range(of: $0), values: ["found": source.text($0)]) }
         default:
             return PeriodChecks(plan: plan, today: today).finding(rule.check, anchor: planAnchor).map { [$0] } ?? []
@@ -143,7 +152,7 @@ struct CheckContext {
             if plan.hasFrontMatter(field.rawValue) { return true }
             guard let list else { return false }
             let selection = VocabularySelection(list: list, groups: [field.rawValue])
-            return publishedSpans.contains { vocabulary.contains(selection, in: source.bytes, span: $0) }
+            return !find(selection, in: publishedSpans, words: publishedWords).isEmpty
         }
     }
 
@@ -161,7 +170,7 @@ struct CheckContext {
             case .every: return !actions.isEmpty && actions.allSatisfy { hasAny(rule.fields, in: $0.fields) } ? [] : [fire]
             }
         case .mentions(let selection):
-            return spans.contains { vocabulary.contains(selection, in: source.bytes, span: $0) } ? [] : [fire]
+            return find(selection, in: spans).isEmpty ? [fire] : []
         case .avoids(let selection):
             return avoided(selection, in: spans).map { Finding(range: $0.range, values: fire.values.merging($0.values) { $1 }) }
         case .anyMeasurable(let list, let datesCount):
@@ -201,7 +210,7 @@ struct CheckContext {
         case .notMatches(let pattern):
             return pattern.matches(entry.text) ? [:] : nil
         case .mentions(let selection):
-            return vocabulary.contains(selection, in: source.bytes, span: span(of: entry)) ? nil : [:]
+            return find(selection, in: [span(of: entry)]).isEmpty ? [:] : nil
         case .readable(let limits):
             return Readability.problem(in: entry.text, limits: limits).map { ["text": $0] }
         case .abbreviationsDefined(let list):

@@ -23,11 +23,10 @@ struct PhraseIndex: Sendable {
         byFirstWord[first]?.sort { $0.words.count > $1.words.count }
     }
 
-    /// Every phrase found in `bytes[span]`, in order; at each place the
+    /// Every phrase found in some words of the text, in order; at each place the
     /// longest phrase wins and matches do not overlap. With `groups`, only
     /// phrases of those groups count.
-    func matches(in bytes: [UInt8], span: Range<Int>, groups: Set<String>? = nil) -> [VocabularyMatch] {
-        let words = Self.words(in: bytes, span: span)
+    func matches(in words: [Word], groups: Set<String>? = nil) -> [VocabularyMatch] {
         var found: [VocabularyMatch] = []
         var index = 0
         while index < words.count {

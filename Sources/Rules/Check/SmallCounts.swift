@@ -16,9 +16,10 @@ struct SmallCounts {
     private static let notPeople: Set<String> = ["years", "year", "months", "weeks", "days", "terms", "times", "hours", "minutes", "sessions", "per", "out", "of", "in"]
 
     /// The spans of `number … people` that are too small to publish.
-    func find(in bytes: [UInt8], spans: [Range<Int>]) -> [Range<Int>] {
-        spans.flatMap { span -> [Range<Int>] in
-            let words = PhraseIndex.words(in: bytes, span: span)
+    func find(in bytes: [UInt8], spans: [Range<Int>], words spanWords: [[PhraseIndex.Word]]) -> [Range<Int>] {
+        spans.indices.flatMap { spanIndex -> [Range<Int>] in
+            let span = spans[spanIndex]
+            let words = spanWords[spanIndex]
             var found: [Range<Int>] = []
             for (index, word) in words.enumerated() {
                 guard let value = count(word.text), value < below, value > 0 else { continue }
@@ -33,7 +34,8 @@ struct SmallCounts {
                     let between = words[(index + 1)..<(index + 1 + gap)].map { String(decoding: $0.text, as: UTF8.self) }
                     if between.contains(where: Self.notPeople.contains) || Self.notPeople.contains(String(decoding: start.text, as: UTF8.self)) { break }
                     if crossesSentence(bytes, from: word.span.upperBound, to: start.span.lowerBound) { break }
-                    let matches = vocabulary.find(people, in: bytes, span: start.span.lowerBound..<span.upperBound)
+                    let rest = Array(words[(index + 1 + gap)...].prefix(6))
+                    let matches = vocabulary.find(people, in: bytes, span: start.span.lowerBound..<rest.last!.span.upperBound, words: rest)
                     if let match = matches.first, match.span.lowerBound == start.span.lowerBound {
                         found.append(word.span.lowerBound..<match.span.upperBound)
                         break

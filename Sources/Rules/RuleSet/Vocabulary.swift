@@ -63,8 +63,11 @@ public struct Vocabulary: Sendable {
 
     /// The phrases and pattern matches of a selection found in `bytes[span]`,
     /// in the order they appear.
-    func find(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>) -> [VocabularyMatch] {
-        var found = phraseIndex[selection.list]?.matches(in: bytes, span: span, groups: selection.groups) ?? []
+    /// - Parameter words: the words of the span, when already read.
+    func find(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: [PhraseIndex.Word]? = nil) -> [VocabularyMatch] {
+        var found = phraseIndex[selection.list].map {
+            $0.matches(in: words ?? PhraseIndex.words(in: bytes, span: span), groups: selection.groups)
+        } ?? []
         let groups = lists[selection.list]?.patterns.filter { selection.groups?.contains($0.key) ?? true } ?? [:]
         guard !groups.isEmpty else { return found }
         let text = String(decoding: bytes[span], as: UTF8.self)
@@ -82,11 +85,6 @@ public struct Vocabulary: Sendable {
             kept.append(match)
         }
         return kept
-    }
-
-    /// Whether `bytes[span]` holds any phrase or pattern of the selection.
-    func contains(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>) -> Bool {
-        !find(selection, in: bytes, span: span).isEmpty
     }
 
     /// Every term of a list, from all its groups, upper-cased.
