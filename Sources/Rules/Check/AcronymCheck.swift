@@ -18,8 +18,11 @@ struct AcronymCheck {
         var firstUse: [String: Range<Int>] = [:]
         var order: [String] = []
         let start = frontMatterEnd
+        var nextSkipped = 0  // both run in file order: walk them together
         for published in context.publishedSpans where published.upperBound > start {
-            for span in Abbreviations.spans(in: bytes, span: max(published.lowerBound, start)..<published.upperBound) where !skipped.contains(where: { $0.contains(span.lowerBound) }) {
+            for span in Abbreviations.spans(in: bytes, span: max(published.lowerBound, start)..<published.upperBound) {
+                while nextSkipped < skipped.count, skipped[nextSkipped].upperBound <= span.lowerBound { nextSkipped += 1 }
+                if nextSkipped < skipped.count, skipped[nextSkipped].contains(span.lowerBound) { continue }
                 let word = String(decoding: bytes[span], as: UTF8.self)
                 let key = word.uppercased()
                 if firstUse[key] == nil {
