@@ -15,7 +15,7 @@ public struct TextReporter: Reporter {
         for file in files {
             for diagnostic in file.diagnostics {
                 out += line(diagnostic)
-                if showSource, let source = file.source { out += snippet(diagnostic, source) }
+                if showSource, let text = file.sourceLines[diagnostic.range.start.line] { out += snippet(diagnostic, text) }
             }
         }
         return out
@@ -36,14 +36,9 @@ public struct TextReporter: Reporter {
             + "\(paint(place, "1")) \(paint("note:", "1;36")) \(diagnostic.help)\n"
     }
 
-    /// Lines longer than this are not shown under a finding.
-    static let longestSnippetLine = 400
-
-    private func snippet(_ diagnostic: Diagnostic, _ source: SourceFile) -> String {
+    /// The source line under a finding (`FileReport` keeps only lines short enough to show).
+    private func snippet(_ diagnostic: Diagnostic, _ text: String) -> String {
         let start = diagnostic.range.start
-        let span = source.lineSpan(start.line - 1)
-        guard span.count <= Self.longestSnippetLine else { return "" }
-        let text = source.text(span)
         let prefix = text.unicodeScalars.prefix(max(start.column - 1, 0))
         // Keep tabs in the gutter so the caret lines up under the text.
         let padding = String(String.UnicodeScalarView(prefix.map { $0 == "\t" ? "\t" : " " }))
