@@ -65,6 +65,7 @@ struct CheckContext {
     let plan: Plan
     let vocabulary: Vocabulary
     let today: CalendarDay
+    let measured = MeasurabilityMemo()
 
     /// Where a plan-wide finding goes: the title, or the top of the file.
     var planAnchor: SourceRange {
@@ -164,8 +165,9 @@ struct CheckContext {
         case .anyMeasurable(let list, let datesCount):
             let entries = rule.fields.flatMap { objective.entries(of: $0) }
             guard let first = entries.first else { return nil }
-            let measurer = Measurability(patterns: vocabulary.allPatterns(of: list), datesCount: datesCount)
-            if entries.contains(where: { measurer.isMeasurable($0.text) }) { return nil }
+            if entries.contains(where: { measured.isMeasurable($0.text, list: list, datesCount: datesCount, vocabulary: vocabulary) }) {
+                return nil
+            }
             return Finding(range: first.range, values: fire.values)
         default:
             return nil
@@ -178,8 +180,7 @@ struct CheckContext {
     private func entryFinding(_ rule: Rule, _ entry: TextValue) -> [String: String]? {
         switch rule.check {
         case .measurable(let list, let datesCount):
-            let measurer = Measurability(patterns: vocabulary.allPatterns(of: list), datesCount: datesCount)
-            return measurer.isMeasurable(entry.text) ? nil : [:]
+            return measured.isMeasurable(entry.text, list: list, datesCount: datesCount, vocabulary: vocabulary) ? nil : [:]
         case .hasEndDate:
             return DateReader.span(in: entry.text)?.end == nil ? [:] : nil
         case .matches(let pattern):
