@@ -1,3 +1,5 @@
+import Foundation
+
 /// Normal forms for matching labels and phrases the way plan-format.md asks:
 /// case-insensitively, ignoring punctuation, spacing and a trailing `(s)`.
 ///
@@ -25,14 +27,23 @@ public enum TextNormalizer {
 
     /// Whether `phrase` (in `phraseText` form) occurs in `text` (in `phraseText` form).
     public static func contains(_ text: [UInt8], phrase: [UInt8]) -> Bool {
-        guard let first = phrase.first, phrase.count <= text.count else { return false }
-        var index = 0
-        let last = text.count - phrase.count
-        while index <= last {
-            if text[index] == first, text[index..<index + phrase.count].elementsEqual(phrase) { return true }
-            index += 1
+        guard !phrase.isEmpty, phrase.count <= text.count else { return false }
+        return text.withUnsafeBytes { text in
+            phrase.withUnsafeBytes { phrase in
+                let base = text.baseAddress!
+                // A phrase starts with a space (phraseText form), and spaces are everywhere:
+                // look for its second byte with memchr, then compare the whole phrase there.
+                let key = phrase.count > 1 ? 1 : 0
+                var from = key
+                while from < text.count, let hit = memchr(base + from, Int32(phrase[key]), text.count - from) {
+                    let start = base.distance(to: UnsafeRawPointer(hit)) - key
+                    if start + phrase.count > text.count { return false }
+                    if memcmp(base + start, phrase.baseAddress!, phrase.count) == 0 { return true }
+                    from = start + key + 1
+                }
+                return false
+            }
         }
-        return false
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {

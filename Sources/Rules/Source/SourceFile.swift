@@ -134,7 +134,31 @@ public struct SourceFile: Sendable {
             let middle = (low + high + 1) / 2
             if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
         }
-        return SourceLocation(line: low + 1, column: charactersBefore(offset) - charactersBefore(lineStarts[low]) + 1)
+        let lineStart = lineStarts[low]
+        // Near the line's start, count the characters from it; far in, from the checkpoints.
+        guard offset - lineStart <= 2 * Self.checkpointStride else {
+            return SourceLocation(line: low + 1, column: charactersBefore(offset) - charactersBefore(lineStart) + 1)
+        }
+        return SourceLocation(line: low + 1, column: offset - lineStart - continuationBytes(in: lineStart..<offset) + 1)
+    }
+
+    /// How many bytes in `span` continue a character rather than start one, counted eight at a time.
+    private func continuationBytes(in span: Range<Int>) -> Int {
+        bytes.withUnsafeBytes { buffer in
+            var count = 0
+            var index = span.lowerBound
+            while index + 8 <= span.upperBound {
+                let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                // A continuation byte is 10xxxxxx: its top bit set and the next one clear.
+                count += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                index += 8
+            }
+            while index < span.upperBound {
+                if buffer[index] & 0xC0 == 0x80 { count += 1 }
+                index += 1
+            }
+            return count
+        }
     }
 
     /// How many characters start before a byte offset.
