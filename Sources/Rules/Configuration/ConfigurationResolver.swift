@@ -31,6 +31,10 @@ public struct ConfigurationResolver {
     /// `absolute(directory)` by directory as given: standardising a path asks
     /// the file system (it resolves links), so each folder is done once.
     private var absoluteDirectories: [String: String] = [:]
+    /// Rule sets as loaded, before a configuration changes them, by the
+    /// directories they add to the defaults: most configurations add none,
+    /// and loading (parsing every rule, compiling its patterns) is done once.
+    private var loadedRuleSets: [[String]: RuleSet] = [:]
 
     /// - Parameter ruleDirectories: directories given with `--rules`, loaded after any a configuration names.
     public init(source: Source, ruleDirectories: [String], today: CalendarDay,
@@ -95,7 +99,15 @@ public struct ConfigurationResolver {
         } else {
             configuration = Configuration(path: nil, directory: currentDirectory)
         }
-        let ruleSet = try RuleSet.defaults(adding: configuration.ruleDirectories + extraRuleDirectories).configured(by: configuration)
+        let directories = configuration.ruleDirectories + extraRuleDirectories
+        let loaded: RuleSet
+        if let known = loadedRuleSets[directories] {
+            loaded = known
+        } else {
+            loaded = try RuleSet.defaults(adding: directories)
+            loadedRuleSets[directories] = loaded
+        }
+        let ruleSet = try loaded.configured(by: configuration)
         let context = LintContext(configuration: configuration, linter: Linter(ruleSet: ruleSet, today: today))
         contexts[key] = context
         return context
