@@ -25,6 +25,8 @@ struct CommandLineOptions {
     var output: String?
     var baseline: String?
     var writeBaseline: String?
+    /// How many plans to check at once; nil: one per active processor.
+    var jobs: Int?
     var paths: [String] = []
 
     /// A mistake on the command line, said in a sentence.
@@ -79,6 +81,12 @@ struct CommandLineOptions {
             case "--color", "--colour": color = try Self.choice(try value(), for: name)
             case "--rules": ruleDirectories.append(try value())
             case "--stdin-filename": stdinFilename = try value()
+            case "--jobs", "-j":
+                let text = try value()
+                guard let count = Int(text), count >= 1 else {
+                    throw UsageError(description: "\(name) needs a whole number of plans to check at once, 1 or more, not '\(text)'")
+                }
+                jobs = count
             case "--today":
                 let text = try value()
                 guard let day = CalendarDay(iso: text) else {

@@ -41,6 +41,7 @@ enum HelpText {
           --rules <dir>           Add the rules and vocabulary in <dir> to the defaults (repeatable).
           --stdin-filename <name> The name to report for standard input.
           --color <when>          auto (default), always or never. NO_COLOR turns colour off.
+          -j, --jobs <n>          Check at most <n> plans at once (default: one per processor; 1: one at a time).
           -h, --help              Show help information.
 
         OUTPUT:

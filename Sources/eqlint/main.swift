@@ -93,52 +93,83 @@ func run() throws(Failure) -> Int32 {
 }
 
 func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throws(Failure) -> Int32 {
-    var checkRun = CheckRun(resolver: resolver)
-    let outcome: CheckRun.Outcome
+    var resolver = resolver
+    let ruleSet: RuleSet
+    let baseline: Baseline?
     do {
-        outcome = try checkRun.check(paths: options.paths, standardInputName: options.stdinFilename, readStandardInput: readStandardInput)
+        ruleSet = try resolver.context(forDirectory: ".").linter.ruleSet
+        baseline = try options.baseline.map { path throws(RuleFileError) in try Baseline.read(path: path) }
     } catch {
         throw Failure(message: error.description)
     }
-    for error in outcome.errors { printError(error.description) }
+    let color = useColor(options)
+    let terminal = TextReporter(color: color, showSource: color)
+    // Text for the terminal is written as plans complete; other documents need every report.
+    let streamsText = options.format == .text && options.output == nil
+    let keepsReports = !streamsText || options.writeBaseline != nil
+    var checkRun = CheckRun(resolver: resolver, jobs: options.jobs ?? CheckRun.activeProcessorCount, keepsSourceLines: color)
 
-    var reports = outcome.reports
-    var knownCount: Int?
-    if let path = options.baseline {
-        do {
-            let baseline = try Baseline.read(path: path)
-            (reports, knownCount) = baseline.filter(reports, directory: folder(of: path))
-        } catch {
-            throw Failure(message: error.description)
+    var reports: [FileReport] = []
+    var summary = Summary()
+    var knownCount = 0
+    var failed = false
+    var hadErrors = false
+    var pending = ""
+    var writeFailure: Failure?
+    func flush() {
+        guard writeFailure == nil, !pending.isEmpty else { return }
+        do { try writeOut(pending) } catch { writeFailure = error }
+        pending = ""
+    }
+    do {
+        try checkRun.check(paths: options.paths, standardInputName: options.stdinFilename, readStandardInput: readStandardInput) { event in
+            switch event {
+            case .error(let error):
+                hadErrors = true
+                printError(error.description)
+            case .report(var report):
+                if let baseline, let path = options.baseline {
+                    let (kept, known) = baseline.filter([report], directory: folder(of: path))
+                    report = kept[0]
+                    knownCount += known
+                }
+                summary.add(report)
+                let threshold = options.failOn ?? report.failOn ?? .error
+                if report.diagnostics.contains(where: { threshold.fails($0.severity) }) { failed = true }
+                if keepsReports { reports.append(report) }
+                if streamsText {
+                    pending += terminal.report([report])
+                    if pending.utf8.count >= 1 << 16 { flush() }
+                }
+            }
+        }
+    } catch {
+        throw Failure(message: error.description)
+    }
+    flush()
+    if let writeFailure { throw writeFailure }
+
+    if !streamsText {
+        let report = options.format == .text ? TextReporter().report(reports) : reporter(for: options.format, ruleSet: ruleSet).report(reports)
+        if let path = options.output {
+            try write(report, to: path)
+            try writeOut(terminal.report(reports))
+        } else {
+            try writeOut(report)
         }
     }
 
-    let ruleSet: RuleSet
-    do { ruleSet = try checkRun.resolver.context(forDirectory: ".").linter.ruleSet } catch { throw Failure(message: error.description) }
-    let text = TextReporter(color: useColor(options), showSource: useColor(options)).report(reports)
-    let report = options.format == .text ? text : reporter(for: options.format, ruleSet: ruleSet).report(reports)
-    if let path = options.output {
-        try write(options.format == .text ? TextReporter().report(reports) : report, to: path)
-        try writeOut(text)
-    } else {
-        try writeOut(report)
-    }
-
-    var summary = Summary(reports).description
-    if let knownCount { summary += "; \(knownCount) known from the baseline not shown" }
-    printNote(summary)
+    var line = summary.description
+    if options.baseline != nil { line += "; \(knownCount) known from the baseline not shown" }
+    printNote(line)
 
     if let path = options.writeBaseline {
         let baseline = Baseline(reports: reports, directory: folder(of: path))
         try write(baseline.json, to: path)
         printNote("wrote \(baseline.entries.count) findings to the baseline \(path)")
-        return outcome.errors.isEmpty ? 0 : 2
+        return hadErrors ? 2 : 0
     }
-    if !outcome.errors.isEmpty { return 2 }
-    let failed = reports.contains { report in
-        let threshold = options.failOn ?? report.failOn ?? .error
-        return report.diagnostics.contains { threshold.fails($0.severity) }
-    }
+    if hadErrors { return 2 }
     return failed ? 1 : 0
 }
 

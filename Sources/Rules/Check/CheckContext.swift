@@ -15,6 +15,8 @@ struct CheckContext {
     let publishedSpans: [Range<Int>]
     /// The words of each published span, read once for every plan-wide rule.
     let publishedWords: [[PhraseIndex.Word]]
+    /// Answers already given on whether an entry is measurable.
+    let measured = MeasurabilityMemo()
 
     init(plan: Plan, source: SourceFile, vocabulary: Vocabulary, today: CalendarDay) {
         self.plan = plan
@@ -176,8 +178,9 @@ struct CheckContext {
         case .anyMeasurable(let list, let datesCount):
             let entries = rule.fields.flatMap { objective.entries(of: $0) }
             guard let first = entries.first else { return [] }
-            let measurer = Measurability(list: vocabulary.lists[list], datesCount: datesCount)
-            if entries.contains(where: { measurer.isMeasurable($0.text) }) { return [] }
+            if entries.contains(where: { measured.isMeasurable($0.text, list: list, datesCount: datesCount, vocabulary: vocabulary) }) {
+                return []
+            }
             return [Finding(range: first.range, values: fire.values)]
         case .recordedWhenDue:
             return EvaluationDue(today: today).finding(objective, fields: rule.fields)
@@ -199,8 +202,7 @@ struct CheckContext {
     private func entryProblem(_ rule: Rule, _ entry: TextValue) -> [String: String]? {
         switch rule.check {
         case .measurable(let list, let datesCount):
-            let measurer = Measurability(list: vocabulary.lists[list], datesCount: datesCount)
-            return measurer.isMeasurable(entry.text) ? nil : [:]
+            return measured.isMeasurable(entry.text, list: list, datesCount: datesCount, vocabulary: vocabulary) ? nil : [:]
         case .hasEndDate:
             return DateReader.span(in: entry.text)?.end == nil ? [:] : nil
         case .datesInOrder, .withinPeriod:

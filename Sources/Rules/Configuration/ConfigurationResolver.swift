@@ -28,6 +28,13 @@ public struct ConfigurationResolver {
     private let currentDirectory: String
     private var configurationByDirectory: [String: String?] = [:]
     private var contexts: [String: LintContext] = [:]
+    /// `absolute(directory)` by directory as given: standardising a path asks
+    /// the file system (it resolves links), so each folder is done once.
+    private var absoluteDirectories: [String: String] = [:]
+    /// Rule sets as loaded, before a configuration changes them, by the
+    /// directories they add to the defaults: most configurations add none,
+    /// and loading (parsing every rule, compiling its patterns) is done once.
+    private var loadedRuleSets: [[String]: RuleSet] = [:]
 
     /// - Parameter ruleDirectories: directories given with `--rules`, loaded after any a configuration names.
     public init(source: Source, ruleDirectories: [String], today: CalendarDay,
@@ -43,9 +50,34 @@ public struct ConfigurationResolver {
         Paths.absolute(path, from: currentDirectory)
     }
 
+    /// `absolute(path)` for a file, with its folder's part worked out once
+    /// per folder. Only a last component that is a link (or `.`, `..`) needs
+    /// the file system, as standardising resolves links.
+    public mutating func absoluteFile(_ path: String) -> String {
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let folder = slash.map { String(path[..<$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard !name.isEmpty, name != ".", name != "..", !Self.isLink(path) else { return absolute(path) }
+        // "/plan.md" is in the root folder; "plan.md" in the current one.
+        let base = absoluteDirectory(folder.isEmpty ? (slash == nil ? "." : "/") : folder)
+        return base.hasSuffix("/") ? base + name : base + "/" + name
+    }
+
+    private mutating func absoluteDirectory(_ directory: String) -> String {
+        if let known = absoluteDirectories[directory] { return known }
+        let resolved = absolute(directory)
+        absoluteDirectories[directory] = resolved
+        return resolved
+    }
+
+    private static func isLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK
+    }
+
     /// The context for a plan file (for standard input, pass a path in the folder it stands for).
     public mutating func context(forFile path: String) throws(RuleFileError) -> LintContext {
-        try context(forDirectory: (absolute(path) as NSString).deletingLastPathComponent)
+        try context(forDirectory: (absoluteFile(path) as NSString).deletingLastPathComponent)
     }
 
     /// The context for plans in a folder (also what `eqlint rules` shows).
@@ -54,7 +86,7 @@ public struct ConfigurationResolver {
         switch source {
         case .none: configurationPath = nil
         case .file(let path): configurationPath = absolute(path)
-        case .discover: configurationPath = discover(from: absolute(directory))
+        case .discover: configurationPath = discover(from: absoluteDirectory(directory))
         }
         let key = configurationPath ?? ""
         if let known = contexts[key] { return known }
@@ -67,7 +99,15 @@ public struct ConfigurationResolver {
         } else {
             configuration = Configuration(path: nil, directory: currentDirectory)
         }
-        let ruleSet = try RuleSet.defaults(adding: configuration.ruleDirectories + extraRuleDirectories).configured(by: configuration)
+        let directories = configuration.ruleDirectories + extraRuleDirectories
+        let loaded: RuleSet
+        if let known = loadedRuleSets[directories] {
+            loaded = known
+        } else {
+            loaded = try RuleSet.defaults(adding: directories)
+            loadedRuleSets[directories] = loaded
+        }
+        let ruleSet = try loaded.configured(by: configuration)
         let context = LintContext(configuration: configuration, linter: Linter(ruleSet: ruleSet, today: today))
         contexts[key] = context
         return context

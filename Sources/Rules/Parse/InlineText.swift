@@ -53,7 +53,8 @@ enum InlineText {
                 index += 1
             }
         }
-        return String(decoding: collapseSpaces(out), as: UTF8.self)
+        collapseSpaces(&out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// U+FFFD, which stands in for characters a plan's text must not carry.
@@ -79,22 +80,34 @@ enum InlineText {
 
     /// Runs of spaces, tabs and no-break spaces become one space; ends are trimmed.
     static func collapseSpaces(_ bytes: [UInt8]) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
+        var result = bytes
+        collapseSpaces(&result)
+        return result
+    }
+
+    /// `collapseSpaces` in place: the text only shrinks, so it is rewritten over itself.
+    static func collapseSpaces(_ bytes: inout [UInt8]) {
+        var written = 0
         var pendingSpace = false
         var index = 0
-        while index < bytes.count {
+        let count = bytes.count
+        while index < count {
             let byte = bytes[index]
-            if byte == 0x20 || byte == 0x09 || (byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0) {
-                pendingSpace = !result.isEmpty
+            if byte == 0x20 || byte == 0x09 || (byte == 0xC2 && index + 1 < count && bytes[index + 1] == 0xA0) {
+                pendingSpace = written > 0
                 index += byte == 0xC2 ? 2 : 1
                 continue
             }
-            if pendingSpace { result.append(0x20); pendingSpace = false }
-            result.append(byte)
+            if pendingSpace {
+                bytes[written] = 0x20
+                written += 1
+                pendingSpace = false
+            }
+            bytes[written] = byte
+            written += 1
             index += 1
         }
-        return result
+        bytes.removeLast(count - written)
     }
 
     /// Splits a table cell at `<br>` tags (any case, `<br/>`, `<br />`) into trimmed parts.

@@ -7,16 +7,19 @@ public struct Summary: Sendable, Equatable, Codable {
     public var plansWithFindings = 0
     public var plansChecked = 0
 
-    public init(_ files: [FileReport]) {
-        plansChecked = files.count
-        for file in files {
-            if !file.diagnostics.isEmpty { plansWithFindings += 1 }
-            for diagnostic in file.diagnostics {
-                switch diagnostic.severity {
-                case .error: errors += 1
-                case .warning: warnings += 1
-                case .info: infos += 1
-                }
+    public init(_ files: [FileReport] = []) {
+        for file in files { add(file) }
+    }
+
+    /// Counts one more plan, as a run streams its reports.
+    public mutating func add(_ file: FileReport) {
+        plansChecked += 1
+        if !file.diagnostics.isEmpty { plansWithFindings += 1 }
+        for diagnostic in file.diagnostics {
+            switch diagnostic.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: infos += 1
             }
         }
     }

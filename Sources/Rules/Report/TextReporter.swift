@@ -15,7 +15,7 @@ public struct TextReporter: Reporter {
         for file in files {
             for diagnostic in file.diagnostics {
                 out += line(diagnostic)
-                if showSource, let source = file.source { out += snippet(diagnostic, source) }
+                if showSource, let text = file.sourceLines[diagnostic.range.start.line] { out += snippet(diagnostic, text) }
             }
         }
         return out
@@ -28,7 +28,7 @@ public struct TextReporter: Reporter {
     private func line(_ diagnostic: Diagnostic) -> String {
         let start = diagnostic.range.start
         // A file name with a line break or escape code must not break the line or drive the terminal.
-        let path = String(diagnostic.path.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : Character($0) })
+        let path = Self.printable(diagnostic.path)
         let place = "\(path):\(start.line):\(start.column):"
         let severityColor = diagnostic.severity == .error ? "1;31" : diagnostic.severity == .warning ? "1;33" : "1;36"
         return "\(paint(place, "1")) \(paint("\(diagnostic.severity.rawValue):", severityColor)) "
@@ -36,14 +36,16 @@ public struct TextReporter: Reporter {
             + "\(paint(place, "1")) \(paint("note:", "1;36")) \(diagnostic.help)\n"
     }
 
-    /// Lines longer than this are not shown under a finding.
-    static let longestSnippetLine = 400
+    /// A path with control characters (C0, DEL, C1) made `?`.
+    private static func printable(_ path: String) -> String {
+        // C1 controls are U+0080–U+009F, in UTF-8 C2 80–C2 9F: no C2 byte, no C1 control.
+        guard path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return path }
+        return String(path.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : Character($0) })
+    }
 
-    private func snippet(_ diagnostic: Diagnostic, _ source: SourceFile) -> String {
+    /// The source line under a finding (`FileReport` keeps only lines short enough to show).
+    private func snippet(_ diagnostic: Diagnostic, _ text: String) -> String {
         let start = diagnostic.range.start
-        let span = source.lineSpan(start.line - 1)
-        guard span.count <= Self.longestSnippetLine else { return "" }
-        let text = source.text(span)
         let prefix = text.unicodeScalars.prefix(max(start.column - 1, 0))
         // Keep tabs in the gutter so the caret lines up under the text.
         let padding = String(String.UnicodeScalarView(prefix.map { $0 == "\t" ? "\t" : " " }))

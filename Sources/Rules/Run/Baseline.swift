@@ -14,10 +14,19 @@ public struct Baseline: Sendable, Equatable {
         public var message: String
     }
 
-    public var entries: [Entry]
+    public var entries: [Entry] {
+        didSet { keys = Self.keys(of: entries) }
+    }
+    /// Each entry as file, rule and fingerprint, for matching findings.
+    private var keys: Set<String>
 
     init(entries: [Entry]) {
         self.entries = entries
+        keys = Self.keys(of: entries)
+    }
+
+    private static func keys(of entries: [Entry]) -> Set<String> {
+        Set(entries.map { "\($0.file)\u{0}\($0.rule)\u{0}\($0.fingerprint)" })
     }
 
     private struct Document: Codable {
@@ -27,12 +36,12 @@ public struct Baseline: Sendable, Equatable {
 
     /// The baseline of a run's findings; `directory` is the baseline file's folder.
     public init(reports: [FileReport], directory: String, currentDirectory: String = FileManager.default.currentDirectoryPath) {
-        entries = reports.flatMap { report in
+        self.init(entries: reports.flatMap { report in
             report.diagnostics.map {
                 Entry(file: Self.key(report.path, directory: directory, currentDirectory: currentDirectory),
                       rule: $0.ruleID, fingerprint: $0.fingerprint, text: $0.faultText, message: $0.message)
             }
-        }.sorted { ($0.file, $0.rule, $0.fingerprint) < ($1.file, $1.rule, $1.fingerprint) }
+        }.sorted { ($0.file, $0.rule, $0.fingerprint) < ($1.file, $1.rule, $1.fingerprint) })
     }
 
     /// Reads a baseline file written by `--write-baseline`.
@@ -54,13 +63,12 @@ public struct Baseline: Sendable, Equatable {
     /// The reports without the findings the baseline holds, and how many were left out.
     public func filter(_ reports: [FileReport], directory: String,
                        currentDirectory: String = FileManager.default.currentDirectoryPath) -> (reports: [FileReport], known: Int) {
-        let known = Set(entries.map { "\($0.file)\u{0}\($0.rule)\u{0}\($0.fingerprint)" })
         var count = 0
         let filtered = reports.map { report in
             var report = report
             let file = Self.key(report.path, directory: directory, currentDirectory: currentDirectory)
             report.diagnostics.removeAll { diagnostic in
-                let isKnown = known.contains("\(file)\u{0}\(diagnostic.ruleID)\u{0}\(diagnostic.fingerprint)")
+                let isKnown = keys.contains("\(file)\u{0}\(diagnostic.ruleID)\u{0}\(diagnostic.fingerprint)")
                 if isKnown { count += 1 }
                 return isKnown
             }

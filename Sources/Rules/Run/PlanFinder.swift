@@ -27,21 +27,31 @@ public enum PlanFinder {
         var found: [String] = []
         var unreadable: [String] = []
         var pending = [directory]
-        let manager = FileManager.default
         while let folder = pending.popLast() {
-            guard let names = try? manager.contentsOfDirectory(atPath: folder) else {
+            // readdir gives each entry's type with its name, so most need no stat.
+            guard let stream = opendir(folder) else {
                 unreadable.append(folder)
                 continue
             }
-            for name in names where !name.hasPrefix(".") {
+            defer { closedir(stream) }
+            while let entry = readdir(stream) {
+                let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                    String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+                }
+                guard !name.hasPrefix(".") else { continue }
                 let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-                let type = (try? manager.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
-                if type == .typeDirectory {
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {
+                    // Some file systems do not say: ask, without following a link.
+                    var status = stat()
+                    if lstat(path, &status) == 0 { type = Self.type(of: status.st_mode) }
+                }
+                if type == UInt8(DT_DIR) {
                     pending.append(path)
                 } else if name.lowercased().hasSuffix(".md") {
                     // A link is followed to a file, never to a folder (a loop could not end).
-                    var isDirectory: ObjCBool = false
-                    if type == .typeSymbolicLink, manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    var status = stat()
+                    if type == UInt8(DT_LNK), stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
                         continue
                     }
                     found.append(path)
@@ -49,5 +59,15 @@ public enum PlanFinder {
             }
         }
         return (found.sorted(), unreadable.sorted())
+    }
+
+    /// The `d_type` for a file mode.
+    private static func type(of mode: mode_t) -> UInt8 {
+        switch mode & S_IFMT {
+        case S_IFDIR: return UInt8(DT_DIR)
+        case S_IFLNK: return UInt8(DT_LNK)
+        case S_IFREG: return UInt8(DT_REG)
+        default: return UInt8(DT_UNKNOWN)
+        }
     }
 }

@@ -20,22 +20,36 @@ public struct SourceFile: Sendable {
     private let characterCheckpoints: [Int]
     private static let checkpointStride = 256
 
-    /// Reads a file from disk, refusing what is not UTF-8 text.
+    /// Reads a file from disk, refusing what is not UTF-8 text. One `stat`
+    /// (following links: what a link points to decides, so a link to
+    /// /dev/zero is no plan either), then `open` and `read`.
     public static func read(path: String, displayPath: String? = nil) throws(InputError) -> SourceFile {
         let name = displayPath ?? path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .missing(path: name)
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw errno == ENOENT || errno == ENOTDIR ? .missing(path: name) : .unreadable(path: name)
         }
-        guard !isDirectory.boolValue else { throw .isDirectory(path: name) }
-        // What a link points to decides: a link to /dev/zero is no plan either.
-        let target = (path as NSString).resolvingSymlinksInPath
-        let type = (try? FileManager.default.attributesOfItem(atPath: target)[.type]) as? FileAttributeType
-        guard type == .typeRegular else { throw .notAFile(path: name) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(path: name)
+        let type = status.st_mode & S_IFMT
+        guard type != S_IFDIR else { throw .isDirectory(path: name) }
+        guard type == S_IFREG else { throw .notAFile(path: name) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .unreadable(path: name) }
+        defer { close(descriptor) }
+        // The size is a hint: read to the end, however much the file holds by then.
+        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096)) }
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if read < 0, errno == EINTR { continue }
+            guard read >= 0 else { throw .unreadable(path: name) }
+            if read == 0 { break }
+            count += read
         }
-        return try SourceFile(path: name, bytes: [UInt8](data))
+        bytes.removeSubrange(count...)
+        return try SourceFile(path: name, bytes: bytes)
     }
 
     /// Wraps bytes already in memory (standard input, a rule example, a test).
@@ -120,7 +134,31 @@ public struct SourceFile: Sendable {
             let middle = (low + high + 1) / 2
             if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
         }
-        return SourceLocation(line: low + 1, column: charactersBefore(offset) - charactersBefore(lineStarts[low]) + 1)
+        let lineStart = lineStarts[low]
+        // Near the line's start, count the characters from it; far in, from the checkpoints.
+        guard offset - lineStart <= 2 * Self.checkpointStride else {
+            return SourceLocation(line: low + 1, column: charactersBefore(offset) - charactersBefore(lineStart) + 1)
+        }
+        return SourceLocation(line: low + 1, column: offset - lineStart - continuationBytes(in: lineStart..<offset) + 1)
+    }
+
+    /// How many bytes in `span` continue a character rather than start one, counted eight at a time.
+    private func continuationBytes(in span: Range<Int>) -> Int {
+        bytes.withUnsafeBytes { buffer in
+            var count = 0
+            var index = span.lowerBound
+            while index + 8 <= span.upperBound {
+                let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                // A continuation byte is 10xxxxxx: its top bit set and the next one clear.
+                count += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                index += 8
+            }
+            while index < span.upperBound {
+                if buffer[index] & 0xC0 == 0x80 { count += 1 }
+                index += 1
+            }
+            return count
+        }
     }
 
     /// How many characters start before a byte offset.
