@@ -13,7 +13,7 @@ struct AcronymCheck {
     func findings() -> [Finding] {
         let bytes = context.source.bytes
         let skipped = context.plan.objectives.flatMap { objective in
-            skipping.flatMap { objective.entries(of: $0) }.map(context.span(of:))
+            skipping.flatMap { objective.entries(of: $0) }.map(\.span)
         }.sorted { $0.lowerBound < $1.lowerBound }
         var firstUse: [String: Range<Int>] = [:]
         var order: [String] = []
@@ -42,7 +42,7 @@ struct AcronymCheck {
     /// The byte where the front matter ends (0 when there is none): its
     /// keys and values are the plan's metadata, not prose.
     private var frontMatterEnd: Int {
-        context.plan.frontMatter.values.map { context.span(of: $0).upperBound }.max() ?? 0
+        context.plan.frontMatter.values.map(\.span.upperBound).max() ?? 0
     }
 
     /// Capitals that begin a name, as in `The CARE Federation` or `LINK

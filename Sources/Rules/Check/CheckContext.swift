@@ -26,7 +26,7 @@ struct CheckContext {
         var spans: [Range<Int>] = []
         var start = 0
         for comment in plan.comments {
-            let span = source.offset(of: comment.range.start)..<source.offset(of: comment.range.end)
+            let span = comment.span
             if span.lowerBound > start { spans.append(start..<span.lowerBound) }
             start = max(start, span.upperBound)
         }
@@ -40,11 +40,6 @@ struct CheckContext {
         plan.title?.range ?? SourceRange(start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 1))
     }
 
-    /// The bytes a piece of the plan's text covers in the file.
-    func span(of value: TextValue) -> Range<Int> {
-        let start = source.offset(of: value.range.start)
-        return start..<max(start, source.offset(of: value.range.end))
-    }
 
     func findings(for rule: Rule) -> [Finding] {
         switch rule.scope {
@@ -53,7 +48,7 @@ struct CheckContext {
             return planFindings(rule)
         case .objective:
             return plan.objectives.flatMap { objective in
-                let spans = objective.text.map(span(of:))
+                let spans = objective.text.map(\.span)
                 guard applies(rule, spans: spans, texts: objective.text.map(\.text)) else { return [Finding]() }
                 return objectiveFindings(rule, objective, spans: spans)
             }
@@ -67,7 +62,7 @@ struct CheckContext {
         case .entry:
             return plan.objectives.flatMap { objective in
                 rule.fields.flatMap { objective.entries(of: $0) }.flatMap { entry in
-                    let spans = [span(of: entry)]
+                    let spans = [entry.span]
                     guard applies(rule, spans: spans, texts: [entry.text]) else { return [Finding]() }
                     return entryFindings(rule, entry, spans: spans).map { finding in
                         Finding(range: finding.range, values: values(objective, rule, entry).merging(finding.values) { $1 })
@@ -84,7 +79,7 @@ struct CheckContext {
             let found: Bool
             switch condition.test {
             case .mentions(let selection):
-                found = !find(selection, in: spans, words: words).isEmpty
+                found = spans.indices.contains { vocabulary.contains(selection, in: source.bytes, span: spans[$0], words: words?[$0]) }
             case .matches(let pattern):
                 found = (texts ?? spans.map(source.text)).contains { pattern.matches($0) }
             }
@@ -154,7 +149,9 @@ struct CheckContext {
             if plan.hasFrontMatter(field.rawValue) { return true }
             guard let list else { return false }
             let selection = VocabularySelection(list: list, groups: [field.rawValue])
-            return !find(selection, in: publishedSpans, words: publishedWords).isEmpty
+            return publishedSpans.indices.contains {
+                vocabulary.contains(selection, in: source.bytes, span: publishedSpans[$0], words: publishedWords[$0])
+            }
         }
     }
 
@@ -172,7 +169,7 @@ struct CheckContext {
             case .every: return !actions.isEmpty && actions.allSatisfy { hasAny(rule.fields, in: $0.fields) } ? [] : [fire]
             }
         case .mentions(let selection):
-            return find(selection, in: spans).isEmpty ? [fire] : []
+            return spans.contains { vocabulary.contains(selection, in: source.bytes, span: $0) } ? [] : [fire]
         case .avoids(let selection):
             return avoided(selection, in: spans).map { Finding(range: $0.range, values: fire.values.merging($0.values) { $1 }) }
         case .anyMeasurable(let list, let datesCount):
@@ -212,7 +209,7 @@ struct CheckContext {
         case .notMatches(let pattern):
             return pattern.matches(entry.text) ? [:] : nil
         case .mentions(let selection):
-            return find(selection, in: [span(of: entry)]).isEmpty ? [:] : nil
+            return vocabulary.contains(selection, in: source.bytes, span: entry.span) ? nil : [:]
         case .readable(let limits):
             return Readability.problem(in: entry.text, limits: limits).map { ["text": $0] }
         case .abbreviationsDefined(let list):

@@ -7,33 +7,34 @@
 /// phrase `equalities act` finds `Equalities  Act`, `**Equalities** Act` and
 /// `equalities-act`, but not `inequalities act`.
 struct PhraseIndex: Sendable {
-    /// A phrase, as words, and the group of the list it belongs to.
+    /// A phrase, as the hashes of its words, and the group of the list it belongs to.
     private struct Entry: Sendable {
-        var words: [[UInt8]]
+        var words: [UInt64]
         var group: String
     }
 
-    /// Entries by their first word, longest phrase first.
-    private var byFirstWord: [[UInt8]: [Entry]] = [:]
+    /// Entries by the hash of their first word, longest phrase first.
+    private var byFirstWord: [UInt64: [Entry]] = [:]
 
     mutating func add(_ phrase: String, group: String) {
-        let words = Self.words(in: Array(phrase.utf8), span: 0..<phrase.utf8.count).map(\.text)
+        let bytes = Array(phrase.utf8)
+        let words = Self.words(in: bytes, span: 0..<bytes.count).map(\.hash)
         guard let first = words.first else { return }
         byFirstWord[first, default: []].append(Entry(words: words, group: group))
         byFirstWord[first]?.sort { $0.words.count > $1.words.count }
     }
 
-    /// Every phrase found in some words of the text, in order; at each place the
-    /// longest phrase wins and matches do not overlap. With `groups`, only
-    /// phrases of those groups count.
+    /// Every phrase found in some words of the text, in order; at each place
+    /// the longest phrase wins and matches do not overlap. With `groups`,
+    /// only phrases of those groups count.
     func matches(in words: [Word], groups: Set<String>? = nil) -> [VocabularyMatch] {
         var found: [VocabularyMatch] = []
         var index = 0
         while index < words.count {
-            let candidates = byFirstWord[words[index].text] ?? []
+            let candidates = byFirstWord[words[index].hash] ?? []
             let entry = candidates.first { entry in
                 (groups?.contains(entry.group) ?? true) && index + entry.words.count <= words.count
-                    && entry.words.indices.allSatisfy { words[index + $0].text == entry.words[$0] }
+                    && entry.words.indices.allSatisfy { words[index + $0].hash == entry.words[$0] }
             }
             guard let entry else {
                 index += 1
@@ -46,22 +47,30 @@ struct PhraseIndex: Sendable {
         return found
     }
 
-    /// A word of the text: its bytes lower-cased, and where it is.
+    /// A word of the text: where it is, and a 64-bit FNV-1a hash of its
+    /// bytes lower-cased without apostrophes, by which words are compared
+    /// (two different words of a plan sharing a hash is vanishingly unlikely).
     struct Word {
-        var text: [UInt8]
         var span: Range<Int>
+        var hash: UInt64
+    }
+
+    /// The hash of a word written in lower case (`"year"`), as `Word.hash`.
+    static func hash(_ word: String) -> UInt64 {
+        words(in: Array(word.utf8), span: 0..<word.utf8.count).first?.hash ?? 0
     }
 
     /// The words of `bytes[span]`, scanning bytes only.
     static func words(in bytes: [UInt8], span: Range<Int>) -> [Word] {
         var words: [Word] = []
-        var current: [UInt8] = []
+        var hash: UInt64 = 0
+        var inWord = false
         var start = span.lowerBound
         var end = span.lowerBound
         var index = span.lowerBound
         func finish() {
-            if !current.isEmpty { words.append(Word(text: current, span: start..<end)) }
-            current = []
+            if inWord { words.append(Word(span: start..<end, hash: hash)) }
+            inWord = false
         }
         while index < span.upperBound {
             let byte = bytes[index]
@@ -69,16 +78,19 @@ struct PhraseIndex: Sendable {
             let next = min(index + length, span.upperBound)
             // U+2019 (E2 80 99), the typographic apostrophe, joins like `'`.
             let isApostrophe = byte == 0x27 || (byte == 0xE2 && next - index == 3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99)
-            if isApostrophe, !current.isEmpty {
+            if isApostrophe, inWord {
                 index = next
                 continue
             }
             if isWordCharacter(bytes, at: index, length: next - index) {
-                if current.isEmpty { start = index }
-                if byte < 0x80 {
-                    current.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                } else {
-                    current.append(contentsOf: bytes[index..<next])
+                if !inWord {
+                    inWord = true
+                    start = index
+                    hash = 0xCBF2_9CE4_8422_2325
+                }
+                for offset in index..<next {
+                    let character = bytes[offset]
+                    hash = (hash ^ UInt64(character >= 0x41 && character <= 0x5A ? character | 0x20 : character)) &* 0x100_0000_01B3
                 }
                 end = next
             } else {
@@ -88,6 +100,24 @@ struct PhraseIndex: Sendable {
         }
         finish()
         return words
+    }
+
+    /// A word's bytes as it is compared: ASCII lower-cased, apostrophes left out.
+    static func normalized(_ word: Word, in bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        var index = word.span.lowerBound
+        while index < word.span.upperBound {
+            let byte = bytes[index]
+            if byte == 0x27 {
+                index += 1
+            } else if byte == 0xE2, index + 2 < word.span.upperBound, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                index += 3
+            } else {
+                result.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                index += 1
+            }
+        }
+        return result
     }
 
     /// ASCII letters and digits, and any character outside ASCII except

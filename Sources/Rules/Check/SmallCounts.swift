@@ -9,11 +9,18 @@ struct SmallCounts {
     let people: VocabularySelection
     let vocabulary: Vocabulary
 
-    private static let numberWords = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9]
+    private static let numberWords = Dictionary(uniqueKeysWithValues: [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ].enumerated().map { (PhraseIndex.hash($0.element), $0.offset + 1) })
     /// Words before a number that make it a year group, age or rank, not a count.
-    private static let notCounts: Set<String> = ["year", "years", "yr", "y", "ks", "stage", "aged", "age", "ages", "under", "over", "top", "grade", "level", "tier", "phase", "no", "number", "objective", "of"]
+    private static let notCounts = Set([
+        "year", "years", "yr", "y", "ks", "stage", "aged", "age", "ages", "under", "over", "top", "grade", "level", "tier",
+        "phase", "no", "number", "objective", "of",
+    ].map(PhraseIndex.hash))
     /// Words after a number that make it a measure of something other than people.
-    private static let notPeople: Set<String> = ["years", "year", "months", "weeks", "days", "terms", "times", "hours", "minutes", "sessions", "per", "out", "of", "in"]
+    private static let notPeople = Set([
+        "years", "year", "months", "weeks", "days", "terms", "times", "hours", "minutes", "sessions", "per", "out", "of", "in",
+    ].map(PhraseIndex.hash))
 
     /// The spans of `number … people` that are too small to publish.
     func find(in bytes: [UInt8], spans: [Range<Int>], words spanWords: [[PhraseIndex.Word]]) -> [Range<Int>] {
@@ -22,8 +29,8 @@ struct SmallCounts {
             let words = spanWords[spanIndex]
             var found: [Range<Int>] = []
             for (index, word) in words.enumerated() {
-                guard let value = count(word.text), value < below, value > 0 else { continue }
-                if index > 0, Self.notCounts.contains(String(decoding: words[index - 1].text, as: UTF8.self)) { continue }
+                guard let value = count(word, in: bytes), value < below, value > 0 else { continue }
+                if index > 0, Self.notCounts.contains(words[index - 1].hash) { continue }
                 // `5%`, `3.5`, `2:1`, `1st`: the byte after the number decides.
                 if word.span.upperBound < bytes.count, [0x25, 0x2E, 0x3A, 0x2F].contains(bytes[word.span.upperBound]),
                    !(bytes[word.span.upperBound] == 0x2E && (word.span.upperBound + 1 >= bytes.count || bytes[word.span.upperBound + 1] == 0x20)) {
@@ -31,8 +38,7 @@ struct SmallCounts {
                 }
                 for gap in 0...2 where index + 1 + gap < words.count {
                     let start = words[index + 1 + gap]
-                    let between = words[(index + 1)..<(index + 1 + gap)].map { String(decoding: $0.text, as: UTF8.self) }
-                    if between.contains(where: Self.notPeople.contains) || Self.notPeople.contains(String(decoding: start.text, as: UTF8.self)) { break }
+                    if words[(index + 1)...(index + 1 + gap)].contains(where: { Self.notPeople.contains($0.hash) }) { break }
                     if crossesSentence(bytes, from: word.span.upperBound, to: start.span.lowerBound) { break }
                     let rest = Array(words[(index + 1 + gap)...].prefix(6))
                     let matches = vocabulary.find(people, in: bytes, span: start.span.lowerBound..<rest.last!.span.upperBound, words: rest)
@@ -46,11 +52,12 @@ struct SmallCounts {
         }
     }
 
-    private func count(_ word: [UInt8]) -> Int? {
-        if word.count <= 2, word.allSatisfy({ (0x30...0x39).contains($0) }) {
-            return word.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    private func count(_ word: PhraseIndex.Word, in bytes: [UInt8]) -> Int? {
+        let digits = bytes[word.span]
+        if digits.count <= 2, digits.allSatisfy({ (0x30...0x39).contains($0) }) {
+            return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         }
-        return Self.numberWords[String(decoding: word, as: UTF8.self)]
+        return Self.numberWords[word.hash]
     }
 
     /// Whether a full stop, semicolon, colon, table bar or line break lies between.

@@ -3,10 +3,13 @@
 public struct TextValue: Hashable, Sendable {
     public var text: String
     public var range: SourceRange
+    /// The bytes it covers in the file.
+    public var span: Range<Int>
 
-    public init(text: String, range: SourceRange) {
+    public init(text: String, range: SourceRange, span: Range<Int>) {
         self.text = text
         self.range = range
+        self.span = span
     }
 
     public var location: SourceLocation { range.start }

@@ -58,7 +58,7 @@ private struct PlanBuilder {
             case .paragraph(let lines): paragraph(lines)
             case .listItem(let lines): listItem(lines)
             case .table(let header, let rows): table(header: header, rows: rows)
-            case .comment(let span): plan.comments.append(TextValue(text: source.text(span), range: source.range(of: span)))
+            case .comment(let span): plan.comments.append(TextValue(text: source.text(span), range: source.range(of: span), span: span))
             case .separator: break
             }
         }
@@ -72,7 +72,7 @@ private struct PlanBuilder {
     // MARK: Values
 
     func value(_ span: Range<Int>) -> TextValue {
-        TextValue(text: InlineText.plain(bytes, span), range: source.range(of: span))
+        TextValue(text: InlineText.plain(bytes, span), range: source.range(of: span), span: span)
     }
 
     /// One value over several lines, joined with spaces.
@@ -80,7 +80,8 @@ private struct PlanBuilder {
         let text = lines.map { InlineText.plain(bytes, $0) }.filter { !$0.isEmpty }.joined(separator: " ")
         let first = lines.first ?? 0..<0
         let last = lines.last ?? first
-        return TextValue(text: text, range: source.range(of: first.lowerBound..<last.upperBound))
+        let span = first.lowerBound..<last.upperBound
+        return TextValue(text: text, range: source.range(of: span), span: span)
     }
 
     // MARK: Front matter and dates
@@ -94,7 +95,7 @@ private struct PlanBuilder {
                bytes[valueSpan.upperBound - 1] == quote {
                 valueSpan = valueSpan.lowerBound + 1..<valueSpan.upperBound - 1
             }
-            plan.frontMatter[key] = TextValue(text: source.text(valueSpan), range: source.range(of: valueSpan))
+            plan.frontMatter[key] = TextValue(text: source.text(valueSpan), range: source.range(of: valueSpan), span: valueSpan)
         }
     }
 
@@ -137,7 +138,7 @@ private struct PlanBuilder {
             section = .prose
             var opened = Objective(number: heading.number, title: heading.title, anchor: text.range)
             if !heading.title.isEmpty {
-                let statement = TextValue(text: heading.title, range: text.range)
+                let statement = TextValue(text: heading.title, range: text.range, span: text.span)
                 opened.text.append(statement)
                 opened.fields[.objective] = Field(name: .objective, label: text.range, entries: [statement])
             }
@@ -352,7 +353,7 @@ private struct PlanBuilder {
         case .childFriendly(_, let heading):
             let text = value(lines: lines)
             if let tagged = ObjectiveHeading(text.text) {
-                let rest = TextValue(text: tagged.title, range: text.range)
+                let rest = TextValue(text: tagged.title, range: text.range, span: text.span)
                 childTexts.append((tagged.number ?? tagged.title, rest, heading))
             } else {
                 childTexts.append((childKey, text, heading))

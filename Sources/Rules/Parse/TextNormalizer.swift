@@ -10,7 +10,7 @@ public enum TextNormalizer {
         if bytes.count >= 3, bytes[bytes.count - 3] == 0x28, bytes[bytes.count - 2] | 0x20 == 0x73, bytes[bytes.count - 1] == 0x29 {
             bytes.removeLast(3)
         }
-        return String(decoding: PhraseIndex.words(in: bytes, span: 0..<bytes.count).flatMap(\.text), as: UTF8.self)
+        return String(decoding: PhraseIndex.words(in: bytes, span: 0..<bytes.count).flatMap { PhraseIndex.normalized($0, in: bytes) }, as: UTF8.self)
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {

@@ -87,6 +87,19 @@ public struct Vocabulary: Sendable {
         return kept
     }
 
+    /// Whether `bytes[span]` holds a phrase or pattern of the selection:
+    /// phrases first, patterns only when no phrase is there.
+    func contains(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: [PhraseIndex.Word]? = nil) -> Bool {
+        if let index = phraseIndex[selection.list],
+           !index.matches(in: words ?? PhraseIndex.words(in: bytes, span: span), groups: selection.groups).isEmpty {
+            return true
+        }
+        let groups = lists[selection.list]?.patterns.filter { selection.groups?.contains($0.key) ?? true } ?? [:]
+        guard !groups.isEmpty else { return false }
+        let text = String(decoding: bytes[span], as: UTF8.self)
+        return groups.values.contains { $0.contains { $0.matches(text) } }
+    }
+
     /// Every term of a list, from all its groups, upper-cased.
     public func upperCasedTerms(of list: String) -> Set<String> {
         upperCasedTerms[list] ?? []
