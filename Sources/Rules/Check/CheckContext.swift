@@ -16,9 +16,10 @@ struct CheckContext {
     /// The words of each published span, read once for every plan-wide rule.
     let publishedWords: [[PhraseIndex.Word]]
     /// Answers already given on whether an entry is measurable.
-    let measured = MeasurabilityMemo()
+    let measured: MeasurabilityMemo
 
-    init(plan: Plan, source: SourceFile, vocabulary: Vocabulary, today: CalendarDay) {
+    init(plan: Plan, source: SourceFile, vocabulary: Vocabulary, today: CalendarDay, measurers: [Measurability.Key: Measurability] = [:]) {
+        measured = MeasurabilityMemo(measurers: measurers)
         self.plan = plan
         self.source = source
         self.vocabulary = vocabulary

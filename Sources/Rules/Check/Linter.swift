@@ -4,11 +4,14 @@ public struct Linter: Sendable {
     public let ruleSet: RuleSet
     public let today: CalendarDay
     public let parser: PlanParser
+    /// The measurable checks' deciders, built once.
+    let measurers: [Measurability.Key: Measurability]
 
     public init(ruleSet: RuleSet, today: CalendarDay) {
         self.ruleSet = ruleSet
         self.today = today
         parser = PlanParser(vocabulary: ruleSet.vocabulary)
+        measurers = Measurability.all(for: ruleSet)
     }
 
     /// Parses and checks one file against every enabled rule.
@@ -20,7 +23,7 @@ public struct Linter: Sendable {
     /// finding records the text at fault and its fingerprint.
     public func lint(_ source: SourceFile, rules: [Rule]) -> [Diagnostic] {
         let plan = parser.parse(source)
-        let context = CheckContext(plan: plan, source: source, vocabulary: ruleSet.vocabulary, today: today)
+        let context = CheckContext(plan: plan, source: source, vocabulary: ruleSet.vocabulary, today: today, measurers: measurers)
         func diagnostic(_ rule: Rule, _ finding: Finding) -> Diagnostic {
             Diagnostic(path: source.path, range: finding.range, severity: rule.severity, ruleID: rule.id,
                        message: rule.message.render(finding.values), help: rule.help)

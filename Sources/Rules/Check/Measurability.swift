@@ -19,13 +19,15 @@
 ///    makes it measurable: a dated deliverable ("Keyworker assigned to every
 ///    child in the ESP by December 2025");
 /// 4. otherwise it is vague.
-struct Measurability {
+struct Measurability: Sendable {
     private(set) var measures: [Pattern] = []
     private(set) var vague: [Pattern] = []
     private(set) var weak: [Pattern] = []
     let datesCount: Bool
 
-    /// Sorts a vocabulary list's pattern groups by kind (see the type's comment).
+    /// Sorts a vocabulary list's pattern groups by kind (see the type's
+    /// comment); each kind's patterns are joined into one expression, so an
+    /// entry is searched once per kind rather than once per pattern.
     init(list: Vocabulary.List?, datesCount: Bool) {
         self.datesCount = datesCount
         for (group, patterns) in (list?.patterns ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -37,6 +39,9 @@ struct Measurability {
                 measures += patterns
             }
         }
+        measures = Pattern.joined(measures)
+        vague = Pattern.joined(vague)
+        weak = Pattern.joined(weak)
     }
 
     func isMeasurable(_ text: String) -> Bool {
@@ -57,13 +62,44 @@ final class MeasurabilityMemo {
         var text: String
     }
 
+    /// The deciders, built once per vocabulary list and `datesCount` for the whole run.
+    let measurers: [Measurability.Key: Measurability]
     private var known: [Key: Bool] = [:]
+
+    init(measurers: [Measurability.Key: Measurability]) {
+        self.measurers = measurers
+    }
 
     func isMeasurable(_ text: String, list: String, datesCount: Bool, vocabulary: Vocabulary) -> Bool {
         let key = Key(list: list, datesCount: datesCount, text: text)
         if let answer = known[key] { return answer }
-        let answer = Measurability(list: vocabulary.lists[list], datesCount: datesCount).isMeasurable(text)
+        let measurer = measurers[Measurability.Key(list: list, datesCount: datesCount)]
+            ?? Measurability(list: vocabulary.lists[list], datesCount: datesCount)
+        let answer = measurer.isMeasurable(text)
         known[key] = answer
         return answer
+    }
+}
+
+extension Measurability {
+    /// Which decider a rule asks for.
+    struct Key: Hashable, Sendable {
+        var list: String
+        var datesCount: Bool
+    }
+
+    /// A decider for every measurable check in a rule set, built once.
+    static func all(for ruleSet: RuleSet) -> [Key: Measurability] {
+        var result: [Key: Measurability] = [:]
+        for rule in ruleSet.rules {
+            switch rule.check {
+            case .measurable(let list, let datesCount), .anyMeasurable(let list, let datesCount):
+                let key = Key(list: list, datesCount: datesCount)
+                if result[key] == nil { result[key] = Measurability(list: ruleSet.vocabulary.lists[list], datesCount: datesCount) }
+            default:
+                break
+            }
+        }
+        return result
     }
 }
