@@ -25,9 +25,7 @@ struct Measurability: Sendable {
     private(set) var weak: [Pattern] = []
     let datesCount: Bool
 
-    /// Sorts a vocabulary list's pattern groups by kind (see the type's
-    /// comment); each kind's patterns are joined into one expression, so an
-    /// entry is searched once per kind rather than once per pattern.
+    /// Sorts a vocabulary list's pattern groups by kind (see the type's comment).
     init(list: Vocabulary.List?, datesCount: Bool) {
         self.datesCount = datesCount
         for (group, patterns) in (list?.patterns ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -39,9 +37,6 @@ struct Measurability: Sendable {
                 measures += patterns
             }
         }
-        measures = Pattern.joined(measures)
-        vague = Pattern.joined(vague)
-        weak = Pattern.joined(weak)
     }
 
     func isMeasurable(_ text: String) -> Bool {

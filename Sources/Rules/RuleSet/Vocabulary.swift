@@ -110,29 +110,16 @@ public struct Vocabulary: Sendable {
 public struct Pattern: @unchecked Sendable {
     // NSRegularExpression is immutable and safe to share across threads.
     public let source: String
-    /// Whether letters match whatever their case (the default).
-    public let isCaseInsensitive: Bool
     private let regex: NSRegularExpression
 
     /// Compiles a pattern (case-insensitive unless asked), or says why it cannot.
     public init(_ source: String, caseSensitive: Bool = false) throws {
         self.source = source
-        isCaseInsensitive = !caseSensitive
         regex = try NSRegularExpression(pattern: source, options: caseSensitive ? [] : [.caseInsensitive])
     }
 
     public func matches(_ text: String) -> Bool {
         regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-    }
-
-    /// The patterns as one expression that matches where any of them does
-    /// (or the patterns themselves, if they cannot be joined).
-    static func joined(_ patterns: [Pattern]) -> [Pattern] {
-        guard patterns.count > 1,
-              let joined = try? Pattern(patterns.map { "(?:\($0.source))" }.joined(separator: "|"), caseSensitive: !patterns[0].isCaseInsensitive),
-              patterns.allSatisfy({ $0.isCaseInsensitive == patterns[0].isCaseInsensitive })
-        else { return patterns }
-        return [joined]
     }
 
     /// Where each match is, as UTF-8 byte offsets into `text`.
