@@ -159,7 +159,8 @@ struct CheckContext {
             case .every: return !actions.isEmpty && actions.allSatisfy { hasAny(rule.fields, in: $0.fields) } ? nil : fire
             }
         case .mentions(let list):
-            let text = Array(objective.text.map { TextNormalizer.phraseText($0.text) }.joined())
+            var text: [UInt8] = []
+            for value in objective.text { text += TextNormalizer.phraseText(value.text) }
             return vocabulary.containsPhrase(of: list, inPhraseText: text) ? nil : fire
         case .anyMeasurable(let list, let datesCount):
             let entries = rule.fields.flatMap { objective.entries(of: $0) }
