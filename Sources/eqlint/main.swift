@@ -9,6 +9,10 @@ func printError(_ message: String) {
     try? FileHandle.standardError.write(contentsOf: Data("eqlint: error: \(message)\n".utf8))
 }
 
+func printWarning(_ message: String) {
+    try? FileHandle.standardError.write(contentsOf: Data("eqlint: warning: \(message)\n".utf8))
+}
+
 func printNote(_ message: String) {
     try? FileHandle.standardError.write(contentsOf: Data("\(message)\n".utf8))
 }
@@ -101,6 +105,8 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
         throw Failure(message: error.description)
     }
     for error in outcome.errors { printError(error.description) }
+    for path in outcome.skippedBinaryFiles { printWarning("\(path): looks like a binary file, not text; skipped") }
+    let failedToCheck = !outcome.errors.isEmpty
 
     var reports = outcome.reports
     var knownCount: Int?
@@ -132,9 +138,9 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
         let baseline = Baseline(reports: reports, directory: folder(of: path))
         try write(baseline.json, to: path)
         printNote("wrote \(baseline.entries.count) findings to the baseline \(path)")
-        return outcome.errors.isEmpty ? 0 : 2
+        return failedToCheck ? 2 : 0
     }
-    if !outcome.errors.isEmpty { return 2 }
+    if failedToCheck { return 2 }
     let failed = reports.contains { report in
         let threshold = options.failOn ?? report.failOn ?? .error
         return report.diagnostics.contains { threshold.fails($0.severity) }

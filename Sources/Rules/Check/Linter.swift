@@ -45,6 +45,8 @@ public struct Linter: Sendable {
                 break
             }
         }
+        // A file that is not UTF-8 is reported whatever the rules and comments say.
+        if let invalid = source?.invalidUTF8 { diagnostics.append(.invalidUTF8(invalid, path: path)) }
         diagnostics.sort(by: Diagnostic.reportOrder)
         if let source {
             for index in diagnostics.indices { diagnostics[index].faultText = source.firstLine(of: diagnostics[index].range) }

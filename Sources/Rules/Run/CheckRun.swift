@@ -9,10 +9,13 @@ public struct CheckRun {
         self.resolver = resolver
     }
 
-    /// What a run produced: a report per plan, and the plans that could not be read.
+    /// What a run produced: a report per plan, the plans that could not be
+    /// read, and the binary files a folder search found (named `.md`, but no
+    /// plans: skipped, with a warning).
     public struct Outcome: Sendable {
         public var reports: [FileReport] = []
         public var errors: [InputError] = []
+        public var skippedBinaryFiles: [String] = []
     }
 
     /// Checks the plans under `paths`; `-` stands for standard input, read
@@ -42,8 +45,10 @@ public struct CheckRun {
                 for file in files {
                     let context = try resolver.context(forFile: file)
                     guard context.configuration.includes(absolutePath: resolver.absolute(file)) else { continue }
-                    record(Result { () throws(InputError) in try SourceFile.read(path: file) }, context: context, into: &outcome)
-                    checked += 1
+                    let skipped = outcome.skippedBinaryFiles.count
+                    record(Result { () throws(InputError) in try SourceFile.read(path: file) }, context: context, into: &outcome,
+                           found: true)
+                    if outcome.skippedBinaryFiles.count == skipped { checked += 1 }
                 }
                 // A run that checks nothing must not pass as if all were well.
                 if checked == 0, unreadable.isEmpty { outcome.errors.append(.noPlans(path: path)) }
@@ -52,12 +57,17 @@ public struct CheckRun {
         return outcome
     }
 
-    private func record(_ read: Result<SourceFile, InputError>, context: LintContext, into outcome: inout Outcome) {
+    /// - Parameter found: whether a folder search found the file; a binary
+    ///   file it found is skipped, not an error (it was never asked for).
+    private func record(_ read: Result<SourceFile, InputError>, context: LintContext, into outcome: inout Outcome,
+                        found: Bool = false) {
         switch read {
         case .success(let source):
             outcome.reports.append(FileReport(
                 path: source.path, source: source, diagnostics: context.linter.lint(source),
                 failOn: context.configuration.failOn))
+        case .failure(.binary(let path)) where found:
+            outcome.skippedBinaryFiles.append(path)
         case .failure(let error):
             outcome.errors.append(error)
         }
