@@ -106,7 +106,8 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
     }
     for error in outcome.errors { printError(error.description) }
     for path in outcome.skippedBinaryFiles { printWarning("\(path): looks like a binary file, not text; skipped") }
-    let failedToCheck = !outcome.errors.isEmpty
+    for stop in outcome.stoppedPatterns { printError(stop.description) }
+    let failedToCheck = !outcome.errors.isEmpty || !outcome.stoppedPatterns.isEmpty
 
     var reports = outcome.reports
     var knownCount: Int?

@@ -13,13 +13,24 @@ public struct Linter: Sendable {
 
     /// Parses and checks one file against every enabled rule.
     public func lint(_ source: SourceFile) -> [Diagnostic] {
-        lint(parser.parse(source), path: source.path, rules: ruleSet.rules.filter(\.enabled), source: source)
+        check(source).diagnostics
+    }
+
+    /// Parses and checks one file against every enabled rule, saying too
+    /// which rule patterns had to be stopped.
+    public func check(_ source: SourceFile) -> LintOutcome {
+        check(parser.parse(source), path: source.path, rules: ruleSet.rules.filter(\.enabled), source: source)
     }
 
     /// Checks a parsed plan against some rules, in reading order. With the
     /// source, each finding records the text at fault and its fingerprint.
     public func lint(_ plan: Plan, path: String, rules: [Rule], source: SourceFile? = nil) -> [Diagnostic] {
-        let context = CheckContext(plan: plan, vocabulary: ruleSet.vocabulary, today: today)
+        check(plan, path: path, rules: rules, source: source).diagnostics
+    }
+
+    func check(_ plan: Plan, path: String, rules: [Rule], source: SourceFile?) -> LintOutcome {
+        let stops = PatternStops(path: path)
+        let context = CheckContext(plan: plan, vocabulary: ruleSet.vocabulary, today: today, stops: stops)
         func diagnostic(_ rule: Rule, _ finding: Finding) -> Diagnostic {
             Diagnostic(path: path, range: finding.range, severity: rule.severity, ruleID: rule.id,
                        message: rule.message.render(finding.values), help: rule.help)
@@ -52,7 +63,7 @@ public struct Linter: Sendable {
             for index in diagnostics.indices { diagnostics[index].faultText = source.firstLine(of: diagnostics[index].range) }
         }
         Fingerprint.assign(&diagnostics)
-        return diagnostics
+        return LintOutcome(diagnostics: diagnostics, stoppedPatterns: stops.all)
     }
 }
 
@@ -67,6 +78,8 @@ struct CheckContext {
     let plan: Plan
     let vocabulary: Vocabulary
     let today: CalendarDay
+    /// Where a pattern that had to be stopped is recorded.
+    let stops: PatternStops
 
     /// Where a plan-wide finding goes: the title, or the top of the file.
     var planAnchor: SourceRange {
@@ -168,7 +181,8 @@ struct CheckContext {
             let entries = rule.fields.flatMap { objective.entries(of: $0) }
             guard let first = entries.first else { return nil }
             let measurer = Measurability(patterns: vocabulary.allPatterns(of: list), datesCount: datesCount)
-            if entries.contains(where: { measurer.isMeasurable($0.text) }) { return nil }
+            let stopped = { (pattern: Pattern, entry: TextValue) in stops.record(pattern, rule: rule, text: entry) }
+            if entries.contains(where: { measurer.isMeasurable($0, stopped: stopped) }) { return nil }
             return Finding(range: first.range, values: fire.values)
         default:
             return nil
@@ -177,18 +191,27 @@ struct CheckContext {
 
     // MARK: Entry checks
 
+    /// Matches a rule's pattern, recording it if it has to be stopped (then
+    /// neither outcome is reported: no finding is made on a guess).
+    private func match(_ pattern: Pattern, _ entry: TextValue, _ rule: Rule) -> Pattern.Match {
+        let match = pattern.match(entry.text)
+        if match == .stopped { stops.record(pattern, rule: rule, text: entry) }
+        return match
+    }
+
     /// Extra message values when the entry fails the check, or nil when it passes.
     private func entryFinding(_ rule: Rule, _ entry: TextValue) -> [String: String]? {
         switch rule.check {
         case .measurable(let list, let datesCount):
             let measurer = Measurability(patterns: vocabulary.allPatterns(of: list), datesCount: datesCount)
-            return measurer.isMeasurable(entry.text) ? nil : [:]
+            let stopped = { (pattern: Pattern, entry: TextValue) in stops.record(pattern, rule: rule, text: entry) }
+            return measurer.isMeasurable(entry, stopped: stopped) ? nil : [:]
         case .hasEndDate:
             return DateReader.span(in: entry.text)?.end == nil ? [:] : nil
         case .matches(let pattern):
-            return pattern.matches(entry.text) ? nil : [:]
+            return match(pattern, entry, rule) == .notFound ? [:] : nil
         case .notMatches(let pattern):
-            return pattern.matches(entry.text) ? [:] : nil
+            return match(pattern, entry, rule) == .found ? [:] : nil
         case .mentions(let list):
             return vocabulary.containsPhrase(of: list, inPhraseText: TextNormalizer.phraseText(entry.text)) ? nil : [:]
         case .readable(let maxSentenceWords, let maxWordLetters):

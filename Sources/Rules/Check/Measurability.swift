@@ -5,8 +5,20 @@ struct Measurability {
     let patterns: [Pattern]
     let datesCount: Bool
 
-    func isMeasurable(_ text: String) -> Bool {
-        if patterns.contains(where: { $0.matches(text) }) { return true }
-        return datesCount && DateReader.span(in: text)?.end != nil
+    /// Whether the entry is measurable. A pattern whose match had to be
+    /// stopped is passed to `stopped`, and the entry then counts as
+    /// measurable: no finding is made on a guess.
+    func isMeasurable(_ entry: TextValue, stopped: (Pattern, TextValue) -> Void) -> Bool {
+        var unknown = false
+        for pattern in patterns {
+            switch pattern.match(entry.text) {
+            case .found: return true
+            case .notFound: continue
+            case .stopped:
+                stopped(pattern, entry)
+                unknown = true
+            }
+        }
+        return unknown || (datesCount && DateReader.span(in: entry.text)?.end != nil)
     }
 }

@@ -13,9 +13,11 @@ struct RuleFileLoader {
                            "message", "help", "source", "examples"]
     static let vocabularyKeys = ["vocabulary", "description", "terms", "patterns"]
 
-    static func load(path: String, text: String) throws(RuleFileError) -> RuleFileContent {
+    /// - Parameter limitPatternTime: whether its patterns' matches are stopped when they take too long
+    ///   (see `Pattern`); eqlint's own rules, written to run in linear time, do without.
+    static func load(path: String, text: String, limitPatternTime: Bool = true) throws(RuleFileError) -> RuleFileContent {
         let root = try JSON5Parser.parse(try source(path: path, bytes: Array(text.utf8)))
-        let loader = RuleFileLoader(reader: NodeReader(path: path))
+        let loader = RuleFileLoader(reader: NodeReader(path: path, limitPatternTime: limitPatternTime))
         if case .object(let members) = root.value, members.contains(where: { $0.key == "vocabulary" }) {
             return try loader.vocabulary(root)
         }

@@ -68,20 +68,3 @@ public struct Vocabulary: Sendable {
         patternIndex[list] ?? []
     }
 }
-
-/// A regular expression from a rule file, compiled once.
-public struct Pattern: @unchecked Sendable {
-    // NSRegularExpression is immutable and safe to share across threads.
-    public let source: String
-    private let regex: NSRegularExpression
-
-    /// Compiles a pattern (case-insensitive unless asked), or says why it cannot.
-    public init(_ source: String, caseSensitive: Bool = false) throws {
-        self.source = source
-        regex = try NSRegularExpression(pattern: source, options: caseSensitive ? [] : [.caseInsensitive])
-    }
-
-    public func matches(_ text: String) -> Bool {
-        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-    }
-}

@@ -10,12 +10,13 @@ public struct CheckRun {
     }
 
     /// What a run produced: a report per plan, the plans that could not be
-    /// read, and the binary files a folder search found (named `.md`, but no
-    /// plans: skipped, with a warning).
+    /// read, the binary files a folder search found (named `.md`, but no
+    /// plans: skipped, with a warning), and the rule patterns that had to be stopped.
     public struct Outcome: Sendable {
         public var reports: [FileReport] = []
         public var errors: [InputError] = []
         public var skippedBinaryFiles: [String] = []
+        public var stoppedPatterns: [StoppedPattern] = []
     }
 
     /// Checks the plans under `paths`; `-` stands for standard input, read
@@ -63,9 +64,14 @@ public struct CheckRun {
                         found: Bool = false) {
         switch read {
         case .success(let source):
+            let checked = context.linter.check(source)
             outcome.reports.append(FileReport(
-                path: source.path, source: source, diagnostics: context.linter.lint(source),
+                path: source.path, source: source, diagnostics: checked.diagnostics,
                 failOn: context.configuration.failOn))
+            // A stopped pattern is not run again, so it is reported once, where it was stopped.
+            for stop in checked.stoppedPatterns where !outcome.stoppedPatterns.contains(where: { $0.key == stop.key }) {
+                outcome.stoppedPatterns.append(stop)
+            }
         case .failure(.binary(let path)) where found:
             outcome.skippedBinaryFiles.append(path)
         case .failure(let error):
