@@ -27,7 +27,8 @@ enum HelpText {
         USAGE: eqlint check [options] <path> ...
 
         ARGUMENTS:
-          <path>                  A plan file, a directory (searched for *.md), or '-' for standard input.
+          <path>                  A plan file, a directory (searched for *.md), or '-' for standard input
+                                  (a file named '-' is ./-).
 
         OPTIONS:
           --format <format>       text (default), json, sarif, github, junit or checkstyle.

@@ -9,6 +9,10 @@ func printError(_ message: String) {
     try? FileHandle.standardError.write(contentsOf: Data("eqlint: error: \(message)\n".utf8))
 }
 
+func printWarning(_ message: String) {
+    try? FileHandle.standardError.write(contentsOf: Data("eqlint: warning: \(message)\n".utf8))
+}
+
 func printNote(_ message: String) {
     try? FileHandle.standardError.write(contentsOf: Data("\(message)\n".utf8))
 }
@@ -114,6 +118,7 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
     var knownCount = 0
     var failed = false
     var hadErrors = false
+    var stoppedKeys: Set<String> = []
     var pending = ""
     var writeFailure: Failure?
     func flush() {
@@ -127,7 +132,14 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
             case .error(let error):
                 hadErrors = true
                 printError(error.description)
+            case .skippedBinary(let path):
+                printWarning("\(path): looks like a binary file, not text; skipped")
             case .report(var report):
+                // A stopped pattern is not run again, so it is reported once, where it was stopped.
+                for stop in report.stoppedPatterns where stoppedKeys.insert(stop.key).inserted {
+                    hadErrors = true
+                    printError(stop.description)
+                }
                 if let baseline, let path = options.baseline {
                     let (kept, known) = baseline.filter([report], directory: folder(of: path))
                     report = kept[0]

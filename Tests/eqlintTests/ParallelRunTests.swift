@@ -6,8 +6,8 @@ import Testing
 @Suite("Checking plans in parallel")
 struct ParallelRunTests {
     /// A folder of many plans (the examples, over and over, in nested
-    /// folders), with a configuration in one folder and an unreadable plan,
-    /// so that reports, errors and per-folder settings all take part.
+    /// folders), with a configuration in one folder and a plan that is not
+    /// UTF-8, so that reports, errors and per-folder settings all take part.
     static let corpus: URL = {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eqlint-parallel-\(UUID().uuidString)")
         let examples = CLITests.packageRoot.appendingPathComponent("examples")
@@ -30,9 +30,10 @@ struct ParallelRunTests {
 
     @Test("a parallel run's output equals a serial run's, in every format", arguments: formats)
     func sameOutput(format: String) throws {
-        let arguments = ["check", "--today", "2026-11-23", "--format", format, "trust-2", "trust-0", "trust-1/school-1/1-model-plan.md", "trust-1"]
+        let arguments = ["check", "--today", "2026-11-23", "--format", format, "trust-2", "trust-0", "trust-1/school-1/1-model-plan.md",
+                         "trust-1/no-such-plan.md", "trust-1"]
         let serial = try CLITests.run(arguments + ["--jobs", "1"], in: Self.corpus)
-        #expect(serial.status == 2, "the unreadable plan makes the run fail")
+        #expect(serial.status == 2, "the missing plan makes the run fail")
         #expect(serial.stdout.count > 10_000)
         for jobs in ["2", "7"] {
             let parallel = try CLITests.run(arguments + ["--jobs", jobs], in: Self.corpus)
@@ -62,8 +63,8 @@ struct ParallelRunTests {
         let trust0 = files.drop { $0.hasPrefix("trust-2/") }
         #expect(!trust0.isEmpty && trust0.allSatisfy { $0.hasPrefix("trust-0/") })
         #expect(Array(trust0) == trust0.sorted())
-        // The model plan has no findings; the error for the unreadable plan comes in its place.
-        #expect(result.stderr.hasPrefix("eqlint: error: trust-2/school-5/latin1.md:1:3: is not valid UTF-8 text"))
+        // The plan that is not UTF-8 is still checked, with a finding at its first bad byte.
+        #expect(result.stdout.contains("trust-2/school-5/latin1.md:1:3: error: "))
     }
 
     @Test("--jobs takes a whole number, 1 or more", arguments: [

@@ -17,9 +17,13 @@ struct CheckContext {
     let publishedWords: [[PhraseIndex.Word]]
     /// Answers already given on whether an entry is measurable.
     let measured: MeasurabilityMemo
+    /// Where a rule's pattern that had to be stopped is recorded.
+    let stops: PatternStops
 
-    init(plan: Plan, source: SourceFile, vocabulary: Vocabulary, today: CalendarDay, measurers: [Measurability.Key: Measurability] = [:]) {
+    init(plan: Plan, source: SourceFile, vocabulary: Vocabulary, today: CalendarDay,
+         measurers: [Measurability.Key: Measurability] = [:], stops: PatternStops) {
         measured = MeasurabilityMemo(measurers: measurers)
+        self.stops = stops
         self.plan = plan
         self.source = source
         self.vocabulary = vocabulary
@@ -176,7 +180,8 @@ struct CheckContext {
         case .anyMeasurable(let list, let datesCount):
             let entries = rule.fields.flatMap { objective.entries(of: $0) }
             guard let first = entries.first else { return [] }
-            if entries.contains(where: { measured.isMeasurable($0.text, list: list, datesCount: datesCount, vocabulary: vocabulary) }) {
+            let stopped = { (pattern: Pattern) in stops.record(pattern, rule: rule, text: first) }
+            if entries.contains(where: { measured.isMeasurable($0, list: list, datesCount: datesCount, vocabulary: vocabulary, stopped: stopped) }) {
                 return []
             }
             return [Finding(range: first.range, values: fire.values)]
@@ -200,15 +205,16 @@ struct CheckContext {
     private func entryProblem(_ rule: Rule, _ entry: TextValue) -> [String: String]? {
         switch rule.check {
         case .measurable(let list, let datesCount):
-            return measured.isMeasurable(entry.text, list: list, datesCount: datesCount, vocabulary: vocabulary) ? nil : [:]
+            let stopped = { (pattern: Pattern) in stops.record(pattern, rule: rule, text: entry) }
+            return measured.isMeasurable(entry, list: list, datesCount: datesCount, vocabulary: vocabulary, stopped: stopped) ? nil : [:]
         case .hasEndDate:
             return DateReader.span(in: entry.text)?.end == nil ? [:] : nil
         case .datesInOrder, .withinPeriod:
             return PeriodChecks(plan: plan, today: today).problem(rule.check, entry: entry)
         case .matches(let pattern):
-            return pattern.matches(entry.text) ? nil : [:]
+            return match(pattern, entry, rule) == .notFound ? [:] : nil
         case .notMatches(let pattern):
-            return pattern.matches(entry.text) ? [:] : nil
+            return match(pattern, entry, rule) == .found ? [:] : nil
         case .mentions(let selection):
             return vocabulary.contains(selection, in: source.bytes, span: entry.span) ? nil : [:]
         case .readable(let limits):
@@ -219,6 +225,14 @@ struct CheckContext {
         default:
             return nil
         }
+    }
+
+    /// Matches a rule's pattern, recording it if it has to be stopped (then
+    /// neither `matches` nor `not-matches` makes a finding on a guess).
+    private func match(_ pattern: Pattern, _ entry: TextValue, _ rule: Rule) -> Pattern.Match {
+        let match = pattern.match(entry.text)
+        if match == .stopped { stops.record(pattern, rule: rule, text: entry) }
+        return match
     }
 
     /// Whether an abbreviation is in a vocabulary list or the plan's Glossary,

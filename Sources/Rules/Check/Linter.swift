@@ -16,14 +16,23 @@ public struct Linter: Sendable {
 
     /// Parses and checks one file against every enabled rule.
     public func lint(_ source: SourceFile) -> [Diagnostic] {
-        lint(source, rules: ruleSet.rules.filter(\.enabled))
+        check(source).diagnostics
     }
 
-    /// Parses and checks one file against some rules, in reading order; each
-    /// finding records the text at fault and its fingerprint.
+    /// Parses and checks one file against some rules.
     public func lint(_ source: SourceFile, rules: [Rule]) -> [Diagnostic] {
+        check(source, rules: rules).diagnostics
+    }
+
+    /// Parses and checks one file against the enabled rules (or some rules),
+    /// in reading order, saying too which rule patterns had to be stopped.
+    /// Each finding records the text at fault and its fingerprint.
+    public func check(_ source: SourceFile, rules: [Rule]? = nil) -> LintOutcome {
+        let rules = rules ?? ruleSet.rules.filter(\.enabled)
         let plan = parser.parse(source)
-        let context = CheckContext(plan: plan, source: source, vocabulary: ruleSet.vocabulary, today: today, measurers: measurers)
+        let stops = PatternStops(path: source.path)
+        let context = CheckContext(plan: plan, source: source, vocabulary: ruleSet.vocabulary, today: today,
+                                   measurers: measurers, stops: stops)
         func diagnostic(_ rule: Rule, _ finding: Finding) -> Diagnostic {
             Diagnostic(path: source.path, range: finding.range, severity: rule.severity, ruleID: rule.id,
                        message: rule.message.render(finding.values), help: rule.help)
@@ -49,9 +58,11 @@ public struct Linter: Sendable {
                 break
             }
         }
+        // A file that is not UTF-8 is reported whatever the rules and comments say.
+        if let invalid = source.invalidUTF8 { diagnostics.append(.invalidUTF8(invalid, path: source.path)) }
         diagnostics.sort(by: Diagnostic.reportOrder)
         for index in diagnostics.indices { diagnostics[index].faultText = source.firstLine(of: diagnostics[index].range) }
         Fingerprint.assign(&diagnostics)
-        return diagnostics
+        return LintOutcome(diagnostics: diagnostics, stoppedPatterns: stops.all)
     }
 }

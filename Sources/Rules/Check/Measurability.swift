@@ -39,11 +39,27 @@ struct Measurability: Sendable {
         }
     }
 
-    func isMeasurable(_ text: String) -> Bool {
-        if measures.contains(where: { $0.matches(text) }) { return true }
-        if vague.contains(where: { $0.matches(text) }) { return false }
-        if weak.contains(where: { $0.matches(text) }) { return true }
-        return datesCount && DateReader.span(in: text)?.end != nil
+    /// Whether the entry is measurable. A pattern whose match had to be
+    /// stopped (a trust's, too slow) is passed to `stopped`, and the entry
+    /// then counts as measurable: no finding is made on a guess.
+    func isMeasurable(_ entry: TextValue, stopped: (Pattern) -> Void) -> Bool {
+        func any(_ patterns: [Pattern]) -> Bool {
+            var unknown = false
+            for pattern in patterns {
+                switch pattern.match(entry.text) {
+                case .found: return true
+                case .notFound: continue
+                case .stopped:
+                    stopped(pattern)
+                    unknown = true
+                }
+            }
+            return unknown
+        }
+        if any(measures) { return true }
+        if any(vague) { return false }
+        if any(weak) { return true }
+        return datesCount && DateReader.span(in: entry.text)?.end != nil
     }
 }
 
@@ -65,12 +81,12 @@ final class MeasurabilityMemo {
         self.measurers = measurers
     }
 
-    func isMeasurable(_ text: String, list: String, datesCount: Bool, vocabulary: Vocabulary) -> Bool {
-        let key = Key(list: list, datesCount: datesCount, text: text)
+    func isMeasurable(_ entry: TextValue, list: String, datesCount: Bool, vocabulary: Vocabulary, stopped: (Pattern) -> Void) -> Bool {
+        let key = Key(list: list, datesCount: datesCount, text: entry.text)
         if let answer = known[key] { return answer }
         let measurer = measurers[Measurability.Key(list: list, datesCount: datesCount)]
             ?? Measurability(list: vocabulary.lists[list], datesCount: datesCount)
-        let answer = measurer.isMeasurable(text)
+        let answer = measurer.isMeasurable(entry, stopped: stopped)
         known[key] = answer
         return answer
     }

@@ -10,17 +10,16 @@ enum ConfigurationLoader {
     ///   - absolutePath: where the file is.
     ///   - displayPath: how messages name it.
     static func load(absolutePath: String, displayPath: String) throws(RuleFileError) -> Configuration {
-        let reader = NodeReader(path: displayPath)
         guard let data = FileManager.default.contents(atPath: absolutePath) else {
             throw RuleFileError(path: displayPath, location: nil, message: "cannot be read")
         }
-        let source: SourceFile
-        do {
-            source = try SourceFile(path: displayPath, bytes: [UInt8](data))
-        } catch {
-            throw RuleFileError(path: displayPath, location: error.invalidUTF8Location, message: error.reason)
-        }
-        let root = try JSON5Parser.parse(source)
+        return try load(bytes: [UInt8](data), absolutePath: absolutePath, displayPath: displayPath)
+    }
+
+    /// Reads a configuration file's bytes, already read from `absolutePath`.
+    static func load(bytes: [UInt8], absolutePath: String, displayPath: String) throws(RuleFileError) -> Configuration {
+        let reader = NodeReader(path: displayPath)
+        let root = try JSON5Parser.parse(try RuleFileLoader.source(path: displayPath, bytes: bytes))
         let members = try reader.members(of: root, allowed: keys, in: "a configuration file")
         let directory = (absolutePath as NSString).deletingLastPathComponent
         var configuration = Configuration(path: displayPath, directory: directory)

@@ -6,17 +6,21 @@ public enum Fingerprint {
     /// 16 hexadecimal digits (64-bit FNV-1a).
     public static func make(ruleID: String, faultText: String, occurrence: Int) -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        func mix(_ bytes: some Sequence<UInt8>) {
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
+        func mix(_ bytes: [UInt8]) {
+            // Through a pointer: the text at fault can be a line of megabytes.
+            bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                for index in 0..<buffer.count {
+                    hash ^= UInt64(base[index])
+                    hash = hash &* 0x0000_0100_0000_01B3
+                }
             }
         }
-        mix(ruleID.utf8)
+        mix(Array(ruleID.utf8))
         mix([0])
         mix(InlineText.collapseSpaces(Array(faultText.utf8)))
         mix([0])
-        mix(String(occurrence).utf8)
+        mix(Array(String(occurrence).utf8))
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }

@@ -135,7 +135,7 @@ struct BlockScanner {
     }
 
     private func isThematicBreak(_ text: Range<Int>) -> Bool {
-        guard let first = text.first.map({ bytes[$0] }), [0x2D, 0x2A, 0x5F].contains(first) else { return false }
+        guard let first = text.first.map({ bytes[$0] }), first == 0x2D || first == 0x2A || first == 0x5F else { return false }
         var count = 0
         for index in text {
             if bytes[index] == first { count += 1 } else if !ByteText.isSpace(bytes[index]) { return false }
@@ -199,10 +199,18 @@ struct BlockScanner {
     // MARK: Tables
 
     private func contains(_ text: Range<Int>, _ byte: UInt8) -> Bool {
-        text.contains { bytes[$0] == byte }
+        ByteText.find(source.bytes, byte, in: text) != nil
     }
 
     private func isDelimiterRow(_ text: Range<Int>) -> Bool {
+        // Only dashes, colons, pipes, spaces and tabs make one: most lines fail at their first letter.
+        let bytes = source.bytes
+        for index in text {
+            switch bytes[index] {
+            case 0x2D, 0x3A, 0x7C, 0x20, 0x09: continue
+            default: return false
+            }
+        }
         guard contains(text, 0x2D), contains(text, 0x7C) || text.allSatisfy({ [0x2D, 0x3A, 0x20].contains(bytes[$0]) }) else {
             return false
         }

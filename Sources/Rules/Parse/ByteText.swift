@@ -1,3 +1,5 @@
+import Foundation
+
 /// Small byte-level helpers shared by the scanners. Plans are mostly ASCII
 /// structure around free text, so structure is found on bytes and text is
 /// decoded only for values.
@@ -33,6 +35,17 @@ enum ByteText {
         return literal.withUTF8Buffer { prefix in
             for index in 0..<count where bytes[offset + index] != prefix[index] { return false }
             return true
+        }
+    }
+
+    /// The first offset of `byte` in the range, or nil. C's `memchr` keeps
+    /// this fast on a line of megabytes, even in a debug build.
+    static func find(_ bytes: [UInt8], _ byte: UInt8, in span: Range<Int>) -> Int? {
+        precondition(span.lowerBound >= 0 && span.upperBound <= bytes.count, "a span outside the bytes")
+        guard !span.isEmpty else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let hit = memchr(base + span.lowerBound, Int32(byte), span.count) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
     }
 

@@ -9,6 +9,9 @@ public struct FileReport: Sendable {
     public var sourceLines: [Int: String]
     /// The threshold the plan's configuration sets, if it sets one.
     public var failOn: FailThreshold?
+    /// Rule patterns that had to be stopped while checking the plan: their
+    /// rules are not fully checked, which fails the run (exit status 2).
+    public var stoppedPatterns: [StoppedPattern] = []
 
     /// Lines longer than this (in bytes) are not shown under a finding.
     public static let longestSourceLine = 400

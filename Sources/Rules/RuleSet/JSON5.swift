@@ -258,15 +258,17 @@ struct JSON5Parser {
             if bytes[index] == 0x2D { sign = -1 }
             index += 1
         }
+        let digitsStart = index
         if let word = identifier() {
             if word == "Infinity" { return sign * .infinity }
             if word == "NaN" { return .nan }
-            index = start
+            index = digitsStart
         }
-        let digitsStart = index
+        // An exponent's sign follows its 'e'; a sign at the start was read above.
         while index < bytes.count, (0x30...0x39).contains(bytes[index]) || bytes[index] == 0x2E
             || bytes[index] == 0x65 || bytes[index] == 0x45
-            || ((bytes[index] == 0x2B || bytes[index] == 0x2D) && (bytes[index - 1] == 0x65 || bytes[index - 1] == 0x45)) {
+            || ((bytes[index] == 0x2B || bytes[index] == 0x2D) && index > digitsStart
+                && (bytes[index - 1] == 0x65 || bytes[index - 1] == 0x45)) {
             index += 1
         }
         // `0x1F` starts with a digit, so `identifier()` above did not take it.

@@ -3,6 +3,8 @@
 /// it is written.
 struct NodeReader {
     let path: String
+    /// Whether the patterns it reads are stopped when a match takes too long.
+    var limitPatternTime = true
 
     func error(_ message: String, at location: SourceLocation) -> RuleFileError {
         RuleFileError(path: path, location: location, message: message)
@@ -107,7 +109,8 @@ struct NodeReader {
                 + "make the inner repeat possessive ('a++') or the group atomic ('(?>...)')", at: node.location)
         }
         do {
-            return try Pattern(source, caseSensitive: caseSensitive)
+            return try Pattern(source, caseSensitive: caseSensitive, origin: RuleOrigin(path: path, location: node.location),
+                               timeLimited: limitPatternTime)
         } catch {
             throw self.error("\(what) is not a valid regular expression: \(source)", at: node.location)
         }

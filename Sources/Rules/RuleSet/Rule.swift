@@ -42,7 +42,7 @@ public struct Rule: Sendable {
     public var configuredBy: String?
 }
 
-/// The file and place a rule was read from.
+/// The file and place a rule (or a rule's pattern) was read from.
 public struct RuleOrigin: Sendable, Hashable {
     public var path: String
     public var location: SourceLocation

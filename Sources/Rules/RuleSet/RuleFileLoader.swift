@@ -13,19 +13,28 @@ struct RuleFileLoader {
                            "when", "unless", "message", "help", "source", "why", "examples"]
     static let vocabularyKeys = ["vocabulary", "description", "terms", "patterns"]
 
-    static func load(path: String, text: String) throws(RuleFileError) -> RuleFileContent {
-        let source: SourceFile
-        do {
-            source = try SourceFile(path: path, bytes: Array(text.utf8))
-        } catch {
-            throw RuleFileError(path: path, location: error.invalidUTF8Location, message: error.reason)
-        }
-        let root = try JSON5Parser.parse(source)
-        let loader = RuleFileLoader(reader: NodeReader(path: path))
+    /// - Parameter limitPatternTime: whether its patterns' matches are stopped when they take too long
+    ///   (see `Pattern`); eqlint's own rules, written to run in linear time, do without.
+    static func load(path: String, text: String, limitPatternTime: Bool = true) throws(RuleFileError) -> RuleFileContent {
+        let root = try JSON5Parser.parse(try source(path: path, bytes: Array(text.utf8)))
+        let loader = RuleFileLoader(reader: NodeReader(path: path, limitPatternTime: limitPatternTime))
         if case .object(let members) = root.value, members.contains(where: { $0.key == "vocabulary" }) {
             return try loader.vocabulary(root)
         }
         return try loader.rule(root)
+    }
+
+    /// A rule or configuration file's text, refusing a binary file or one
+    /// that is not UTF-8 (a rule must say exactly what its author wrote).
+    static func source(path: String, bytes: [UInt8]) throws(RuleFileError) -> SourceFile {
+        let source: SourceFile
+        do {
+            source = try SourceFile(path: path, bytes: bytes)
+        } catch {
+            throw RuleFileError(path: path, location: nil, message: error.reason)
+        }
+        if let invalid = source.invalidUTF8 { throw RuleFileError(notUTF8: path, invalid) }
+        return source
     }
 
     // MARK: Vocabulary files
@@ -153,5 +162,13 @@ struct RuleFileLoader {
             }
         }
         return examples
+    }
+}
+
+extension RuleFileError {
+    /// A rule or configuration file that is not UTF-8, at its first bad byte.
+    init(notUTF8 path: String, _ invalid: InvalidUTF8) {
+        self.init(path: path, location: invalid.location,
+                  message: "is not valid UTF-8 text (\(invalid.description)); save the file with UTF-8 encoding")
     }
 }

@@ -33,7 +33,8 @@ public struct RuleSet: Sendable {
         for (layerIndex, layer) in layers.enumerated() {
             var seenInLayer: [String: RuleOrigin] = [:]
             for file in layer {
-                switch try RuleFileLoader.load(path: file.path, text: file.text) {
+                // eqlint's own patterns are written to run in linear time; only others get a time limit.
+                switch try RuleFileLoader.load(path: file.path, text: file.text, limitPatternTime: layerIndex >= defaultLayers) {
                 case .vocabulary(let name, let terms, let patterns):
                     set.vocabulary.add(terms: terms, to: name)
                     set.vocabulary.add(patterns: patterns, to: name)
@@ -73,12 +74,14 @@ public struct RuleSet: Sendable {
         var files: [File] = []
         for relative in paths {
             let display = (directory as NSString).appendingPathComponent(relative)
+            let source: SourceFile
             do {
-                let source = try SourceFile.read(path: display)
-                files.append((display, String(decoding: source.bytes, as: UTF8.self)))
+                source = try SourceFile.read(path: display)
             } catch {
-                throw RuleFileError(path: display, location: error.invalidUTF8Location, message: error.reason)
+                throw RuleFileError(path: display, location: nil, message: error.reason)
             }
+            if let invalid = source.invalidUTF8 { throw RuleFileError(notUTF8: display, invalid) }
+            files.append((display, String(decoding: source.bytes, as: UTF8.self)))
         }
         return files
     }

@@ -106,32 +106,6 @@ public struct Vocabulary: Sendable {
     }
 }
 
-/// A regular expression from a rule file, compiled once.
-public struct Pattern: @unchecked Sendable {
-    // NSRegularExpression is immutable and safe to share across threads.
-    public let source: String
-    private let regex: NSRegularExpression
-
-    /// Compiles a pattern (case-insensitive unless asked), or says why it cannot.
-    public init(_ source: String, caseSensitive: Bool = false) throws {
-        self.source = source
-        regex = try NSRegularExpression(pattern: source, options: caseSensitive ? [] : [.caseInsensitive])
-    }
-
-    public func matches(_ text: String) -> Bool {
-        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-    }
-
-    /// Where each match is, as UTF-8 byte offsets into `text`.
-    func matchSpans(in text: String) -> [Range<Int>] {
-        regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { result in
-            guard let range = Range(result.range, in: text), !range.isEmpty else { return nil }
-            let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
-            return start..<start + text.utf8.distance(from: range.lowerBound, to: range.upperBound)
-        }
-    }
-}
-
 /// Some groups of a vocabulary list (all of them when `groups` is nil), as a
 /// rule names them: `{ vocabulary: "characteristics", groups: ["age"] }`.
 public struct VocabularySelection: Sendable, Hashable {

@@ -31,12 +31,17 @@ public struct CheckRun {
         case report(FileReport)
         /// A path or plan could not be read, or held no plans.
         case error(InputError)
+        /// A file a folder search found (named `.md`) is binary, not a plan:
+        /// skipped with a warning, as it was never asked for by name.
+        case skippedBinary(path: String)
     }
 
-    /// What a run produced: a report per plan, and the plans that could not be read.
+    /// What a run produced: a report per plan, the plans that could not be
+    /// read, and the binary files a folder search skipped.
     public struct Outcome: Sendable {
         public var reports: [FileReport] = []
         public var errors: [InputError] = []
+        public var skippedBinaryFiles: [String] = []
     }
 
     /// Checks the plans under `paths` and returns every report at once (see
@@ -49,6 +54,7 @@ public struct CheckRun {
             switch event {
             case .report(let report): outcome.reports.append(report)
             case .error(let error): outcome.errors.append(error)
+            case .skippedBinary(let path): outcome.skippedBinaryFiles.append(path)
             }
         }
         return outcome
@@ -65,9 +71,21 @@ public struct CheckRun {
         let tasks = try plan(paths: paths, standardInputName: standardInputName, readStandardInput: readStandardInput)
         let keepsSourceLines = self.keepsSourceLines
         // More threads than this only cost memory, whatever was asked for.
+        // Events come in task order, so the binary files a folder search skipped can be counted as they pass.
+        var delivered = 0
+        var skippedInFolder = 0
         OrderedParallel.forEach(count: tasks.count, jobs: min(jobs, 256), work: { index in
             tasks[index].run(keepsSourceLines: keepsSourceLines)
-        }, deliver: each)
+        }, deliver: { event in
+            defer { delivered += 1 }
+            each(event)
+            guard case .file(_, _, let folder?) = tasks[delivered] else { return }
+            if case .skippedBinary = event { skippedInFolder += 1 }
+            guard folder.isLast else { return }
+            // A folder whose every plan was a binary file checked nothing: not a pass.
+            if skippedInFolder == folder.count { each(.error(.noPlans(path: folder.path))) }
+            skippedInFolder = 0
+        })
     }
 
     /// Works out what to check, in order, and each plan's configuration.
@@ -92,15 +110,19 @@ public struct CheckRun {
                 tasks.append(.error(.missing(path: path)))
             case .file(let file):
                 // A file named on the command line is always checked.
-                tasks.append(.file(file, context: try resolver.context(forFile: file)))
+                tasks.append(.file(file, context: try resolver.context(forFile: file), folder: nil))
             case .directory(let files, let unreadable):
                 tasks += unreadable.map { .error(.unreadable(path: $0)) }
-                var checked = 0
+                var included: [(String, LintContext)] = []
                 for file in files {
                     let context = try resolver.context(forFile: file)
                     guard context.configuration.includes(absolutePath: resolver.absoluteFile(file)) else { continue }
-                    tasks.append(.file(file, context: context))
-                    checked += 1
+                    included.append((file, context))
+                }
+                let checked = included.count
+                for (index, (file, context)) in included.enumerated() {
+                    let folder = FolderSearch(path: path, count: unreadable.isEmpty ? checked : -1, isLast: index == checked - 1)
+                    tasks.append(.file(file, context: context, folder: folder))
                 }
                 // A run that checks nothing must not pass as if all were well.
                 if checked == 0, unreadable.isEmpty { tasks.append(.error(.noPlans(path: path))) }
@@ -110,9 +132,19 @@ public struct CheckRun {
     }
 }
 
+/// The folder search a plan file came from: the folder as given, how many
+/// plans it found to check (-1 when some of it could not be read, so an
+/// empty result is already reported), and whether this is the last of them.
+private struct FolderSearch: Sendable {
+    var path: String
+    var count: Int
+    var isLast: Bool
+}
+
 /// One step of a run: check a plan file, check standard input, or report an error.
 private enum CheckTask: Sendable {
-    case file(String, context: LintContext)
+    /// A plan file, and the folder search that found it (nil: named on the command line).
+    case file(String, context: LintContext, folder: FolderSearch?)
     case standardInput(Result<SourceFile, InputError>, context: LintContext)
     case error(InputError)
 
@@ -120,8 +152,10 @@ private enum CheckTask: Sendable {
         switch self {
         case .error(let error):
             return .error(error)
-        case .file(let path, let context):
-            return Self.check(Result { () throws(InputError) in try SourceFile.read(path: path) }, context, keepsSourceLines)
+        case .file(let path, let context, let folder):
+            let event = Self.check(Result { () throws(InputError) in try SourceFile.read(path: path) }, context, keepsSourceLines)
+            if folder != nil, case .error(.binary(let path)) = event { return .skippedBinary(path: path) }
+            return event
         case .standardInput(let read, let context):
             return Self.check(read, context, keepsSourceLines)
         }
@@ -130,11 +164,13 @@ private enum CheckTask: Sendable {
     private static func check(_ read: Result<SourceFile, InputError>, _ context: LintContext, _ keepsSourceLines: Bool) -> CheckRun.Event {
         switch read {
         case .success(let source):
-            let diagnostics = context.linter.lint(source)
-            return .report(FileReport(
-                path: source.path, diagnostics: diagnostics,
-                sourceLines: keepsSourceLines ? FileReport.lines(of: diagnostics, in: source) : [:],
-                failOn: context.configuration.failOn))
+            let checked = context.linter.check(source)
+            var report = FileReport(
+                path: source.path, diagnostics: checked.diagnostics,
+                sourceLines: keepsSourceLines ? FileReport.lines(of: checked.diagnostics, in: source) : [:],
+                failOn: context.configuration.failOn)
+            report.stoppedPatterns = checked.stoppedPatterns
+            return .report(report)
         case .failure(let error):
             return .error(error)
         }

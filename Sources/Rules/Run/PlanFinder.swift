@@ -17,7 +17,11 @@ public enum PlanFinder {
 
     public static func find(_ path: String) -> Found {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .missing }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            // A link that leads nowhere is there: reading it says what is wrong.
+            let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
+            return type == .typeSymbolicLink ? .file(path) : .missing
+        }
         guard isDirectory.boolValue else { return .file(path) }
         let (files, unreadable) = markdownFiles(under: path)
         return .directory(files: files, unreadable: unreadable)

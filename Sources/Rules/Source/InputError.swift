@@ -7,12 +7,12 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAFile(path: String)
     case noPlans(path: String)
     case binary(path: String)
-    case invalidUTF8(path: String, location: SourceLocation)
+    case brokenLink(path: String)
 
     public var path: String {
         switch self {
         case .missing(let path), .isDirectory(let path), .unreadable(let path), .notAFile(let path), .noPlans(let path),
-             .binary(let path), .invalidUTF8(let path, _):
+             .binary(let path), .brokenLink(let path):
             return path
         case .standardInputUnreadable:
             return "standard input"
@@ -29,18 +29,9 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notAFile: return "is not a regular file (a device, pipe or socket), so it is not read"
         case .noPlans: return "holds no plan files (*.md), so nothing was checked"
         case .binary: return "looks like a binary file, not text; save it as plain UTF-8 text"
-        case .invalidUTF8: return "is not valid UTF-8 text; save the file with UTF-8 encoding"
+        case .brokenLink: return "is a symbolic link that leads nowhere (to a missing file, or round in a loop)"
         }
     }
 
-    /// Where the text stops being UTF-8, for that case.
-    public var invalidUTF8Location: SourceLocation? {
-        if case .invalidUTF8(_, let location) = self { return location }
-        return nil
-    }
-
-    public var description: String {
-        if case .invalidUTF8(_, let location) = self { return "\(path):\(location): \(reason)" }
-        return "\(path): \(reason)"
-    }
+    public var description: String { "\(path): \(reason)" }
 }

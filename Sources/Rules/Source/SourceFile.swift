@@ -4,12 +4,16 @@ import Foundation
 ///
 /// Scanners work on byte offsets; a location (line and column) is worked out
 /// only when one is needed. Lines end at `\n`, `\r\n` or `\r`; a UTF-8
-/// byte-order mark is dropped, so it shifts no column.
+/// byte-order mark is dropped, so it shifts no column. What is not UTF-8 is
+/// read as U+FFFD (see `invalidUTF8`), so the rest of the file can be checked.
 public struct SourceFile: Sendable {
     /// The path as the user gave it, used in diagnostics.
     public let path: String
-    /// The file's bytes, without a leading byte-order mark.
+    /// The file's bytes, without a leading byte-order mark, each sequence
+    /// that is not UTF-8 replaced by U+FFFD.
     public let bytes: [UInt8]
+    /// Where the file first stops being UTF-8, if it does.
+    public private(set) var invalidUTF8: InvalidUTF8?
     /// Byte offset where each line starts.
     private let lineStarts: [Int]
     /// Byte offset where each line's text ends (before its line break).
@@ -20,14 +24,17 @@ public struct SourceFile: Sendable {
     private let characterCheckpoints: [Int]
     private static let checkpointStride = 256
 
-    /// Reads a file from disk, refusing what is not UTF-8 text. One `stat`
+    /// Reads a file from disk, refusing what is not text. One `stat`
     /// (following links: what a link points to decides, so a link to
     /// /dev/zero is no plan either), then `open` and `read`.
     public static func read(path: String, displayPath: String? = nil) throws(InputError) -> SourceFile {
         let name = displayPath ?? path
         var status = stat()
         guard stat(path, &status) == 0 else {
-            throw errno == ENOENT || errno == ENOTDIR ? .missing(path: name) : .unreadable(path: name)
+            guard errno == ENOENT || errno == ENOTDIR || errno == ELOOP else { throw .unreadable(path: name) }
+            // A link that leads nowhere (to a missing file, or round in a loop) is there but cannot be followed.
+            var link = stat()
+            throw lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK ? .brokenLink(path: name) : .missing(path: name)
         }
         let type = status.st_mode & S_IFMT
         guard type != S_IFDIR else { throw .isDirectory(path: name) }
@@ -52,42 +59,60 @@ public struct SourceFile: Sendable {
         return try SourceFile(path: name, bytes: bytes)
     }
 
-    /// Wraps bytes already in memory (standard input, a rule example, a test).
+    /// Wraps bytes already in memory (standard input, a rule example, a
+    /// test), refusing a binary file: one with a NUL byte.
     public init(path: String, bytes: [UInt8]) throws(InputError) {
-        var content = bytes
-        if content.starts(with: [0xEF, 0xBB, 0xBF]) { content.removeFirst(3) }
-        if content.contains(0) { throw .binary(path: path) }
+        let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        var content = hasByteOrderMark ? Array(bytes.dropFirst(3)) : bytes
+        let hasNUL = content.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
+        }
+        if hasNUL { throw .binary(path: path) }
+        var firstInvalid: (offset: Int, byte: UInt8, count: Int)?
+        if let repair = UTF8Repair.repair(content) {
+            content = repair.bytes
+            firstInvalid = (repair.firstOffset, repair.firstByte, repair.count)
+        }
         self.path = path
         self.bytes = content
+        (lineStarts, lineEnds, characterCheckpoints) = Self.lineTable(content)
+        // Nothing before the first bad byte was replaced, so its offset is the same in both.
+        invalidUTF8 = firstInvalid.map { first in
+            InvalidUTF8(location: location(of: first.offset), byteOffset: first.offset + (hasByteOrderMark ? 3 : 0),
+                        byte: first.byte, count: first.count)
+        }
+    }
+
+    /// Where each line starts and ends, and the character checkpoints: one pass over the bytes.
+    private static func lineTable(_ content: [UInt8]) -> (starts: [Int], ends: [Int], checkpoints: [Int]) {
         var starts = [0]
         var ends: [Int] = []
         var checkpoints: [Int] = []
-        checkpoints.reserveCapacity(content.count / Self.checkpointStride + 1)
+        checkpoints.reserveCapacity(content.count / checkpointStride + 1)
         var characters = 0
-        var index = 0
-        while index < content.count {
-            if index % Self.checkpointStride == 0 { checkpoints.append(characters) }
-            let byte = content[index]
-            if byte & 0xC0 != 0x80 { characters += 1 }
-            if byte == 0x0A || byte == 0x0D {
-                ends.append(index)
-                if byte == 0x0D, index + 1 < content.count, content[index + 1] == 0x0A {
-                    index += 1
-                    if index % Self.checkpointStride == 0 { checkpoints.append(characters) }
-                    characters += 1
+        content.withUnsafeBufferPointer { buffer in
+            guard let bytes = buffer.baseAddress else { return }
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                if index % checkpointStride == 0 { checkpoints.append(characters) }
+                let byte = bytes[index]
+                if byte & 0xC0 != 0x80 { characters += 1 }
+                if byte == 0x0A || byte == 0x0D {
+                    ends.append(index)
+                    if byte == 0x0D, index + 1 < count, bytes[index + 1] == 0x0A {
+                        index += 1
+                        if index % checkpointStride == 0 { checkpoints.append(characters) }
+                        characters += 1
+                    }
+                    starts.append(index + 1)
                 }
-                starts.append(index + 1)
+                index += 1
             }
-            index += 1
         }
         ends.append(content.count)
-        if content.count % Self.checkpointStride == 0 { checkpoints.append(characters) }
-        lineStarts = starts
-        lineEnds = ends
-        characterCheckpoints = checkpoints
-        if let bad = Self.firstInvalidUTF8Offset(content) {
-            throw .invalidUTF8(path: path, location: location(of: bad))
-        }
+        if content.count % checkpointStride == 0 { checkpoints.append(characters) }
+        return (starts, ends, checkpoints)
     }
 
     /// Wraps a string (always valid UTF-8).
@@ -210,33 +235,5 @@ public struct SourceFile: Sendable {
     /// The locations a byte range covers.
     public func range(of span: Range<Int>) -> SourceRange {
         SourceRange(start: location(of: span.lowerBound), end: location(of: span.upperBound))
-    }
-
-    /// The offset of the first byte that breaks UTF-8, or nil when all is well.
-    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 { index += 1; continue }
-            let length: Int
-            let minimum: UInt32
-            switch lead {
-            case 0xC2...0xDF: length = 2; minimum = 0x80
-            case 0xE0...0xEF: length = 3; minimum = 0x800
-            case 0xF0...0xF4: length = 4; minimum = 0x10000
-            default: return index
-            }
-            guard index + length <= count else { return index }
-            var scalar = UInt32(lead) & (0xFF >> (length + 1))
-            for next in 1..<length {
-                let byte = bytes[index + next]
-                guard byte & 0xC0 == 0x80 else { return index }
-                scalar = scalar << 6 | UInt32(byte & 0x3F)
-            }
-            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
-            index += length
-        }
-        return nil
     }
 }

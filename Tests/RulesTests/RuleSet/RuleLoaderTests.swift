@@ -58,6 +58,7 @@ struct RuleLoaderTests {
         ("{ id: \"\\u+041\" }", "1:8", "a \\u escape needs 4 hexadecimal digits"),
         ("{ id: . }", "1:7", "expected a value"),
         ("{ id: 04 }", "1:7", "a number may not start with 0 (write 4)"),
+        ("-criteria", "1:1", "expected a value (a string, number, list or object), found '-'"),
     ])
     func syntax(text: String, place: String, message: String) throws {
         let error = try #require(loadError(text))

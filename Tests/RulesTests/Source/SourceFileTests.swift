@@ -29,14 +29,34 @@ struct SourceFileTests {
         #expect(file.location(of: offset) == Rules.SourceLocation(line: 1, column: 9))
     }
 
-    @Test("invalid UTF-8 is refused with its position")
-    func invalidUTF8() {
-        #expect(throws: InputError.invalidUTF8(path: "p.md", location: Rules.SourceLocation(line: 2, column: 4))) {
-            try SourceFile(path: "p.md", bytes: Array("ok\nabc".utf8) + [0xFF] + Array("def".utf8))
+    @Test("invalid UTF-8 is read as U+FFFD, and the first bad byte is kept with its place and offset")
+    func invalidUTF8() throws {
+        let file = try SourceFile(path: "p.md", bytes: Array("ok\nabc".utf8) + [0xFF] + Array("def\n\u{E9}".utf8) + [0xC3])
+        #expect(file.invalidUTF8 == InvalidUTF8(location: Rules.SourceLocation(line: 2, column: 4), byteOffset: 6, byte: 0xFF, count: 2))
+        #expect(file.lineText(2) == "abc\u{FFFD}def")
+        #expect(file.lineText(3) == "\u{E9}\u{FFFD}")
+        #expect(file.invalidUTF8?.description == "byte 0xFF at byte offset 6")
+        // The offset is in the file as stored: a byte-order mark counts.
+        let marked = try SourceFile(path: "p.md", bytes: [0xEF, 0xBB, 0xBF, 0x41, 0x80])
+        #expect(marked.invalidUTF8?.byteOffset == 4)
+        #expect(marked.invalidUTF8?.location == Rules.SourceLocation(line: 1, column: 2))
+        #expect(try SourceFile(path: "p.md", bytes: Array("caf\u{E9} \u{1F600}".utf8)).invalidUTF8 == nil)
+    }
+
+    @Test("bad sequences are replaced as Swift's own decoding replaces them", arguments: 0..<4)
+    func replacementMatchesSwift(seed: Int) throws {
+        // Truncated, overlong, surrogate and out-of-range sequences among valid text, in many mixes.
+        let pieces: [[UInt8]] = [[0x41], [0x0A], [0xC3, 0xA9], [0xE2, 0x80, 0x93], [0xF0, 0x9F, 0x98, 0x80], [0xFF], [0x80],
+                                 [0xC0, 0xAF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x80],
+                                 [0xF0, 0x9F, 0x98], [0xC2], [0xF5], [0x0D]]
+        var generator = SeededGenerator(seed: UInt64(seed))
+        for _ in 0..<500 {
+            let bytes = (0..<Int.random(in: 0...40, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+            let file = try SourceFile(path: "p", bytes: bytes)
+            let expected = Array(String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes, as: UTF8.self).utf8)
+            #expect(file.bytes == expected, "\(bytes)")
+            #expect((file.invalidUTF8 == nil) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
         }
-        // A truncated sequence and an overlong encoding are caught too.
-        #expect(throws: InputError.self) { try SourceFile(path: "p.md", bytes: [0x41, 0xE2, 0x80]) }
-        #expect(throws: InputError.self) { try SourceFile(path: "p.md", bytes: [0xC0, 0xAF]) }
     }
 
     @Test("a binary file is refused")
@@ -94,5 +114,20 @@ extension SourceFileTests {
         let runsOn = SourceRange(start: Rules.SourceLocation(line: 3, column: 2), end: Rules.SourceLocation(line: 9, column: 1))
         #expect(file.firstLine(of: runsOn) == "ast")
         #expect(file.offset(of: Rules.SourceLocation(line: 1, column: 99)) == 5)
+    }
+}
+
+/// A small deterministic random number generator (SplitMix64), so a failing case can be run again.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -1,0 +1,6 @@
+/// What checking one plan produced: its findings, and the rule patterns
+/// that had to be stopped (their rules are not fully checked).
+public struct LintOutcome: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var stoppedPatterns: [StoppedPattern]
+}
