@@ -82,6 +82,7 @@ public struct Pattern: @unchecked Sendable {
     }
 
     public func matches(_ text: String) -> Bool {
-        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        // The range alone: no match object is made.
+        regex.rangeOfFirstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)).location != NSNotFound
     }
 }
