@@ -53,44 +53,51 @@ public enum TextNormalizer {
     /// The word characters of `bytes`, lower-cased; with a separator, words
     /// are joined by it and it stands at both ends.
     private static func words(_ bytes: [UInt8], separator: UInt8?) -> [UInt8] {
-        var out: [UInt8] = separator.map { [$0] } ?? []
-        out.reserveCapacity(bytes.count + 2)
-        var pendingSeparator = false
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            var isWord: Bool
-            var length = 1
-            if byte < 0x80 {
-                isWord = isWordByte(byte)
-                // An apostrophe joins: "who's" → "whos".
-                if byte == 0x27 { index += 1; continue }
-            } else {
-                length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-                // U+2000–U+206F (E2 80 xx, E2 81 xx) and U+00A0 (C2 A0) are punctuation or space.
-                let isGeneralPunctuation = byte == 0xE2 && index + 1 < bytes.count && (bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81)
-                let isNoBreakSpace = byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0
-                isWord = !isGeneralPunctuation && !isNoBreakSpace
-                // A right single quotation mark (U+2019) is an apostrophe.
-                if isGeneralPunctuation, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
-                    index += 3
-                    continue
+        // Each byte is written at most once and a separator only in place of
+        // bytes left out, so the output fits in the input's size plus both ends.
+        bytes.withUnsafeBufferPointer { bytes in
+            [UInt8](unsafeUninitializedCapacity: bytes.count + 2) { out, written in
+                var count = 0
+                if let separator { out[0] = separator; count = 1 }
+                var pendingSeparator = false
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    var isWord: Bool
+                    var length = 1
+                    if byte < 0x80 {
+                        isWord = isWordByte(byte)
+                        // An apostrophe joins: "who's" → "whos".
+                        if byte == 0x27 { index += 1; continue }
+                    } else {
+                        length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                        // U+2000–U+206F (E2 80 xx, E2 81 xx) and U+00A0 (C2 A0) are punctuation or space.
+                        let isGeneralPunctuation = byte == 0xE2 && index + 1 < bytes.count && (bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81)
+                        let isNoBreakSpace = byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0
+                        isWord = !isGeneralPunctuation && !isNoBreakSpace
+                        // A right single quotation mark (U+2019) is an apostrophe.
+                        if isGeneralPunctuation, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                            index += 3
+                            continue
+                        }
+                    }
+                    if isWord {
+                        if pendingSeparator, let separator, count > 1 { out[count] = separator; count += 1 }
+                        pendingSeparator = false
+                        let end = min(index + length, bytes.count)
+                        for offset in index..<end {
+                            let character = bytes[offset]
+                            out[count] = character >= 0x41 && character <= 0x5A ? character | 0x20 : character
+                            count += 1
+                        }
+                    } else {
+                        pendingSeparator = true
+                    }
+                    index += length
                 }
+                if let separator { out[count] = separator; count += 1 }
+                written = count
             }
-            if isWord {
-                if pendingSeparator, let separator, out.count > 1 { out.append(separator) }
-                pendingSeparator = false
-                let end = min(index + length, bytes.count)
-                for offset in index..<end {
-                    let character = bytes[offset]
-                    out.append((0x41...0x5A).contains(character) ? character | 0x20 : character)
-                }
-            } else {
-                pendingSeparator = true
-            }
-            index += length
         }
-        if let separator { out.append(separator) }
-        return out
     }
 }
