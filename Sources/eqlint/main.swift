@@ -104,9 +104,10 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
     }
     let color = useColor(options)
     let terminal = TextReporter(color: color, showSource: color)
-    // Text for the terminal is written as plans complete; other documents need every report.
-    let streamsText = options.format == .text && options.output == nil
-    let keepsReports = !streamsText || options.writeBaseline != nil
+    // Most formats are written as plans complete; JUnit (totals first) and --output need every report.
+    let chosen: any Reporter = options.format == .text ? terminal : reporter(for: options.format, ruleSet: ruleSet)
+    var stream = options.output == nil ? (chosen as? any StreamingReporter).map { ReportStream($0) } : nil
+    let keepsReports = stream == nil || options.writeBaseline != nil
     var checkRun = CheckRun(resolver: resolver, jobs: options.jobs ?? CheckRun.activeProcessorCount, keepsSourceLines: color)
 
     var reports: [FileReport] = []
@@ -114,7 +115,7 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
     var knownCount = 0
     var failed = false
     var hadErrors = false
-    var pending = ""
+    var pending = stream?.head() ?? ""
     var writeFailure: Failure?
     func flush() {
         guard writeFailure == nil, !pending.isEmpty else { return }
@@ -137,8 +138,8 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
                 let threshold = options.failOn ?? report.failOn ?? .error
                 if report.diagnostics.contains(where: { threshold.fails($0.severity) }) { failed = true }
                 if keepsReports { reports.append(report) }
-                if streamsText {
-                    pending += terminal.report([report])
+                if stream != nil {
+                    pending += stream!.add(report)
                     if pending.utf8.count >= 1 << 16 { flush() }
                 }
             }
@@ -146,11 +147,12 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
     } catch {
         throw Failure(message: error.description)
     }
+    if let stream { pending += stream.tail() }
     flush()
     if let writeFailure { throw writeFailure }
 
-    if !streamsText {
-        let report = options.format == .text ? TextReporter().report(reports) : reporter(for: options.format, ruleSet: ruleSet).report(reports)
+    if stream == nil {
+        let report = options.format == .text ? TextReporter().report(reports) : chosen.report(reports)
         if let path = options.output {
             try write(report, to: path)
             try writeOut(terminal.report(reports))
