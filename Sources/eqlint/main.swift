@@ -109,6 +109,8 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
     var stream = options.output == nil ? (chosen as? any StreamingReporter).map { ReportStream($0) } : nil
     let keepsReports = stream == nil || options.writeBaseline != nil
     var checkRun = CheckRun(resolver: resolver, jobs: options.jobs ?? CheckRun.activeProcessorCount, keepsSourceLines: color)
+    // A baseline drops findings after checking, so then the output is made here, not beforehand.
+    if let streaming = stream?.reporter, options.baseline == nil { checkRun.render = { streaming.part($0) } }
 
     var reports: [FileReport] = []
     var summary = Summary()
@@ -128,7 +130,7 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
             case .error(let error):
                 hadErrors = true
                 printError(error.description)
-            case .report(var report):
+            case .report(var report, let rendered):
                 if let baseline, let path = options.baseline {
                     let (kept, known) = baseline.filter([report], directory: folder(of: path))
                     report = kept[0]
@@ -139,7 +141,7 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
                 if report.diagnostics.contains(where: { threshold.fails($0.severity) }) { failed = true }
                 if keepsReports { reports.append(report) }
                 if stream != nil {
-                    pending += stream!.add(report)
+                    pending += stream!.add(report, part: rendered)
                     if pending.utf8.count >= 1 << 16 { flush() }
                 }
             }

@@ -12,7 +12,9 @@ public struct CheckstyleReporter: StreamingReporter {
         XMLText.declaration + "<checkstyle version=\"4.3\">\n"
     }
 
-    public func part(_ file: FileReport, continuing: Bool) -> String {
+    public var separator: String { "" }
+
+    public func part(_ file: FileReport) -> String {
         guard !file.diagnostics.isEmpty else {
             return "  <file name=\"\(XMLText.escape(file.path))\"/>\n"
         }

@@ -7,7 +7,8 @@ public struct GitHubReporter: StreamingReporter {
 
     // Streaming: one line per finding, nothing around them.
     public func head() -> String { "" }
-    public func part(_ file: FileReport, continuing: Bool) -> String { report([file]) }
+    public func part(_ file: FileReport) -> String { report([file]) }
+    public var separator: String { "" }
     public func tail(_ summary: Summary) -> String { "" }
 
     public func report(_ files: [FileReport]) -> String {

@@ -21,12 +21,15 @@ enum JSONOutput {
         return (String(document[..<range.upperBound]), String(document[range.upperBound...]))
     }
 
-    /// One element of an array, as it reads in a document where the array's
-    /// elements are `depth` levels in (2 spaces a level).
-    static func element(_ value: some Encodable, depth: Int) -> String {
-        let indent = String(repeating: " ", count: 2 * depth)
-        let text = encode(value).dropLast()
-        // A JSON string holds no raw line break, so each line is the document's own.
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }.joined(separator: "\n")
+    /// Elements of an array, as they read in a document where the array's
+    /// elements are `depth` levels in (2 spaces a level), joined by ",\n".
+    /// Encoded as one array (one encoder for them all), then re-indented.
+    static func elements<Value: Encodable>(_ values: [Value], depth: Int) -> String {
+        guard !values.isEmpty, depth >= 1 else { return "" }
+        let indent = String(repeating: " ", count: 2 * (depth - 1))
+        // "[", the elements one level in, "]": a JSON string holds no raw line break,
+        // so each line is the document's own.
+        let lines = encode(values).dropLast().split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.dropFirst().dropLast().map { indent + $0 }.joined(separator: "\n")
     }
 }

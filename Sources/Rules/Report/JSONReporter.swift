@@ -41,14 +41,11 @@ public struct JSONReporter: StreamingReporter {
         JSONOutput.split(JSONOutput.encode(Document(diagnostics: [], summary: Summary())), atEmptyArray: "diagnostics").head
     }
 
-    public func part(_ file: FileReport, continuing: Bool) -> String {
-        var out = ""
-        for (index, diagnostic) in file.diagnostics.enumerated() {
-            if continuing || index > 0 { out += ",\n" }
-            out += JSONOutput.element(Self.entry(diagnostic), depth: 2)
-        }
-        return out
+    public func part(_ file: FileReport) -> String {
+        JSONOutput.elements(file.diagnostics.map(Self.entry), depth: 2)
     }
+
+    public var separator: String { ",\n" }
 
     public func tail(_ summary: Summary) -> String {
         JSONOutput.split(JSONOutput.encode(Document(diagnostics: [], summary: summary)), atEmptyArray: "diagnostics").tail

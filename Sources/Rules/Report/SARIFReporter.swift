@@ -99,8 +99,18 @@ public struct SARIFReporter: StreamingReporter {
     }
 
     public func report(_ files: [FileReport]) -> String {
+        JSONOutput.encode(log(results: files.flatMap(results)))
+    }
+
+    /// A plan's results; its location is worked out once (it asks the file system).
+    private func results(_ file: FileReport) -> [Result] {
         let index = ruleIndex
-        return JSONOutput.encode(log(results: files.flatMap(\.diagnostics).map { result($0, ruleIndex: index) }))
+        var locations: [String: ArtifactLocation] = [:]
+        return file.diagnostics.map { diagnostic in
+            let location = locations[diagnostic.path] ?? artifactLocation(diagnostic.path)
+            locations[diagnostic.path] = location
+            return result(diagnostic, ruleIndex: index, location: location)
+        }
     }
 
     private var ruleIndex: [String: Int] {
@@ -121,14 +131,14 @@ public struct SARIFReporter: StreamingReporter {
         return Log(runs: [Run(tool: Tool(driver: Driver(rules: descriptors)), results: results)])
     }
 
-    private func result(_ diagnostic: Diagnostic, ruleIndex: [String: Int]) -> Result {
+    private func result(_ diagnostic: Diagnostic, ruleIndex: [String: Int], location: ArtifactLocation) -> Result {
         Result(
             ruleId: diagnostic.ruleID,
             ruleIndex: ruleIndex[diagnostic.ruleID],
             level: Self.level(diagnostic.severity),
             message: Text(text: diagnostic.message),
             locations: [Location(physicalLocation: PhysicalLocation(
-                artifactLocation: artifactLocation(diagnostic.path),
+                artifactLocation: location,
                 region: Region(startLine: diagnostic.range.start.line, startColumn: diagnostic.range.start.column,
                                endLine: diagnostic.range.end.line, endColumn: diagnostic.range.end.column)))],
             partialFingerprints: ["eqlint/v1": diagnostic.fingerprint])
@@ -140,12 +150,11 @@ public struct SARIFReporter: StreamingReporter {
         JSONOutput.split(JSONOutput.encode(log(results: [])), atEmptyArray: "results").head
     }
 
-    public func part(_ file: FileReport, continuing: Bool) -> String {
-        guard !file.diagnostics.isEmpty else { return "" }
-        let index = ruleIndex
-        return (continuing ? ",\n" : "")
-            + file.diagnostics.map { JSONOutput.element(result($0, ruleIndex: index), depth: 4) }.joined(separator: ",\n")
+    public func part(_ file: FileReport) -> String {
+        JSONOutput.elements(results(file), depth: 4)
     }
+
+    public var separator: String { ",\n" }
 
     public func tail(_ summary: Summary) -> String {
         JSONOutput.split(JSONOutput.encode(log(results: [])), atEmptyArray: "results").tail

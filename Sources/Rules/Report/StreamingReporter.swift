@@ -5,9 +5,11 @@
 public protocol StreamingReporter: Reporter {
     /// The start of the document.
     func head() -> String
-    /// What one plan adds; `continuing` says whether an earlier part added
-    /// anything (for separators between entries).
-    func part(_ file: FileReport, continuing: Bool) -> String
+    /// What one plan adds, with no separator before it. A pure function of
+    /// the report, so it may be made on any thread.
+    func part(_ file: FileReport) -> String
+    /// What goes between two parts that add something (`,` and a line break in JSON).
+    var separator: String { get }
     /// The end of the document, once every plan is in.
     func tail(_ summary: Summary) -> String
 }
@@ -37,12 +39,14 @@ public struct ReportStream {
         reporter.head()
     }
 
-    /// The text one more plan adds.
-    public mutating func add(_ file: FileReport) -> String {
+    /// The text one more plan adds; `part`, when given, is the reporter's
+    /// part for it, made beforehand (on the thread that checked the plan).
+    public mutating func add(_ file: FileReport, part: String? = nil) -> String {
         summary.add(file)
-        let text = reporter.part(file, continuing: continuing)
-        if !text.isEmpty { continuing = true }
-        return text
+        let text = part ?? reporter.part(file)
+        guard !text.isEmpty else { return "" }
+        defer { continuing = true }
+        return continuing ? reporter.separator + text : text
     }
 
     public func tail() -> String {

@@ -23,7 +23,8 @@ public struct TextReporter: StreamingReporter {
 
     // Streaming: the findings of each plan in turn, nothing around them.
     public func head() -> String { "" }
-    public func part(_ file: FileReport, continuing: Bool) -> String { report([file]) }
+    public func part(_ file: FileReport) -> String { report([file]) }
+    public var separator: String { "" }
     public func tail(_ summary: Summary) -> String { "" }
 
     private func paint(_ text: String, _ code: String) -> String {
