@@ -108,10 +108,13 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
     }
     let color = useColor(options)
     let terminal = TextReporter(color: color, showSource: color)
-    // Text for the terminal is written as plans complete; other documents need every report.
-    let streamsText = options.format == .text && options.output == nil
-    let keepsReports = !streamsText || options.writeBaseline != nil
+    // Most formats are written as plans complete; JUnit (totals first) and --output need every report.
+    let chosen: any Reporter = options.format == .text ? terminal : reporter(for: options.format, ruleSet: ruleSet)
+    var stream = options.output == nil ? (chosen as? any StreamingReporter).map { ReportStream($0) } : nil
+    let keepsReports = stream == nil || options.writeBaseline != nil
     var checkRun = CheckRun(resolver: resolver, jobs: options.jobs ?? CheckRun.activeProcessorCount, keepsSourceLines: color)
+    // A baseline drops findings after checking, so then the output is made here, not beforehand.
+    if let streaming = stream?.reporter, options.baseline == nil { checkRun.render = { streaming.part($0) } }
 
     var reports: [FileReport] = []
     var summary = Summary()
@@ -119,7 +122,7 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
     var failed = false
     var hadErrors = false
     var stoppedKeys: Set<String> = []
-    var pending = ""
+    var pending = stream?.head() ?? ""
     var writeFailure: Failure?
     func flush() {
         guard writeFailure == nil, !pending.isEmpty else { return }
@@ -134,7 +137,7 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
                 printError(error.description)
             case .skippedBinary(let path):
                 printWarning("\(path): looks like a binary file, not text; skipped")
-            case .report(var report):
+            case .report(var report, let rendered):
                 // A stopped pattern is not run again, so it is reported once, where it was stopped.
                 for stop in report.stoppedPatterns where stoppedKeys.insert(stop.key).inserted {
                     hadErrors = true
@@ -149,8 +152,8 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
                 let threshold = options.failOn ?? report.failOn ?? .error
                 if report.diagnostics.contains(where: { threshold.fails($0.severity) }) { failed = true }
                 if keepsReports { reports.append(report) }
-                if streamsText {
-                    pending += terminal.report([report])
+                if stream != nil {
+                    pending += stream!.add(report, part: rendered)
                     if pending.utf8.count >= 1 << 16 { flush() }
                 }
             }
@@ -158,11 +161,12 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
     } catch {
         throw Failure(message: error.description)
     }
+    if let stream { pending += stream.tail() }
     flush()
     if let writeFailure { throw writeFailure }
 
-    if !streamsText {
-        let report = options.format == .text ? TextReporter().report(reports) : reporter(for: options.format, ruleSet: ruleSet).report(reports)
+    if stream == nil {
+        let report = options.format == .text ? TextReporter().report(reports) : chosen.report(reports)
         if let path = options.output {
             try write(report, to: path)
             try writeOut(terminal.report(reports))

@@ -34,8 +34,7 @@ public enum DateReader {
         let (mentions, impossible) = DateMention.find(in: tokens)
         // One impossible date (`2026-13`) makes the whole expression unreadable.
         guard !impossible, let first = mentions.first, let last = mentions.last else { return nil }
-        let words = Set(tokens.compactMap(\.word))
-        let openEnded = !words.isDisjoint(with: openEndWords)
+        let openEnded = tokens.contains { $0.word.map(openEndWords.contains) ?? false }
         if mentions.count == 1 {
             let startsOnly = first.tokenIndex > 0 && tokens[..<first.tokenIndex].contains {
                 $0.word.map(startWords.contains) ?? false

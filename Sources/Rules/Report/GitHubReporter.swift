@@ -2,8 +2,14 @@
 /// annotation on the pull request:
 /// `::error file=P,line=L,col=C,endLine=EL,endColumn=EC,title=RULE::message`
 /// (`::warning`, and `::notice` for info).
-public struct GitHubReporter: Reporter {
+public struct GitHubReporter: StreamingReporter {
     public init() {}
+
+    // Streaming: one line per finding, nothing around them.
+    public func head() -> String { "" }
+    public func part(_ file: FileReport) -> String { report([file]) }
+    public var separator: String { "" }
+    public func tail(_ summary: Summary) -> String { "" }
 
     public func report(_ files: [FileReport]) -> String {
         files.flatMap(\.diagnostics).map { diagnostic in

@@ -1,6 +1,6 @@
 /// A stable JSON document for scripts (schema documented in the README):
 /// `{ "version": 1, "diagnostics": [...], "summary": {...} }`.
-public struct JSONReporter: Reporter {
+public struct JSONReporter: StreamingReporter {
     public init() {}
 
     struct Document: Encodable {
@@ -26,11 +26,29 @@ public struct JSONReporter: Reporter {
     }
 
     public func report(_ files: [FileReport]) -> String {
-        let entries = files.flatMap(\.diagnostics).map {
-            Entry(file: $0.path, range: $0.range, severity: $0.severity, ruleId: $0.ruleID, message: $0.message, help: $0.help,
-                  fingerprint: $0.fingerprint)
-        }
+        let entries = files.flatMap(\.diagnostics).map(Self.entry)
         return JSONOutput.encode(Document(diagnostics: entries, summary: Summary(files)))
+    }
+
+    static func entry(_ diagnostic: Diagnostic) -> Entry {
+        Entry(file: diagnostic.path, range: diagnostic.range, severity: diagnostic.severity, ruleId: diagnostic.ruleID,
+              message: diagnostic.message, help: diagnostic.help, fingerprint: diagnostic.fingerprint)
+    }
+
+    // Streaming: the diagnostics array comes first (keys are sorted), the summary last.
+
+    public func head() -> String {
+        JSONOutput.split(JSONOutput.encode(Document(diagnostics: [], summary: Summary())), atEmptyArray: "diagnostics").head
+    }
+
+    public func part(_ file: FileReport) -> String {
+        JSONOutput.elements(file.diagnostics.map(Self.entry), depth: 2)
+    }
+
+    public var separator: String { ",\n" }
+
+    public func tail(_ summary: Summary) -> String {
+        JSONOutput.split(JSONOutput.encode(Document(diagnostics: [], summary: summary)), atEmptyArray: "diagnostics").tail
     }
 }
 

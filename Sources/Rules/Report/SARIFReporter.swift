@@ -5,7 +5,7 @@ import Foundation
 /// result carries a `partialFingerprints` entry made from its rule and the
 /// text at fault, so it is recognised across unrelated edits. Columns count
 /// Unicode code points, as eqlint's do.
-public struct SARIFReporter: Reporter {
+public struct SARIFReporter: StreamingReporter {
     public let rules: [Rule]
     /// The absolute folder URIs are made relative to.
     public let baseDirectory: String
@@ -99,7 +99,25 @@ public struct SARIFReporter: Reporter {
     }
 
     public func report(_ files: [FileReport]) -> String {
-        let index = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        JSONOutput.encode(log(results: files.flatMap(results)))
+    }
+
+    /// A plan's results; its location is worked out once (it asks the file system).
+    private func results(_ file: FileReport) -> [Result] {
+        let index = ruleIndex
+        var locations: [String: ArtifactLocation] = [:]
+        return file.diagnostics.map { diagnostic in
+            let location = locations[diagnostic.path] ?? artifactLocation(diagnostic.path)
+            locations[diagnostic.path] = location
+            return result(diagnostic, ruleIndex: index, location: location)
+        }
+    }
+
+    private var ruleIndex: [String: Int] {
+        Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private func log(results: [Result]) -> Log {
         let descriptors = rules.map { rule in
             Descriptor(
                 id: rule.id,
@@ -110,19 +128,36 @@ public struct SARIFReporter: Reporter {
                 defaultConfiguration: Configuration(level: Self.level(rule.severity), enabled: rule.enabled),
                 properties: Properties(source: rule.source))
         }
-        let results = files.flatMap(\.diagnostics).map { diagnostic in
-            Result(
-                ruleId: diagnostic.ruleID,
-                ruleIndex: index[diagnostic.ruleID],
-                level: Self.level(diagnostic.severity),
-                message: Text(text: diagnostic.message),
-                locations: [Location(physicalLocation: PhysicalLocation(
-                    artifactLocation: artifactLocation(diagnostic.path),
-                    region: Region(startLine: diagnostic.range.start.line, startColumn: diagnostic.range.start.column,
-                                   endLine: diagnostic.range.end.line, endColumn: diagnostic.range.end.column)))],
-                partialFingerprints: ["eqlint/v1": diagnostic.fingerprint])
-        }
-        return JSONOutput.encode(Log(runs: [Run(tool: Tool(driver: Driver(rules: descriptors)), results: results)]))
+        return Log(runs: [Run(tool: Tool(driver: Driver(rules: descriptors)), results: results)])
+    }
+
+    private func result(_ diagnostic: Diagnostic, ruleIndex: [String: Int], location: ArtifactLocation) -> Result {
+        Result(
+            ruleId: diagnostic.ruleID,
+            ruleIndex: ruleIndex[diagnostic.ruleID],
+            level: Self.level(diagnostic.severity),
+            message: Text(text: diagnostic.message),
+            locations: [Location(physicalLocation: PhysicalLocation(
+                artifactLocation: location,
+                region: Region(startLine: diagnostic.range.start.line, startColumn: diagnostic.range.start.column,
+                               endLine: diagnostic.range.end.line, endColumn: diagnostic.range.end.column)))],
+            partialFingerprints: ["eqlint/v1": diagnostic.fingerprint])
+    }
+
+    // Streaming: in the one run, "results" comes before "tool" (keys are sorted).
+
+    public func head() -> String {
+        JSONOutput.split(JSONOutput.encode(log(results: [])), atEmptyArray: "results").head
+    }
+
+    public func part(_ file: FileReport) -> String {
+        JSONOutput.elements(results(file), depth: 4)
+    }
+
+    public var separator: String { ",\n" }
+
+    public func tail(_ summary: Summary) -> String {
+        JSONOutput.split(JSONOutput.encode(log(results: [])), atEmptyArray: "results").tail
     }
 
     /// The file relative to the base folder, as a URI reference; outside it, a `file:` URI.

@@ -1,7 +1,7 @@
 /// The compiler format editors read: `path:line:col: severity: message [rule-id]`,
 /// followed by a `note:` line with the fix. On a terminal it may add colour
 /// and the source line with a caret under the text at fault.
-public struct TextReporter: Reporter {
+public struct TextReporter: StreamingReporter {
     public var color: Bool
     public var showSource: Bool
 
@@ -20,6 +20,12 @@ public struct TextReporter: Reporter {
         }
         return out
     }
+
+    // Streaming: the findings of each plan in turn, nothing around them.
+    public func head() -> String { "" }
+    public func part(_ file: FileReport) -> String { report([file]) }
+    public var separator: String { "" }
+    public func tail(_ summary: Summary) -> String { "" }
 
     private func paint(_ text: String, _ code: String) -> String {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

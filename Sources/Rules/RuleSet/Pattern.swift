@@ -49,8 +49,9 @@ public struct Pattern: @unchecked Sendable {
 
     /// Whether the pattern matches somewhere in `text`, within the time limit.
     public func match(_ text: String) -> Match {
-        let range = NSRange(text.startIndex..., in: text)
-        guard isTimeLimited else { return regex.firstMatch(in: text, range: range) == nil ? .notFound : .found }
+        let range = NSRange(location: 0, length: text.utf16.count)
+        // The range alone: no match object is made.
+        guard isTimeLimited else { return regex.rangeOfFirstMatch(in: text, range: range).location == NSNotFound ? .notFound : .found }
         if stopFlag.isSet { return .stopped }
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(Self.timeLimit(forLength: range.length) * 1e9)
         var outcome = Match.notFound

@@ -15,6 +15,9 @@ public struct CheckRun {
     public var jobs: Int
     /// Whether reports keep the source lines findings start on (for `TextReporter`'s excerpts).
     public var keepsSourceLines: Bool
+    /// Turns each report into output on the thread that checked the plan
+    /// (a streaming reporter's part), so the printing thread only writes.
+    public var render: (@Sendable (FileReport) -> String)?
 
     public init(resolver: ConfigurationResolver, jobs: Int = 1, keepsSourceLines: Bool = true) {
         self.resolver = resolver
@@ -27,8 +30,8 @@ public struct CheckRun {
 
     /// What checking one path or plan produced, in the order of the run.
     public enum Event: Sendable {
-        /// A plan was read and checked.
-        case report(FileReport)
+        /// A plan was read and checked; with `render`, its output too.
+        case report(FileReport, rendered: String?)
         /// A path or plan could not be read, or held no plans.
         case error(InputError)
         /// A file a folder search found (named `.md`) is binary, not a plan:
@@ -52,7 +55,7 @@ public struct CheckRun {
         var outcome = Outcome()
         try check(paths: paths, standardInputName: standardInputName, readStandardInput: readStandardInput) { event in
             switch event {
-            case .report(let report): outcome.reports.append(report)
+            case .report(let report, _): outcome.reports.append(report)
             case .error(let error): outcome.errors.append(error)
             case .skippedBinary(let path): outcome.skippedBinaryFiles.append(path)
             }
@@ -70,12 +73,15 @@ public struct CheckRun {
     ) throws(RuleFileError) {
         let tasks = try plan(paths: paths, standardInputName: standardInputName, readStandardInput: readStandardInput)
         let keepsSourceLines = self.keepsSourceLines
+        let render = self.render
         // More threads than this only cost memory, whatever was asked for.
         // Events come in task order, so the binary files a folder search skipped can be counted as they pass.
         var delivered = 0
         var skippedInFolder = 0
         OrderedParallel.forEach(count: tasks.count, jobs: min(jobs, 256), work: { index in
-            tasks[index].run(keepsSourceLines: keepsSourceLines)
+            let event = tasks[index].run(keepsSourceLines: keepsSourceLines)
+            guard let render, case .report(let report, _) = event else { return event }
+            return .report(report, rendered: render(report))
         }, deliver: { event in
             defer { delivered += 1 }
             each(event)
@@ -170,7 +176,7 @@ private enum CheckTask: Sendable {
                 sourceLines: keepsSourceLines ? FileReport.lines(of: checked.diagnostics, in: source) : [:],
                 failOn: context.configuration.failOn)
             report.stoppedPatterns = checked.stoppedPatterns
-            return .report(report)
+            return .report(report, rendered: nil)
         case .failure(let error):
             return .error(error)
         }

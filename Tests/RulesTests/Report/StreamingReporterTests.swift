@@ -1,0 +1,38 @@
+import Foundation
+import Rules
+import Testing
+
+/// Formats written plan by plan while a run goes on must read exactly as
+/// the whole document does.
+@Suite("Streaming reports")
+struct StreamingReporterTests {
+    static let reporters: [(String, any StreamingReporter)] = [
+        ("text", TextReporter()),
+        ("text on a terminal", TextReporter(color: true, showSource: true)),
+        ("json", JSONReporter()),
+        ("sarif", SARIFReporter(ruleSet: TestSupport.builtInRuleSet, baseDirectory: TestSupport.packageRoot.path,
+                                currentDirectory: TestSupport.packageRoot.path)),
+        ("github", GitHubReporter()),
+        ("checkstyle", CheckstyleReporter()),
+    ]
+
+    @Test("head, parts and tail make the whole document, for no plans, clean plans and plans with findings")
+    func sameDocument() throws {
+        let all = try FormatTests.reports()
+        let clean = all.filter(\.diagnostics.isEmpty)
+        let withFindings = all.filter { !$0.diagnostics.isEmpty }
+        #expect(!clean.isEmpty && withFindings.count >= 2)
+        let cases: [[FileReport]] = [
+            [], clean, [withFindings[0]], all, clean + withFindings + clean, [FormatTests.awkward] + all + [FormatTests.awkward],
+        ]
+        for (name, reporter) in Self.reporters {
+            for files in cases {
+                var stream = ReportStream(reporter)
+                var streamed = stream.head()
+                for file in files { streamed += stream.add(file) }
+                streamed += stream.tail()
+                #expect(streamed == reporter.report(files), "\(name), \(files.count) plans")
+            }
+        }
+    }
+}
