@@ -25,7 +25,7 @@ public func planFuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         return 0  // refused as not a plan (a binary file): a clean outcome
     }
     let plan = linter.parser.parse(source)
-    let outcome = linter.check(plan, path: source.path, rules: ruleSet.rules, source: source)
+    let outcome = linter.check(source, rules: ruleSet.rules)
     // eqlint's own patterns have no time limit (one that backtracks too long shows as a hang): none is stopped.
     require(outcome.stoppedPatterns.isEmpty, "a default pattern was stopped: \(outcome.stoppedPatterns)")
     let diagnostics = outcome.diagnostics

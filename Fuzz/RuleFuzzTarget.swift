@@ -53,7 +53,7 @@ private func lintExamples(_ set: RuleSet, rules: [Rule], source: SourceFile) {
         for example in rule.examples.pass + rule.examples.fail {
             let plan = SourceFile(path: "example.md", text: example.text)
             let rules = set.rules.filter { $0.enabled || $0.id == rule.id }
-            check(linter.check(linter.parser.parse(plan), path: plan.path, rules: rules, source: plan), plan, source)
+            check(linter.check(plan, rules: rules), plan, source)
         }
     }
 }

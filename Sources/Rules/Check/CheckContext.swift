@@ -135,7 +135,7 @@ struct CheckContext {
             return AcronymCheck(context: self, known: list, skipping: skipping).findings()
         case .smallCounts(let below, let people):
             return SmallCounts(below: below, people: people, vocabulary: vocabulary)
-                .find(in: source.bytes, spans: publishedSpans, words: publishedWords)
+                .find(in: source.bytes, words: publishedWords)
                 .map { Finding(range: source.range(of: $0), values: ["found": source.text($0)]) }
         default:
             return PeriodChecks(plan: plan, today: today).finding(rule.check, anchor: planAnchor).map { [$0] } ?? []

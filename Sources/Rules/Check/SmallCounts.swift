@@ -23,10 +23,9 @@ struct SmallCounts {
     ].map(PhraseIndex.hash))
 
     /// The spans of `number … people` that are too small to publish.
-    func find(in bytes: [UInt8], spans: [Range<Int>], words spanWords: [[PhraseIndex.Word]]) -> [Range<Int>] {
-        spans.indices.flatMap { spanIndex -> [Range<Int>] in
-            let span = spans[spanIndex]
-            let words = spanWords[spanIndex]
+    /// - Parameter spanWords: the words of each stretch of text to search.
+    func find(in bytes: [UInt8], words spanWords: [[PhraseIndex.Word]]) -> [Range<Int>] {
+        spanWords.flatMap { words -> [Range<Int>] in
             var found: [Range<Int>] = []
             for (index, word) in words.enumerated() {
                 guard let value = count(word, in: bytes), value < below, value > 0 else { continue }

@@ -79,12 +79,7 @@ struct CheckDefinition: Sendable {
         }
         /// The `vocabulary` option, with `groups` when the check takes them.
         func selection(default fallback: String?) throws(RuleFileError) -> VocabularySelection {
-            var groups: Set<String>?
-            if let member = options["groups"] {
-                var names: Set<String> = []
-                for item in try reader.list(member.value, "'groups'") { names.insert(try reader.nonEmptyString(item, "each name in 'groups'")) }
-                groups = names
-            }
+            let groups = try options["groups"].map { member throws(RuleFileError) in try reader.names(member.value, "'groups'") }
             guard let node = options["vocabulary"]?.value else {
                 guard let fallback else { throw reader.error("the check '\(name)' needs the option 'vocabulary'", at: self.options.location) }
                 let selection = VocabularySelection(list: fallback, groups: groups)
@@ -157,12 +152,9 @@ struct CheckDefinition: Sendable {
         case "small-counts":
             check = .smallCounts(below: try limit("below", default: 5), people: try selection(default: nil))
         case "acronyms-defined":
-            var skipping: [FieldName] = []
-            if let member = options["skipFields"] {
-                for item in try reader.list(member.value, "'skipFields'") {
-                    skipping.append(FieldName(rawValue: try reader.nonEmptyString(item, "each name in 'skipFields'")))
-                }
-            }
+            let skipping = try options["skipFields"].map { member throws(RuleFileError) in
+                try reader.names(member.value, "'skipFields'").sorted().map(FieldName.init(rawValue:))
+            } ?? []
             check = .acronymsDefined(vocabulary: try vocabularyName(default: "acronyms"), skipping: skipping)
         case "dates-readable": check = .datesReadable
         case "suppressions-used": check = .suppressionsUsed

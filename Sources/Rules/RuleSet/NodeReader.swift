@@ -72,6 +72,13 @@ struct NodeReader {
         return items
     }
 
+    /// A list of names (non-empty strings), such as vocabulary groups or fields.
+    func names(_ node: JSON5Node, _ what: String) throws(RuleFileError) -> Set<String> {
+        var names: Set<String> = []
+        for item in try list(node, what) { names.insert(try nonEmptyString(item, "each name in \(what)")) }
+        return names
+    }
+
     /// A string, or a list of strings (one line each) joined with line breaks.
     func text(_ node: JSON5Node, _ what: String) throws(RuleFileError) -> String {
         if case .string(let text) = node.value { return text }

@@ -23,12 +23,7 @@ public struct RuleCondition: Sendable {
         let members = try reader.members(of: node, allowed: ["vocabulary", "groups", "pattern", "caseSensitive"], in: key)
         switch (members["vocabulary"], members["pattern"]) {
         case (let vocabulary?, nil):
-            var groups: Set<String>?
-            if let member = members["groups"] {
-                var names: Set<String> = []
-                for item in try reader.list(member.value, "'groups'") { names.insert(try reader.nonEmptyString(item, "each name in 'groups'")) }
-                groups = names
-            }
+            let groups = try members["groups"].map { member throws(RuleFileError) in try reader.names(member.value, "'groups'") }
             let selection = VocabularySelection(list: try reader.nonEmptyString(vocabulary.value, "'vocabulary'"), groups: groups)
             return (RuleCondition(test: .mentions(selection), isRequired: isRequired),
                     VocabularyReference(selection: selection, location: vocabulary.value.location))
