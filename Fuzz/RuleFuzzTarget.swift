@@ -83,7 +83,8 @@ private func loadAsRuleFile(_ source: SourceFile) {
             let linter = Linter(ruleSet: set, today: today)
             check(linter.check(examplePlan), examplePlan, source)
         case .rule(let rule, let references):
-            for reference in references where set.vocabulary.lists[reference.list] == nil {
+            // As RuleSet.load does: a list or group that does not exist is an error at the reference.
+            for reference in references where set.vocabulary.problem(with: reference.selection) != nil {
                 requireInside(reference.location, source, "vocabulary reference")
                 return
             }
