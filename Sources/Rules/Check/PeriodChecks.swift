@@ -56,7 +56,8 @@ struct PeriodChecks {
               let title = plan.title, let named = DateReader.span(in: title.text), let start = named.start, let end = named.end
         else { return nil }
         let isOneYear = start.year == end.year && start.month == 1 && end.month == 12
-        let agrees = isOneYear ? (first.year...last.year).contains(start.year) : start.year == first.year && end.year == last.year
+        // A period written backwards (`2028-08 to 2025-09`) is no range to be inside.
+        let agrees = isOneYear ? first.year <= start.year && start.year <= last.year : start.year == first.year && end.year == last.year
         guard !agrees else { return nil }
         let described = isOneYear ? "\(start.year)" : Self.describe(named)
         return Finding(range: title.range, values: ["text": described, "period": Self.describe(period)])

@@ -111,6 +111,12 @@ struct DutyRuleTests {
         #expect(findings[2].message.hasSuffix("it ends on 31 July 2029, after the plan's period ends"))
     }
 
+    @Test("period-mismatch: a front matter period written backwards does not crash (found by the rules fuzzer)")
+    func backwardsPeriod() {
+        let findings = TestSupport.lint("---\nperiod: 2028-09 to 2020-08\n---\n# Equality objectives 2021\n", rules: ["period-mismatch"])
+        #expect(findings.map(\.ruleID) == ["period-mismatch"])
+    }
+
     @Test("evaluation-due: due by the last timescale date; an empty heading points at the heading")
     func evaluationDue() {
         let plan = """
