@@ -40,11 +40,14 @@ public struct Pattern: @unchecked Sendable {
         regex = try NSRegularExpression(pattern: source, options: caseSensitive ? [] : [.caseInsensitive])
     }
 
-    /// How long one match may take, in seconds: one, and a microsecond more
-    /// for each character of the text (a pattern that runs in linear time
-    /// needs well under a tenth of that), so a very long entry is still checked.
+    /// How long one match may take, in seconds: half a second, and a
+    /// microsecond more for each character of the text (a pattern that runs
+    /// in linear time needs well under a tenth of that), so a very long entry
+    /// is still checked. Under a second, because ICU abandons some runaway
+    /// matches itself after about a second and reports them as no match,
+    /// which would be a finding made on a guess.
     public static func timeLimit(forLength length: Int) -> Double {
-        1 + Double(length) / 1_000_000
+        0.5 + Double(length) / 1_000_000
     }
 
     /// Whether the pattern matches somewhere in `text`, within the time limit.
