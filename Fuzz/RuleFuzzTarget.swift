@@ -13,6 +13,7 @@ private let defaults: RuleSet = {
 private let today = CalendarDay(year: 2026, month: 11, day: 23)
 /// One plan holding every default rule's examples, to check a changed rule set on.
 private let examplePlan = examplesPlan(defaults.rules)
+private let examplePlanText = String(decoding: examplePlan.bytes, as: UTF8.self)
 
 @_cdecl("LLVMFuzzerInitialize")
 public func ruleFuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: Arguments) -> CInt {
@@ -80,6 +81,11 @@ private func loadAsRuleFile(_ source: SourceFile) {
         case .vocabulary(let name, let terms, let patterns):
             set.vocabulary.add(terms: terms, to: name)
             set.vocabulary.add(patterns: patterns, to: name)
+            for pattern in patterns.values.joined() {
+                for plan in [text, examplePlanText] {
+                    require(pattern.prefilterAgrees(on: plan), "the prefilter of '\(pattern.source)' rules out a text it matches")
+                }
+            }
             let linter = Linter(ruleSet: set, today: today)
             check(linter.check(examplePlan), examplePlan, source)
         case .rule(let rule, let references):

@@ -13,15 +13,52 @@ struct PhraseIndex: Sendable {
         var group: String
     }
 
-    /// Entries by the hash of their first word, longest phrase first.
-    private var byFirstWord: [UInt64: [Entry]] = [:]
+    /// Entries sharing a first word, longest phrase first.
+    private var entries: [[Entry]] = []
+    /// An open-addressing table from a first word's hash to its place in
+    /// `entries` (-1 for an empty slot), probed linearly. The hashes are FNV-1a
+    /// already, so their low bits index it directly: this lookup, made for
+    /// every word of a plan, is several times cheaper than a `Dictionary`'s.
+    private var slots: [(hash: UInt64, entries: Int)] = [(0, -1)]
 
     mutating func add(_ phrase: String, group: String) {
         let bytes = Array(phrase.utf8)
         let words = Self.words(in: bytes, span: 0..<bytes.count).map(\.hash)
         guard let first = words.first else { return }
-        byFirstWord[first, default: []].append(Entry(words: words, group: group))
-        byFirstWord[first]?.sort { $0.words.count > $1.words.count }
+        let index: Int
+        if let known = place(of: first) {
+            index = known
+        } else {
+            index = entries.count
+            entries.append([])
+            insert(first, at: index)
+        }
+        entries[index].append(Entry(words: words, group: group))
+        entries[index].sort { $0.words.count > $1.words.count }
+    }
+
+    /// Where the entries starting with this word are, if any do.
+    private func place(of hash: UInt64) -> Int? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot].entries >= 0 {
+            if slots[slot].hash == hash { return slots[slot].entries }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// Adds a first word, doubling the table to keep it at most half full.
+    private mutating func insert(_ hash: UInt64, at index: Int) {
+        if (entries.count) * 2 > slots.count {
+            let old = slots.filter { $0.entries >= 0 }
+            slots = Array(repeating: (0, -1), count: slots.count * 2)
+            for slot in old { insert(slot.hash, at: slot.entries) }
+        }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot].entries >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = (hash, index)
     }
 
     /// Every phrase found in some words of the text, in order; at each place
@@ -31,8 +68,11 @@ struct PhraseIndex: Sendable {
         var found: [VocabularyMatch] = []
         var index = 0
         while index < words.count {
-            let candidates = byFirstWord[words[index].hash] ?? []
-            let entry = candidates.first { entry in
+            guard let place = place(of: words[index].hash) else {
+                index += 1
+                continue
+            }
+            let entry = entries[place].first { entry in
                 (groups?.contains(entry.group) ?? true) && index + entry.words.count <= words.count
                     && entry.words.indices.allSatisfy { words[index + $0].hash == entry.words[$0] }
             }

@@ -21,6 +21,8 @@ public struct Pattern: @unchecked Sendable {
     /// Whether a match is stopped when it takes too long.
     public let isTimeLimited: Bool
     private let regex: NSRegularExpression
+    /// Rules out most texts without running the regular expression.
+    private let prefilter: PatternPrefilter?
     private let stopFlag = StopFlag()
 
     /// What matching found.
@@ -38,6 +40,7 @@ public struct Pattern: @unchecked Sendable {
         self.origin = origin
         isTimeLimited = timeLimited
         regex = try NSRegularExpression(pattern: source, options: caseSensitive ? [] : [.caseInsensitive])
+        prefilter = PatternPrefilter(pattern: source)
     }
 
     /// How long one match may take, in seconds: half a second, and a
@@ -52,6 +55,21 @@ public struct Pattern: @unchecked Sendable {
 
     /// Whether the pattern matches somewhere in `text`, within the time limit.
     public func match(_ text: String) -> Match {
+        if let prefilter, !prefilter.mayMatch(text) { return .notFound }
+        return matchRegex(text)
+    }
+
+    /// Whether the prefilter lets `text` through whenever the pattern
+    /// matches it: never false, unless the prefilter is wrong (for tests and fuzzing).
+    func prefilterAgrees(on text: String) -> Bool {
+        guard let prefilter, !prefilter.mayMatch(text) else { return true }
+        return matchRegex(text) != .found
+    }
+
+    /// Whether the pattern's text `.prefilter` rules anything out (for tests).
+    var hasPrefilter: Bool { prefilter != nil }
+
+    private func matchRegex(_ text: String) -> Match {
         let range = NSRange(location: 0, length: text.utf16.count)
         // The range alone: no match object is made.
         guard isTimeLimited else { return regex.rangeOfFirstMatch(in: text, range: range).location == NSNotFound ? .notFound : .found }
@@ -85,6 +103,7 @@ public struct Pattern: @unchecked Sendable {
     /// not run again), keeping the matches found before it.
     func matchSpans(in text: String) -> [Range<Int>] {
         if stopFlag.isSet { return [] }
+        if let prefilter, !prefilter.mayMatch(text) { return [] }
         let range = NSRange(text.startIndex..., in: text)
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(Self.timeLimit(forLength: range.length) * 1e9)
         var spans: [Range<Int>] = []

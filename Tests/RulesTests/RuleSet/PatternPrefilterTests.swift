@@ -1,0 +1,125 @@
+import Foundation
+@testable import Rules
+import Testing
+
+/// The quick byte test run before a pattern: what it reads from a pattern's
+/// source, and that it never rules out a text the pattern matches.
+@Suite struct PatternPrefilterTests {
+    static func runs(_ runs: String...) -> PatternPrefilter.Requirement {
+        .oneOf(runs.map { Array($0.utf8) })
+    }
+
+    static let readings: [(String, PatternPrefilter.Requirement)] = [
+        (#"\b(?:ensur(?:e|es)|promot(?:e|es))\b"#, runs("ensur", "promot")),
+        (#"\bTermly\b"#, runs("termly")),
+        (#"\bin line with\s++"#, runs("in line with")),
+        (#"(?x) in \s line"#, runs("in")),
+        (#"(?x) in line"#, runs("inline")),
+        (#"(?s)\bbaseline\b.*?\btarget\b|\btarget\b.*?\bbaseline\b"#, runs("baseline", "target")),
+        (#"(?=\d)(?<![\d.])\d++(\.\d++)?\s*+%"#, .digit),
+        (#"(?x) (?=\d) (?<![\w.]|[\w.][-/:]) \d++"#, .digit),
+        (#"^\d{2}"#, .digit),
+        (#"abc?"#, runs("ab")),
+        (#"(?:one|two)+ pupils"#, runs("one", "two")),
+        (#"\((name|date)\)"#, runs("(name", "(date")),
+        (#"\[(insert|add)\b[^\]]*\]"#, runs("[insert", "[add")),
+        (#"ab(?:cd)?"#, runs("ab")),
+        (#"ab(?:c|)"#, runs("ab")),
+    ]
+
+    @Test(arguments: readings)
+    func reads(source: String, expected: PatternPrefilter.Requirement) {
+        #expect(PatternPrefilter(pattern: source)?.requirement == expected)
+    }
+
+    /// Sources whose start is not plain enough: the pattern always runs.
+    @Test(arguments: [
+        #"a?bc"#,  // the first letter is optional, the rest is one letter
+        #"(?:foo)?bar"#,  // an optional group
+        #"\bx|yz"#,  // a branch of one letter
+        #"[a-z]+ing"#,  // a set first
+        #"(?:ab|\d)"#,  // a word or a digit
+        #"\Qab\E"#,  // quoted
+        #"(?x) ab # a comment (with | in it)"#,  // a comment
+        #"(?:(?x) a b)"#,  // white space read differently part way
+        #"\d?ab"#,  // an optional digit
+        #".ab"#,
+        #"(?<name>ab)"#,
+        #"(?i:ab)"#,
+    ])
+    func none(source: String) {
+        #expect(PatternPrefilter(pattern: source) == nil)
+    }
+
+    @Test func rulesOut() throws {
+        let words = try #require(PatternPrefilter(pattern: #"\b(?:improv(?:e|es)|more)\b"#))
+        #expect(words.mayMatch("Attendance IMPROVES"))
+        #expect(words.mayMatch("fewer or more"))
+        #expect(!words.mayMatch("Attendance rises to 96%"))
+        #expect(!words.mayMatch(""))
+        #expect(!words.mayMatch("m"))
+        // Curly quotes, dashes and accents cannot fold to ASCII letters …
+        #expect(!words.mayMatch("“Café” – naïve"))
+        // … but these can, so the pattern must run.
+        #expect(words.mayMatch("ſtaff"))  // long s
+        #expect(words.mayMatch("Straße"))
+        #expect(words.mayMatch("\u{FB01}nal"))  // the ligature fi
+        #expect(words.mayMatch("\u{212A}elvin"))  // the Kelvin sign
+
+        let digit = try #require(PatternPrefilter(pattern: #"(?=\d)\d+%"#))
+        #expect(digit.mayMatch("rises to 96%"))
+        #expect(!digit.mayMatch("rises a lot"))
+        #expect(digit.mayMatch("\u{0663}\u{0660}%"))  // Arabic-Indic digits: \d matches them
+    }
+
+    /// Every pattern in eqlint's rule and vocabulary files, against every line
+    /// of the example plans and the rules' own examples, and some awkward text:
+    /// where the regular expression matches, the prefilter lets the text through.
+    @Test func soundOnBuiltInPatterns() throws {
+        let patterns = try Self.builtInPatternSources().map { try Pattern($0, timeLimited: false) }
+        #expect(patterns.count > 25)
+        // Most of eqlint's own patterns start plainly enough to be ruled out quickly.
+        #expect(patterns.filter(\.hasPrefilter).count * 4 >= patterns.count * 3)
+
+        var texts = ["", "ſtaff complete training", "Straße", "\u{FB01}nal", "\u{212A}S2", "\u{0663}\u{0660}% of pupils",
+                     "ALL STAFF COMPLETE TRAINING", "half of the pupils", "at least three visits", "in line with national"]
+        for file in try FileManager.default.contentsOfDirectory(at: TestSupport.examplesDirectory, includingPropertiesForKeys: nil) {
+            texts += try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        for rule in TestSupport.builtInRuleSet.rules {
+            texts += (rule.examples.pass + rule.examples.fail).flatMap { $0.text.split(separator: "\n").map(String.init) }
+        }
+        for pattern in patterns {
+            for text in texts {
+                #expect(pattern.prefilterAgrees(on: text), "\(pattern.source) on \(text)")
+            }
+        }
+    }
+
+    /// The sources of every pattern in `rules/`: values of `pattern` keys and
+    /// the members of `patterns` objects.
+    static func builtInPatternSources() throws -> [String] {
+        var sources: [String] = []
+        func collect(_ node: JSON5Node, underPatterns: Bool) {
+            switch node.value {
+            case .object(let members):
+                for member in members {
+                    if member.key == "pattern", case .string(let source) = member.value.value { sources.append(source) }
+                    collect(member.value, underPatterns: underPatterns || member.key == "patterns")
+                }
+            case .array(let items):
+                for item in items { collect(item, underPatterns: underPatterns) }
+            case .string(let source) where underPatterns:
+                sources.append(source)
+            default:
+                break
+            }
+        }
+        let enumerator = FileManager.default.enumerator(at: TestSupport.rulesDirectory, includingPropertiesForKeys: nil)
+        while let file = enumerator?.nextObject() as? URL {
+            guard file.pathExtension == "json5" else { continue }
+            collect(try JSON5Parser.parse(SourceFile(path: file.path, text: String(contentsOf: file, encoding: .utf8))), underPatterns: false)
+        }
+        return sources
+    }
+}
