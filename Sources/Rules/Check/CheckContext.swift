@@ -84,7 +84,7 @@ struct CheckContext {
             let found: Bool
             switch condition.test {
             case .mentions(let selection):
-                found = spans.indices.contains { vocabulary.contains(selection, in: source.bytes, span: spans[$0], words: words?[$0]) }
+                found = spans.indices.contains { vocabulary.contains(selection, in: source.bytes, span: spans[$0], words: words?[$0] ?? self.words(in: spans[$0])) }
             case .matches(let pattern):
                 found = (texts ?? spans.map(source.text)).contains { pattern.matches($0) }
             }
@@ -105,7 +105,33 @@ struct CheckContext {
     /// The phrases and patterns of a selection in some spans of the file
     /// (with their words, when already read).
     private func find(_ selection: VocabularySelection, in spans: [Range<Int>], words: [[PhraseIndex.Word]]? = nil) -> [VocabularyMatch] {
-        spans.indices.flatMap { vocabulary.find(selection, in: source.bytes, span: spans[$0], words: words?[$0]) }
+        spans.indices.flatMap { vocabulary.find(selection, in: source.bytes, span: spans[$0], words: words?[$0] ?? self.words(in: spans[$0])) }
+    }
+
+    /// The words of a span of the file: a slice of the published words when
+    /// the span lies in one published span and cuts no word in two (an
+    /// entry's text always does), read afresh otherwise.
+    func words(in span: Range<Int>) -> [PhraseIndex.Word] {
+        guard let published = publishedSpans.firstIndex(where: { $0.contains(span.lowerBound) && $0.upperBound >= span.upperBound }) else {
+            return PhraseIndex.words(in: source.bytes, span: span)
+        }
+        let words = publishedWords[published]
+        /// The index of the first word starting at or after `offset`.
+        func firstWord(from offset: Int) -> Int {
+            var low = 0
+            var high = words.count
+            while low < high {
+                let middle = (low + high) / 2
+                if words[middle].span.lowerBound < offset { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        let first = firstWord(from: span.lowerBound)
+        let end = firstWord(from: span.upperBound)
+        let cutAtStart = first > 0 && words[first - 1].span.upperBound > span.lowerBound
+        let cutAtEnd = end > first && words[end - 1].span.upperBound > span.upperBound
+        if cutAtStart || cutAtEnd { return PhraseIndex.words(in: source.bytes, span: span) }
+        return Array(words[first..<end])
     }
 
     /// A finding for each phrase or pattern of the selection in the spans.
@@ -174,7 +200,7 @@ struct CheckContext {
             case .every: return !actions.isEmpty && actions.allSatisfy { hasAny(rule.fields, in: $0.fields) } ? [] : [fire]
             }
         case .mentions(let selection):
-            return spans.contains { vocabulary.contains(selection, in: source.bytes, span: $0) } ? [] : [fire]
+            return spans.contains { vocabulary.contains(selection, in: source.bytes, span: $0, words: words(in: $0)) } ? [] : [fire]
         case .avoids(let selection):
             return avoided(selection, in: spans).map { Finding(range: $0.range, values: fire.values.merging($0.values) { $1 }) }
         case .anyMeasurable(let list, let datesCount):
@@ -216,7 +242,7 @@ struct CheckContext {
         case .notMatches(let pattern):
             return match(pattern, entry, rule) == .found ? [:] : nil
         case .mentions(let selection):
-            return vocabulary.contains(selection, in: source.bytes, span: entry.span) ? nil : [:]
+            return vocabulary.contains(selection, in: source.bytes, span: entry.span, words: words(in: entry.span)) ? nil : [:]
         case .readable(let limits):
             return Readability.problem(in: entry.text, limits: limits).map { ["text": $0] }
         case .abbreviationsDefined(let list):

@@ -37,6 +37,15 @@ struct Measurability: Sendable {
                 measures += patterns
             }
         }
+        // Any match settles a kind, so the order is free: shortest first, as
+        // a short pattern is usually a quick one ("\d++%" before a page of
+        // look-behinds). The sort is stable.
+        func shortestFirst(_ patterns: [Pattern]) -> [Pattern] {
+            patterns.enumerated().sorted { ($0.element.source.utf8.count, $0.offset) < ($1.element.source.utf8.count, $1.offset) }.map(\.element)
+        }
+        measures = shortestFirst(measures)
+        vague = shortestFirst(vague)
+        weak = shortestFirst(weak)
     }
 
     /// Whether the entry is measurable. A pattern whose match had to be
