@@ -114,8 +114,7 @@ struct PhraseIndex: Sendable {
         }
         while index < span.upperBound {
             let byte = bytes[index]
-            let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-            let next = min(index + length, span.upperBound)
+            let next = index + characterLength(byte, at: index, end: span.upperBound)
             // U+2019 (E2 80 99), the typographic apostrophe, joins like `'`.
             let isApostrophe = byte == 0x27 || (byte == 0xE2 && next - index == 3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99)
             if isApostrophe, inWord {
@@ -162,7 +161,13 @@ struct PhraseIndex: Sendable {
 
     /// ASCII letters and digits, and any character outside ASCII except
     /// spaces and the General Punctuation block (dashes, quotes, U+2000–U+206F).
-    private static func isWordCharacter(_ bytes: [UInt8], at index: Int, length: Int) -> Bool {
+    /// The length of the UTF-8 character whose first byte is `byte`, at
+    /// `index`, cut short at `end`.
+    static func characterLength(_ byte: UInt8, at index: Int, end: Int) -> Int {
+        min(byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, end - index)
+    }
+
+    static func isWordCharacter<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Bytes.Index, length: Int) -> Bool where Bytes.Index == Int {
         let byte = bytes[index]
         if byte < 0x80 {
             return (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)

@@ -13,6 +13,25 @@ public enum TextNormalizer {
         return String(decoding: PhraseIndex.words(in: bytes, span: 0..<bytes.count).flatMap { PhraseIndex.normalized($0, in: bytes) }, as: UTF8.self)
     }
 
+    /// Whether `text` has more than `limit` bytes of word characters (as
+    /// `PhraseIndex` reads words), stopping as soon as it has.
+    static func letterCount(_ text: String, over limit: Int) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var index = 0
+            while index < bytes.count {
+                let length = PhraseIndex.characterLength(bytes[index], at: index, end: bytes.count)
+                if PhraseIndex.isWordCharacter(bytes, at: index, length: length) {
+                    count += length
+                    if count > limit { return true }
+                }
+                index += length
+            }
+            return false
+        }
+    }
+
     private static func isWordByte(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }

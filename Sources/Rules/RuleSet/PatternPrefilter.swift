@@ -13,7 +13,7 @@
 /// with a character that could fold to ASCII letters (`ß`, `ﬁ`, the Kelvin
 /// sign; anything outside ASCII but Latin-1 and general punctuation) is never
 /// ruled out, since the pattern may match it case-insensitively.
-struct PatternPrefilter: Sendable, Equatable {
+struct PatternPrefilter: Sendable {
     /// What any match needs somewhere in the text.
     enum Requirement: Sendable, Equatable {
         /// An ASCII digit.
@@ -25,6 +25,9 @@ struct PatternPrefilter: Sendable, Equatable {
     let requirement: Requirement
     /// For `.oneOf`: the runs, by their first byte.
     private let runsByFirstByte: [[[UInt8]]]
+    /// For `.oneOf`: a bit for each ASCII byte a run starts with, in either
+    /// case, so that most bytes of a text are passed over after one test.
+    private let firstBytes: (low: UInt64, high: UInt64)
 
     /// The prefilter for a pattern, or nil when its source does not show one.
     init?(pattern source: String) {
@@ -32,10 +35,17 @@ struct PatternPrefilter: Sendable, Equatable {
         guard let requirement = analysis.requirement() else { return nil }
         self.requirement = requirement
         var byFirst = [[[UInt8]]](repeating: [], count: 256)
+        var firstBytes: (low: UInt64, high: UInt64) = (0, 0)
         if case .oneOf(let runs) = requirement {
-            for run in runs { byFirst[Int(run[0])].append(run) }
+            for run in runs {
+                byFirst[Int(run[0])].append(run)
+                for byte in Set([run[0], run[0] >= 0x61 && run[0] <= 0x7A ? run[0] - 0x20 : run[0]]) {
+                    if byte < 64 { firstBytes.low |= 1 << UInt64(byte) } else { firstBytes.high |= 1 << UInt64(byte - 64) }
+                }
+            }
         }
         runsByFirstByte = byFirst
+        self.firstBytes = firstBytes
     }
 
     /// False when the pattern cannot match `text`; true when it may.
@@ -55,8 +65,11 @@ struct PatternPrefilter: Sendable, Equatable {
                 case .digit:
                     if byte >= 0x30 && byte <= 0x39 { return true }
                 case .oneOf:
-                    for run in runsByFirstByte[Int(Self.lowercased(byte))] where Self.starts(bytes, at: index, with: run) {
-                        return true
+                    let isFirst = byte < 64 ? firstBytes.low & (1 << UInt64(byte)) != 0 : firstBytes.high & (1 << UInt64(byte - 64)) != 0
+                    if isFirst {
+                        for run in runsByFirstByte[Int(Self.lowercased(byte))] where Self.starts(bytes, at: index, with: run) {
+                            return true
+                        }
                     }
                 }
             }

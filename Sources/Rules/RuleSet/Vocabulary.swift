@@ -13,6 +13,8 @@ public struct Vocabulary: Sendable {
     public private(set) var lists: [String: List] = [:]
     /// Label key (see `TextNormalizer.labelKey`) → field, from the `labels` list.
     private var labelIndex: [String: FieldName] = [:]
+    /// The longest key in `labelIndex`, in bytes.
+    private var longestLabelKey = 0
     /// Each list's phrases, for finding in a plan's text.
     private var phraseIndex: [String: PhraseIndex] = [:]
     /// Each list's terms upper-cased, from all its groups.
@@ -33,6 +35,7 @@ public struct Vocabulary: Sendable {
                     let key = TextNormalizer.labelKey(phrase)
                     labelIndex[key] = FieldName(rawValue: group)
                     if phrase.hasSuffix("(s)") { labelIndex[key + "s"] = FieldName(rawValue: group) }
+                    longestLabelKey = max(longestLabelKey, key.utf8.count + 1)
                 }
             }
         }
@@ -47,6 +50,9 @@ public struct Vocabulary: Sendable {
 
     /// The field a label names, if the labels list knows it.
     public func field(forLabel label: String) -> FieldName? {
+        // Most texts asked about are whole lines, far longer than any label:
+        // a key keeps every letter but the `s` of a trailing `(s)`.
+        if TextNormalizer.letterCount(label, over: longestLabelKey + 1) { return nil }
         let key = TextNormalizer.labelKey(label)
         return key.isEmpty ? nil : labelIndex[key]
     }
