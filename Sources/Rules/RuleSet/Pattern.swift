@@ -11,19 +11,22 @@ import Foundation
 /// at each place a match is tried from and every few thousand steps of a
 /// match), and a pattern stopped once is not run again, so one bad pattern
 /// costs a run about a second, not hours. eqlint's own patterns, written to
-/// run in linear time (and fuzzed), run without the limit and its cost.
+/// run in linear time (and fuzzed), run without the limit and its cost, and
+/// are compiled when first needed: most are never run on a given plan (see
+/// `PatternPrefilter`), and compiling them all would be a third of the time
+/// it takes to check one plan on save. The test suite compiles every one.
 public struct Pattern: @unchecked Sendable {
     // NSRegularExpression is immutable and safe to share across threads;
-    // `StopFlag` is locked.
+    // `State` is locked.
     public let source: String
     /// Where the pattern is written, to say which one was stopped.
     public let origin: RuleOrigin?
     /// Whether a match is stopped when it takes too long.
     public let isTimeLimited: Bool
-    private let regex: NSRegularExpression
     /// Rules out most texts without running the regular expression.
     private let prefilter: PatternPrefilter?
-    private let stopFlag = StopFlag()
+    /// The compiled expression, and whether a match has been stopped; shared by copies.
+    private let state: State
 
     /// What matching found.
     public enum Match: Sendable, Equatable {
@@ -34,13 +37,20 @@ public struct Pattern: @unchecked Sendable {
         case stopped
     }
 
-    /// Compiles a pattern (case-insensitive unless asked), or says why it cannot.
+    /// Compiles a pattern (case-insensitive unless asked), or says why it
+    /// cannot; eqlint's own (`timeLimited: false`) are compiled when first used.
     public init(_ source: String, caseSensitive: Bool = false, origin: RuleOrigin? = nil, timeLimited: Bool = true) throws {
         self.source = source
         self.origin = origin
         isTimeLimited = timeLimited
-        regex = try NSRegularExpression(pattern: source, options: caseSensitive ? [] : [.caseInsensitive])
         prefilter = PatternPrefilter(pattern: source)
+        state = State(source: source, options: caseSensitive ? [] : [.caseInsensitive])
+        if timeLimited { try state.compile() }
+    }
+
+    /// Compiles the pattern now if it is not yet, or says why it cannot (for tests).
+    func compile() throws {
+        try state.compile()
     }
 
     /// How long one match may take, in seconds: half a second, and a
@@ -72,8 +82,9 @@ public struct Pattern: @unchecked Sendable {
     private func matchRegex(_ text: String) -> Match {
         let range = NSRange(location: 0, length: text.utf16.count)
         // The range alone: no match object is made.
+        let regex = state.regex
         guard isTimeLimited else { return regex.rangeOfFirstMatch(in: text, range: range).location == NSNotFound ? .notFound : .found }
-        if stopFlag.isSet { return .stopped }
+        if state.isStopped { return .stopped }
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(Self.timeLimit(forLength: range.length) * 1e9)
         var outcome = Match.notFound
         var calls = 0
@@ -89,7 +100,7 @@ public struct Pattern: @unchecked Sendable {
                 stop.pointee = true
             }
         }
-        if outcome == .stopped { stopFlag.set() }
+        if outcome == .stopped { state.stop() }
         return outcome
     }
 
@@ -102,31 +113,61 @@ public struct Pattern: @unchecked Sendable {
     /// runs past the time limit stops the search there (and the pattern is
     /// not run again), keeping the matches found before it.
     func matchSpans(in text: String) -> [Range<Int>] {
-        if stopFlag.isSet { return [] }
+        if state.isStopped { return [] }
         if let prefilter, !prefilter.mayMatch(text) { return [] }
         let range = NSRange(text.startIndex..., in: text)
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(Self.timeLimit(forLength: range.length) * 1e9)
         var spans: [Range<Int>] = []
         var calls = 0
-        regex.enumerateMatches(in: text, options: isTimeLimited ? [.reportProgress] : [], range: range) { result, _, stop in
+        state.regex.enumerateMatches(in: text, options: isTimeLimited ? [.reportProgress] : [], range: range) { result, _, stop in
             calls &+= 1
             if let result, let found = Range(result.range, in: text), !found.isEmpty {
                 let start = text.utf8.distance(from: text.startIndex, to: found.lowerBound)
                 spans.append(start..<start + text.utf8.distance(from: found.lowerBound, to: found.upperBound))
             } else if isTimeLimited, calls & 0xFF == 0, DispatchTime.now().uptimeNanoseconds > deadline {
-                stopFlag.set()
+                state.stop()
                 stop.pointee = true
             }
         }
         return spans
     }
 
-    /// Set once a match has been stopped; shared by copies of the pattern.
-    private final class StopFlag: @unchecked Sendable {
+    /// The compiled expression (made on first use for eqlint's own patterns)
+    /// and whether a match has been stopped, shared by copies of the pattern.
+    private final class State: @unchecked Sendable {
         private let lock = NSLock()
-        private var value = false
+        private let source: String
+        private let options: NSRegularExpression.Options
+        private var compiled: NSRegularExpression?
+        private var stopped = false
 
-        var isSet: Bool { lock.withLock { value } }
-        func set() { lock.withLock { value = true } }
+        init(source: String, options: NSRegularExpression.Options) {
+            self.source = source
+            self.options = options
+        }
+
+        func compile() throws {
+            try lock.withLock {
+                if compiled == nil { compiled = try NSRegularExpression(pattern: source, options: options) }
+            }
+        }
+
+        /// The compiled expression. eqlint's own patterns all compile (the
+        /// test suite compiles each one), so failing here is a bug in eqlint.
+        var regex: NSRegularExpression {
+            lock.withLock {
+                if let compiled { return compiled }
+                do {
+                    let regex = try NSRegularExpression(pattern: source, options: options)
+                    compiled = regex
+                    return regex
+                } catch {
+                    fatalError("eqlint's own pattern does not compile (a bug in eqlint): \(source)")
+                }
+            }
+        }
+
+        var isStopped: Bool { lock.withLock { stopped } }
+        func stop() { lock.withLock { stopped = true } }
     }
 }

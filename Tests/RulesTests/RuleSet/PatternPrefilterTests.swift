@@ -72,6 +72,18 @@ import Testing
         #expect(digit.mayMatch("\u{0663}\u{0660}%"))  // Arabic-Indic digits: \d matches them
     }
 
+    /// eqlint's own patterns are compiled when first used, so a pattern that
+    /// does not compile would be found only on the plan that needs it: here,
+    /// every one is compiled.
+    @Test func builtInPatternsCompile() throws {
+        let sources = try Self.builtInPatternSources()
+        #expect(sources.count > 25)
+        for source in sources {
+            #expect(throws: Never.self, "\(source)") { try Pattern(source, timeLimited: false).compile() }
+        }
+        #expect(throws: (any Error).self) { try Pattern("(unclosed", timeLimited: false).compile() }
+    }
+
     /// Every pattern in eqlint's rule and vocabulary files, against every line
     /// of the example plans and the rules' own examples, and some awkward text:
     /// where the regular expression matches, the prefilter lets the text through.
