@@ -103,41 +103,50 @@ struct PhraseIndex: Sendable {
     /// The words of `bytes[span]`, scanning bytes only.
     static func words(in bytes: [UInt8], span: Range<Int>) -> [Word] {
         var words: [Word] = []
-        var hash: UInt64 = 0
-        var inWord = false
-        var start = span.lowerBound
-        var end = span.lowerBound
-        var index = span.lowerBound
-        func finish() {
-            if inWord { words.append(Word(span: start..<end, hash: hash)) }
-            inWord = false
-        }
-        while index < span.upperBound {
-            let byte = bytes[index]
-            let next = index + characterLength(byte, at: index, end: span.upperBound)
-            // U+2019 (E2 80 99), the typographic apostrophe, joins like `'`.
-            let isApostrophe = byte == 0x27 || (byte == 0xE2 && next - index == 3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99)
-            if isApostrophe, inWord {
+        words.reserveCapacity(span.count / 6)
+        bytes.withUnsafeBufferPointer { bytes in
+            var hash: UInt64 = 0
+            var inWord = false
+            var start = span.lowerBound
+            var end = span.lowerBound
+            var index = span.lowerBound
+            while index < span.upperBound {
+                let byte = bytes[index]
+                // Letters and digits, the common case, one byte at a time.
+                if byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 {
+                    if !inWord {
+                        inWord = true
+                        start = index
+                        hash = 0xCBF2_9CE4_8422_2325
+                    }
+                    hash = (hash ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* 0x100_0000_01B3
+                    index += 1
+                    end = index
+                    continue
+                }
+                let next = index + characterLength(byte, at: index, end: span.upperBound)
+                // U+2019 (E2 80 99), the typographic apostrophe, joins like `'`.
+                let isApostrophe = byte == 0x27 || (byte == 0xE2 && next - index == 3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99)
+                if isApostrophe, inWord {
+                    index = next
+                    continue
+                }
+                if byte >= 0x80, isWordCharacter(bytes, at: index, length: next - index) {
+                    if !inWord {
+                        inWord = true
+                        start = index
+                        hash = 0xCBF2_9CE4_8422_2325
+                    }
+                    for offset in index..<next { hash = (hash ^ UInt64(bytes[offset])) &* 0x100_0000_01B3 }
+                    end = next
+                } else if inWord {
+                    words.append(Word(span: start..<end, hash: hash))
+                    inWord = false
+                }
                 index = next
-                continue
             }
-            if isWordCharacter(bytes, at: index, length: next - index) {
-                if !inWord {
-                    inWord = true
-                    start = index
-                    hash = 0xCBF2_9CE4_8422_2325
-                }
-                for offset in index..<next {
-                    let character = bytes[offset]
-                    hash = (hash ^ UInt64(character >= 0x41 && character <= 0x5A ? character | 0x20 : character)) &* 0x100_0000_01B3
-                }
-                end = next
-            } else {
-                finish()
-            }
-            index = next
+            if inWord { words.append(Word(span: start..<end, hash: hash)) }
         }
-        finish()
         return words
     }
 
