@@ -9,9 +9,9 @@ struct SmallCounts {
     let people: VocabularySelection
     let vocabulary: Vocabulary
 
-    private static let numberWords = Dictionary(uniqueKeysWithValues: [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    ].enumerated().map { (PhraseIndex.hash($0.element), $0.offset + 1) })
+    /// The hashes of `one` … `nine`, in order: compared one by one, as every
+    /// word of a plan is looked up and nine comparisons cost less than hashing.
+    private static let numberWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"].map(PhraseIndex.hash)
     /// Words before a number that make it a year group, age or rank, not a count.
     private static let notCounts = Set([
         "year", "years", "yr", "y", "ks", "stage", "aged", "age", "ages", "under", "over", "top", "grade", "level", "tier",
@@ -56,7 +56,7 @@ struct SmallCounts {
         if digits.count <= 2, digits.allSatisfy({ (0x30...0x39).contains($0) }) {
             return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         }
-        return Self.numberWords[word.hash]
+        return Self.numberWords.firstIndex(of: word.hash).map { $0 + 1 }
     }
 
     /// Whether a full stop, semicolon, colon, table bar or line break lies between.
