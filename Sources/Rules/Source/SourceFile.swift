@@ -22,7 +22,7 @@ public struct SourceFile: Sendable {
     /// bytes, so a column is counted from the nearest checkpoint rather
     /// than from the start of a possibly very long line.
     private let characterCheckpoints: [Int]
-    private static let checkpointStride = 256
+    private static let checkpointStride = 256  // a power of two: see lineTable
 
     /// Reads a file from disk, refusing what is not text. One `stat`
     /// (following links: what a link points to decides, so a link to
@@ -93,16 +93,17 @@ public struct SourceFile: Sendable {
         content.withUnsafeBufferPointer { buffer in
             guard let bytes = buffer.baseAddress else { return }
             let count = buffer.count
+            let strideMask = checkpointStride - 1  // a power of two
             var index = 0
             while index < count {
-                if index % checkpointStride == 0 { checkpoints.append(characters) }
+                if index & strideMask == 0 { checkpoints.append(characters) }
                 let byte = bytes[index]
                 if byte & 0xC0 != 0x80 { characters += 1 }
-                if byte == 0x0A || byte == 0x0D {
+                if byte <= 0x0D, byte == 0x0A || byte == 0x0D {
                     ends.append(index)
                     if byte == 0x0D, index + 1 < count, bytes[index + 1] == 0x0A {
                         index += 1
-                        if index % checkpointStride == 0 { checkpoints.append(characters) }
+                        if index & strideMask == 0 { checkpoints.append(characters) }
                         characters += 1
                     }
                     starts.append(index + 1)
