@@ -109,8 +109,8 @@ struct CheckContext {
     }
 
     /// The words of a span of the file: a slice of the published words when
-    /// the span lies in one published span and cuts no word in two (an
-    /// entry's text always does), read afresh otherwise.
+    /// the span lies in one published span and cuts no word in two, as an
+    /// entry's text never does; read afresh otherwise.
     func words(in span: Range<Int>) -> [PhraseIndex.Word] {
         guard let published = publishedSpans.firstIndex(where: { $0.contains(span.lowerBound) && $0.upperBound >= span.upperBound }) else {
             return PhraseIndex.words(in: source.bytes, span: span)

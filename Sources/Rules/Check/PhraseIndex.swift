@@ -50,7 +50,7 @@ struct PhraseIndex: Sendable {
 
     /// Adds a first word, doubling the table to keep it at most half full.
     private mutating func insert(_ hash: UInt64, at index: Int) {
-        if (entries.count) * 2 > slots.count {
+        if entries.count * 2 > slots.count {
             let old = slots.filter { $0.entries >= 0 }
             slots = Array(repeating: (0, -1), count: slots.count * 2)
             for slot in old { insert(slot.hash, at: slot.entries) }
@@ -168,14 +168,14 @@ struct PhraseIndex: Sendable {
         return result
     }
 
-    /// ASCII letters and digits, and any character outside ASCII except
-    /// spaces and the General Punctuation block (dashes, quotes, U+2000–U+206F).
     /// The length of the UTF-8 character whose first byte is `byte`, at
     /// `index`, cut short at `end`.
     static func characterLength(_ byte: UInt8, at index: Int, end: Int) -> Int {
         min(byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, end - index)
     }
 
+    /// ASCII letters and digits, and any character outside ASCII except
+    /// spaces and the General Punctuation block (dashes, quotes, U+2000–U+206F).
     static func isWordCharacter<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Bytes.Index, length: Int) -> Bool where Bytes.Index == Int {
         let byte = bytes[index]
         if byte < 0x80 {

@@ -45,12 +45,22 @@ public struct Pattern: @unchecked Sendable {
         isTimeLimited = timeLimited
         prefilter = PatternPrefilter(pattern: source)
         state = State(source: source, options: caseSensitive ? [] : [.caseInsensitive])
-        if timeLimited { try state.compile() }
+        if timeLimited { _ = try state.compiled() }
     }
 
     /// Compiles the pattern now if it is not yet, or says why it cannot (for tests).
     func compile() throws {
-        try state.compile()
+        _ = try state.compiled()
+    }
+
+    /// The compiled expression. eqlint's own patterns all compile (the test
+    /// suite compiles each one), so failing here is a bug in eqlint.
+    private var regex: NSRegularExpression {
+        do {
+            return try state.compiled()
+        } catch {
+            fatalError("eqlint's own pattern does not compile (a bug in eqlint): \(source)")
+        }
     }
 
     /// How long one match may take, in seconds: half a second, and a
@@ -76,13 +86,13 @@ public struct Pattern: @unchecked Sendable {
         return matchRegex(text) != .found
     }
 
-    /// Whether the pattern's text `.prefilter` rules anything out (for tests).
+    /// Whether the pattern has a prefilter (for tests).
     var hasPrefilter: Bool { prefilter != nil }
 
     private func matchRegex(_ text: String) -> Match {
         let range = NSRange(location: 0, length: text.utf16.count)
         // The range alone: no match object is made.
-        let regex = state.regex
+        let regex = self.regex
         guard isTimeLimited else { return regex.rangeOfFirstMatch(in: text, range: range).location == NSNotFound ? .notFound : .found }
         if state.isStopped { return .stopped }
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(Self.timeLimit(forLength: range.length) * 1e9)
@@ -119,7 +129,7 @@ public struct Pattern: @unchecked Sendable {
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(Self.timeLimit(forLength: range.length) * 1e9)
         var spans: [Range<Int>] = []
         var calls = 0
-        state.regex.enumerateMatches(in: text, options: isTimeLimited ? [.reportProgress] : [], range: range) { result, _, stop in
+        regex.enumerateMatches(in: text, options: isTimeLimited ? [.reportProgress] : [], range: range) { result, _, stop in
             calls &+= 1
             if let result, let found = Range(result.range, in: text), !found.isEmpty {
                 let start = text.utf8.distance(from: text.startIndex, to: found.lowerBound)
@@ -138,7 +148,7 @@ public struct Pattern: @unchecked Sendable {
         private let lock = NSLock()
         private let source: String
         private let options: NSRegularExpression.Options
-        private var compiled: NSRegularExpression?
+        private var regex: NSRegularExpression?
         private var stopped = false
 
         init(source: String, options: NSRegularExpression.Options) {
@@ -146,24 +156,13 @@ public struct Pattern: @unchecked Sendable {
             self.options = options
         }
 
-        func compile() throws {
+        /// The compiled expression, compiling it now if it is not yet.
+        func compiled() throws -> NSRegularExpression {
             try lock.withLock {
-                if compiled == nil { compiled = try NSRegularExpression(pattern: source, options: options) }
-            }
-        }
-
-        /// The compiled expression. eqlint's own patterns all compile (the
-        /// test suite compiles each one), so failing here is a bug in eqlint.
-        var regex: NSRegularExpression {
-            lock.withLock {
-                if let compiled { return compiled }
-                do {
-                    let regex = try NSRegularExpression(pattern: source, options: options)
-                    compiled = regex
-                    return regex
-                } catch {
-                    fatalError("eqlint's own pattern does not compile (a bug in eqlint): \(source)")
-                }
+                if let regex { return regex }
+                let made = try NSRegularExpression(pattern: source, options: options)
+                regex = made
+                return made
             }
         }
 

@@ -34,12 +34,13 @@ struct PatternPrefilter: Sendable {
         var analysis = Analysis(source)
         guard let requirement = analysis.requirement() else { return nil }
         self.requirement = requirement
-        var byFirst = [[[UInt8]]](repeating: [], count: 256)
+        var byFirst = [[[UInt8]]](repeating: [], count: 128)
         var firstBytes: (low: UInt64, high: UInt64) = (0, 0)
         if case .oneOf(let runs) = requirement {
             for run in runs {
                 byFirst[Int(run[0])].append(run)
-                for byte in Set([run[0], run[0] >= 0x61 && run[0] <= 0x7A ? run[0] - 0x20 : run[0]]) {
+                let upper = run[0] &- 0x61 < 26 ? run[0] - 0x20 : run[0]
+                for byte in [run[0], upper] {
                     if byte < 64 { firstBytes.low |= 1 << UInt64(byte) } else { firstBytes.high |= 1 << UInt64(byte - 64) }
                 }
             }

@@ -13,7 +13,7 @@ public struct Vocabulary: Sendable {
     public private(set) var lists: [String: List] = [:]
     /// Label key (see `TextNormalizer.labelKey`) → field, from the `labels` list.
     private var labelIndex: [String: FieldName] = [:]
-    /// The longest key in `labelIndex`, in bytes.
+    /// The longest key in `labelIndex`, in bytes (with the `s` a `(s)` label may take).
     private var longestLabelKey = 0
     /// Each list's phrases, for finding in a plan's text.
     private var phraseIndex: [String: PhraseIndex] = [:]
@@ -52,7 +52,7 @@ public struct Vocabulary: Sendable {
     public func field(forLabel label: String) -> FieldName? {
         // Most texts asked about are whole lines, far longer than any label:
         // a key keeps every letter but the `s` of a trailing `(s)`.
-        if TextNormalizer.letterCount(label, over: longestLabelKey + 1) { return nil }
+        if TextNormalizer.wordBytes(in: label, exceed: longestLabelKey + 1) { return nil }
         let key = TextNormalizer.labelKey(label)
         return key.isEmpty ? nil : labelIndex[key]
     }
