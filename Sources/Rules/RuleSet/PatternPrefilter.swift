@@ -267,8 +267,11 @@ private struct Analysis {
         Array("()[]{}.*+?^$|\\/-".utf8).contains(byte)
     }
 
-    /// Whether the item ending just before `index` may match nothing: followed by `?`, `*` or `{0`.
-    private func isOptional(after index: Int, limit: Int) -> Bool {
+    /// Whether the item ending just before `index` may match nothing: followed
+    /// by `?`, `*` or `{0` (in extended mode, after any white space).
+    private func isOptional(after start: Int, limit: Int) -> Bool {
+        var index = start
+        while extended, index < limit, Self.isSpace(bytes[index]) { index += 1 }
         guard index < limit else { return false }
         switch bytes[index] {
         case 0x3F, 0x2A: return true

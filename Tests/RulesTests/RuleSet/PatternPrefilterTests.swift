@@ -42,6 +42,9 @@ import Testing
         #"\Qab\E"#,  // quoted
         #"(?x) ab # a comment (with | in it)"#,  // a comment
         #"(?:(?x) a b)"#,  // white space read differently part way
+        #"(?x) (?:ab|cd) * x"#,  // in extended mode a quantifier may follow white space
+        #"(?x) \d ?c"#,
+        #"(?x) a b ?c"#,
         #"\d?ab"#,  // an optional digit
         #".ab"#,
         #"(?<name>ab)"#,
