@@ -167,10 +167,12 @@ private struct Analysis {
         return digits == 0 ? .oneOf(runs) : nil
     }
 
-    /// The requirement of a sequence of items: that of the first item that consumes text.
+    /// The requirement of a sequence of items: that of the first item that
+    /// consumes text, or else of the first look-ahead before it (`(?=\d)`,
+    /// `(?=.*?\bbaseline\b)`: what it looks for must be in the text too).
     private mutating func sequence(_ range: Range<Int>) -> PatternPrefilter.Requirement? {
         var index = range.lowerBound
-        var digitAhead = false
+        var ahead: PatternPrefilter.Requirement?
         while index < range.upperBound {
             let byte = bytes[index]
             if extended, Self.isSpace(byte) {
@@ -188,15 +190,18 @@ private struct Analysis {
                 case UInt8(ascii: "d"):
                     return isOptional(after: index + 2, limit: range.upperBound) ? nil : .digit
                 case let escaped where Self.isEscapedLiteral(escaped):
-                    return literalRun(from: index, limit: range.upperBound) ?? (digitAhead ? .digit : nil)
+                    return literalRun(from: index, limit: range.upperBound) ?? ahead
                 default:
-                    return digitAhead ? .digit : nil
+                    return ahead
                 }
+            case 0x2E:  // `.`: stepped over when it may match nothing (`.*?`)
+                guard let end = optionalQuantifierEnd(after: index + 1, limit: range.upperBound) else { return ahead }
+                index = end
             case 0x28:  // (
                 guard let end = groupEnd(from: index, limit: range.upperBound) else { return nil }
                 let inner = bytes[index + 1..<end]
                 if inner.starts(with: [0x3F, 0x3D]) {  // (?=
-                    if inner.elementsEqual([0x3F, 0x3D, 0x5C, 0x64]) { digitAhead = true }  // (?=\d)
+                    if ahead == nil { ahead = alternatives(index + 3..<end) }
                     index = end + 1
                 } else if inner.starts(with: [0x3F, 0x21]) || inner.starts(with: [0x3F, 0x3C, 0x3D]) || inner.starts(with: [0x3F, 0x3C, 0x21]) {
                     index = end + 1  // (?! (?<= (?<!
@@ -210,15 +215,15 @@ private struct Analysis {
                     index = end + 1
                 } else {
                     // A named group or another construct is not followed.
-                    guard let body = plainGroupBody(index..<end) else { return digitAhead ? .digit : nil }
-                    if isOptional(after: end + 1, limit: range.upperBound) { return digitAhead ? .digit : nil }
-                    return alternatives(body) ?? (digitAhead ? .digit : nil)
+                    guard let body = plainGroupBody(index..<end) else { return ahead }
+                    if isOptional(after: end + 1, limit: range.upperBound) { return ahead }
+                    return alternatives(body) ?? ahead
                 }
             default:
-                return literalRun(from: index, limit: range.upperBound) ?? (digitAhead ? .digit : nil)
+                return literalRun(from: index, limit: range.upperBound) ?? ahead
             }
         }
-        return digitAhead ? .digit : nil
+        return ahead
     }
 
     /// The run of literal letters, digits, spaces and escaped punctuation
@@ -265,6 +270,22 @@ private struct Analysis {
     /// ASCII punctuation that stands for itself after a backslash.
     private static func isEscapedLiteral(_ byte: UInt8) -> Bool {
         Array("()[]{}.*+?^$|\\/-".utf8).contains(byte)
+    }
+
+    /// Where the quantifier after an item ends, when it lets the item match
+    /// nothing: `*`, `?` or `{0…}`, with a lazy `?` or possessive `+` after it.
+    private func optionalQuantifierEnd(after start: Int, limit: Int) -> Int? {
+        guard isOptional(after: start, limit: limit) else { return nil }
+        var index = start
+        while extended, index < limit, Self.isSpace(bytes[index]) { index += 1 }
+        if bytes[index] == 0x7B {
+            while index < limit, bytes[index] != 0x7D { index += 1 }
+            guard index < limit else { return nil }
+        }
+        index += 1
+        while extended, index < limit, Self.isSpace(bytes[index]) { index += 1 }
+        if index < limit, bytes[index] == 0x3F || bytes[index] == 0x2B { index += 1 }
+        return index
     }
 
     /// Whether the item ending just before `index` may match nothing: followed

@@ -258,6 +258,9 @@ struct MeasurabilityTests {
             String(repeating: "Years 5 and 6 KS2 1:1 COVID-19 ", count: 3000),
             String(repeating: "every child, every pupil. each ", count: 3000),
             String(repeating: "in line with the national ", count: 3000),
+            // A search from each "baseline" to the end would be quadratic.
+            String(repeating: "baseline ", count: 9000),
+            String(repeating: "target two half ", count: 5000),
         ]
         let clock = ContinuousClock()
         for text in long {

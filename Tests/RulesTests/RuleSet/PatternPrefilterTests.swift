@@ -16,6 +16,11 @@ import Testing
         (#"(?x) in \s line"#, runs("in")),
         (#"(?x) in line"#, runs("inline")),
         (#"(?s)\bbaseline\b.*?\btarget\b|\btarget\b.*?\bbaseline\b"#, runs("baseline", "target")),
+        (#"(?s)^(?=.*?\bbaseline\b)(?=.*?\btarget\b)"#, runs("baseline")),
+        (#"(?=.*x)abc"#, runs("abc")),
+        (#".*?abc"#, runs("abc")),
+        (#"(?x) . * ? abc"#, runs("abc")),
+        (#".{0,3}abc"#, runs("abc")),
         (#"(?=\d)(?<![\d.])\d++(\.\d++)?\s*+%"#, .digit),
         (#"(?x) (?=\d) (?<![\w.]|[\w.][-/:]) \d++"#, .digit),
         (#"^\d{2}"#, .digit),
@@ -46,6 +51,8 @@ import Testing
         #"(?x) \d ?c"#,
         #"(?x) a b ?c"#,
         #"\d?ab"#,  // an optional digit
+        #".+abc"#,  // not followed past a dot that must match
+        #"(?=a|bc)"#,
         #".ab"#,
         #"(?<name>ab)"#,
         #"(?i:ab)"#,
