@@ -68,3 +68,157 @@ extension DateReaderTests {
         #expect(DateReader.span(in: text) == nil)
     }
 }
+
+// MARK: Dates as English schools write them, and never a guess
+
+extension DateReaderTests {
+    @Test("numeric dates are day first; a two-digit year is 20xx", arguments: [
+        ("14/11/2024", "2024-11-14", "2024-11-14"),
+        ("14.11.2024", "2024-11-14", "2024-11-14"),
+        ("14-11-2024", "2024-11-14", "2024-11-14"),
+        ("1/9/24", "2024-09-01", "2024-09-01"),
+        ("01/09/2024", "2024-09-01", "2024-09-01"),
+        ("31/07/26", "2026-07-31", "2026-07-31"),
+        ("29/02/2024", "2024-02-29", "2024-02-29"),
+        ("14 / 11 / 2024", "2024-11-14", "2024-11-14"),
+        ("published: 14/11/2024", "2024-11-14", "2024-11-14"),
+        ("Review: 31/07/2026", "2026-07-31", "2026-07-31"),
+        ("1/9/2024 - 31/7/2025", "2024-09-01", "2025-07-31"),
+        ("07/2026", "2026-07-01", "2026-07-31"),
+        ("2026/07/31", "2026-07-31", "2026-07-31"),
+    ])
+    func numeric(text: String, start: String, end: String) {
+        #expect(DateReader.span(in: text) == DateSpan(start: Self.day(start), end: Self.day(end)))
+        #expect(DateReader.read(text) == .date(DateSpan(start: Self.day(start), end: Self.day(end))))
+    }
+
+    @Test("academic years, terms, Easter and short years", arguments: [
+        ("by the end of the academic year 2024/25", "2024-09-01", "2025-08-31"),
+        ("2024/25", "2024-09-01", "2025-08-31"),
+        ("2024 / 2025", "2024-09-01", "2025-08-31"),
+        ("2024/2025", "2024-09-01", "2025-08-31"),
+        ("end of Summer term 2025", "2025-04-01", "2025-07-31"),
+        ("Autumn term 2024/25", "2024-09-01", "2024-12-31"),
+        ("Summer 2024-25", "2025-04-01", "2025-07-31"),
+        ("Term 1 2025", "2025-09-01", "2025-10-31"),
+        ("Term 2 2025", "2025-11-01", "2025-12-31"),
+        ("Term 3 2026", "2026-01-01", "2026-02-28"),
+        ("Term 4 2026", "2026-02-01", "2026-04-30"),
+        ("Term 5 2026", "2026-04-01", "2026-05-31"),
+        ("Term 6 2026", "2026-06-01", "2026-07-31"),
+        ("Term 6, 2026", "2026-06-01", "2026-07-31"),
+        ("T6 2026", "2026-06-01", "2026-07-31"),
+        ("Term 2 2025/26", "2025-11-01", "2025-12-31"),
+        ("Term 6 2025/26", "2026-06-01", "2026-07-31"),
+        ("Easter 2026", "2026-04-01", "2026-04-30"),
+        ("Easter holidays 2026", "2026-04-01", "2026-04-30"),
+        ("July '26", "2026-07-01", "2026-07-31"),
+        ("July \u{2019}26", "2026-07-01", "2026-07-31"),
+        ("Jul-26", "2026-07-01", "2026-07-31"),
+        ("July-2026", "2026-07-01", "2026-07-31"),
+        ("Sept 25", "2025-09-01", "2025-09-30"),
+        ("Sep 25", "2025-09-01", "2025-09-30"),
+        ("Sept. 25", "2025-09-01", "2025-09-30"),
+        ("Sept 25 - July 26", "2025-09-01", "2026-07-31"),
+        ("Sept 25 to Jul-26", "2025-09-01", "2026-07-31"),
+        ("by July 25", "2025-07-01", "2025-07-31"),
+        ("May 26", "2026-05-01", "2026-05-31"),
+        ("Spring '26", "2026-01-01", "2026-04-30"),
+    ])
+    func schoolForms(text: String, start: String, end: String) {
+        #expect(DateReader.read(text) == .date(DateSpan(start: Self.day(start), end: Self.day(end))))
+    }
+
+    @Test("a day and month with a year, either way round", arguments: [
+        ("25 July 2026", "2026-07-25"),
+        ("July 25, 2026", "2026-07-25"),
+        ("July 25 2026", "2026-07-25"),
+        ("July 25th, 2026", "2026-07-25"),
+        ("Sept 25 2026", "2026-09-25"),
+        ("1 Sept 25", "2025-09-01"),
+        ("25 Jul '26", "2026-07-25"),
+        ("25-Jul-26", "2026-07-25"),
+        ("25-Jul-2026", "2026-07-25"),
+        ("on 25 July 2026", "2026-07-25"),
+    ])
+    func dayAndMonth(text: String, day: String) {
+        #expect(DateReader.read(text) == .date(DateSpan(start: Self.day(day), end: Self.day(day))))
+    }
+
+    @Test("a date written that cannot be read is reported as written", arguments: [
+        ("31/13/2026", "31/13/2026"),
+        ("07/31/2026", "07/31/2026"),
+        ("31/02/2026", "31/02/2026"),
+        ("32/01/2026", "32/01/2026"),
+        ("29/02/2025", "29/02/2025"),
+        ("0/1/2026", "0/1/2026"),
+        ("14.13.2024", "14.13.2024"),
+        ("31/04/25", "31/04/25"),
+        ("13/2026", "13/2026"),
+        ("2026-13", "2026-13"),
+        ("2026-13-45", "2026-13-45"),
+        ("2026-02-30", "2026-02-30"),
+        ("2026/02/30", "2026/02/30"),
+        ("31 February 2026", "31 February 2026"),
+        ("32 January 2026", "32 January 2026"),
+        ("February 30, 2026", "February 30, 2026"),
+        ("31st June '26", "31st June '26"),
+        ("Published:  31/13/2026 (draft)", "31/13/2026"),
+        ("Sept 2025 to 31/02/2026", "31/02/2026"),
+        ("Autumn 3 2025", "Autumn 3 2025"),
+        ("Term 7 2026", "Term 7 2026"),
+        ("Easter term 2026", "Easter term 2026"),
+        ("the academic year 2025", "academic year 2025"),
+        ("2024/26", "2024/26"),
+    ])
+    func unreadable(text: String, written: String) {
+        #expect(DateReader.read(text) == .unreadable(written))
+        #expect(DateReader.span(in: text) == nil)
+    }
+
+    @Test("numbers that are not dates", arguments: [
+        "01234 567890", "Year 6", "3/4 of pupils", "50/50", "KS2", "10.5%", "2 out of 3", "1.2.3", "24/7",
+        "1/9", "14/11", "by 1/9", "Years 10/11/12", "Y10/11/12", "1/2/3/4", "see paragraph 4.2.10", "9.00-10.30",
+        "1:1 support", "Grade 4/5", "1-2-1 sessions", "Years 5-6", "Term 6", "Easter", "Summer 2",
+        "on 25 July", "on July 25", "July 25th", "By July, 25 pupils will read daily", "July 30 pupils",
+        "25% July", "may 25", "Staff may 25", "Reduce the gap by 10%", "3 months",
+    ])
+    func notDates(text: String) {
+        #expect(DateReader.read(text) == .none)
+        #expect(DateReader.span(in: text) == nil)
+    }
+
+    @Test("a day-first date, not the whole year or a swapped one")
+    func noLongerGuessed() {
+        #expect(DateReader.span(in: "published: 14/11/2024")?.end == Self.day("2024-11-14"))
+        #expect(DateReader.span(in: "31/07/2026")?.end == Self.day("2026-07-31"))
+        #expect(DateReader.span(in: "30% July 2026") == DateSpan(start: Self.day("2026-07-01"), end: Self.day("2026-07-31")))
+        #expect(DateReader.span(in: "From 1/9/2024") == DateSpan(start: Self.day("2024-09-01"), end: nil))
+        #expect(DateReader.span(in: "End of year 31/07/2026") == DateSpan(start: Self.day("2026-07-31"), end: Self.day("2026-07-31")))
+        #expect(DateReader.span(in: "KS2 July 2026") == DateSpan(start: Self.day("2026-07-01"), end: Self.day("2026-07-31")))
+        // The calendar year a term falls in, from an academic year.
+        #expect(DateReader.span(in: "Spring 2026-27") == DateSpan(start: Self.day("2027-01-01"), end: Self.day("2027-04-30")))
+    }
+
+    @Test("deadlines as schools write them", arguments: [
+        ("Close the gap by the end of the academic year 2024/25", "2025-08-31"),
+        ("Every pupil has a reading buddy by Term 6 2026", "2026-07-31"),
+        ("Audit the library by Easter 2026", "2026-04-30"),
+        ("Train all staff by 31/07/2026", "2026-07-31"),
+        ("Reduce exclusions by the end of Summer term 2025", "2025-07-31"),
+        ("Publish the accessibility plan before Jul-26", "2026-07-31"),
+        ("Review the curriculum by July '26", "2026-07-31"),
+        ("Improve attendance until the end of the school year 2025-26", "2026-08-31"),
+    ])
+    func schoolDeadline(text: String, day: String) {
+        #expect(DateReader.deadline(in: text) == Self.day(day))
+    }
+
+    @Test("no deadline", arguments: [
+        "Train all staff by 31/02/2026", "Close the gap by 1/9", "Reduce the gap by 3/4", "Raise attainment by 10.5%",
+        "Review the data from 14/11/2024",
+    ])
+    func noDeadline(text: String) {
+        #expect(DateReader.deadline(in: text) == nil)
+    }
+}
