@@ -4,6 +4,7 @@ import Rules
 struct CommandLineOptions {
     enum Command: Equatable {
         case check
+        case outline
         case rules
         case explain(String)
         case help(String?)
@@ -34,7 +35,7 @@ struct CommandLineOptions {
         var description: String
     }
 
-    static let subcommands = ["check", "rules", "explain", "help"]
+    static let subcommands = ["check", "outline", "rules", "explain", "help"]
 
     init(arguments: [String]) throws(UsageError) {
         var rest = arguments[...]
@@ -44,6 +45,7 @@ struct CommandLineOptions {
         case "--version", "-V": command = .version; return
         case "help": command = .help(rest.dropFirst().first); return
         case "check": command = .check
+        case "outline": command = .outline
         case "rules": command = .rules
         case "explain": command = .explain("")
         default:
@@ -105,6 +107,11 @@ struct CommandLineOptions {
         case .check:
             if paths.isEmpty { throw UsageError(description: "no plans to check; give a file, a directory or '-' (see 'eqlint check --help')") }
             if paths.filter({ $0 == "-" }).count > 1 { throw UsageError(description: "'-' (standard input) can be given only once") }
+        case .outline:
+            if paths.isEmpty { throw UsageError(description: "no plans to outline; give a file, a directory or '-' (see 'eqlint outline --help')") }
+            guard format == .text || format == .json else {
+                throw UsageError(description: "outline prints text or json, not '\(format.rawValue)'")
+            }
         case .explain:
             guard paths.count == 1 else {
                 throw UsageError(description: "explain takes one rule id, such as 'eqlint explain objective-lead'")
@@ -120,6 +127,7 @@ struct CommandLineOptions {
     static func name(of command: Command) -> String? {
         switch command {
         case .check: return "check"
+        case .outline: return "outline"
         case .rules: return "rules"
         case .explain: return "explain"
         case .help, .version: return nil

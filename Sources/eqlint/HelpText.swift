@@ -9,6 +9,7 @@ enum HelpText {
 
         SUBCOMMANDS:
           check                   Check plan files and print what is missing or unclear.
+          outline                 Show what eqlint read of each plan: dates, objectives, fields.
           rules                   List every rule: id, severity and what it checks.
           explain <rule-id>       Explain one rule: why it matters, how to fix it, examples.
           help [<subcommand>]     Show help for a subcommand.
@@ -56,6 +57,28 @@ enum HelpText {
 
         """
 
+    static let outline = """
+        OVERVIEW: Show what eqlint read of each plan: its period, publication, approval and review (and where
+        each came from), each objective with its fields and their lines, and the lines it could not place.
+
+        USAGE: eqlint outline [options] <path> ...
+
+        ARGUMENTS:
+          <path>                  A plan file, a directory, or '-' for standard input.
+
+        OPTIONS:
+          --format <format>       text (default) or json.
+          --config <file>         Use this configuration file (default: the nearest .eqlint.json5).
+          --no-config             Use no configuration file.
+          --rules <dir>           Add the rules and vocabulary in <dir> to the defaults (repeatable).
+          --stdin-filename <name> The name to report for standard input.
+          -h, --help              Show help information.
+
+        Use it when a plan gets 'No equality objectives found', or a field you wrote is reported missing:
+        it shows which lines eqlint took for objectives and fields, and which labels it does not know.
+
+        """
+
     static let rules = """
         OVERVIEW: List every rule: id, severity and what it checks.
 
@@ -85,6 +108,7 @@ enum HelpText {
         switch subcommand {
         case nil: return main
         case "check"?: return check
+        case "outline"?: return outline
         case "rules"?: return rules
         case "explain"?: return explain
         default: return nil

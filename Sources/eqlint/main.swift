@@ -93,7 +93,32 @@ func run() throws(Failure) -> Int32 {
         return 0
     case .check:
         return try check(options, resolver: resolver)
+    case .outline:
+        return try outline(options, resolver: resolver)
     }
+}
+
+/// `eqlint outline`: what eqlint read of each plan.
+func outline(_ options: CommandLineOptions, resolver: ConfigurationResolver) throws(Failure) -> Int32 {
+    var run = OutlineRun(resolver: resolver)
+    let events: [OutlineRun.Event]
+    do {
+        events = try run.read(paths: options.paths, standardInputName: options.stdinFilename, readStandardInput: readStandardInput)
+    } catch {
+        throw Failure(message: error.description)
+    }
+    var entries: [PlanOutline.Entry] = []
+    var failed = false
+    for event in events {
+        switch event {
+        case .plan(let entry): entries.append(entry)
+        case .error(let error):
+            failed = true
+            printError(error.description)
+        }
+    }
+    try writeOut(options.format == .json ? PlanOutline.json(entries) : PlanOutline.text(entries))
+    return failed ? 2 : 0
 }
 
 func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throws(Failure) -> Int32 {

@@ -13,7 +13,7 @@ struct AcronymCheck {
     func findings() -> [Finding] {
         let bytes = context.source.bytes
         let skipped = context.plan.objectives.flatMap { objective in
-            skipping.flatMap { objective.entries(of: $0) }.map(\.span)
+            skipping.flatMap { objective.entries(of: $0) }.flatMap(\.spans)
         }.sorted { $0.lowerBound < $1.lowerBound }
         var firstUse: [String: Range<Int>] = [:]
         var order: [String] = []

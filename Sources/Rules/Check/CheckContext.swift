@@ -53,7 +53,7 @@ struct CheckContext {
             return planFindings(rule)
         case .objective:
             return plan.objectives.flatMap { objective in
-                let spans = objective.text.map(\.span)
+                let spans = objective.text.flatMap(\.spans)
                 guard applies(rule, spans: spans, texts: objective.text.map(\.text)) else { return [Finding]() }
                 return objectiveFindings(rule, objective, spans: spans)
             }
@@ -67,7 +67,7 @@ struct CheckContext {
         case .entry:
             return plan.objectives.flatMap { objective in
                 rule.fields.flatMap { objective.entries(of: $0) }.flatMap { entry in
-                    let spans = [entry.span]
+                    let spans = entry.spans
                     guard applies(rule, spans: spans, texts: [entry.text]) else { return [Finding]() }
                     return entryFindings(rule, entry, spans: spans).map { finding in
                         Finding(range: finding.range, values: values(objective, rule, entry).merging(finding.values) { $1 })
@@ -242,7 +242,7 @@ struct CheckContext {
         case .notMatches(let pattern):
             return match(pattern, entry, rule) == .found ? [:] : nil
         case .mentions(let selection):
-            return vocabulary.contains(selection, in: source.bytes, span: entry.span, words: words(in: entry.span)) ? nil : [:]
+            return entry.spans.contains { vocabulary.contains(selection, in: source.bytes, span: $0, words: words(in: $0)) } ? nil : [:]
         case .readable(let limits):
             return Readability.problem(in: entry.text, limits: limits).map { ["text": $0] }
         case .abbreviationsDefined(let list):

@@ -63,8 +63,10 @@ struct PhraseIndex: Sendable {
 
     /// Every phrase found in some words of the text, in order; at each place
     /// the longest phrase wins and matches do not overlap. With `groups`,
-    /// only phrases of those groups count.
-    func matches(in words: [Word], groups: Set<String>? = nil) -> [VocabularyMatch] {
+    /// only phrases of those groups count. A word after a phrase's first may
+    /// be split in two by a space, as a Word table cell that wrapped leaves it
+    /// (`disadvanta ges`).
+    func matches(in words: [Word], bytes: [UInt8], groups: Set<String>? = nil) -> [VocabularyMatch] {
         var found: [VocabularyMatch] = []
         var index = 0
         while index < words.count {
@@ -72,19 +74,48 @@ struct PhraseIndex: Sendable {
                 index += 1
                 continue
             }
+            var matchedEnd = 0
             let entry = entries[place].first { entry in
-                (groups?.contains(entry.group) ?? true) && index + entry.words.count <= words.count
-                    && entry.words.indices.allSatisfy { words[index + $0].hash == entry.words[$0] }
+                guard groups?.contains(entry.group) ?? true, index + entry.words.count <= words.count else { return false }
+                guard let end = match(entry.words, at: index, in: words, bytes: bytes) else { return false }
+                matchedEnd = end
+                return true
             }
             guard let entry else {
                 index += 1
                 continue
             }
-            let last = words[index + entry.words.count - 1]
-            found.append(VocabularyMatch(span: words[index].span.lowerBound..<last.span.upperBound, group: entry.group))
-            index += entry.words.count
+            found.append(VocabularyMatch(span: words[index].span.lowerBound..<words[matchedEnd - 1].span.upperBound, group: entry.group))
+            index = matchedEnd
         }
         return found
+    }
+
+    /// Where a phrase's words, matched from `start`, end in the text's words
+    /// (the index after the last), or nil when they do not match there.
+    private func match(_ phrase: [UInt64], at start: Int, in words: [Word], bytes: [UInt8]) -> Int? {
+        var position = start
+        for (offset, wanted) in phrase.enumerated() {
+            guard position < words.count else { return nil }
+            if words[position].hash == wanted {
+                position += 1
+                continue
+            }
+            // `disadvanta ges`: two words a single space apart that make the phrase's word.
+            guard offset > 0, position + 1 < words.count,
+                  words[position + 1].span.lowerBound == words[position].span.upperBound + 1,
+                  bytes[words[position].span.upperBound] == 0x20,
+                  Self.continuing(words[position].hash, with: words[position + 1], in: bytes) == wanted else { return nil }
+            position += 2
+        }
+        return position
+    }
+
+    /// A word's hash continued over the bytes of the next word, as if the two were one.
+    private static func continuing(_ hash: UInt64, with next: Word, in bytes: [UInt8]) -> UInt64 {
+        var hash = hash
+        for byte in normalized(next, in: bytes) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
     }
 
     /// A word of the text: where it is, and a 64-bit FNV-1a hash of its

@@ -17,6 +17,8 @@ public struct FieldName: RawRepresentable, Hashable, Comparable, Sendable, Expre
     public static let child: FieldName = "child"
     /// When the objective or action will be done.
     public static let timescale: FieldName = "timescale"
+    /// Progress and evaluation; also names a plan-level monitoring section.
+    public static let evaluation: FieldName = "evaluation"
     /// Labels of the plan-level Glossary section.
     public static let glossary: FieldName = "glossary"
 }

@@ -1,4 +1,4 @@
-/// One equality objectives plan, read from a Markdown file.
+/// One equality objectives plan, as eqlint read it from a file.
 public struct Plan: Sendable {
     /// Front matter values by lower-cased key.
     public var frontMatter: [String: TextValue] = [:]
@@ -6,8 +6,13 @@ public struct Plan: Sendable {
     public var title: TextValue?
     /// The period the plan covers, from front matter or the title.
     public var period: DatedText?
-    /// When the plan was published (front matter `published`, else `approved`).
+    /// When the plan was published (front matter `published`, else
+    /// `approved`; else the text's `Published: ...`, else its approval).
     public var published: DatedText?
+    /// When governors approved it (front matter `approved`, or the text).
+    public var approved: DatedText?
+    /// When it is next to be reviewed (front matter `review`, or the text).
+    public var review: DatedText?
     public var objectives: [Objective] = []
     /// Terms the plan defines in its Glossary, by upper-cased term.
     public var glossary: [String: TextValue] = [:]
@@ -15,6 +20,11 @@ public struct Plan: Sendable {
     public var unreadableDates: [(key: String, value: TextValue)] = []
     /// Every HTML comment in the file, in order.
     public var comments: [TextValue] = []
+    /// Lines eqlint could not place that look like a label or an objective,
+    /// for `eqlint outline` to show.
+    public var unplaced: [UnplacedLine] = []
+    /// The format the file was read as (`markdown`, `text`).
+    public var format = ""
 
     public init() {}
 
@@ -22,12 +32,86 @@ public struct Plan: Sendable {
     public func hasFrontMatter(_ key: String) -> Bool {
         !(frontMatter[key]?.text.isEmpty ?? true)
     }
+
+    /// The front matter keys that hold the plan's dates, in the order they are read.
+    public static let dateKeys = ["period", "published", "approved", "review"]
+
+    /// One of the plan's dates by its key (`period`, `published`, `approved`, `review`).
+    public func date(_ key: String) -> DatedText? {
+        switch key {
+        case "period": return period
+        case "published": return published
+        case "approved": return approved
+        case "review": return review
+        default: return nil
+        }
+    }
+
+    /// Records one of the plan's dates; an approval also stands for the
+    /// publication when nothing else gives it.
+    mutating func setDate(_ key: String, _ date: DatedText) {
+        switch key {
+        case "period": period = date
+        case "published": published = date
+        case "approved":
+            approved = date
+            // A publication date read from the text wins over an approval from the front matter only if given first.
+            if published == nil { published = date }
+        case "review": review = date
+        default: break
+        }
+    }
+}
+
+/// A line eqlint read but could not place, and what it looks like.
+public struct UnplacedLine: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        /// `Staff responsible: Mrs Patel`: a label the labels vocabulary does not know.
+        case unknownLabel = "unknown-label"
+        /// `Objective 2 was met last year`: a mention of an objective that starts none.
+        case objectiveMention = "objective-mention"
+    }
+    public var text: TextValue
+    public var kind: Kind
+    /// For an unknown label, the label as written.
+    public var label: String?
+
+    public init(text: TextValue, kind: Kind, label: String? = nil) {
+        self.text = text
+        self.kind = kind
+        self.label = label
+    }
+
+    /// What it looks like, and what to do about it, in a sentence.
+    public var explanation: String {
+        switch kind {
+        case .unknownLabel:
+            return "\u{201C}\(label ?? text.text)\u{201D} looks like a label but is not one eqlint knows; add it to the labels vocabulary"
+        case .objectiveMention:
+            return "mentions an objective but does not start one; write it as 'Objective N: statement' on a line of its own"
+        }
+    }
 }
 
 /// A date or period written in a plan, with what eqlint understood of it.
 public struct DatedText: Sendable, Hashable {
     public var source: TextValue
     public var span: DateSpan
+    /// Where the plan gives it.
+    public var origin: Origin
+
+    /// Where a plan gives one of its dates.
+    public enum Origin: String, Sendable, Hashable {
+        case frontMatter = "front matter"
+        case title
+        case text
+    }
+
+    public init(source: TextValue, span: DateSpan, origin: Origin = .frontMatter) {
+        self.source = source
+        self.span = span
+        self.origin = origin
+    }
 }
 
 /// One equality objective: a section headed `Objective ...`, or a row of a

@@ -72,7 +72,7 @@ public struct Vocabulary: Sendable {
     /// - Parameter words: the words of the span, when already read.
     func find(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: [PhraseIndex.Word]? = nil) -> [VocabularyMatch] {
         var found = phraseIndex[selection.list].map {
-            $0.matches(in: words ?? PhraseIndex.words(in: bytes, span: span), groups: selection.groups)
+            $0.matches(in: words ?? PhraseIndex.words(in: bytes, span: span), bytes: bytes, groups: selection.groups)
         } ?? []
         let groups = lists[selection.list]?.patterns.filter { selection.groups?.contains($0.key) ?? true } ?? [:]
         guard !groups.isEmpty else { return found }
@@ -97,7 +97,7 @@ public struct Vocabulary: Sendable {
     /// phrases first, patterns only when no phrase is there.
     func contains(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: [PhraseIndex.Word]? = nil) -> Bool {
         if let index = phraseIndex[selection.list],
-           !index.matches(in: words ?? PhraseIndex.words(in: bytes, span: span), groups: selection.groups).isEmpty {
+           !index.matches(in: words ?? PhraseIndex.words(in: bytes, span: span), bytes: bytes, groups: selection.groups).isEmpty {
             return true
         }
         let groups = lists[selection.list]?.patterns.filter { selection.groups?.contains($0.key) ?? true } ?? [:]

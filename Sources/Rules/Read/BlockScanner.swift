@@ -1,16 +1,23 @@
-/// Splits a Markdown file into the blocks the plan parser reads: front
-/// matter, headings, paragraphs, list items, tables and comments. It follows
-/// CommonMark where plans need it and is lenient elsewhere; it never fails.
+/// Splits a text file into blocks: front matter, headings, paragraphs, list
+/// items, tables and comments. It follows CommonMark where plans need it and
+/// reads what Word's "save as text" and copied web pages give as well: rows
+/// of tab-separated cells, and bullets such as `•`, `·`, `o` and `▪`. It
+/// never fails.
 struct BlockScanner {
+    /// How the file is written: Markdown skips indented code; plain text has none.
+    enum Dialect { case markdown, text }
+
     private let source: SourceFile
+    private let dialect: Dialect
     private var bytes: [UInt8] { source.bytes }
 
-    init(source: SourceFile) {
+    init(source: SourceFile, dialect: Dialect) {
         self.source = source
+        self.dialect = dialect
     }
 
-    func blocks() -> [MarkdownBlock] {
-        var blocks: [MarkdownBlock] = []
+    func blocks() -> [Document.Block] {
+        var blocks: [Document.Block] = []
         var line = 0
         let lineCount = source.lineCount
         if let (frontMatter, next) = frontMatter() {
@@ -32,7 +39,7 @@ struct BlockScanner {
                 continue
             }
             // An indented code block: four spaces in, not continuing a paragraph or a list item.
-            if paragraph.isEmpty, ByteText.indent(bytes, span) >= 4, !continuesListItem(blocks) {
+            if dialect == .markdown, paragraph.isEmpty, ByteText.indent(bytes, span) >= 4, !continuesListItem(blocks) {
                 line = skipIndentedCode(from: line)
                 blocks.append(.separator)
                 continue
@@ -76,10 +83,18 @@ struct BlockScanner {
                 line = next
                 continue
             }
-            if let content = listItemContent(text) {
+            if let (marker, content) = listItemContent(text) {
                 flushParagraph()
-                let (item, next) = scanListItem(first: content, from: line)
+                let (item, next) = scanListItem(marker: marker, first: content, from: line)
                 blocks.append(item)
+                line = next
+                continue
+            }
+            // Rows of tab-separated cells, as a Word table saved as text gives them.
+            if isTabRow(text) {
+                flushParagraph()
+                let (table, next) = scanTabTable(from: line)
+                blocks.append(table)
                 line = next
                 continue
             }
@@ -92,7 +107,7 @@ struct BlockScanner {
 
     // MARK: Front matter
 
-    private func frontMatter() -> (MarkdownBlock, Int)? {
+    private func frontMatter() -> (Document.Block, Int)? {
         guard source.lineCount > 1, isDashes(ByteText.trim(bytes, source.lineSpan(0)), exactly: 3) else { return nil }
         var lines: [Range<Int>] = []
         for line in 1..<source.lineCount {
@@ -111,7 +126,7 @@ struct BlockScanner {
 
     // MARK: Headings and breaks
 
-    private func atxHeading(_ text: Range<Int>, indent: Int) -> MarkdownBlock? {
+    private func atxHeading(_ text: Range<Int>, indent: Int) -> Document.Block? {
         guard indent <= 3 else { return nil }
         var index = text.lowerBound
         while index < text.upperBound, bytes[index] == 0x23 { index += 1 }
@@ -146,7 +161,7 @@ struct BlockScanner {
     // MARK: Code fences and comments
 
     /// Whether an indented line after blank lines still belongs to a list item.
-    private func continuesListItem(_ blocks: [MarkdownBlock]) -> Bool {
+    private func continuesListItem(_ blocks: [Document.Block]) -> Bool {
         guard let last = blocks.last(where: { $0 != .separator }) else { return false }
         if case .listItem = last { return true }
         return false
@@ -220,45 +235,123 @@ struct BlockScanner {
         }
     }
 
-    private func scanTable(from start: Int) -> (MarkdownBlock, Int) {
-        let header = TableCells.split(bytes, ByteText.trim(bytes, source.lineSpan(start)))
-        var rows: [[Range<Int>]] = []
+    private func scanTable(from start: Int) -> (Document.Block, Int) {
+        let headerText = ByteText.trim(bytes, source.lineSpan(start))
+        var rows = [Document.Row(cells: TableCells.split(bytes, headerText), span: headerText)]
         var line = start + 2
         while line < source.lineCount {
             let text = ByteText.trim(bytes, source.lineSpan(line))
             guard !text.isEmpty, contains(text, 0x7C) else { break }
-            rows.append(TableCells.split(bytes, text))
+            rows.append(Document.Row(cells: TableCells.split(bytes, text), span: text))
             line += 1
         }
-        return (.table(header: header, rows: rows), line)
+        return (.table(Document.Table(rows: rows, hasHeader: true)), line)
+    }
+
+    /// Whether a line is a row of tab-separated cells: a tab between two
+    /// pieces of text, or in plain text after one (`Evaluation<TAB>` is a
+    /// label with an empty cell). A line that only starts with a tab is a row
+    /// only after other rows: see `scanTabTable`.
+    private func isTabRow(_ text: Range<Int>) -> Bool {
+        guard !text.isEmpty else { return false }
+        var end = text.upperBound
+        while dialect == .text, end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
+        return ByteText.find(bytes, 0x09, in: text.lowerBound..<end) != nil
+    }
+
+    /// Consecutive tab rows, with the blank lines between them, as one table.
+    /// After the first row, a line that starts with a tab (a cell that ran
+    /// onto another line, its first cell empty) is a row too.
+    private func scanTabTable(from start: Int) -> (Document.Block, Int) {
+        var rows: [Document.Row] = []
+        var line = start
+        var blankBefore = false
+        var end = start
+        while line < source.lineCount {
+            let span = source.lineSpan(line)
+            let text = ByteText.trim(bytes, span)
+            if text.isEmpty {
+                blankBefore = true
+                line += 1
+                continue
+            }
+            let startsWithTab = !span.isEmpty && bytes[span.lowerBound] == 0x09
+            guard isTabRow(text) || (startsWithTab && !rows.isEmpty), listItemContent(text) == nil,
+                  atxHeading(text, indent: 0) == nil else { break }
+            rows.append(Document.Row(cells: TabCells.split(bytes, span), span: text, followsBlankLine: blankBefore))
+            blankBefore = false
+            line += 1
+            end = line
+        }
+        return (.table(Document.Table(rows: rows, hasHeader: false)), end)
     }
 
     // MARK: Lists
 
-    /// The content after a list marker (`-`, `*`, `+`, `1.`, `1)`), or nil.
-    private func listItemContent(_ text: Range<Int>) -> Range<Int>? {
+    /// The marker and the content after it, if the line is a list item:
+    /// `-`, `*`, `+`, a bullet character (`•`, `·`, `▪`, `o`, ...) or a number
+    /// (`1.`, `1)`, `(1)`), then a space or tab (or the end of the line).
+    private func listItemContent(_ text: Range<Int>) -> (Document.ListItem, Range<Int>)? {
         var index = text.lowerBound
         let first = bytes[index]
-        if first == 0x2D || first == 0x2A || first == 0x2B {
+        var marker = Document.ListItem.Marker.bullet
+        if first == 0x2D || first == 0x2A || first == 0x2B {  // - * +
             index += 1
+        } else if first == 0x6F {  // `o`, Word's second-level bullet, only with text after it
+            index += 1
+            guard index + 1 < text.upperBound, ByteText.isSpace(bytes[index]) else { return nil }
+        } else if let length = Self.bulletLength(bytes, at: index, end: text.upperBound) {
+            index += length
         } else {
-            while index < text.upperBound, index - text.lowerBound < 9, (0x30...0x39).contains(bytes[index]) { index += 1 }
-            guard index > text.lowerBound, index < text.upperBound, bytes[index] == 0x2E || bytes[index] == 0x29 else {
-                return nil
+            let parenthesised = first == 0x28
+            if parenthesised { index += 1 }
+            let digits = index
+            var value = 0
+            while index < text.upperBound, index - digits < 9, (0x30...0x39).contains(bytes[index]) {
+                value = value * 10 + Int(bytes[index] - 0x30)
+                index += 1
             }
+            guard index > digits, index < text.upperBound else { return nil }
+            guard parenthesised ? bytes[index] == 0x29 : bytes[index] == 0x2E || bytes[index] == 0x29 else { return nil }
             index += 1
+            marker = .number(value)
         }
         guard index == text.upperBound || ByteText.isSpace(bytes[index]) else { return nil }
-        return ByteText.trim(bytes, index..<text.upperBound)
+        let item = Document.ListItem(marker: marker, markerSpan: text.lowerBound..<index, lines: [])
+        return (item, ByteText.trim(bytes, index..<text.upperBound))
     }
 
-    private func scanListItem(first: Range<Int>, from start: Int) -> (MarkdownBlock, Int) {
-        var lines = [first]
+    /// The length of a bullet character at `index` (`•`, `·`, `▪`, `◦`, `○`,
+    /// `■`, `►`, `➢`, `✓`, `–`, and Word's Symbol-font bullet U+F0B7), or nil.
+    static func bulletLength(_ bytes: [UInt8], at index: Int, end: Int) -> Int? {
+        let first = bytes[index]
+        if first == 0xC2, index + 1 < end, bytes[index + 1] == 0xB7 { return 2 }  // · U+00B7
+        guard first == 0xE2 || first == 0xEF, index + 2 < end else { return nil }
+        switch (first, bytes[index + 1], bytes[index + 2]) {
+        case (0xE2, 0x80, 0xA2),  // • U+2022
+             (0xE2, 0x80, 0x93),  // – U+2013
+             (0xE2, 0x96, 0xAA),  // ▪ U+25AA
+             (0xE2, 0x96, 0xA0),  // ■ U+25A0
+             (0xE2, 0x96, 0xBA),  // ► U+25BA
+             (0xE2, 0x97, 0xA6),  // ◦ U+25E6
+             (0xE2, 0x97, 0x8B),  // ○ U+25CB
+             (0xE2, 0x97, 0x8F),  // ● U+25CF
+             (0xE2, 0x9E, 0xA2),  // ➢ U+27A2
+             (0xE2, 0x9C, 0x93),  // ✓ U+2713
+             (0xEF, 0x82, 0xB7):  // U+F0B7, Word's Symbol-font bullet
+            return 3
+        default:
+            return nil
+        }
+    }
+
+    private func scanListItem(marker: Document.ListItem, first: Range<Int>, from start: Int) -> (Document.Block, Int) {
+        var lines = first.isEmpty ? [] : [first]
         var line = start + 1
         while line < source.lineCount {
             let span = source.lineSpan(line)
             let text = ByteText.trim(bytes, span)
-            if text.isEmpty || listItemContent(text) != nil || fenceMarker(text) != nil || isThematicBreak(text)
+            if text.isEmpty || listItemContent(text) != nil || fenceMarker(text) != nil || isThematicBreak(text) || isTabRow(text)
                 || atxHeading(text, indent: ByteText.indent(bytes, span)) != nil
                 || ByteText.hasPrefix(bytes, at: text.lowerBound, "<!--", end: text.upperBound)
                 || (contains(text, 0x7C) && line + 1 < source.lineCount
@@ -268,7 +361,9 @@ struct BlockScanner {
             lines.append(text)
             line += 1
         }
-        return (.listItem(lines: lines), line)
+        var item = marker
+        item.lines = lines
+        return (.listItem(item), line)
     }
 }
 
@@ -294,6 +389,21 @@ enum TableCells {
         if row.upperBound > row.lowerBound, bytes[row.upperBound - 1] == 0x7C, cells.last?.isEmpty == true {
             cells.removeLast()
         }
+        return cells
+    }
+}
+
+/// Splits a line at its tabs into trimmed cell spans; a leading or trailing
+/// tab makes an empty cell, as an empty cell of a Word table does.
+enum TabCells {
+    static func split(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>] {
+        var cells: [Range<Int>] = []
+        var cellStart = line.lowerBound
+        while let tab = ByteText.find(bytes, 0x09, in: cellStart..<line.upperBound) {
+            cells.append(ByteText.trim(bytes, cellStart..<tab))
+            cellStart = tab + 1
+        }
+        cells.append(ByteText.trim(bytes, cellStart..<line.upperBound))
         return cells
     }
 }

@@ -1,0 +1,196 @@
+/// The plan's own facts: front matter, title, period, publication, approval
+/// and review; and the plan-level sections with a meaning (Glossary,
+/// child-friendly versions).
+extension PlanRecovery {
+    // MARK: Front matter
+
+    mutating func readFrontMatter(_ lines: [Range<Int>]) {
+        for line in lines {
+            guard let colon = line.first(where: { bytes[$0] == 0x3A }) else { continue }
+            let key = source.text(ByteText.trim(bytes, line.lowerBound..<colon)).lowercased()
+            var valueSpan = ByteText.trim(bytes, colon + 1..<line.upperBound)
+            if valueSpan.count >= 2, let quote = [UInt8(0x22), 0x27].first(where: { $0 == bytes[valueSpan.lowerBound] }),
+               bytes[valueSpan.upperBound - 1] == quote {
+                valueSpan = valueSpan.lowerBound + 1..<valueSpan.upperBound - 1
+            }
+            plan.frontMatter[key] = TextValue(text: source.text(valueSpan), range: source.range(of: valueSpan), span: valueSpan)
+        }
+    }
+
+    /// The plan's dates: from the front matter first, then from the text
+    /// (the title, a line naming the objectives, `Published: December 2024`).
+    mutating func readDates() {
+        for key in Plan.dateKeys {
+            guard let value = plan.frontMatter[key], !value.text.isEmpty else { continue }
+            guard let span = DateReader.span(in: value.text) else {
+                plan.unreadableDates.append((key, value))
+                continue
+            }
+            plan.setDate(key, DatedText(source: value, span: span, origin: .frontMatter))
+        }
+        guard plan.period == nil, !plan.hasFrontMatter("period") else { return }
+        if let title = plan.title, let span = DateReader.span(in: title.text) {
+            plan.period = DatedText(source: title, span: span, origin: .title)
+            return
+        }
+        // `Our Equality Objectives for 2023-2024 are:`: a line naming the objectives with a period in it.
+        for line in namingLines {
+            guard let span = DateReader.span(in: line.text), span.start != nil, span.end != nil, span.years.map({ $0 >= 0.5 }) ?? false else {
+                continue
+            }
+            plan.period = DatedText(source: line, span: span, origin: .text)
+            return
+        }
+    }
+
+    /// The title: the first top-level heading outside the objectives (already
+    /// set), else the first line naming the objectives that gives years, else
+    /// the first heading, else the first line naming the objectives.
+    mutating func findTitle() {
+        guard plan.title == nil else { return }
+        plan.title = namingLines.first { DateReader.span(in: $0.text) != nil } ?? firstHeading ?? namingLines.first
+    }
+
+    /// Reads the publication, approval and review dates a line gives
+    /// (`Published: December 2024`, `Approved by the Full Governing Body:
+    /// 14 November 2024`, `These were adopted in January 2024 and will be
+    /// reviewed in January 2028.`): each phrase of the `publication`
+    /// vocabulary with the date that follows it. Says whether it read any.
+    @discardableResult
+    mutating func readFacts(_ text: TextValue) -> Bool {
+        var found = false
+        for span in text.spans {
+            let phrases = vocabulary.find(VocabularySelection(list: "publication"), in: bytes, span: span)
+            for (index, phrase) in phrases.enumerated() {
+                let end = index + 1 < phrases.count ? phrases[index + 1].span.lowerBound : span.upperBound
+                let after = ByteText.trim(bytes, phrase.span.upperBound..<end)
+                guard !after.isEmpty else { continue }
+                let words = InlineText.plain(bytes, after)
+                guard let dates = DateReader.span(in: words) else { continue }
+                found = true
+                guard plan.date(phrase.group) == nil else { continue }
+                plan.setDate(phrase.group, DatedText(source: value(after), span: dates, origin: .text))
+            }
+        }
+        return found
+    }
+
+    // MARK: Plan-level sections
+
+    mutating func planLevelLines(_ lines: [Range<Int>]) {
+        switch section {
+        case .glossary: lines.forEach { glossaryLine($0) }
+        case .childFriendly(_, let heading):
+            let text = value(lines: lines)
+            if let tagged = ObjectiveMarker(text.text) {
+                let rest = TextValue(text: tagged.title, range: text.range, span: text.span)
+                childTexts.append((tagged.number ?? tagged.title, rest, heading))
+            } else {
+                childTexts.append((childKey, text, heading))
+            }
+        default:
+            return
+        }
+    }
+
+    /// `TERM: meaning`, `**TERM** – meaning`, `TERM - meaning`, `TERM = meaning`.
+    mutating func glossaryLine(_ line: Range<Int>) {
+        let text = source.text(line)
+        // Whichever separator comes first ends the term: "HP – Head of School: leads the plan".
+        let separators = [":", " \u{2013} ", " \u{2014} ", " - ", " = ", "\u{2013}", "\t"].compactMap { text.range(of: $0) }
+        guard let range = separators.min(by: { $0.lowerBound < $1.lowerBound }) else { return }
+        let termLength = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+        let meaningStart = text.utf8.distance(from: text.startIndex, to: range.upperBound)
+        defineTerm(line.lowerBound..<line.lowerBound + termLength, meaning: line.lowerBound + meaningStart..<line.upperBound)
+    }
+
+    mutating func defineTerm(_ term: Range<Int>, meaning: Range<Int>) {
+        let name = InlineText.plain(bytes, term)
+        guard !name.isEmpty else { return }
+        plan.glossary[name.uppercased()] = value(ByteText.trim(bytes, meaning))
+    }
+
+    /// Gives each objective the plan-level child-friendly text meant for it,
+    /// by number or title; with one objective, or as many texts as
+    /// objectives and no keys, they pair up in order.
+    mutating func attachChildFriendlyTexts() {
+        guard !childTexts.isEmpty else { return }
+        let unkeyed = childTexts.allSatisfy { $0.key == nil }
+        for (position, child) in childTexts.enumerated() {
+            let target: Int?
+            if let key = child.key {
+                let wanted = ObjectiveMarker(key).map { $0.number ?? $0.title } ?? key
+                let wantedKey = TextNormalizer.labelKey(wanted)
+                target = plan.objectives.firstIndex { objective in
+                    objective.number == wanted.lowercased()
+                        || (!wantedKey.isEmpty && TextNormalizer.labelKey(objective.title).hasPrefix(wantedKey))
+                }
+            } else if plan.objectives.count == 1 {
+                target = 0
+            } else if unkeyed, childTexts.count == plan.objectives.count {
+                target = position
+            } else {
+                target = nil
+            }
+            guard let target, !child.value.text.isEmpty else { continue }
+            plan.objectives[target].fields[.child, default: Field(name: .child, label: child.heading)].entries.append(child.value)
+        }
+    }
+
+    // MARK: Tags
+
+    /// Whether a text is a bracketed tag alone: `(Target = 95% by July 2025)`.
+    func isTag(_ text: String) -> Bool {
+        text.hasPrefix("(") && text.hasSuffix(")") && !text.dropFirst().dropLast().contains("(")
+    }
+
+    /// A statement without the tags at its end: `To raise attendance (Disability)` → `To raise attendance`.
+    func untagged(_ text: String) -> String {
+        var result = Substring(text)
+        while result.hasSuffix(")"), let open = result.lastIndex(of: "("), tagField(String(result[result.index(after: open)..<result.index(before: result.endIndex)])) != nil {
+            result = result[..<open]
+            while result.last == " " { result.removeLast() }
+        }
+        return String(result)
+    }
+
+    /// The field a tag's words name: `Duty: Foster good relations` (a label
+    /// and a value), `Target = 95%`, or a protected characteristic alone
+    /// (`Disability`, `Ethnicity and race`).
+    func tagField(_ inside: String) -> FieldName? {
+        if let separator = inside.firstIndex(where: { $0 == ":" || $0 == "=" }),
+           let field = vocabulary.field(forLabel: String(inside[..<separator])) {
+            return field
+        }
+        guard TextWords(inside).count <= 5 else { return nil }
+        var text = inside
+        let bytes = Array(text.utf8)
+        if vocabulary.contains(VocabularySelection(list: "characteristics"), in: bytes, span: 0..<bytes.count) { return "characteristics" }
+        if vocabulary.contains(VocabularySelection(list: "aims"), in: bytes, span: 0..<bytes.count) { return "aim" }
+        text = ""
+        return nil
+    }
+
+    /// Reads the bracketed tags in a text as fields of the open objective.
+    /// With `whole`, only a text that is a tag and nothing else counts. Says
+    /// whether it read any.
+    mutating func addTags(of text: TextValue, whole: Bool) -> Bool {
+        if whole, !isTag(text.text) { return false }
+        var found = false
+        var index = text.span.lowerBound
+        while let open = ByteText.find(bytes, 0x28, in: index..<text.span.upperBound) {
+            guard let close = ByteText.find(bytes, 0x29, in: open + 1..<text.span.upperBound) else { break }
+            index = close + 1
+            let inside = ByteText.trim(bytes, open + 1..<close)
+            guard !inside.isEmpty, let field = tagField(InlineText.plain(bytes, inside)) else { continue }
+            var valueSpan = inside
+            if let separator = inside.first(where: { bytes[$0] == 0x3A || bytes[$0] == 0x3D }) {
+                valueSpan = ByteText.trim(bytes, separator + 1..<inside.upperBound)
+            }
+            guard !valueSpan.isEmpty else { continue }
+            addEntry(value(valueSpan), to: field, label: source.range(of: inside))
+            found = true
+        }
+        return found
+    }
+}

@@ -1,0 +1,353 @@
+import Foundation
+
+/// Paragraphs and list items: label lines, objectives marked by a line or a
+/// label, lists of objectives, and plan-level text.
+extension PlanRecovery {
+    // MARK: Paragraphs
+
+    mutating func paragraph(_ lines: [Range<Int>], standalone: Bool) {
+        if objective == nil {
+            switch section {
+            case .glossary: return lines.forEach { glossaryLine($0) }
+            case .childFriendly: return planLevelLines(lines)
+            default: break
+            }
+        }
+        if objective != nil, pendingLabelHasList { pendingLabel = nil }
+        // A line alone may be a field's label, or the heading of another section
+        // (a label waiting for its value takes a line that is not a label).
+        if lines.count == 1, !awaitingStatement, pendingLabel == nil || pendingFieldHasEntries,
+           loneLine(lines[0], standalone: standalone) {
+            return
+        }
+
+        var loose: [Range<Int>] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            if let marker = lineMarker(line) {
+                if !loose.isEmpty { looseText(value(lines: loose)) }
+                loose = []
+                markedLine(marker, line)
+                index += 1
+                continue
+            }
+            guard let label = LabelLine(bytes, line, vocabulary: vocabulary) else {
+                noteUnplaced(line)
+                loose.append(line)
+                index += 1
+                continue
+            }
+            if !loose.isEmpty { looseText(value(lines: loose)) }
+            loose = []
+            index += 1
+            // A value runs on over the following lines, up to the next label line.
+            var valueLines = label.value.isEmpty ? [] : [label.value]
+            while !label.value.isEmpty, index < lines.count, LabelLine(bytes, lines[index], vocabulary: vocabulary) == nil,
+                  lineMarker(lines[index]) == nil {
+                valueLines.append(lines[index])
+                index += 1
+            }
+            // Label lines just before an `Objective:` label that starts a new record belong to it.
+            let startsRecord = opensRecord(label) == false && upcomingRecordLabel(in: lines[index...])
+            labelled(label, valueLines: valueLines, holding: startsRecord)
+        }
+        if !loose.isEmpty { looseText(value(lines: loose)) }
+    }
+
+    /// Whether the label waiting for its value already has some.
+    var pendingFieldHasEntries: Bool {
+        guard let pendingLabel else { return false }
+        return !(objective?.fields[pendingLabel]?.entries.isEmpty ?? true)
+    }
+
+    /// A line that marks an objective by itself (`Objective 1: ...`, `Link to
+    /// Objective 2`), where such a line can start one: not inside an objective
+    /// section of the plan format, whose heading marks it.
+    func lineMarker(_ line: Range<Int>) -> ObjectiveMarker? {
+        if objective != nil, Self.isHeadingOrigin(origin) { return nil }
+        guard let marker = ObjectiveMarker(InlineText.plain(bytes, line)), marker.startsObjectiveInLine else { return nil }
+        return marker
+    }
+
+    /// Notes a line that looks like a label eqlint does not know (`Staff
+    /// responsible: Mrs Patel`), or that mentions an objective without
+    /// starting one, for `eqlint outline` to show.
+    mutating func noteUnplaced(_ line: Range<Int>) {
+        let text = InlineText.plain(bytes, line)
+        if objective == nil, let marker = ObjectiveMarker(text), marker.kind == .numbered {
+            plan.unplaced.append(UnplacedLine(text: value(line), kind: .objectiveMention))
+            return
+        }
+        guard let colon = text.firstIndex(of: ":") else { return }
+        let label = text[..<colon].trimmingCharacters(in: .whitespaces)
+        let words = TextWords(label)
+        guard (1...4).contains(words.count), label.first?.isUppercase ?? false, !label.contains(where: \.isNumber),
+              !text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces).isEmpty,
+              vocabulary.find(VocabularySelection(list: "publication"), in: bytes, span: line).isEmpty else { return }
+        plan.unplaced.append(UnplacedLine(text: value(line), kind: .unknownLabel, label: label))
+    }
+
+    /// Opens the objective a line marks, or, in a monitoring section, turns
+    /// to the objective it names again.
+    mutating func markedLine(_ marker: ObjectiveMarker, _ line: Range<Int>) {
+        let text = TextValue(text: InlineText.plain(bytes, line), range: source.range(of: line), span: line)
+        if objective == nil, case .evaluation = section, let known = existingObjective(marker) {
+            evaluationTarget = known
+            if !marker.title.isEmpty { addEvaluation(text) }
+            return
+        }
+        if marker.kind == .link {
+            openObjective(number: marker.number, title: "", at: text, origin: .record)
+        } else {
+            openObjective(number: marker.number, title: marker.title, at: text, origin: .line)
+        }
+    }
+
+    /// Reads a line that is a paragraph by itself, when it is a label alone
+    /// (`Rationale`, `Child-Friendly Objective`) or a line that reads as a
+    /// heading (`Impact Statement`, `Equality Objectives 2023-2026`); says
+    /// whether it did.
+    mutating func loneLine(_ line: Range<Int>, standalone: Bool) -> Bool {
+        let text = value(line)
+        let field = vocabulary.field(forLabel: source.text(line))
+        if let field {
+            if field == .objective, objective == nil || !Self.isHeadingOrigin(origin) {
+                // `Objective` alone: the statement follows.
+                if objective == nil || objective?.fields[.objective] != nil {
+                    openObjective(number: nil, title: "", at: text, origin: .record)
+                } else {
+                    awaitingStatement = true
+                }
+                return true
+            }
+            if objective != nil {
+                pendingLabel = field
+                openField(field, label: text.range)
+                return true
+            }
+            guard standalone, [.glossary, .child, .evaluation].contains(field) else { return false }
+            enterSection(named: text, level: nil)
+            return true
+        }
+        guard standalone, lineMarker(line) == nil, isHeadingLike(text) else { return false }
+        if objective != nil {
+            guard !Self.isHeadingOrigin(origin) else { return false }
+            closeObjective()
+        }
+        heldForNextObjective = []
+        readFacts(text)
+        enterSection(named: text, level: nil)
+        return true
+    }
+
+    /// Whether a line alone reads as a heading: short, starting with a
+    /// capital or a number, ending with no punctuation of a sentence, and
+    /// not a date.
+    func isHeadingLike(_ text: TextValue) -> Bool {
+        let words = TextWords(text.text)
+        guard !words.isEmpty, words.count <= 10 || (words.count <= 16 && namesObjectives(text.text)),
+              let first = text.text.first, first.isUppercase || first.isNumber,
+              let last = text.text.last, !".,;:!?".contains(last) else { return false }
+        guard DateReader.span(in: text.text) == nil || namesObjectives(text.text) || words.count > 4 else { return false }
+        return true
+    }
+
+    /// Whether a label line opens a new record objective (an `Objective:`
+    /// label where no objective is open, or the open one has its statement).
+    func opensRecord(_ label: LabelLine) -> Bool {
+        guard label.field == .objective else { return false }
+        guard let objective else { return true }
+        if Self.isHeadingOrigin(origin) { return false }
+        return !(objective.fields[.objective]?.entries.isEmpty ?? true)
+    }
+
+    /// Whether the lines that follow are label lines up to an `Objective:`
+    /// label that opens a new record.
+    func upcomingRecordLabel(in lines: ArraySlice<Range<Int>>) -> Bool {
+        guard objective == nil || !Self.isHeadingOrigin(origin) else { return false }
+        for line in lines {
+            guard let label = LabelLine(bytes, line, vocabulary: vocabulary) else { return false }
+            if label.field == .objective { return true }
+        }
+        return false
+    }
+
+    mutating func labelled(_ label: LabelLine, valueLines: [Range<Int>], holding: Bool = false) {
+        let labelRange = source.range(of: label.label)
+        let entry = valueLines.isEmpty ? nil : value(lines: valueLines)
+        let field = fieldName(label.field, entry)
+        // `Objective: ...` starts an objective, or gives the open one its statement.
+        if field == .objective, objective == nil || !Self.isHeadingOrigin(origin) {
+            if opensRecord(label) {
+                let end = valueLines.last?.upperBound ?? label.label.upperBound
+                let whole = label.label.lowerBound..<end
+                let anchor = TextValue(text: entry?.text ?? "", range: source.range(of: whole), span: whole)
+                openObjective(number: nil, title: entry?.text ?? "", at: entry == nil ? anchor : TextValue(
+                    text: entry!.text, range: source.range(of: whole), span: entry!.span), origin: .record)
+                objective?.anchor = anchor.range
+            } else if let entry {
+                setStatement(entry, label: labelRange)
+            } else {
+                awaitingStatement = true
+            }
+            return
+        }
+        if objective == nil || holding || origin == .record {
+            let held = recordField(field, label: labelRange, entry: entry, holding: holding)
+            pendingLabel = entry == nil && !held ? field : nil
+            return
+        }
+        if let entry {
+            pendingLabel = nil
+            addEntry(entry, to: field, label: labelRange)
+        } else {
+            pendingLabel = field
+            openField(field, label: labelRange)
+        }
+    }
+
+    /// The field a label's value goes to: a `Characteristic:` line that
+    /// states a fact in a sentence ("We have very few racist incidents
+    /// reported.") is why the objective was chosen, as its words say.
+    func fieldName(_ field: FieldName, _ entry: TextValue?) -> FieldName {
+        guard field == "characteristics", let text = entry?.text, text.hasSuffix("."), TextWords(text).count >= 6 else { return field }
+        return "rationale"
+    }
+
+    /// Text that is not a label line: the open objective's, or the plan's.
+    mutating func looseText(_ text: TextValue) {
+        if objective != nil {
+            if joinSplitSentence(text) { return }
+            if case .listItem = origin, !isTag(text.text) {
+                closeObjective()
+            } else {
+                if case .listItem = origin, addTags(of: text, whole: true) { return }
+                return addText(text)
+            }
+        }
+        heldForNextObjective = []
+        if readFacts(text) { return }
+        switch section {
+        case .evaluation:
+            addEvaluation(text)
+        case .objectives(let level):
+            if text.text.hasSuffix(":") {
+                section = namesObjectives(text.text) ? .objectives(level: level) : .prose
+                if namesObjectives(text.text) { namingLines.append(text) }
+            } else if isStatement(text) {
+                statementCandidates.append(text)
+            }
+        default:
+            // A line that leads in to the objectives: `Our equality objectives for 2024-2025 are:`.
+            guard text.range.start.line == text.range.end.line, namesObjectives(text.text) else { return }
+            namingLines.append(text)
+            if text.text.hasSuffix(":") { section = .objectives(level: nil) }
+        }
+    }
+
+    /// Whether a paragraph under a heading that names the objectives reads
+    /// as an objective's statement: one or two short sentences that are
+    /// not about the plan itself ("These were adopted in January 2024").
+    func isStatement(_ text: TextValue) -> Bool {
+        let words = TextWords(text.text)
+        guard words.count >= 4, words.count <= 60, !text.text.hasSuffix(":") else { return false }
+        let sentences = text.text.split { ".!?".contains($0) }.filter { TextWords(String($0)).count >= 3 }
+        guard sentences.count <= 2 else { return false }
+        return !["these", "this", "the", "for", "please", "our", "we", "see", "further", "more"].contains(words[0])
+    }
+
+    /// Statements under a heading that names the objectives become objectives
+    /// when the plan marks none in any other way.
+    mutating func adoptStatementCandidates() {
+        for statement in statementCandidates {
+            var found = Objective(number: nil, title: statement.text, anchor: statement.range)
+            found.text = [statement]
+            found.fields[.objective] = Field(name: .objective, label: statement.range, entries: [statement])
+            addDeadlineFromStatement(&found)
+            plan.objectives.append(found)
+        }
+    }
+
+    /// Text of a monitoring section: the evaluation of the objective it names
+    /// (by number, or by repeating its statement).
+    mutating func addEvaluation(_ text: TextValue) {
+        let key = TextNormalizer.labelKey(text.text)
+        if let repeated = plan.objectives.firstIndex(where: { objective in
+            let title = TextNormalizer.labelKey(objective.title)
+            return title.utf8.count >= 20 && key.hasPrefix(title)
+        }) {
+            evaluationTarget = repeated
+        }
+        guard let target = evaluationTarget else { return }
+        plan.objectives[target].fields[.evaluation, default: Field(name: .evaluation, label: text.range)].entries.append(text)
+        plan.objectives[target].text.append(text)
+    }
+
+    // MARK: List items
+
+    mutating func listItem(_ item: Document.ListItem) {
+        let lines = item.lines
+        guard !lines.isEmpty else { return }
+        if objective == nil {
+            switch section {
+            case .glossary, .childFriendly: return planLevelLines(lines)
+            default: break
+            }
+        }
+        let indent = source.location(of: item.markerSpan.lowerBound).column
+        if case .objectives = section, objective == nil || isListObjective(deeperThan: indent) == false {
+            if let opened = listObjective(item, indent: indent) { return opened }
+        }
+        if objective == nil {
+            heldForNextObjective = []
+            if case .evaluation = section { addEvaluation(value(lines: lines)) }
+            return
+        }
+        if let marker = lineMarker(lines[0]) {
+            markedLine(marker, lines[0])
+            if lines.count > 1 { addText(value(lines: Array(lines.dropFirst()))) }
+            return
+        }
+        if let label = LabelLine(bytes, lines[0], vocabulary: vocabulary) {
+            labelled(label, valueLines: (label.value.isEmpty ? [] : [label.value]) + lines.dropFirst())
+        } else {
+            addText(value(lines: lines))
+            if pendingLabel != nil { pendingLabelHasList = true }
+        }
+    }
+
+    /// Whether the open objective is an item of a list of objectives, with
+    /// items at an indent less than `indent` (so this one is part of it); nil
+    /// when it is no list item.
+    func isListObjective(deeperThan indent: Int) -> Bool? {
+        guard case .listItem(let base) = origin else { return nil }
+        return indent > base
+    }
+
+    /// An item of a list of objectives: an objective, with the tags at its
+    /// end read as fields (`(Disability)`, `(Duty: Foster good relations)`,
+    /// `(Target = ...)`). An item that only names an aim of the duty is not one.
+    mutating func listObjective(_ item: Document.ListItem, indent: Int) -> Void? {
+        let whole = value(lines: item.lines)
+        guard !isAimOnly(whole) else { return nil }
+        var number: String?
+        if case .number(let value) = item.marker { number = String(value) }
+        let statementLines = item.lines.filter { !isTag(InlineText.plain(bytes, $0)) }
+        let statement = statementLines.isEmpty ? whole : value(lines: statementLines)
+        let title = untagged(statement.text)
+        openObjective(number: number, title: title, at: TextValue(text: statement.text, range: statement.range, span: statement.span),
+                      origin: .listItem(indent: indent))
+        objective?.fields[.objective]?.entries = [statement]
+        if let index = objective?.text.indices.first { objective?.text[index] = statement }
+        for line in item.lines { _ = addTags(of: value(line), whole: false) }
+        return ()
+    }
+
+    /// Whether a list item only names an aim of the duty, as the
+    /// introduction of a plan lists them.
+    func isAimOnly(_ text: TextValue) -> Bool {
+        guard TextWords(text.text).count <= 10 else { return false }
+        return vocabulary.contains(VocabularySelection(list: "aims"), in: bytes, span: text.span)
+    }
+}
