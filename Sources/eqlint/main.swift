@@ -162,6 +162,8 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
                 printError(error.description)
             case .skippedBinary(let path):
                 printWarning("\(path): looks like a binary file, not text; skipped")
+            case .skippedNotAPlan:
+                break
             case .report(var report, let rendered):
                 // A stopped pattern is not run again, so it is reported once, where it was stopped.
                 for stop in report.stoppedPatterns where stoppedKeys.insert(stop.key).inserted {

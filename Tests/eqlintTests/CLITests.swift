@@ -126,10 +126,10 @@ struct CLITests {
     @Test("a folder with no plans, a device and a pipe are errors, not a silent pass")
     func nothingToCheck() throws {
         let folder = try Self.temporaryDirectory()
-        try "notes".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        try "notes".write(to: folder.appendingPathComponent("notes.csv"), atomically: true, encoding: .utf8)
         let empty = try Self.run(["check", "."], in: folder)
         #expect(empty.status == 2)
-        #expect(empty.stderr.hasPrefix("eqlint: error: .: holds no plan files (*.md), so nothing was checked\n"))
+        #expect(empty.stderr.hasPrefix("eqlint: error: .: holds no plan files (*.md, *.txt), so nothing was checked\n"))
         let device = try Self.run(["check", "/dev/null"])
         #expect(device.status == 2)
         #expect(device.stderr.hasPrefix("eqlint: error: /dev/null: is not a regular file"))

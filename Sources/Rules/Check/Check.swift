@@ -40,7 +40,8 @@ public enum Check: Sendable {
     case periodAtMost(years: Int)
     /// The plan's period has not ended.
     case periodNotEnded
-    /// Every date in the front matter can be read.
+    /// Every date the plan gives of itself (front matter, `Published: ...`)
+    /// can be read; for an entry, every date in it.
     case datesReadable
     /// Fewer than this many years since publication (else since the period began).
     case notExpired(years: Int)

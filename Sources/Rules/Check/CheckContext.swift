@@ -177,7 +177,8 @@ struct CheckContext {
         case "published": return plan.published != nil || plan.hasFrontMatter("published") || plan.hasFrontMatter("approved")
         case "title": return plan.title != nil
         default:
-            if plan.hasFrontMatter(field.rawValue) { return true }
+            // `approved` and `review` may come from the text (`Next review: October 2027`).
+            if plan.hasFrontMatter(field.rawValue) || plan.date(field.rawValue) != nil { return true }
             guard let list else { return false }
             let selection = VocabularySelection(list: list, groups: [field.rawValue])
             return publishedSpans.indices.contains {
@@ -234,7 +235,15 @@ struct CheckContext {
             let stopped = { (pattern: Pattern) in stops.record(pattern, rule: rule, text: entry) }
             return measured.isMeasurable(entry, list: list, datesCount: datesCount, vocabulary: vocabulary, stopped: stopped) ? nil : [:]
         case .hasEndDate:
-            return DateReader.span(in: entry.text)?.end == nil ? [:] : nil
+            // A date that cannot be read is reported as that, not as missing.
+            switch DateReader.read(entry.text) {
+            case .date(let span): return span.end == nil ? [:] : nil
+            case .unreadable: return nil
+            case .none: return [:]
+            }
+        case .datesReadable:
+            guard case .unreadable(let date) = DateReader.read(entry.text) else { return nil }
+            return ["found": date]
         case .datesInOrder, .withinPeriod:
             return PeriodChecks(plan: plan, today: today).problem(rule.check, entry: entry)
         case .matches(let pattern):

@@ -3,4 +3,6 @@
 public struct LintOutcome: Sendable {
     public var diagnostics: [Diagnostic]
     public var stoppedPatterns: [StoppedPattern]
+    /// How many objectives eqlint found in the plan.
+    public var objectiveCount = 0
 }

@@ -63,6 +63,6 @@ public struct Linter: Sendable {
         diagnostics.sort(by: Diagnostic.reportOrder)
         for index in diagnostics.indices { diagnostics[index].faultText = source.firstLine(of: diagnostics[index].range) }
         Fingerprint.assign(&diagnostics)
-        return LintOutcome(diagnostics: diagnostics, stoppedPatterns: stops.all)
+        return LintOutcome(diagnostics: diagnostics, stoppedPatterns: stops.all, objectiveCount: plan.objectives.count)
     }
 }

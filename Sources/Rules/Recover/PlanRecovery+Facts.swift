@@ -22,7 +22,7 @@ extension PlanRecovery {
     mutating func readDates() {
         for key in Plan.dateKeys {
             guard let value = plan.frontMatter[key], !value.text.isEmpty else { continue }
-            guard let span = DateReader.span(in: value.text) else {
+            guard case .date(let span) = DateReader.read(value.text) else {
                 plan.unreadableDates.append((key, value))
                 continue
             }
@@ -65,11 +65,18 @@ extension PlanRecovery {
                 let end = index + 1 < phrases.count ? phrases[index + 1].span.lowerBound : span.upperBound
                 let after = ByteText.trim(bytes, phrase.span.upperBound..<end)
                 guard !after.isEmpty else { continue }
-                let words = InlineText.plain(bytes, after)
-                guard let dates = DateReader.span(in: words) else { continue }
+                switch DateReader.read(InlineText.plain(bytes, after)) {
+                case .none:
+                    continue
+                case .unreadable:
+                    // Reported by plan-date-format, unless the front matter gives the date.
+                    if !plan.hasFrontMatter(phrase.group) { plan.unreadableDates.append((phrase.group, value(after))) }
+                case .date(let dates):
+                    if plan.date(phrase.group) == nil {
+                        plan.setDate(phrase.group, DatedText(source: value(after), span: dates, origin: .text))
+                    }
+                }
                 found = true
-                guard plan.date(phrase.group) == nil else { continue }
-                plan.setDate(phrase.group, DatedText(source: value(after), span: dates, origin: .text))
             }
         }
         return found

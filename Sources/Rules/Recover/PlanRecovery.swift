@@ -262,7 +262,7 @@ struct PlanRecovery {
         let words = TextWords(text)
         guard words.count <= 16, words.contains(where: { $0 == "objectives" || $0 == "objective" }) else { return false }
         return words.contains(where: { $0 == "equality" || $0 == "equalities" }) || text.hasSuffix(":")
-            || words.contains(where: { $0 == "our" })
+            || words.contains(where: { $0 == "our" }) || words.count <= 2
     }
 
     // MARK: Objectives

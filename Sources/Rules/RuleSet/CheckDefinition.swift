@@ -36,7 +36,7 @@ struct CheckDefinition: Sendable {
         "period-at-most": ([.plan], false, ["years"]),
         "period-not-ended": ([.plan], false, []),
         "not-expired": ([.plan], false, ["years"]),
-        "dates-readable": ([.plan], false, []),
+        "dates-readable": ([.plan, .entry], false, []),
         "abbreviations-defined": ([.entry], true, ["vocabulary"]),
         "acronyms-defined": ([.plan], false, ["vocabulary", "skipFields"]),
         "readable": ([.entry], true, ["maxSentenceWords", "minReadingEase", "allowAcronyms"]),

@@ -37,6 +37,9 @@ public struct CheckRun {
         /// A file a folder search found (named `.md`) is binary, not a plan:
         /// skipped with a warning, as it was never asked for by name.
         case skippedBinary(path: String)
+        /// A README, changelog or licence a folder search found, with no
+        /// objectives in it: not a plan, so not reported.
+        case skippedNotAPlan(path: String)
     }
 
     /// What a run produced: a report per plan, the plans that could not be
@@ -45,6 +48,7 @@ public struct CheckRun {
         public var reports: [FileReport] = []
         public var errors: [InputError] = []
         public var skippedBinaryFiles: [String] = []
+        public var skippedNotPlans: [String] = []
     }
 
     /// Checks the plans under `paths` and returns every report at once (see
@@ -58,6 +62,7 @@ public struct CheckRun {
             case .report(let report, _): outcome.reports.append(report)
             case .error(let error): outcome.errors.append(error)
             case .skippedBinary(let path): outcome.skippedBinaryFiles.append(path)
+            case .skippedNotAPlan(let path): outcome.skippedNotPlans.append(path)
             }
         }
         return outcome
@@ -86,9 +91,12 @@ public struct CheckRun {
             defer { delivered += 1 }
             each(event)
             guard case .file(_, _, let folder?) = tasks[delivered] else { return }
-            if case .skippedBinary = event { skippedInFolder += 1 }
+            switch event {
+            case .skippedBinary, .skippedNotAPlan: skippedInFolder += 1
+            default: break
+            }
             guard folder.isLast else { return }
-            // A folder whose every plan was a binary file checked nothing: not a pass.
+            // A folder whose every plan was a binary file (or no plan) checked nothing: not a pass.
             if skippedInFolder == folder.count { each(.error(.noPlans(path: folder.path))) }
             skippedInFolder = 0
         })
@@ -159,7 +167,12 @@ private enum CheckTask: Sendable {
         case .error(let error):
             return .error(error)
         case .file(let path, let context, let folder):
-            let event = Self.check(Result { () throws(InputError) in try SourceFile.read(path: path) }, context, keepsSourceLines)
+            let read = Result { () throws(InputError) in try SourceFile.read(path: path) }
+            if folder != nil, case .success(let source) = read, PlanFinder.isProjectDocument(path),
+               context.linter.parser.parse(source).objectives.isEmpty {
+                return .skippedNotAPlan(path: path)
+            }
+            let event = Self.check(read, context, keepsSourceLines)
             if folder != nil, case .error(.binary(let path)) = event { return .skippedBinary(path: path) }
             return event
         case .standardInput(let read, let context):

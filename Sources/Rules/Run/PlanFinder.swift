@@ -1,9 +1,10 @@
 import Foundation
 
 /// Expands the paths given on the command line into plan files: a file is
-/// taken as it is; a directory is searched recursively for `*.md`, skipping
-/// hidden folders and not following links to folders (so a link loop cannot
-/// hang a run).
+/// taken as it is; a directory is searched recursively for the files eqlint
+/// reads (`*.md`, `*.txt`, ...: see `DocumentReaders`), skipping hidden
+/// folders and not following links to folders (so a link loop cannot hang a
+/// run).
 public enum PlanFinder {
     /// What a path on the command line turned out to be.
     public enum Found: Equatable, Sendable {
@@ -52,7 +53,7 @@ public enum PlanFinder {
                 }
                 if type == UInt8(DT_DIR) {
                     pending.append(path)
-                } else if name.lowercased().hasSuffix(".md") {
+                } else if Self.isPlanFileName(name) {
                     // A link is followed to a file, never to a folder (a loop could not end).
                     var status = stat()
                     if type == UInt8(DT_LNK), stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
@@ -64,6 +65,25 @@ public enum PlanFinder {
         }
         return (found.sorted(), unreadable.sorted())
     }
+
+    /// Whether a folder search picks up a file by its name: an extension a reader reads.
+    static func isPlanFileName(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        return DocumentReaders.fileExtensions.contains(name[name.index(after: dot)...].lowercased())
+    }
+
+    /// Whether a file is one a repository keeps about itself (`README.md`,
+    /// `CHANGELOG.md`, `LICENSE.txt`): a folder search checks it only if it
+    /// holds objectives.
+    public static func isProjectDocument(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = name.split(separator: ".").first.map { $0.uppercased() } ?? ""
+        return projectDocuments.contains(stem)
+    }
+
+    private static let projectDocuments: Set<String> = [
+        "README", "CHANGELOG", "CHANGES", "CONTRIBUTING", "LICENSE", "LICENCE", "CODE_OF_CONDUCT", "SECURITY", "AUTHORS",
+    ]
 
     /// The `d_type` for a file mode.
     private static func type(of mode: mode_t) -> UInt8 {
