@@ -1,6 +1,8 @@
-// libFuzzer target for plans: any bytes are read as a plan file, parsed, and
-// checked against every default rule (those off by default too), then
-// reported as text with source excerpts. A crash, a hang (see -timeout in
+// libFuzzer target for plans: any bytes are read as a plan file (as
+// Markdown, or as plain text when the first byte is odd, so both readers
+// are fuzzed), its structure recovered, checked against every default rule
+// (those off by default too), outlined, and reported as text with source
+// excerpts. A crash, a hang (see -timeout in
 // scripts/fuzz), a sanitizer report or a finding placed outside the file
 // fails the run.
 
@@ -20,7 +22,8 @@ public func planFuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: Argum
 public func planFuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let source: SourceFile
     do {
-        source = try SourceFile(path: "fuzz.md", bytes: fuzzBytes(data, size))
+        let bytes = fuzzBytes(data, size)
+        source = try SourceFile(path: (bytes.first ?? 0) & 1 == 1 ? "fuzz.txt" : "fuzz.md", bytes: bytes)
     } catch {
         return 0  // refused as not a plan (a binary file): a clean outcome
     }
@@ -36,7 +39,13 @@ public func planFuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     for objective in plan.objectives {
         requireInside(objective.anchor.start, source, "objective anchor")
+        for entry in objective.fields.values.flatMap(\.entries) + objective.text {
+            requireInside(entry.range.start, source, "entry start")
+            require(entry.spans.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= source.bytes.count && !$0.isEmpty || $0.isEmpty },
+                    "an entry's part lies outside the file")
+        }
     }
+    _ = PlanOutline.json([PlanOutline.Entry(path: source.path, plan: plan)])
     let report = TextReporter(color: true, showSource: true).report([FileReport(path: source.path, source: source, diagnostics: diagnostics)])
     require(diagnostics.isEmpty == report.isEmpty, "the text report and the findings disagree")
     return 0

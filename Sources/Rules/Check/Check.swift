@@ -8,7 +8,9 @@ public enum Check: Sendable {
     /// `inActions` says. For a plan, a field is given in the front matter,
     /// or by the file mentioning a phrase of the vocabulary group named
     /// after the field (`approved`: "approved by the governing board").
-    case present(inActions: ActionQuantifier, all: Bool = false, mentions: String? = nil)
+    /// With `statementCounts`, an objective's statement with a measure in it
+    /// ("… to 95% by July 2025") counts as the field given.
+    case present(inActions: ActionQuantifier, all: Bool = false, mentions: String? = nil, statementCounts: Bool = false)
     /// The objective's own text (or, for an entry, the entry) names a phrase
     /// or pattern of a vocabulary list.
     case mentions(VocabularySelection)
@@ -20,7 +22,8 @@ public enum Check: Sendable {
     case measurable(vocabulary: String, datesCount: Bool)
     /// At least one of the objective's entries of the field is measurable
     /// (silent when there are none).
-    case anyMeasurable(vocabulary: String, datesCount: Bool)
+    /// With `statementCounts`, a measure in the objective's statement counts too.
+    case anyMeasurable(vocabulary: String, datesCount: Bool, statementCounts: Bool = false)
     /// The entry names a concrete end date.
     case hasEndDate
     /// The entry's dates run forwards: its end is not before its start.

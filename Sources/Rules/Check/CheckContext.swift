@@ -148,7 +148,7 @@ struct CheckContext {
         switch rule.check {
         case .hasObjectives:
             return plan.objectives.isEmpty ? [Finding(range: planAnchor, values: [:])] : []
-        case .present(_, let all, let mentions):
+        case .present(_, let all, let mentions, _):
             let missing = rule.fields.filter { !planGives($0, orMentions: mentions) }
             let fails = all ? !missing.isEmpty : missing.count == rule.fields.count
             guard fails else { return [] }
@@ -192,8 +192,9 @@ struct CheckContext {
     private func objectiveFindings(_ rule: Rule, _ objective: Objective, spans: [Range<Int>]) -> [Finding] {
         let fire = Finding(range: objective.anchor, values: values(objective, rule))
         switch rule.check {
-        case .present(let quantifier, _, _):
+        case .present(let quantifier, _, _, let statementCounts):
             if hasAny(rule.fields, in: objective.fields) { return [] }
+            if statementCounts, statementHasMeasure(objective, rule: rule) { return [] }
             let actions = objective.actions
             switch quantifier {
             case .none: return [fire]
@@ -204,19 +205,30 @@ struct CheckContext {
             return spans.contains { vocabulary.contains(selection, in: source.bytes, span: $0, words: words(in: $0)) } ? [] : [fire]
         case .avoids(let selection):
             return avoided(selection, in: spans).map { Finding(range: $0.range, values: fire.values.merging($0.values) { $1 }) }
-        case .anyMeasurable(let list, let datesCount):
+        case .anyMeasurable(let list, let datesCount, let statementCounts):
             let entries = rule.fields.flatMap { objective.entries(of: $0) }
             guard let first = entries.first else { return [] }
             let stopped = { (pattern: Pattern) in stops.record(pattern, rule: rule, text: first) }
             if entries.contains(where: { measured.isMeasurable($0, list: list, datesCount: datesCount, vocabulary: vocabulary, stopped: stopped) }) {
                 return []
             }
+            if statementCounts, statementHasMeasure(objective, rule: rule, list: list) { return [] }
             return [Finding(range: first.range, values: fire.values)]
         case .recordedWhenDue:
             return EvaluationDue(today: today).finding(objective, fields: rule.fields)
                 .map { [Finding(range: $0.range, values: fire.values.merging(["problem": $0.problem]) { $1 })] } ?? []
         default:
             return []
+        }
+    }
+
+    /// Whether the objective's own statement has a measure in it ("… from
+    /// 88% to 94% by July 2026"): it is then a success criterion too.
+    private func statementHasMeasure(_ objective: Objective, rule: Rule, list: String = "measures") -> Bool {
+        (objective.fields[.objective]?.entries ?? []).contains { statement in
+            measured.isMeasurable(statement, list: list, datesCount: false, measuresOnly: true, vocabulary: vocabulary) {
+                stops.record($0, rule: rule, text: statement)
+            }
         }
     }
 

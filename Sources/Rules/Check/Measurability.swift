@@ -51,7 +51,9 @@ struct Measurability: Sendable {
     /// Whether the entry is measurable. A pattern whose match had to be
     /// stopped (a trust's, too slow) is passed to `stopped`, and the entry
     /// then counts as measurable: no finding is made on a guess.
-    func isMeasurable(_ entry: TextValue, stopped: (Pattern) -> Void) -> Bool {
+    /// With `measuresOnly`, only a measure counts (step 1): what an
+    /// objective's statement needs to count as a success criterion.
+    func isMeasurable(_ entry: TextValue, measuresOnly: Bool = false, stopped: (Pattern) -> Void) -> Bool {
         func any(_ patterns: [Pattern]) -> Bool {
             var unknown = false
             for pattern in patterns {
@@ -66,7 +68,7 @@ struct Measurability: Sendable {
             return unknown
         }
         if any(measures) { return true }
-        if any(vague) { return false }
+        if measuresOnly || any(vague) { return false }
         if any(weak) { return true }
         return datesCount && DateReader.span(in: entry.text)?.end != nil
     }
@@ -79,6 +81,7 @@ final class MeasurabilityMemo {
     private struct Key: Hashable {
         var list: String
         var datesCount: Bool
+        var measuresOnly: Bool
         var text: String
     }
 
@@ -90,12 +93,13 @@ final class MeasurabilityMemo {
         self.measurers = measurers
     }
 
-    func isMeasurable(_ entry: TextValue, list: String, datesCount: Bool, vocabulary: Vocabulary, stopped: (Pattern) -> Void) -> Bool {
-        let key = Key(list: list, datesCount: datesCount, text: entry.text)
+    func isMeasurable(_ entry: TextValue, list: String, datesCount: Bool, measuresOnly: Bool = false, vocabulary: Vocabulary,
+                      stopped: (Pattern) -> Void) -> Bool {
+        let key = Key(list: list, datesCount: datesCount, measuresOnly: measuresOnly, text: entry.text)
         if let answer = known[key] { return answer }
         let measurer = measurers[Measurability.Key(list: list, datesCount: datesCount)]
             ?? Measurability(list: vocabulary.lists[list], datesCount: datesCount)
-        let answer = measurer.isMeasurable(entry, stopped: stopped)
+        let answer = measurer.isMeasurable(entry, measuresOnly: measuresOnly, stopped: stopped)
         known[key] = answer
         return answer
     }
@@ -113,7 +117,7 @@ extension Measurability {
         var result: [Key: Measurability] = [:]
         for rule in ruleSet.rules {
             switch rule.check {
-            case .measurable(let list, let datesCount), .anyMeasurable(let list, let datesCount):
+            case .measurable(let list, let datesCount), .anyMeasurable(let list, let datesCount, _):
                 let key = Key(list: list, datesCount: datesCount)
                 if result[key] == nil { result[key] = Measurability(list: ruleSet.vocabulary.lists[list], datesCount: datesCount) }
             default:

@@ -21,11 +21,11 @@ struct CheckDefinition: Sendable {
     /// Which scopes each check can look at, whether it needs a field, and its options.
     static let shapes: [String: (scopes: [Rule.Scope], needsField: Bool, options: [String])] = [
         "has-objectives": ([.plan], false, []),
-        "present": ([.plan, .objective, .action], true, ["inActions", "all", "mentions"]),
+        "present": ([.plan, .objective, .action], true, ["inActions", "all", "mentions", "statementCounts"]),
         "mentions": ([.objective, .entry], false, ["vocabulary", "groups"]),
         "avoids": ([.plan, .objective, .entry], false, ["vocabulary", "groups"]),
         "measurable": ([.entry], true, ["vocabulary", "datesCount"]),
-        "any-measurable": ([.objective], true, ["vocabulary", "datesCount"]),
+        "any-measurable": ([.objective], true, ["vocabulary", "datesCount", "statementCounts"]),
         "has-end-date": ([.entry], true, []),
         "dates-in-order": ([.entry], true, []),
         "within-period": ([.entry], true, []),
@@ -125,13 +125,18 @@ struct CheckDefinition: Sendable {
                                                       location: member.value.location))
                 mentions = list
             }
-            check = .present(inActions: quantifier, all: try flag("all", default: false), mentions: mentions)
+            let statementCounts = try flag("statementCounts", default: false)
+            if statementCounts, scope != .objective {
+                throw reader.error("'statementCounts' applies only to scope 'objective'", at: options["statementCounts"]!.keyLocation)
+            }
+            check = .present(inActions: quantifier, all: try flag("all", default: false), mentions: mentions, statementCounts: statementCounts)
         case "mentions": check = .mentions(try selection(default: nil))
         case "avoids": check = .avoids(try selection(default: nil))
         case "measurable":
             check = .measurable(vocabulary: try vocabularyName(default: "measures"), datesCount: try flag("datesCount", default: true))
         case "any-measurable":
-            check = .anyMeasurable(vocabulary: try vocabularyName(default: "measures"), datesCount: try flag("datesCount", default: true))
+            check = .anyMeasurable(vocabulary: try vocabularyName(default: "measures"), datesCount: try flag("datesCount", default: true),
+                                   statementCounts: try flag("statementCounts", default: false))
         case "has-end-date": check = .hasEndDate
         case "dates-in-order": check = .datesInOrder
         case "within-period": check = .withinPeriod
