@@ -82,8 +82,10 @@ struct HostileInputTests {
         let result = try Self.run(Self.today + ["plan.md"], files: ["plan.md": Self.data(plan)])
         #expect(result.status == 1)
         #expect(result.stdout.hasPrefix("plan.md:1:1: error: No equality objectives found in this plan [plan-has-objectives]\n"
-            + "plan.md:1:1: note: Give each objective a heading that starts with 'Objective', such as '## Objective 1: Improve "
-            + "attendance of pupils with SEND', or list the objectives in a table with an 'Objective' column.\n"))
+            + "plan.md:1:1: note: eqlint looked for objectives marked 'Objective 1: ...' (as a heading or on a line of their own), "
+            + "'Objective:' labels, 'Link to Objective 1' rows, numbered or bulleted lists under a line such as 'Our equality "
+            + "objectives are:', and tables with an 'Objective' column, and found none. Run 'eqlint outline' on the file to see "
+            + "what it read, then mark each objective in one of those ways, such as 'Objective 1: Improve the attendance of pupils with SEND'.\n"))
         #expect(!result.stdout.contains("plan-dates"), "the front matter's dates are read")
     }
 

@@ -174,7 +174,8 @@ struct CheckContext {
         switch field.rawValue {
         // A date given but unreadable is reported by its own rule, not as missing.
         case "period": return plan.period != nil || plan.hasFrontMatter("period")
-        case "published": return plan.published != nil || plan.hasFrontMatter("published") || plan.hasFrontMatter("approved")
+        case "published":
+            return plan.published != nil || plan.approved != nil || plan.hasFrontMatter("published") || plan.hasFrontMatter("approved")
         case "title": return plan.title != nil
         default:
             // `approved` and `review` may come from the text (`Next review: October 2027`).

@@ -14,7 +14,7 @@ struct PeriodChecks {
             guard let period = plan.period, let end = period.span.end, end < today else { return nil }
             return Finding(range: period.source.range, values: ["date": end.spelledOut, "period": Self.describe(period.span)])
         case .notExpired(let limit):
-            let basis = plan.published ?? plan.period
+            let basis = plan.published ?? plan.approved ?? plan.period
             guard let basis, let start = basis.span.start, start.adding(years: limit) < today else { return nil }
             return Finding(range: basis.source.range, values: ["date": start.spelledOut, "years": "\(limit)"])
         case .periodsAgree:

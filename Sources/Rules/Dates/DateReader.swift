@@ -89,8 +89,14 @@ public enum DateReader {
     /// Words stepped over between "by" and the date: "by the end of the academic year 2024/25".
     private static let deadlineFillers: Set<String> = ["the", "end", "of", "academic", "school", "year"]
 
-    /// A deadline written in a sentence ("… by July 2026"), as the phrase and its day.
+    /// A deadline written in a sentence ("… by July 2026"): its day.
     public static func deadline(in text: String) -> CalendarDay? {
+        deadlinePhrase(in: text)?.day
+    }
+
+    /// A deadline written in a sentence ("… by the end of July 2026"): its
+    /// day, and the UTF-8 bytes of the phrase, from "by" to the date's end.
+    public static func deadlinePhrase(in text: String) -> (day: CalendarDay, bytes: Range<Int>)? {
         let bytes = Array(text.utf8)
         let tokens = DateToken.scan(bytes)
         var finder = DateFinder(bytes: bytes, tokens: tokens)
@@ -100,7 +106,8 @@ public enum DateReader {
             // Step back over "the end of" in "by the end of July 2026".
             while index >= 0, let word = tokens[index].word, deadlineFillers.contains(word) { index -= 1 }
             if index >= 0, let word = tokens[index].word, ["by", "before", "until", "till"].contains(word) {
-                return mention.end
+                let last = tokens[min(mention.lastTokenIndex ?? mention.tokenIndex, tokens.count - 1)]
+                return (mention.end, tokens[index].start..<last.end)
             }
         }
         return nil
@@ -195,6 +202,8 @@ public enum DateReader {
         var end: CalendarDay
         /// A year written alone ("2026"), which covers the calendar year.
         var isBareYear = false
+        /// The index of its last token (set once the form is read).
+        var lastTokenIndex: Int?
 
         static func isYear(_ token: DateToken?) -> Int? {
             guard let number = token?.number, number.digits == 4, (1900...2199).contains(number.value) else { return nil }
@@ -271,6 +280,11 @@ public enum DateReader {
                     if next == nil { next = readEaster(index) }
                 default:
                     break
+                }
+                if let next {
+                    for found in mentions.indices.reversed() where mentions[found].tokenIndex >= index && mentions[found].lastTokenIndex == nil {
+                        mentions[found].lastTokenIndex = next - 1
+                    }
                 }
                 index = next ?? index + 1
             }

@@ -6,8 +6,9 @@ public struct Plan: Sendable {
     public var title: TextValue?
     /// The period the plan covers, from front matter or the title.
     public var period: DatedText?
-    /// When the plan was published (front matter `published`, else
-    /// `approved`; else the text's `Published: ...`, else its approval).
+    /// When the plan was published (front matter `published`, or the text's
+    /// `Published: ...`). Where no publication is given, the approval stands
+    /// for it in the date checks.
     public var published: DatedText?
     /// When governors approved it (front matter `approved`, or the text).
     public var approved: DatedText?
@@ -47,16 +48,12 @@ public struct Plan: Sendable {
         }
     }
 
-    /// Records one of the plan's dates; an approval also stands for the
-    /// publication when nothing else gives it.
+    /// Records one of the plan's dates.
     mutating func setDate(_ key: String, _ date: DatedText) {
         switch key {
         case "period": period = date
         case "published": published = date
-        case "approved":
-            approved = date
-            // A publication date read from the text wins over an approval from the front matter only if given first.
-            if published == nil { published = date }
+        case "approved": approved = date
         case "review": review = date
         default: break
         }

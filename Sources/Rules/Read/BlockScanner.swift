@@ -321,6 +321,14 @@ struct BlockScanner {
         return (item, ByteText.trim(bytes, index..<text.upperBound))
     }
 
+    /// Whether `next` carries on a sentence that `line` left open: `line`
+    /// does not end with sentence punctuation and `next` starts in lower case.
+    private func continuesSentence(_ line: Range<Int>, with next: Range<Int>) -> Bool {
+        guard let end = line.last, let start = next.first else { return false }
+        let closes: Set<UInt8> = [0x2E, 0x21, 0x3F, 0x3A, 0x3B]  // . ! ? : ;
+        return !closes.contains(bytes[end]) && (0x61...0x7A).contains(bytes[start])
+    }
+
     /// The length of a bullet character at `index` (`•`, `·`, `▪`, `◦`, `○`,
     /// `■`, `►`, `➢`, `✓`, `–`, and Word's Symbol-font bullet U+F0B7), or nil.
     static func bulletLength(_ bytes: [UInt8], at index: Int, end: Int) -> Int? {
@@ -356,6 +364,11 @@ struct BlockScanner {
                 || ByteText.hasPrefix(bytes, at: text.lowerBound, "<!--", end: text.upperBound)
                 || (contains(text, 0x7C) && line + 1 < source.lineCount
                     && isDelimiterRow(ByteText.trim(bytes, source.lineSpan(line + 1)))) {
+                break
+            }
+            // In plain text, where each paragraph is a line, a line continues the item
+            // only if it is indented or carries on a sentence the line above left open.
+            if dialect == .text, ByteText.indent(bytes, span) == 0, let last = lines.last, !continuesSentence(last, with: text) {
                 break
             }
             lines.append(text)

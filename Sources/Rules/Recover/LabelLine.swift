@@ -19,7 +19,8 @@ struct LabelLine {
             guard close + 1 < span.upperBound else { return nil }
             var after = close + 2
             while after < span.upperBound, ByteText.isSpace(bytes[after]) { after += 1 }
-            let colonInside = close > innerStart && bytes[close - 1] == 0x3A
+            // `**Lead:**`, or a question: `**Why have we chosen this objective?**`.
+            let colonInside = close > innerStart && (bytes[close - 1] == 0x3A || bytes[close - 1] == 0x3F)
             let colonAfter = after < span.upperBound && bytes[after] == 0x3A
             guard colonInside || colonAfter else { return nil }
             if colonAfter { after += 1 }

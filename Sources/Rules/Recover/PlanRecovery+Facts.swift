@@ -29,18 +29,29 @@ extension PlanRecovery {
             plan.setDate(key, DatedText(source: value, span: span, origin: .frontMatter))
         }
         guard plan.period == nil, !plan.hasFrontMatter("period") else { return }
-        if let title = plan.title, let span = DateReader.span(in: title.text) {
+        if let title = plan.title, let span = Self.period(in: title.text) ?? DateReader.span(in: title.text) {
             plan.period = DatedText(source: title, span: span, origin: .title)
             return
         }
-        // `Our Equality Objectives for 2023-2024 are:`: a line naming the objectives with a period in it.
-        for line in namingLines {
-            guard let span = DateReader.span(in: line.text), span.start != nil, span.end != nil, span.years.map({ $0 >= 0.5 }) ?? false else {
-                continue
-            }
+        // `Our Equality Objectives for 2023-2024 are:`, `Hazelmere Primary School, Equality
+        // Objectives 2026 to 2029.`: a line naming the objectives with a period in it.
+        for line in namingLines + periodSentences {
+            guard let span = Self.period(in: line.text) else { continue }
             plan.period = DatedText(source: line, span: span, origin: .text)
             return
         }
+    }
+
+    /// The period a text naming the objectives gives: the dates from the word
+    /// "objectives" to the end of its clause (`Equality Objectives 2025-2028
+    /// (approved on 20 November 2025)` gives 2025-2028), when they run half a
+    /// year or more.
+    static func period(in text: String) -> DateSpan? {
+        guard let word = text.range(of: "objective", options: .caseInsensitive) else { return nil }
+        let clause = text[word.upperBound...].prefix { !"(.;".contains($0) }
+        guard let span = DateReader.span(in: String(clause)), span.start != nil, span.end != nil,
+              span.years.map({ $0 >= 0.5 }) ?? false else { return nil }
+        return span
     }
 
     /// The title: the first top-level heading outside the objectives (already
@@ -58,26 +69,37 @@ extension PlanRecovery {
     /// vocabulary with the date that follows it. Says whether it read any.
     @discardableResult
     mutating func readFacts(_ text: TextValue) -> Bool {
+        // Each phrase, and the text after it up to the next phrase, across the
+        // parts of a sentence that hard line breaks split.
+        let spans = text.spans
+        let phrases = spans.indices.flatMap { part in
+            vocabulary.find(VocabularySelection(list: "publication"), in: bytes, span: spans[part]).map { (part, $0) }
+        }
         var found = false
-        for span in text.spans {
-            let phrases = vocabulary.find(VocabularySelection(list: "publication"), in: bytes, span: span)
-            for (index, phrase) in phrases.enumerated() {
-                let end = index + 1 < phrases.count ? phrases[index + 1].span.lowerBound : span.upperBound
-                let after = ByteText.trim(bytes, phrase.span.upperBound..<end)
-                guard !after.isEmpty else { continue }
-                switch DateReader.read(InlineText.plain(bytes, after)) {
-                case .none:
-                    continue
-                case .unreadable:
-                    // Reported by plan-date-format, unless the front matter gives the date.
-                    if !plan.hasFrontMatter(phrase.group) { plan.unreadableDates.append((phrase.group, value(after))) }
-                case .date(let dates):
-                    if plan.date(phrase.group) == nil {
-                        plan.setDate(phrase.group, DatedText(source: value(after), span: dates, origin: .text))
-                    }
-                }
-                found = true
+        for (index, (part, phrase)) in phrases.enumerated() {
+            let next = index + 1 < phrases.count ? phrases[index + 1] : nil
+            var pieces: [Range<Int>] = []
+            for later in part..<spans.count {
+                let from = later == part ? phrase.span.upperBound : spans[later].lowerBound
+                let to = next.map { $0.0 == later ? $0.1.span.lowerBound : spans[later].upperBound } ?? spans[later].upperBound
+                let piece = ByteText.trim(bytes, from..<max(from, to))
+                if !piece.isEmpty { pieces.append(piece) }
+                if let next, next.0 == later { break }
             }
+            guard !pieces.isEmpty else { continue }
+            let after = value(parts: pieces)
+            switch DateReader.read(after.text) {
+            case .none:
+                continue
+            case .unreadable:
+                // Reported by plan-date-format, unless the front matter gives the date.
+                if !plan.hasFrontMatter(phrase.group) { plan.unreadableDates.append((phrase.group, after)) }
+            case .date(let dates):
+                if plan.date(phrase.group) == nil {
+                    plan.setDate(phrase.group, DatedText(source: after, span: dates, origin: .text))
+                }
+            }
+            found = true
         }
         return found
     }
@@ -169,35 +191,38 @@ extension PlanRecovery {
            let field = vocabulary.field(forLabel: String(inside[..<separator])) {
             return field
         }
-        guard TextWords(inside).count <= 5 else { return nil }
-        var text = inside
-        let bytes = Array(text.utf8)
+        // `(EHCP)` after "Education, Health and Care Plan" spells out an acronym: no tag.
+        guard TextWords(inside).count <= 5, !inside.allSatisfy({ $0.isUppercase || $0.isNumber }) else { return nil }
+        let bytes = Array(inside.utf8)
         if vocabulary.contains(VocabularySelection(list: "characteristics"), in: bytes, span: 0..<bytes.count) { return "characteristics" }
         if vocabulary.contains(VocabularySelection(list: "aims"), in: bytes, span: 0..<bytes.count) { return "aim" }
-        text = ""
         return nil
     }
 
-    /// Reads the bracketed tags in a text as fields of the open objective.
-    /// With `whole`, only a text that is a tag and nothing else counts. Says
-    /// whether it read any.
+    /// Reads the bracketed tags at the end of a text as fields of the open
+    /// objective (`... by July 2026. (Disability) (Duty: Advance equality of
+    /// opportunity)`); brackets inside the sentence, such as an acronym's
+    /// `(SEND)`, are not tags. With `whole`, only a text that is a tag and
+    /// nothing else counts. Says whether it read any.
     mutating func addTags(of text: TextValue, whole: Bool) -> Bool {
         if whole, !isTag(text.text) { return false }
-        var found = false
-        var index = text.span.lowerBound
-        while let open = ByteText.find(bytes, 0x28, in: index..<text.span.upperBound) {
-            guard let close = ByteText.find(bytes, 0x29, in: open + 1..<text.span.upperBound) else { break }
-            index = close + 1
-            let inside = ByteText.trim(bytes, open + 1..<close)
-            guard !inside.isEmpty, let field = tagField(InlineText.plain(bytes, inside)) else { continue }
+        var tags: [(inside: Range<Int>, field: FieldName)] = []
+        var end = ByteText.trim(bytes, text.span).upperBound
+        while end > text.span.lowerBound, bytes[end - 1] == 0x29,
+              let open = (text.span.lowerBound..<end - 1).last(where: { bytes[$0] == 0x28 }) {
+            let inside = ByteText.trim(bytes, open + 1..<end - 1)
+            guard !inside.isEmpty, let field = tagField(InlineText.plain(bytes, inside)) else { break }
+            tags.insert((inside, field), at: 0)
+            end = ByteText.trim(bytes, text.span.lowerBound..<open).upperBound
+        }
+        for (inside, field) in tags {
             var valueSpan = inside
             if let separator = inside.first(where: { bytes[$0] == 0x3A || bytes[$0] == 0x3D }) {
                 valueSpan = ByteText.trim(bytes, separator + 1..<inside.upperBound)
             }
             guard !valueSpan.isEmpty else { continue }
             addEntry(value(valueSpan), to: field, label: source.range(of: inside))
-            found = true
         }
-        return found
+        return !tags.isEmpty
     }
 }

@@ -155,8 +155,9 @@ extension PlanRecovery {
     }
 
     /// The rows under a header, with the rows that continue a row (a cell
-    /// that wrapped: fewer cells than the header, or its first cell, or the
-    /// objective's cell, empty or starting in lower case) joined to it, and a letter or two cut off the
+    /// that wrapped: fewer cells than the header, the objective's cell (or
+    /// the first) empty, or it or the first cell with text starting in lower
+    /// case) joined to it, and a letter or two cut off the
     /// word in the cell before it left out (`Ongoin` | `g Positive feedback`).
     func mergedRows(_ rows: [Document.Row], columns: [FieldName?]) -> [CellRow] {
         let key = columns.firstIndex(of: .objective) ?? 0
@@ -165,7 +166,9 @@ extension PlanRecovery {
             let cells = row.cells.enumerated().map { column, cell in column > 0 ? withoutStrayFragment(cell) : cell }
             if cells.allSatisfy(\.isEmpty) { continue }
             let keyCell = key < cells.count ? cells[key] : nil
-            let continues = !merged.isEmpty && (cells.count < columns.count || keyCell?.isEmpty != false || startsLowercase(keyCell!))
+            let firstFilled = cells.first { !$0.isEmpty }
+            let continues = !merged.isEmpty && (cells.count < columns.count || keyCell?.isEmpty != false || startsLowercase(keyCell!)
+                || firstFilled.map(startsLowercase) == true)
             guard continues else {
                 merged.append(CellRow(cells: cells.map { $0.isEmpty ? [] : [$0] }, cellSpans: cells))
                 continue

@@ -14,6 +14,13 @@ extension PlanRecovery {
             }
         }
         if objective != nil, pendingLabelHasList { pendingLabel = nil }
+        // A monitoring section, line by line: an objective named again, then what it says of it.
+        if objective == nil, case .evaluation = section {
+            for line in lines {
+                if let marker = lineMarker(line) { markedLine(marker, line) } else { addEvaluation(value(line)) }
+            }
+            return
+        }
         // A line alone may be a field's label, or the heading of another section
         // (a label waiting for its value takes a line that is not a label).
         if lines.count == 1, !awaitingStatement, pendingLabel == nil || pendingFieldHasEntries,
@@ -34,6 +41,11 @@ extension PlanRecovery {
             }
             guard let label = LabelLine(bytes, line, vocabulary: vocabulary) else {
                 noteUnplaced(line)
+                // `Ashgrove Primary School` above `Equality Objectives 2025-2028`: each line may name the plan.
+                if objective == nil, lines.count > 1, case .prose = section {
+                    let single = value(line)
+                    if namesObjectives(single.text) { namingLines.append(single) }
+                }
                 loose.append(line)
                 index += 1
                 continue
@@ -93,14 +105,15 @@ extension PlanRecovery {
     mutating func markedLine(_ marker: ObjectiveMarker, _ line: Range<Int>) {
         let text = TextValue(text: InlineText.plain(bytes, line), range: source.range(of: line), span: line)
         if objective == nil, case .evaluation = section, let known = existingObjective(marker) {
+            // The marker names the objective again; what follows it is its progress.
             evaluationTarget = known
-            if !marker.title.isEmpty { addEvaluation(text) }
             return
         }
         if marker.kind == .link {
             openObjective(number: marker.number, title: "", at: text, origin: .record)
         } else {
-            openObjective(number: marker.number, title: marker.title, at: text, origin: .line)
+            openObjective(number: marker.number, title: untagged(marker.title), at: text, origin: .line)
+            _ = addTags(of: text, whole: false)
         }
     }
 
@@ -138,6 +151,8 @@ extension PlanRecovery {
         heldForNextObjective = []
         readFacts(text)
         enterSection(named: text, level: nil)
+        // A line split from its sentence by a hard break may follow it.
+        planText = text
         return true
     }
 
@@ -150,6 +165,12 @@ extension PlanRecovery {
               let first = text.text.first, first.isUppercase || first.isNumber,
               let last = text.text.last, !".,;:!?".contains(last) else { return false }
         guard DateReader.span(in: text.text) == nil || namesObjectives(text.text) || words.count > 4 else { return false }
+        // `Lead: Headteacher` is a field; `Part 7: Information about our employees` a heading.
+        if let colon = text.text.firstIndex(of: ":") {
+            let before = text.text[..<colon]
+            guard before.contains(where: \.isNumber) || namesObjectives(text.text),
+                  LabelLine(bytes, text.span, vocabulary: vocabulary) == nil else { return false }
+        }
         return true
     }
 
@@ -227,6 +248,14 @@ extension PlanRecovery {
             }
         }
         heldForNextObjective = []
+        if let previous = planText, Self.continues(previous.text, with: text.text) {
+            // A sentence a hard line break split: read its facts again, whole.
+            planText = previous.joined(with: text)
+            readFacts(planText!)
+            return
+        }
+        planText = text
+        if text.text.range(of: "objective", options: .caseInsensitive) != nil { periodSentences.append(text) }
         if readFacts(text) { return }
         switch section {
         case .evaluation:
@@ -239,7 +268,8 @@ extension PlanRecovery {
                 statementCandidates.append(text)
             }
         default:
-            // A line that leads in to the objectives: `Our equality objectives for 2024-2025 are:`.
+            // A line that names the objectives (`Equality Objectives 2025-2028`), or
+            // leads in to them (`Our equality objectives for 2024-2025 are:`).
             guard text.range.start.line == text.range.end.line, namesObjectives(text.text) else { return }
             namingLines.append(text)
             if text.text.hasSuffix(":") { section = .objectives(level: nil) }
@@ -278,6 +308,8 @@ extension PlanRecovery {
             return title.utf8.count >= 20 && key.hasPrefix(title)
         }) {
             evaluationTarget = repeated
+            // The statement alone names the objective; it is no progress.
+            if key.utf8.count <= TextNormalizer.labelKey(plan.objectives[repeated].title).utf8.count + 2 { return }
         }
         guard let target = evaluationTarget else { return }
         plan.objectives[target].fields[.evaluation, default: Field(name: .evaluation, label: text.range)].entries.append(text)
@@ -309,11 +341,24 @@ extension PlanRecovery {
             if lines.count > 1 { addText(value(lines: Array(lines.dropFirst()))) }
             return
         }
-        if let label = LabelLine(bytes, lines[0], vocabulary: vocabulary) {
-            labelled(label, valueLines: (label.value.isEmpty ? [] : [label.value]) + lines.dropFirst())
+        // Lines after the first that are label lines (`Lead: ...` straight after
+        // the last item) are fields of their own, not more of the item.
+        let split = lines.dropFirst().firstIndex { LabelLine(bytes, $0, vocabulary: vocabulary) != nil || lineMarker($0) != nil }
+        let itemLines = Array(lines[..<(split ?? lines.endIndex)])
+        if let label = LabelLine(bytes, itemLines[0], vocabulary: vocabulary) {
+            labelled(label, valueLines: (label.value.isEmpty ? [] : [label.value]) + itemLines.dropFirst())
+        } else if pendingLabel == nil, headingField == nil, !awaitingStatement, origin == .line || origin == .record {
+            // Items straight under an objective's line, with no label: what will be done.
+            let item = value(lines: itemLines)
+            addEntry(item, to: "actions", label: item.range)
         } else {
-            addText(value(lines: lines))
+            addText(value(lines: itemLines))
             if pendingLabel != nil { pendingLabelHasList = true }
+        }
+        if let split {
+            let wasListing = pendingLabel != nil
+            paragraph(Array(lines[split...]), standalone: false)
+            if wasListing, pendingLabel != nil { pendingLabelHasList = true }
         }
     }
 

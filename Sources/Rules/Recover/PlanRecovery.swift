@@ -39,6 +39,10 @@ struct PlanRecovery {
     var firstHeading: TextValue?
     /// Lines that may name the plan (`EQUALITY OBJECTIVES: 2020 - 2024`), for its title and period.
     var namingLines: [TextValue] = []
+    /// Plan-level sentences that mention the objectives, where a period may be given in passing.
+    var periodSentences: [TextValue] = []
+    /// The last plan-level text, to which a sentence split by a hard line break is joined.
+    var planText: TextValue?
 
     /// A plan-level section with a meaning of its own. `level` is nil for a
     /// section opened by a line rather than a heading.
@@ -168,6 +172,7 @@ struct PlanRecovery {
         if firstHeading == nil { firstHeading = text }
         if plan.title == nil, level == 1, objective == nil { plan.title = text }
         lastText = nil
+        planText = nil
 
         switch section {
         case .childFriendly(let sectionLevel, _) where level > sectionLevel:
@@ -226,7 +231,7 @@ struct PlanRecovery {
     /// Sets the plan-level section a heading (or a line read as one) opens.
     mutating func enterSection(named text: TextValue, level: Int?) {
         evaluationTarget = nil
-        switch vocabulary.field(forLabel: text.text) {
+        switch vocabulary.field(forLabel: text.text) ?? leadingEvaluationLabel(text.text) {
         case .glossary?: section = .glossary(level: level ?? 0)
         case .child?:
             section = .childFriendly(level: level ?? 0, heading: text.range)
@@ -241,6 +246,17 @@ struct PlanRecovery {
                 section = .prose
             }
         }
+    }
+
+    /// `.evaluation` when a heading starts with an evaluation label
+    /// (`Monitoring and progress, July 2026`, `Progress report 2025`).
+    func leadingEvaluationLabel(_ text: String) -> FieldName? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{2013}" || $0 == "-" })
+        for count in stride(from: min(3, words.count), through: 1, by: -1)
+        where vocabulary.field(forLabel: words.prefix(count).joined(separator: " ")) == .evaluation {
+            return .evaluation
+        }
+        return nil
     }
 
     /// `1. Improve attendance` or `2) Reduce bullying`: its number and the rest.
@@ -274,15 +290,16 @@ struct PlanRecovery {
         if !takesHeld { heldForNextObjective = [] }
         if case .objectives = section {} else if case .evaluation = section { section = .prose }
         var opened = Objective(number: number, title: title, anchor: text.range)
+        let statement = TextValue(text: title, range: text.range, span: text.span, parts: text.parts)
         if !title.isEmpty {
-            let statement = TextValue(text: title, range: text.range, span: text.span, parts: text.parts)
             opened.text.append(statement)
             opened.fields[.objective] = Field(name: .objective, label: text.range, entries: [statement])
         }
         objective = opened
+        planText = nil
         self.origin = origin
         awaitingStatement = title.isEmpty && !Self.isHeadingOrigin(origin)
-        lastText = title.isEmpty ? nil : (text, .title)
+        lastText = title.isEmpty ? nil : (statement, .title)
         if takesHeld { takeHeldFields() }
     }
 
@@ -308,12 +325,27 @@ struct PlanRecovery {
     }
 
     /// A deadline in the objective's own statement ("… by July 2026") is a timescale for it.
+    /// The timescale is the deadline phrase alone ("by July 2026"), not the
+    /// other dates the statement names ("from 6% in 2024/25").
     func addDeadlineFromStatement(_ objective: inout Objective) {
-        for statement in objective.fields[.objective]?.entries ?? [] where DateReader.deadline(in: statement.text) != nil {
+        for statement in objective.fields[.objective]?.entries ?? [] {
+            guard let deadline = DateReader.deadlinePhrase(in: statement.text) else { continue }
+            let phrase = Array(statement.text.utf8)[deadline.bytes]
+            var entry = statement
+            entry.text = String(decoding: phrase, as: UTF8.self)
+            entry.parts = nil
+            // Where the phrase is written as it reads (no markup inside it), point at it.
+            for part in statement.spans {
+                if let start = ByteText.find(bytes, phrase, in: part) {
+                    entry.span = start..<start + phrase.count
+                    entry.range = source.range(of: entry.span)
+                    break
+                }
+            }
             if objective.fields[.timescale] == nil {
                 objective.fields[.timescale] = Field(name: .timescale, label: statement.range)
             }
-            objective.fields[.timescale]?.entries.append(statement)
+            objective.fields[.timescale]?.entries.append(entry)
             return
         }
     }
@@ -362,14 +394,24 @@ struct PlanRecovery {
     /// a sentence: the rest of it, split off by a hard line break. Joins it
     /// to that text and says whether it did.
     mutating func joinSplitSentence(_ entry: TextValue) -> Bool {
-        guard let (previous, target) = lastText, objective != nil, let first = entry.text.unicodeScalars.first,
-              CharacterSet.lowercaseLetters.contains(first), let last = previous.text.last, !".!?:;)".contains(last) else {
+        guard let (previous, target) = lastText, objective != nil, Self.continues(previous.text, with: entry.text) else {
             return false
         }
         let joined = previous.joined(with: entry)
         replace(previous, with: joined, in: target)
         if case .title = target { objective?.title += " " + entry.text }
         return true
+    }
+
+    /// Whether `next` carries on a sentence `text` left open, split off by a
+    /// hard line break: `text` ends with no sentence punctuation, and either
+    /// `next` starts in lower case or `text` ends with a word no sentence ends
+    /// with (`... from 14 in` / `2024-25 to 5 or fewer`; `will be reviewed in` / `October 2026.`).
+    static func continues(_ text: String, with next: String) -> Bool {
+        guard let last = text.last, !".!?:;)".contains(last), let first = next.unicodeScalars.first else { return false }
+        if CharacterSet.lowercaseLetters.contains(first) { return true }
+        guard let word = TextWords(String(text.suffix(12))).last else { return false }
+        return ["in", "from", "to", "by", "of", "at", "than", "and", "or", "the", "a", "an", "with", "for", "on", "until"].contains(word)
     }
 
     /// Puts a joined value where its first part was: in the open objective's

@@ -49,6 +49,17 @@ enum ByteText {
         }
     }
 
+    /// The first offset of some bytes in the range, or nil.
+    static func find(_ bytes: [UInt8], _ needle: ArraySlice<UInt8>, in span: Range<Int>) -> Int? {
+        guard let first = needle.first, needle.count <= span.count else { return nil }
+        var from = span.lowerBound
+        while let start = find(bytes, first, in: from..<span.upperBound - needle.count + 1) {
+            if bytes[start..<start + needle.count].elementsEqual(needle) { return start }
+            from = start + 1
+        }
+        return nil
+    }
+
     /// The first offset of `needle` in the range, or nil.
     static func find(_ bytes: [UInt8], _ needle: StaticString, in span: Range<Int>) -> Int? {
         var index = span.lowerBound

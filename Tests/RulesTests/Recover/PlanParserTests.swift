@@ -290,10 +290,15 @@ struct PlanParserTests {
 
     // MARK: Meaning
 
-    @Test("a deadline in the objective's statement is a timescale for it")
+    @Test("a deadline in the objective's statement is a timescale for it: the deadline, not the statement's other dates")
     func deadlineInStatement() {
         let plan = TestSupport.parse("## Objective 1: Raise attendance to 95% by July 2027\n")
-        #expect(entries(plan, "timescale") == ["Raise attendance to 95% by July 2027"])
+        #expect(entries(plan, "timescale") == ["by July 2027"])
+        #expect(plan.objectives[0].entries(of: "timescale").first?.location == loc(1, 41))
+        let ranged = TestSupport.parse("## Objective 1: Raise attendance of disabled pupils from 89% in 2025/26 to 94% by July 2027\n")
+        #expect(entries(ranged, "timescale") == ["by July 2027"])
+        #expect(TestSupport.lint("## Objective 1: Raise attendance of disabled pupils from 89% in 2025/26 to 94% by July 2027\n",
+                                 rules: ["timescale-order", "timescale-end-date"]).isEmpty)
     }
 
     @Test("the aim can be found anywhere in the objective's own text")
