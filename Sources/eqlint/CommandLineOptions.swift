@@ -5,6 +5,7 @@ struct CommandLineOptions {
     enum Command: Equatable {
         case check
         case outline
+        case convert
         case rules
         case explain(String)
         case help(String?)
@@ -28,6 +29,8 @@ struct CommandLineOptions {
     var writeBaseline: String?
     /// How many plans to check at once; nil: one per active processor.
     var jobs: Int?
+    /// `convert`: write over an existing output file.
+    var force = false
     var paths: [String] = []
 
     /// A mistake on the command line, said in a sentence.
@@ -35,7 +38,7 @@ struct CommandLineOptions {
         var description: String
     }
 
-    static let subcommands = ["check", "outline", "rules", "explain", "help"]
+    static let subcommands = ["check", "outline", "convert", "rules", "explain", "help"]
 
     init(arguments: [String]) throws(UsageError) {
         var rest = arguments[...]
@@ -46,6 +49,7 @@ struct CommandLineOptions {
         case "help": command = .help(rest.dropFirst().first); return
         case "check": command = .check
         case "outline": command = .outline
+        case "convert": command = .convert
         case "rules": command = .rules
         case "explain": command = .explain("")
         default:
@@ -77,6 +81,7 @@ struct CommandLineOptions {
             case "--fail-on": failOn = try Self.choice(try value(), for: name) as FailThreshold
             case "--config": configuration = .file(try value())
             case "--no-config": configuration = .none
+            case "--force": force = true
             case "--output", "-o": output = try value()
             case "--baseline": baseline = try value()
             case "--write-baseline": writeBaseline = try value()
@@ -112,6 +117,10 @@ struct CommandLineOptions {
             guard format == .text || format == .json else {
                 throw UsageError(description: "outline prints text or json, not '\(format.rawValue)'")
             }
+        case .convert:
+            guard paths.count == 1 else {
+                throw UsageError(description: "convert takes one plan file, such as 'eqlint convert plan.docx -o plan.md'")
+            }
         case .explain:
             guard paths.count == 1 else {
                 throw UsageError(description: "explain takes one rule id, such as 'eqlint explain objective-lead'")
@@ -128,6 +137,7 @@ struct CommandLineOptions {
         switch command {
         case .check: return "check"
         case .outline: return "outline"
+        case .convert: return "convert"
         case .rules: return "rules"
         case .explain: return "explain"
         case .help, .version: return nil

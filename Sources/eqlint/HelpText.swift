@@ -10,6 +10,7 @@ enum HelpText {
         SUBCOMMANDS:
           check                   Check plan files and print what is missing or unclear.
           outline                 Show what eqlint read of each plan: dates, objectives, fields.
+          convert                 Write a plan in eqlint's plan format (Markdown), from any format it reads.
           rules                   List every rule: id, severity and what it checks.
           explain <rule-id>       Explain one rule: why it matters, how to fix it, examples.
           help [<subcommand>]     Show help for a subcommand.
@@ -79,6 +80,28 @@ enum HelpText {
 
         """
 
+    static let convert = """
+        OVERVIEW: Write a plan in eqlint's plan format (Markdown): front matter with its dates, '## Objective N:'
+        headings, fields as label lines and sub-headings, action tables as pipe tables, the rest as Markdown.
+
+        USAGE: eqlint convert [options] <file>
+
+        ARGUMENTS:
+          <file>                  A plan file in any format eqlint reads.
+
+        OPTIONS:
+          -o, --output <file>     Write to <file> instead of standard output.
+          --force                 Write over <file> if it exists (otherwise eqlint refuses).
+          --config <file>         Use this configuration file (default: the nearest .eqlint.json5).
+          --no-config             Use no configuration file.
+          --rules <dir>           Add the rules and vocabulary in <dir> to the defaults (repeatable).
+          -h, --help              Show help information.
+
+        'eqlint check' on what it writes gives the same findings as on <file>. For a .docx, .odt or .pdf,
+        findings are placed at the lines of this conversion, so convert it to see where they are.
+
+        """
+
     static let rules = """
         OVERVIEW: List every rule: id, severity and what it checks.
 
@@ -109,6 +132,7 @@ enum HelpText {
         case nil: return main
         case "check"?: return check
         case "outline"?: return outline
+        case "convert"?: return convert
         case "rules"?: return rules
         case "explain"?: return explain
         default: return nil

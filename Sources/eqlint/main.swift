@@ -95,7 +95,35 @@ func run() throws(Failure) -> Int32 {
         return try check(options, resolver: resolver)
     case .outline:
         return try outline(options, resolver: resolver)
+    case .convert:
+        return try convert(options, resolver: resolver)
     }
+}
+
+/// `eqlint convert`: the plan in the plan format, to standard output or (never over a file, unless forced) to `--output`.
+func convert(_ options: CommandLineOptions, resolver: ConfigurationResolver) throws(Failure) -> Int32 {
+    var resolver = resolver
+    let path = options.paths[0]
+    let markdown: String
+    do {
+        let context = try resolver.context(forFile: path)
+        markdown = try context.linter.parser.convert(path: path)
+    } catch let error as RuleFileError {
+        throw Failure(message: error.description)
+    } catch let error as InputError {
+        throw Failure(message: error.description)
+    } catch {
+        throw Failure(message: "\(error)")
+    }
+    guard let output = options.output else {
+        try writeOut(markdown)
+        return 0
+    }
+    if FileManager.default.fileExists(atPath: output), !options.force {
+        throw Failure(message: "\(output): already exists; give another name, or --force to write over it")
+    }
+    try write(markdown, to: output)
+    return 0
 }
 
 /// `eqlint outline`: what eqlint read of each plan.

@@ -24,6 +24,10 @@ public struct Plan: Sendable {
     /// Lines eqlint could not place that look like a label or an objective,
     /// for `eqlint outline` to show.
     public var unplaced: [UnplacedLine] = []
+    /// Lines that only give the plan its structure and hold none of its
+    /// words: table header rows, a line naming an objective again in a
+    /// monitoring section. (`eqlint convert` writes the structure afresh.)
+    public var structuralLines: [SourceRange] = []
     /// The format the file was read as (`markdown`, `text`).
     public var format = ""
 
@@ -159,14 +163,18 @@ public struct Action: Sendable {
 /// item, paragraph or table cell part).
 public struct Field: Sendable {
     public var name: FieldName
-    /// Where the label is written.
+    /// Where the label is written (for a table cell, the cell).
     public var label: SourceRange
     public var entries: [TextValue]
+    /// The label as written (`Lead Person/ Responsibility`, a table's column
+    /// header), when it is known.
+    public var labelText: String?
 
-    public init(name: FieldName, label: SourceRange, entries: [TextValue] = []) {
+    public init(name: FieldName, label: SourceRange, entries: [TextValue] = [], labelText: String? = nil) {
         self.name = name
         self.label = label
         self.entries = entries
+        self.labelText = labelText
     }
 }
 

@@ -1,17 +1,42 @@
 /// Turns a file into a `Document`. Each format is one type, listed once in
 /// `DocumentReaders.all`; which reader a file gets follows its name.
+///
+/// Reading is two steps: `load` gives the file's text (the file itself for
+/// text formats; for a document that is not text, such as a `.docx`, its
+/// text as the reader extracts it), and `read` finds its blocks.
 public protocol DocumentReader: Sendable {
     /// The format's name, as `eqlint outline` shows it (`markdown`, `text`).
     var format: String { get }
     /// File name extensions it reads, in lower case without the dot.
     var fileExtensions: [String] { get }
+    /// Whether findings are placed in the plan converted to the plan format
+    /// (what `eqlint convert` prints), because the file is not text an
+    /// editor shows by lines: true for `.docx`, `.odt` and `.pdf`.
+    var placesFindingsInConversion: Bool { get }
+    /// The text `read` takes: by default the file itself, refused if binary.
+    func load(path: String, displayPath: String) throws(InputError) -> SourceFile
     func read(_ source: SourceFile) -> Document
+}
+
+extension DocumentReader {
+    public var placesFindingsInConversion: Bool { false }
+
+    public func load(path: String, displayPath: String) throws(InputError) -> SourceFile {
+        try SourceFile.read(path: path, displayPath: displayPath)
+    }
 }
 
 /// The readers eqlint has, and which one reads a file.
 public enum DocumentReaders {
     /// Every reader, in the order a file's extension is looked up.
     public static let all: [any DocumentReader] = [MarkdownReader(), TextReader()]
+
+    /// The reader for text already loaded: the format it was given (a
+    /// converted document is Markdown), else as its name says.
+    public static func reader(for source: SourceFile) -> any DocumentReader {
+        if let format = source.format, let reader = all.first(where: { $0.format == format }) { return reader }
+        return reader(forPath: source.path)
+    }
 
     /// The reader for a file, by its extension; Markdown for any other name
     /// (standard input, a file without an extension).

@@ -28,7 +28,9 @@ extension PlanRecovery {
                 return labelRows(table.rows[...])
             }
             let rows = table.rows.dropFirst().map { CellRow(cells: cellParts($0.cells), cellSpans: $0.cells) }
-            return headerTable(columns: columnFields(header.cells), rows: rows, wrapping: false)
+            if objective != nil || columnFields(header.cells).contains(.objective) { plan.structuralLines.append(source.range(of: header.span)) }
+            return headerTable(columns: columnFields(header.cells), headers: header.cells.map { InlineText.plain(bytes, $0) }, rows: rows,
+                               wrapping: false)
         }
         tabRows(table.rows)
     }
@@ -97,6 +99,7 @@ extension PlanRecovery {
                 continue
             }
             let (header, afterHeader) = headerCells(rows, at: index)
+            structure(rows[index..<afterHeader])
             index = afterHeader
             var body: [Document.Row] = []
             while index < rows.count {
@@ -104,6 +107,7 @@ extension PlanRecovery {
                     // The same header again, where the table runs onto a new page.
                     let (repeated, next) = headerCells(rows, at: index)
                     guard headerKey(repeated) == headerKey(header) else { break }
+                    structure(rows[index..<next])
                     index = next
                     continue
                 }
@@ -111,8 +115,13 @@ extension PlanRecovery {
                 index += 1
             }
             let names = header.map { columnField(headerText($0)) }
-            headerTable(columns: names, rows: mergedRows(body, columns: names), wrapping: true)
+            headerTable(columns: names, headers: header.map(headerText), rows: mergedRows(body, columns: names), wrapping: true)
         }
+    }
+
+    /// Records header rows as the plan's structure.
+    mutating func structure(_ rows: ArraySlice<Document.Row>) {
+        plan.structuralLines += rows.map { source.range(of: $0.span) }
     }
 
     /// A header row's cells, with a row that continues them (`Time` above
@@ -312,16 +321,16 @@ extension PlanRecovery {
     /// `wrapping`: the parts of a cell are lines it wrapped onto (a Word
     /// table saved as text), read as one entry; else each part (split at
     /// `<br>`) is an entry.
-    mutating func headerTable(columns: [FieldName?], rows: [CellRow], wrapping: Bool) {
+    mutating func headerTable(columns: [FieldName?], headers: [String], rows: [CellRow], wrapping: Bool) {
         if objective != nil {
-            actionTable(columns: columns, rows: rows, wrapping: wrapping)
+            actionTable(columns: columns, headers: headers, rows: rows, wrapping: wrapping)
         } else if columns.contains(.objective) {
-            objectivesTable(columns: columns, rows: rows, wrapping: wrapping)
+            objectivesTable(columns: columns, headers: headers, rows: rows, wrapping: wrapping)
         }
     }
 
     /// Inside an objective: each row is an action with its own fields.
-    mutating func actionTable(columns: [FieldName?], rows: [CellRow], wrapping: Bool) {
+    mutating func actionTable(columns: [FieldName?], headers: [String], rows: [CellRow], wrapping: Bool) {
         guard columns.contains(where: { $0 != nil }) else {
             for row in rows { addText(value(parts: row.cells.flatMap { $0 })) }
             return
@@ -334,7 +343,7 @@ extension PlanRecovery {
                 objective?.text.append(contentsOf: entries)
                 guard !entries.isEmpty else { continue }
                 let label = source.range(of: row.cellSpans[min(column, row.cellSpans.count - 1)])
-                action.fields[field, default: Field(name: field, label: label)].entries.append(contentsOf: entries)
+                action.fields[field, default: Field(name: field, label: label, labelText: headers[column])].entries.append(contentsOf: entries)
             }
             objective?.actions.append(action)
         }
@@ -348,7 +357,7 @@ extension PlanRecovery {
 
     /// Outside any objective, a table with an Objective column: one objective per row.
     /// A row whose objective cell is empty continues the row above.
-    mutating func objectivesTable(columns: [FieldName?], rows: [CellRow], wrapping: Bool) {
+    mutating func objectivesTable(columns: [FieldName?], headers: [String], rows: [CellRow], wrapping: Bool) {
         guard let objectiveColumn = columns.firstIndex(of: .objective) else { return }
         var current: Objective?
         for row in rows where !row.cells.allSatisfy(\.isEmpty) {
@@ -363,7 +372,7 @@ extension PlanRecovery {
                 current?.text.append(contentsOf: entries)
                 guard let field, !entries.isEmpty else { continue }
                 let label = source.range(of: row.cellSpans[min(column, row.cellSpans.count - 1)])
-                current?.fields[field, default: Field(name: field, label: label)].entries.append(contentsOf: entries)
+                current?.fields[field, default: Field(name: field, label: label, labelText: headers[column])].entries.append(contentsOf: entries)
             }
         }
         if let finished = current { finishTableObjective(finished) }

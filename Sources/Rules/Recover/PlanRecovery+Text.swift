@@ -107,6 +107,7 @@ extension PlanRecovery {
         if objective == nil, case .evaluation = section, let known = existingObjective(marker) {
             // The marker names the objective again; what follows it is its progress.
             evaluationTarget = known
+            plan.structuralLines.append(text.range)
             return
         }
         if marker.kind == .link {
@@ -309,7 +310,10 @@ extension PlanRecovery {
         }) {
             evaluationTarget = repeated
             // The statement alone names the objective; it is no progress.
-            if key.utf8.count <= TextNormalizer.labelKey(plan.objectives[repeated].title).utf8.count + 2 { return }
+            if key.utf8.count <= TextNormalizer.labelKey(plan.objectives[repeated].title).utf8.count + 2 {
+                plan.structuralLines.append(text.range)
+                return
+            }
         }
         guard let target = evaluationTarget else { return }
         plan.objectives[target].fields[.evaluation, default: Field(name: .evaluation, label: text.range)].entries.append(text)

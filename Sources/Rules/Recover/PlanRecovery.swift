@@ -11,7 +11,35 @@ public struct PlanParser: Sendable {
     }
 
     public func parse(_ source: SourceFile) -> Plan {
-        recover(DocumentReaders.reader(forPath: source.path).read(source))
+        recover(DocumentReaders.reader(for: source).read(source))
+    }
+
+    /// Loads a plan file for checking: its text, as its reader gives it. A
+    /// document whose findings are placed in its conversion (.docx, .pdf)
+    /// is converted to the plan format here, and that is the text checked.
+    public func load(path: String, displayPath: String? = nil) throws(InputError) -> SourceFile {
+        let name = displayPath ?? path
+        let reader = DocumentReaders.reader(forPath: path)
+        let source = try reader.load(path: path, displayPath: name)
+        guard reader.placesFindingsInConversion else { return source }
+        return convert(source)
+    }
+
+    /// A plan file in the plan format, as `eqlint convert` writes it.
+    public func convert(path: String, displayPath: String? = nil) throws(InputError) -> String {
+        let name = displayPath ?? path
+        let reader = DocumentReaders.reader(forPath: path)
+        let source = try reader.load(path: path, displayPath: name)
+        return String(decoding: convert(source).bytes, as: UTF8.self)
+    }
+
+    /// A loaded file's plan in the plan format (`eqlint convert`), as a
+    /// Markdown file named as the original.
+    public func convert(_ source: SourceFile) -> SourceFile {
+        let document = DocumentReaders.reader(for: source).read(source)
+        var converted = SourceFile(path: source.path, text: PlanWriter.markdown(recover(document), from: document, vocabulary: vocabulary))
+        converted.format = MarkdownReader().format
+        return converted
     }
 
     /// The plan in a document read by any reader.
@@ -363,9 +391,17 @@ struct PlanRecovery {
     // MARK: Fields
 
     mutating func openField(_ field: FieldName, label: SourceRange) {
-        if objective?.fields[field] == nil {
-            objective?.fields[field] = Field(name: field, label: label)
+        if objective != nil, objective?.fields[field] == nil {
+            let written = labelText(label)
+            objective?.fields[field] = Field(name: field, label: label, labelText: written)
         }
+    }
+
+    /// A label's words as written, from its place in the file.
+    func labelText(_ label: SourceRange) -> String {
+        let start = source.offset(of: label.start)
+        let end = label.end.line == label.start.line ? max(source.offset(of: label.end), start) : start
+        return InlineText.plain(bytes, start..<end)
     }
 
     mutating func addEntry(_ entry: TextValue, to field: FieldName, label: SourceRange) {

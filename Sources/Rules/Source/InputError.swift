@@ -8,11 +8,13 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case noPlans(path: String)
     case binary(path: String)
     case brokenLink(path: String)
+    /// A document (.docx, .odt, .pdf) that could not be opened, and why, in a sentence.
+    case document(path: String, reason: String)
 
     public var path: String {
         switch self {
         case .missing(let path), .isDirectory(let path), .unreadable(let path), .notAFile(let path), .noPlans(let path),
-             .binary(let path), .brokenLink(let path):
+             .binary(let path), .brokenLink(let path), .document(let path, _):
             return path
         case .standardInputUnreadable:
             return "standard input"
@@ -30,6 +32,7 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noPlans: return "holds no plan files (*.md, *.txt), so nothing was checked"
         case .binary: return "looks like a binary file, not text; save it as plain UTF-8 text"
         case .brokenLink: return "is a symbolic link that leads nowhere (to a missing file, or round in a loop)"
+        case .document(_, let reason): return reason
         }
     }
 

@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
 
 /// A text file held as UTF-8 bytes with a table of where each line starts.
 ///
@@ -9,6 +16,9 @@ import Foundation
 public struct SourceFile: Sendable {
     /// The path as the user gave it, used in diagnostics.
     public let path: String
+    /// The format to read it as, when its name does not say: a document
+    /// eqlint converted to the plan format (Markdown) is named as the file.
+    public var format: String?
     /// The file's bytes, without a leading byte-order mark, each sequence
     /// that is not UTF-8 replaced by U+FFFD.
     public let bytes: [UInt8]
@@ -28,6 +38,12 @@ public struct SourceFile: Sendable {
     /// (following links: what a link points to decides, so a link to
     /// /dev/zero is no plan either), then `open` and `read`.
     public static func read(path: String, displayPath: String? = nil) throws(InputError) -> SourceFile {
+        try SourceFile(path: displayPath ?? path, bytes: readBytes(path: path, displayPath: displayPath))
+    }
+
+    /// A file's bytes, whatever they hold (a `.docx` is a ZIP archive): one
+    /// `stat` (following links), then `open` and `read`.
+    public static func readBytes(path: String, displayPath: String? = nil) throws(InputError) -> [UInt8] {
         let name = displayPath ?? path
         var status = stat()
         guard stat(path, &status) == 0 else {
@@ -48,7 +64,7 @@ public struct SourceFile: Sendable {
         while true {
             if count == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096)) }
             let read = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
             }
             if read < 0, errno == EINTR { continue }
             guard read >= 0 else { throw .unreadable(path: name) }
@@ -56,7 +72,7 @@ public struct SourceFile: Sendable {
             count += read
         }
         bytes.removeSubrange(count...)
-        return try SourceFile(path: name, bytes: bytes)
+        return bytes
     }
 
     /// Wraps bytes already in memory (standard input, a rule example, a
