@@ -42,6 +42,8 @@ private struct Writer {
     /// The lines (1-based) the plan's objectives and title were read from: not written again as prose.
     var consumed: Set<Int> = []
     var written = 0
+    /// Whether the last thing written is an objective's section, which plan-level text must not join.
+    var inObjective = false
     let objectives: [Objective]
 
     init(plan: Plan, document: Document, vocabulary: Vocabulary) {
@@ -132,7 +134,7 @@ private struct Writer {
             let line = source.location(of: span.lowerBound).line
             before(line)
             guard !consumed.contains(line) else { return }
-            prose("\(String(repeating: "#", count: max(level, 2))) \(plain(span))")
+            heading("\(String(repeating: "#", count: max(level, 2))) \(plain(span))")
         case .paragraph(let spans):
             var pending: [String] = []
             for span in spans {
@@ -153,6 +155,7 @@ private struct Writer {
             guard !consumed.contains(line) else { return }
             var marker = "-"
             if case .number(let number) = item.marker { marker = "\(number)." }
+            leaveObjective()
             prose("\(marker) \(item.lines.map(plain).joined(separator: " "))", separated: false)
         case .table(let table):
             var rows: [[String]] = []
@@ -162,7 +165,10 @@ private struct Writer {
                 guard !consumed.contains(line) else { continue }
                 rows.append(row.cells.map { Self.cell(plain($0)) })
             }
-            if !rows.isEmpty { self.table(rows) }
+            if !rows.isEmpty {
+                leaveObjective()
+                self.table(rows)
+            }
         case .comment(let span):
             before(source.location(of: span.lowerBound).line)
             prose(source.text(span))
@@ -174,10 +180,23 @@ private struct Writer {
     /// ends the objective before it here too.
     mutating func paragraph(_ text: [String]) {
         if text.count == 1, written > 0, Self.isHeadingLike(text[0]) {
-            prose("## \(text[0])")
+            heading("## \(text[0])")
         } else {
+            leaveObjective()
             prose(text.map(Self.escaped).joined(separator: "\n"))
         }
+    }
+
+    mutating func heading(_ text: String) {
+        prose(text)
+        inObjective = false
+    }
+
+    /// Plan-level text after an objective goes under a heading of its own,
+    /// or it would be read as that objective's.
+    mutating func leaveObjective() {
+        guard inObjective else { return }
+        heading("## Notes")
     }
 
     static func isHeadingLike(_ text: String) -> Bool {
@@ -229,6 +248,7 @@ private struct Writer {
     mutating func objective() {
         let objective = objectives[written]
         written += 1
+        inObjective = true
         var heading = "## Objective"
         if let number = objective.number { heading += " \(number)" }
         if !objective.title.isEmpty { heading += ": \(objective.title)" }

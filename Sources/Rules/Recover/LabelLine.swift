@@ -24,7 +24,8 @@ struct LabelLine {
             let colonAfter = after < span.upperBound && bytes[after] == 0x3A
             guard colonInside || colonAfter else { return nil }
             if colonAfter { after += 1 }
-            let label = innerStart..<(colonInside ? close - 1 : close)
+            // The label keeps a question mark (`Who is responsible?`), not a colon.
+            let label = innerStart..<(colonInside && bytes[close - 1] == 0x3A ? close - 1 : close)
             guard let field = vocabulary.field(forLabel: InlineText.plain(bytes, label)) else { return nil }
             self.field = field
             self.label = ByteText.trim(bytes, label)
@@ -37,7 +38,7 @@ struct LabelLine {
         while colon < span.upperBound, bytes[colon] != 0x3A, bytes[colon] != 0x3F, colon - span.lowerBound < 120 { colon += 1 }
         guard colon < span.upperBound, bytes[colon] == 0x3A || bytes[colon] == 0x3F, colon > span.lowerBound else { return nil }
         if bytes[colon] == 0x3F, colon + 1 < span.upperBound, bytes[colon + 1] == 0x3A { colon += 1 }  // `Who? :`
-        let label = span.lowerBound..<colon
+        let label = span.lowerBound..<(bytes[colon] == 0x3F ? colon + 1 : colon)
         guard let field = vocabulary.field(forLabel: InlineText.plain(bytes, label)) else { return nil }
         self.field = field
         self.label = ByteText.trim(bytes, label)
