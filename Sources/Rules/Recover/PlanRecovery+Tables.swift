@@ -91,21 +91,19 @@ extension PlanRecovery {
     mutating func tabRows(_ rows: [Document.Row]) {
         var index = 0
         while index < rows.count {
-            guard isHeaderRow(rows[index].cells) else {
-                var end = index
-                while end < rows.count, !isHeaderRow(rows[end].cells) { end += 1 }
+            guard let (header, afterHeader) = header(rows, at: index) else {
+                var end = index + 1
+                while end < rows.count, self.header(rows, at: end) == nil { end += 1 }
                 labelRows(rows[index..<end])
                 index = end
                 continue
             }
-            let (header, afterHeader) = headerCells(rows, at: index)
             structure(rows[index..<afterHeader])
             index = afterHeader
             var body: [Document.Row] = []
             while index < rows.count {
-                if isHeaderRow(rows[index].cells) {
+                if let (repeated, next) = self.header(rows, at: index) {
                     // The same header again, where the table runs onto a new page.
-                    let (repeated, next) = headerCells(rows, at: index)
                     guard headerKey(repeated) == headerKey(header) else { break }
                     structure(rows[index..<next])
                     index = next
@@ -119,6 +117,14 @@ extension PlanRecovery {
         }
     }
 
+    /// The header that starts at a row, if one does: its cells (a header
+    /// cell that wrapped onto the rows below, `Link to Public` / `Sector
+    /// Equality` / `Duty`, joined up), and the index of the row after it.
+    func header(_ rows: [Document.Row], at index: Int) -> ([[Range<Int>]], Int)? {
+        let (cells, next) = headerCells(rows, at: index)
+        return isHeader(cells) ? (cells, next) : nil
+    }
+
     /// Records header rows as the plan's structure.
     mutating func structure(_ rows: ArraySlice<Document.Row>) {
         plan.structuralLines += rows.map { source.range(of: $0.span) }
@@ -128,11 +134,14 @@ extension PlanRecovery {
     /// `frame`), and the index of the row after them.
     func headerCells(_ rows: [Document.Row], at index: Int) -> ([[Range<Int>]], Int) {
         var header = rows[index].cells.map { [$0] }
-        guard index + 1 < rows.count, extendsHeader(rows[index + 1].cells, header) else { return (header, index + 1) }
-        for (column, cell) in rows[index + 1].cells.enumerated() where !cell.isEmpty && column < header.count {
-            header[column].append(cell)
+        var next = index + 1
+        while next < rows.count, next - index <= 3, extendsHeader(rows[next].cells, header) {
+            for (column, cell) in rows[next].cells.enumerated() where !cell.isEmpty && column < header.count {
+                header[column].append(cell)
+            }
+            next += 1
         }
-        return (header, index + 2)
+        return (header, next)
     }
 
     func headerText(_ parts: [Range<Int>]) -> String {
@@ -145,21 +154,29 @@ extension PlanRecovery {
 
     /// A header row: at least two cells, most of them labels eqlint knows.
     func isHeaderRow(_ cells: [Range<Int>]) -> Bool {
-        let filled = cells.filter { !$0.isEmpty }
+        isHeader(cells.map { [$0] })
+    }
+
+    /// Whether cells make a header: at least two cells, most of them labels
+    /// eqlint knows, and not a `label | value` row.
+    func isHeader(_ header: [[Range<Int>]]) -> Bool {
+        let filled = header.filter { !$0.allSatisfy(\.isEmpty) }
         guard filled.count >= 2 else { return false }
-        if filled.count == 2, rowLabel(filled[0]) != nil, columnField(InlineText.plain(bytes, filled[1])) == nil { return false }
-        let labels = filled.filter { columnField(InlineText.plain(bytes, $0)) != nil }.count
+        if filled.count == 2, filled[0].count == 1, rowLabel(filled[0][0]) != nil, columnField(headerText(filled[1])) == nil { return false }
+        let labels = filled.filter { columnField(headerText($0)) != nil }.count
         return labels >= 2 && labels * 2 >= filled.count
     }
 
-    /// Whether a row continues the header's cells (`\t\t\tframe\t` under `Time`).
+    /// Whether a row continues the header's cells (`\t\t\tframe\t` under
+    /// `Time`): it has text only under header cells that are no label yet,
+    /// and makes at least one of them a label, or leaves it unfinished
+    /// (`Sector Equality` under `Link to Public`, before `Duty`).
     func extendsHeader(_ cells: [Range<Int>], _ header: [[Range<Int>]]) -> Bool {
         let filled = cells.indices.filter { !cells[$0].isEmpty }
         guard !filled.isEmpty, filled.allSatisfy({ $0 < header.count }) else { return false }
         return filled.allSatisfy { column in
             let above = headerText(header[column])
-            let joined = above + " " + InlineText.plain(bytes, cells[column])
-            return columnField(above) == nil && columnField(joined) != nil
+            return !above.isEmpty && columnField(above) == nil
         }
     }
 

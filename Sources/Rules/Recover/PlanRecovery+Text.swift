@@ -32,6 +32,15 @@ extension PlanRecovery {
         var index = 0
         while index < lines.count {
             let line = lines[index]
+            // `Rationale` on the line above its text, with no blank line between (a PDF): a label alone.
+            if lines.count > 1, let field = loneLabel(line) {
+                if !loose.isEmpty { looseText(value(lines: loose)) }
+                loose = []
+                pendingLabel = field
+                openField(field, label: source.range(of: line))
+                index += 1
+                continue
+            }
             if let marker = lineMarker(line) {
                 if !loose.isEmpty { looseText(value(lines: loose)) }
                 loose = []
@@ -67,6 +76,17 @@ extension PlanRecovery {
         if !loose.isEmpty { looseText(value(lines: loose)) }
     }
 
+    /// A line of a paragraph that is a label and nothing else (`Rationale`,
+    /// `Child-Friendly Objective`), in an objective marked by a line or a
+    /// record: capitalised, and not the end of a sentence (`... to monitor` /
+    /// `progress.` is a sentence's last word).
+    func loneLabel(_ line: Range<Int>) -> FieldName? {
+        guard objective != nil, !Self.isHeadingOrigin(origin), let first = line.first, (0x41...0x5A).contains(bytes[first]),
+              let last = line.last, bytes[last] != 0x2E, bytes[last] != 0x2C,
+              let field = vocabulary.field(forLabel: source.text(line)), field != .objective else { return nil }
+        return field
+    }
+
     /// Whether the label waiting for its value already has some.
     var pendingFieldHasEntries: Bool {
         guard let pendingLabel else { return false }
@@ -79,6 +99,8 @@ extension PlanRecovery {
     func lineMarker(_ line: Range<Int>) -> ObjectiveMarker? {
         if objective != nil, Self.isHeadingOrigin(origin) { return nil }
         guard let marker = ObjectiveMarker(InlineText.plain(bytes, line)), marker.startsObjectiveInLine else { return nil }
+        // `Objective 1` then `Link to Objective 1 (see policy): ...`: the same objective, named again.
+        if marker.kind == .link, let open = objective, open.number != nil, open.number == marker.number { return nil }
         return marker
     }
 

@@ -447,8 +447,15 @@ struct PlanRecovery {
         guard let last = text.last, !".!?:;)".contains(last), let first = next.unicodeScalars.first else { return false }
         if CharacterSet.lowercaseLetters.contains(first) { return true }
         guard let word = TextWords(String(text.suffix(12))).last else { return false }
-        return ["in", "from", "to", "by", "of", "at", "than", "and", "or", "the", "a", "an", "with", "for", "on", "until"].contains(word)
+        return Self.wordsThatEndNoSentence.contains(word)
     }
+
+    /// Words a sentence does not end with: a line that ends with one goes on.
+    static let wordsThatEndNoSentence: Set<String> = [
+        "in", "from", "to", "by", "of", "at", "than", "and", "or", "the", "a", "an", "with", "for", "on", "until", "across",
+        "between", "within", "into", "about", "among", "over", "under", "through", "towards", "without", "after", "before",
+        "during", "against", "including", "who", "which", "that", "whose", "where", "their", "our", "its", "his", "her", "as",
+    ]
 
     /// Puts a joined value where its first part was: in the open objective's
     /// text and in the field (or statement) it was read into.
