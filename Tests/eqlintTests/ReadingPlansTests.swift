@@ -91,3 +91,25 @@ struct ReadingPlansTests {
         #expect(withObjectives.stdout.contains("./README.md:3:1: error: Objective 1"))
     }
 }
+
+extension ReadingPlansTests {
+    @Test("a PDF without pdftotext: exit 2 and a sentence saying what to install")
+    func pdfWithoutTool() throws {
+        let pdf = CLITests.packageRoot.appendingPathComponent("Tests/RulesTests/Fixtures/pdf/model-plan.pdf")
+        let result = try CLITests.run(["check", pdf.path], environment: ["PATH": "/nonexistent"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("model-plan.pdf: reading PDF needs pdftotext (poppler-utils); install it, or save the plan as .docx or text\n"))
+    }
+
+    @Test("a PDF is checked in its conversion: the findings' lines are those of eqlint convert")
+    func pdfPositions() throws {
+        let pdf = CLITests.packageRoot.appendingPathComponent("Tests/RulesTests/Fixtures/pdf/link-learning-trust-2022-2024.pdf")
+        let converted = try CLITests.run(["convert", pdf.path])
+        let checked = try CLITests.run(["check", "--today", "2026-11-23", pdf.path])
+        let lines = converted.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let finding = try #require(checked.stdout.split(separator: "\n").first { $0.contains("[objective-lead]") })
+        let place = finding.split(separator: ":")
+        let line = try #require(Int(place[1]))
+        #expect(lines[line - 1].hasPrefix("## Objective 1:"))
+    }
+}

@@ -19,6 +19,8 @@ public struct FieldName: RawRepresentable, Hashable, Comparable, Sendable, Expre
     public static let timescale: FieldName = "timescale"
     /// Progress and evaluation; also names a plan-level monitoring section.
     public static let evaluation: FieldName = "evaluation"
+    /// A table column that numbers the objectives: read as each objective's number.
+    public static let number: FieldName = "number"
     /// Labels of the plan-level Glossary section.
     public static let glossary: FieldName = "glossary"
 }

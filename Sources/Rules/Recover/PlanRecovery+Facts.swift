@@ -106,12 +106,16 @@ extension PlanRecovery {
 
     // MARK: Plan-level sections
 
-    mutating func planLevelLines(_ lines: [Range<Int>]) {
+    /// Lines of a plan-level section; `key` names the objective they are for
+    /// (a numbered item of a list of child-friendly versions).
+    mutating func planLevelLines(_ lines: [Range<Int>], key: String? = nil) {
         switch section {
         case .glossary: lines.forEach { glossaryLine($0) }
         case .childFriendly(_, let heading):
             let text = value(lines: lines)
-            if let tagged = ObjectiveMarker(text.text) {
+            if let key {
+                childTexts.append((key, text, heading))
+            } else if let tagged = ObjectiveMarker(text.text) {
                 let rest = TextValue(text: tagged.title, range: text.range, span: text.span)
                 childTexts.append((tagged.number ?? tagged.title, rest, heading))
             } else {

@@ -193,8 +193,11 @@ extension PlanRecovery {
             if cells.allSatisfy(\.isEmpty) { continue }
             let keyCell = key < cells.count ? cells[key] : nil
             let firstFilled = cells.first { !$0.isEmpty }
+            // `... from 87% to` / `93%`: the key cell above left its sentence open.
+            let keyAbove = merged.last.flatMap { key < $0.cells.count ? $0.cells[key].last : nil }
+            let carriesOn = keyAbove.map { above in keyCell.map { PlanRecovery.continues(InlineText.plain(bytes, above), with: InlineText.plain(bytes, $0)) } ?? false } ?? false
             let continues = !merged.isEmpty && (cells.count < columns.count || keyCell?.isEmpty != false || startsLowercase(keyCell!)
-                || firstFilled.map(startsLowercase) == true)
+                || firstFilled.map(startsLowercase) == true || carriesOn)
             guard continues else {
                 merged.append(CellRow(cells: cells.map { $0.isEmpty ? [] : [$0] }, cellSpans: cells))
                 continue
@@ -325,7 +328,9 @@ extension PlanRecovery {
         }
         guard objective != nil else { return }
         if !field.listsEntries, let previous = objective?.fields[field]?.entries.last {
-            return replace(previous, with: previous.joined(with: entry), in: .field(field))
+            // The statement's cell ran on: the title runs on with it.
+            if field == .objective, previous.text == objective?.title { objective?.title += " " + entry.text }
+            return replace(previous, with: previous.joined(with: entry), in: field == .objective ? .title : .field(field))
         }
         addEntry(entry, to: field, label: objective?.fields[field]?.label ?? entry.range)
     }
@@ -388,6 +393,11 @@ extension PlanRecovery {
                 let entries = cellEntries(cell, wrapping: wrapping)
                 current?.text.append(contentsOf: entries)
                 guard let field, !entries.isEmpty else { continue }
+                if field == .number {
+                    // `No.` | `1`: the objective's number, as the plan gives it.
+                    if let number = entries.first?.text, number.count <= 4, number.first?.isNumber == true { current?.number = number }
+                    continue
+                }
                 let label = source.range(of: row.cellSpans[min(column, row.cellSpans.count - 1)])
                 current?.fields[field, default: Field(name: field, label: label, labelText: headers[column])].entries.append(contentsOf: entries)
             }
@@ -422,5 +432,11 @@ extension FieldName {
     /// apart; other fields (a lead, a timescale) read as one entry.
     var listsEntries: Bool {
         ["success", "actions", "evaluation"].contains(rawValue)
+    }
+
+    /// Whether the field's value, under a label alone on its line, is one
+    /// paragraph (a lead, a timescale), not all the paragraphs that follow.
+    var takesOneParagraph: Bool {
+        ["lead", "timescale", "aim", "characteristics", "groups", "resources"].contains(rawValue)
     }
 }

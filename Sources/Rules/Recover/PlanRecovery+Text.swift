@@ -6,27 +6,43 @@ extension PlanRecovery {
     // MARK: Paragraphs
 
     mutating func paragraph(_ lines: [Range<Int>], standalone: Bool) {
+        if objective == nil, case .childFriendly = section, startsWithPlanFact(value(lines: lines)) {
+            // `These objectives were approved by governors on ...` after the child-friendly versions.
+            readFacts(value(lines: lines))
+            section = .prose
+            return
+        }
         if objective == nil {
             switch section {
-            case .glossary: return lines.forEach { glossaryLine($0) }
+            case .glossary:
+                // `Approved by the Local Governing Board: 02/10/2025` under the Glossary is no term.
+                for line in lines where !readFacts(value(line)) { glossaryLine(line) }
+                return
             case .childFriendly: return planLevelLines(lines)
             default: break
             }
         }
         if objective != nil, pendingLabelHasList { pendingLabel = nil }
-        // A monitoring section, line by line: an objective named again, then what it says of it.
-        if objective == nil, case .evaluation = section {
-            for line in lines {
-                if let marker = lineMarker(line) { markedLine(marker, line) } else { addEvaluation(value(line)) }
-            }
-            return
-        }
         // A line alone may be a field's label, or the heading of another section
         // (a label waiting for its value takes a line that is not a label).
         if lines.count == 1, !awaitingStatement, pendingLabel == nil || pendingFieldHasEntries,
            loneLine(lines[0], standalone: standalone) {
             return
         }
+        // A monitoring section, line by line: an objective named again, then what it says of it.
+        if objective == nil, case .evaluation = section {
+            for line in lines {
+                if let marker = lineMarker(line) {
+                    markedLine(marker, line)
+                } else if let label = LabelLine(bytes, line, vocabulary: vocabulary), label.field == .evaluation, !label.value.isEmpty {
+                    addEvaluation(value(label.value))  // `Progress: attendance rose to 92%`
+                } else {
+                    addEvaluation(value(line))
+                }
+            }
+            return
+        }
+
 
         var loose: [Range<Int>] = []
         var index = 0
@@ -132,12 +148,27 @@ extension PlanRecovery {
             plan.structuralLines.append(text.range)
             return
         }
+        // `Objective 1 – <its statement>` in notes after a table of objectives: more of objective 1.
+        if let known = existingObjective(marker), marker.kind == .numbered, objective?.number != marker.number,
+           !marker.title.isEmpty, Self.sameStatement(plan.objectives[known].title, untagged(marker.title)) {
+            reopen(number: plan.objectives[known].number ?? "")
+            plan.structuralLines.append(text.range)
+            return
+        }
         if marker.kind == .link {
             openObjective(number: marker.number, title: "", at: text, origin: .record)
         } else {
             openObjective(number: marker.number, title: untagged(marker.title), at: text, origin: .line)
             _ = addTags(of: text, whole: false)
         }
+    }
+
+    /// Whether two statements are the same, written twice (one may be cut short).
+    static func sameStatement(_ one: String, _ other: String) -> Bool {
+        let first = TextNormalizer.labelKey(one)
+        let second = TextNormalizer.labelKey(other)
+        guard min(first.utf8.count, second.utf8.count) >= 12 else { return false }
+        return first.hasPrefix(second) || second.hasPrefix(first)
     }
 
     /// Reads a line that is a paragraph by itself, when it is a label alone
@@ -157,12 +188,18 @@ extension PlanRecovery {
                 }
                 return true
             }
+            // A Glossary (`Key`) is the plan's; after a list of objectives, so are
+            // child-friendly versions and progress, given for each in turn.
+            let listed: Bool = { if case .listItem = origin { return true }; return false }()
+            if objective != nil, !Self.isHeadingOrigin(origin), field == .glossary || (listed && [.child, .evaluation].contains(field)) {
+                closeObjective()
+            }
             if objective != nil {
                 pendingLabel = field
                 openField(field, label: text.range)
                 return true
             }
-            guard standalone, [.glossary, .child, .evaluation].contains(field) else { return false }
+            guard standalone || field == .glossary, [.glossary, .child, .evaluation].contains(field) else { return false }
             enterSection(named: text, level: nil)
             return true
         }
@@ -263,6 +300,13 @@ extension PlanRecovery {
     mutating func looseText(_ text: TextValue) {
         if objective != nil {
             if joinSplitSentence(text) { return }
+            // `Approved by the Local Governing Body on 02.10.2025.` after the last objective is the plan's.
+            if !Self.isHeadingOrigin(origin), startsWithPlanFact(text) {
+                closeObjective()
+                pendingLabel = nil
+            }
+        }
+        if objective != nil {
             if case .listItem = origin, !isTag(text.text) {
                 closeObjective()
             } else {
@@ -299,6 +343,17 @@ extension PlanRecovery {
         }
     }
 
+    /// Whether a text starts by giving a date of the plan's own (`Approved by
+    /// governors on ...`, `Date of next review: ...`, `These objectives were
+    /// first published in ...`).
+    func startsWithPlanFact(_ text: TextValue) -> Bool {
+        let words = TextWords(String(text.text.prefix(60)))
+        let subject = ["this", "these", "the"].contains(words.first ?? "") && ["plan", "objectives", "policy", "document"].contains(words.dropFirst().first ?? "")
+        let phrases = vocabulary.find(VocabularySelection(list: "publication"), in: bytes, span: text.spans[0])
+        guard let first = phrases.first, DateReader.span(in: text.text) != nil else { return false }
+        return subject || first.span.lowerBound - text.spans[0].lowerBound <= 12
+    }
+
     /// Whether a paragraph under a heading that names the objectives reads
     /// as an objective's statement: one or two short sentences that are
     /// not about the plan itself ("These were adopted in January 2024").
@@ -313,6 +368,7 @@ extension PlanRecovery {
     /// Statements under a heading that names the objectives become objectives
     /// when the plan marks none in any other way.
     mutating func adoptStatementCandidates() {
+        defer { statementCandidates = [] }
         for statement in statementCandidates {
             var found = Objective(number: nil, title: statement.text, anchor: statement.range)
             found.text = [statement]
@@ -349,7 +405,10 @@ extension PlanRecovery {
         guard !lines.isEmpty else { return }
         if objective == nil {
             switch section {
-            case .glossary, .childFriendly: return planLevelLines(lines)
+            case .glossary: return planLevelLines(lines)
+            case .childFriendly:
+                if case .number(let number) = item.marker { return planLevelLines(lines, key: String(number)) }
+                return planLevelLines(lines)
             default: break
             }
         }

@@ -106,6 +106,8 @@ struct PlanRecovery {
     /// Fields given before the open record objective's statement (a record
     /// that starts with them: the next such field starts the next record).
     var fieldsBeforeStatement: Set<FieldName> = []
+    /// Where the open objective stood, when it was read before and opened again.
+    var reopened: Int?
     /// Whether the open objective's statement is still to come (a marker alone on its line).
     var awaitingStatement = false
     /// Label lines or rows read before the objective they belong to.
@@ -259,7 +261,11 @@ struct PlanRecovery {
     /// Sets the plan-level section a heading (or a line read as one) opens.
     mutating func enterSection(named text: TextValue, level: Int?) {
         evaluationTarget = nil
-        switch vocabulary.field(forLabel: text.text) ?? leadingEvaluationLabel(text.text) {
+        let named = vocabulary.field(forLabel: text.text) ?? leadingEvaluationLabel(text.text)
+        // A progress section that follows statements under the heading naming the
+        // objectives (and nothing else marks any): those statements are the objectives.
+        if named == .evaluation, case .objectives = section, plan.objectives.isEmpty { adoptStatementCandidates() }
+        switch named {
         case .glossary?: section = .glossary(level: level ?? 0)
         case .child?:
             section = .childFriendly(level: level ?? 0, heading: text.range)
@@ -336,13 +342,31 @@ struct PlanRecovery {
     mutating func closeObjective(keepingHeld: Bool = false) {
         guard var finished = objective else { return }
         if !keepingHeld { releaseHeldFields(into: &finished) }
-        addDeadlineFromStatement(&finished)
-        plan.objectives.append(finished)
+        if let place = reopened {
+            // An objective read again goes back where it was, its deadline already read.
+            plan.objectives.insert(finished, at: place)
+            reopened = nil
+        } else {
+            addDeadlineFromStatement(&finished)
+            plan.objectives.append(finished)
+        }
         objective = nil
         headingField = nil
         pendingLabel = nil
         awaitingStatement = false
         fieldsBeforeStatement = []
+        lastText = nil
+    }
+
+    /// Opens again an objective already read, to read more of it (notes
+    /// after a table of objectives, under the objective's number and statement).
+    mutating func reopen(number: String) {
+        closeObjective()
+        guard let index = plan.objectives.firstIndex(where: { $0.number == number }) else { return }
+        objective = plan.objectives.remove(at: index)
+        reopened = index
+        origin = .line
+        awaitingStatement = false
         lastText = nil
     }
 
@@ -418,6 +442,8 @@ struct PlanRecovery {
         guard !entry.text.isEmpty else { return }
         if let field = pendingLabel ?? headingField?.name {
             addEntry(entry, to: field, label: objective?.fields[field]?.label ?? entry.range)
+            // A lead or a timescale is one paragraph: what follows it (a page's footer) is not.
+            if pendingLabel == field, field.takesOneParagraph { pendingLabel = nil }
         } else if awaitingStatement {
             setStatement(entry, label: entry.range)
         } else {
@@ -441,11 +467,11 @@ struct PlanRecovery {
 
     /// Whether `next` carries on a sentence `text` left open, split off by a
     /// hard line break: `text` ends with no sentence punctuation, and either
-    /// `next` starts in lower case or `text` ends with a word no sentence ends
+    /// `next` starts in lower case, or `text` ends with a comma or a word no sentence ends
     /// with (`... from 14 in` / `2024-25 to 5 or fewer`; `will be reviewed in` / `October 2026.`).
     static func continues(_ text: String, with next: String) -> Bool {
         guard let last = text.last, !".!?:;)".contains(last), let first = next.unicodeScalars.first else { return false }
-        if CharacterSet.lowercaseLetters.contains(first) { return true }
+        if CharacterSet.lowercaseLetters.contains(first) || last == "," { return true }
         guard let word = TextWords(String(text.suffix(12))).last else { return false }
         return Self.wordsThatEndNoSentence.contains(word)
     }

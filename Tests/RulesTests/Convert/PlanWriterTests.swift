@@ -15,6 +15,7 @@ struct PlanWriterTests {
                 .filter { ($0.hasSuffix(".txt") || $0.hasSuffix(".md")) && $0 != "README.md" }.sorted().map { "\(prefix)/\($0)" }
         }
         return files(root.appendingPathComponent("seeds"), "seeds") + files(root.appendingPathComponent("layouts"), "layouts")
+            + files(root.appendingPathComponent("holdout"), "holdout")
             + files(TestSupport.examplesDirectory, "../../../examples")
     }()
 
