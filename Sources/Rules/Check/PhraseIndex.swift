@@ -74,14 +74,30 @@ struct PhraseIndex: Sendable {
                 index += 1
                 continue
             }
-            var matchedEnd = 0
-            let entry = entries[place].first { entry in
-                guard groups?.contains(entry.group) ?? true, index + entry.words.count <= words.count else { return false }
-                guard let end = match(entry.words, at: index, in: words, bytes: bytes) else { return false }
-                matchedEnd = end
-                return true
+            var matched: (entry: Entry, end: Int)?
+            for entry in entries[place] where groups?.contains(entry.group) ?? true {
+                let count = entry.words.count
+                guard index + count <= words.count else { continue }
+                // Word for word, the common case; a word split in two only when that fails.
+                var same = true
+                var offset = 1
+                while offset < count {
+                    if words[index + offset].hash != entry.words[offset] {
+                        same = false
+                        break
+                    }
+                    offset += 1
+                }
+                if same {
+                    matched = (entry, index + count)
+                    break
+                }
+                if let end = match(entry.words, at: index, in: words, bytes: bytes) {
+                    matched = (entry, end)
+                    break
+                }
             }
-            guard let entry else {
+            guard let (entry, matchedEnd) = matched else {
                 index += 1
                 continue
             }
@@ -114,7 +130,18 @@ struct PhraseIndex: Sendable {
     /// A word's hash continued over the bytes of the next word, as if the two were one.
     private static func continuing(_ hash: UInt64, with next: Word, in bytes: [UInt8]) -> UInt64 {
         var hash = hash
-        for byte in normalized(next, in: bytes) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        var index = next.span.lowerBound
+        while index < next.span.upperBound {
+            let byte = bytes[index]
+            if byte == 0x27 {
+                index += 1
+            } else if byte == 0xE2, index + 2 < next.span.upperBound, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                index += 3  // a typographic apostrophe, as `normalized` leaves out
+            } else {
+                hash = (hash ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* 0x100_0000_01B3
+                index += 1
+            }
+        }
         return hash
     }
 

@@ -24,8 +24,10 @@ public enum PlanWriter {
 
     /// The label to write for a field: the plan's own words when they name
     /// it (`Link to PSED`, `Lead Person/ Responsibility`), else eqlint's.
-    static func label(for field: Field, vocabulary: Vocabulary) -> String {
-        var written = Substring(field.labelText ?? "")
+    static func label(for field: Field, vocabulary: Vocabulary, source: SourceFile) -> String {
+        // The label as written: given for a table's column, else where the field's label stands.
+        var written = Substring(field.labelText ?? InlineText.plain(source.bytes, source.offset(of: field.label.start)..<(
+            field.label.end.line == field.label.start.line ? source.offset(of: field.label.end) : source.offset(of: field.label.start))))
         while let last = written.last, last == ":" || last == " " { written.removeLast() }
         guard !written.isEmpty, vocabulary.field(forLabel: String(written)) == field.name else { return label(for: field.name) }
         return String(written)
@@ -273,7 +275,7 @@ private struct Writer {
             guard let field = objective.fields[name] else { continue }
             let entries = field.entries.filter { !(name == .timescale && fromStatement($0)) }
             if entries.isEmpty, !field.entries.isEmpty { continue }
-            let label = PlanWriter.label(for: field, vocabulary: vocabulary)
+            let label = PlanWriter.label(for: field, vocabulary: vocabulary, source: source)
             if entries.count == 1, !name.listsEntries {
                 prose(label.hasSuffix("?") ? "**\(label)** \(entries[0].text)" : "**\(label):** \(entries[0].text)")
             } else {
@@ -296,7 +298,7 @@ private struct Writer {
         // The action itself first, as action tables are written.
         let columns = names.filter { $0 == "actions" } + names.filter { $0 != "actions" }
         var rows = [columns.map { name in
-            actions.lazy.compactMap { $0.fields[name] }.first.map { PlanWriter.label(for: $0, vocabulary: vocabulary) }
+            actions.lazy.compactMap { $0.fields[name] }.first.map { PlanWriter.label(for: $0, vocabulary: vocabulary, source: source) }
                 ?? (name == "actions" ? "Action" : PlanWriter.label(for: name))
         }]
         for action in actions {

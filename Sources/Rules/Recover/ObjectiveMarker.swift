@@ -29,6 +29,10 @@ struct ObjectiveMarker: Equatable {
     private static let separators: Set<Character> = [":", "-", "\u{2013}", "\u{2014}", ".", ")"]
 
     init?(_ text: String) {
+        // `Objective`, `Equality objective`, `Link to Objective`: most lines start otherwise.
+        guard let first = text.utf8.first(where: { $0 != 0x20 }).map({ $0 | 0x20 }), first == 0x6F || first == 0x65 || first == 0x6C else {
+            return nil
+        }
         var rest = Substring(text).drop { $0 == " " }
         var kind = Kind.numbered
         if Self.dropWord("link to", from: &rest) {

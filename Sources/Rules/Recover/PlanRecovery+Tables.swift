@@ -293,7 +293,7 @@ extension PlanRecovery {
                 // A row eqlint cannot place: prose of the objective.
                 if objective != nil { addText(value(lines: Array(cells.filter { !$0.isEmpty }))) }
                 let label = InlineText.plain(bytes, first)
-                if valueCells.count == 1, (1...5).contains(TextWords(label).count) {
+                if notesUnplaced, valueCells.count == 1, (1...5).contains(TextWords(label).count) {
                     plan.unplaced.append(UnplacedLine(text: value(row.span), kind: .unknownLabel, label: label))
                 }
                 lastField = nil

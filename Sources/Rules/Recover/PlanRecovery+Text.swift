@@ -97,7 +97,7 @@ extension PlanRecovery {
     /// record: capitalised, and not the end of a sentence (`... to monitor` /
     /// `progress.` is a sentence's last word).
     func loneLabel(_ line: Range<Int>) -> FieldName? {
-        guard objective != nil, !Self.isHeadingOrigin(origin), let first = line.first, (0x41...0x5A).contains(bytes[first]),
+        guard line.count <= 60, objective != nil, !Self.isHeadingOrigin(origin), let first = line.first, (0x41...0x5A).contains(bytes[first]),
               let last = line.last, bytes[last] != 0x2E, bytes[last] != 0x2C,
               let field = vocabulary.field(forLabel: source.text(line)), field != .objective else { return nil }
         return field
@@ -114,6 +114,15 @@ extension PlanRecovery {
     /// section of the plan format, whose heading marks it.
     func lineMarker(_ line: Range<Int>) -> ObjectiveMarker? {
         if objective != nil, Self.isHeadingOrigin(origin) { return nil }
+        // A marker starts `Objective`, `Equality` or `Link`, after any markup: most lines start otherwise.
+        var start = line.lowerBound
+        while start < line.upperBound, bytes[start] == 0x20 || bytes[start] == 0x2A || bytes[start] == 0x5F || bytes[start] == 0x23
+                || bytes[start] == 0x3E {
+            start += 1
+        }
+        guard start < line.upperBound else { return nil }
+        let letter = bytes[start] | 0x20
+        guard letter == 0x6F || letter == 0x65 || letter == 0x6C else { return nil }
         guard let marker = ObjectiveMarker(InlineText.plain(bytes, line)), marker.startsObjectiveInLine else { return nil }
         // `Objective 1` then `Link to Objective 1 (see policy): ...`: the same objective, named again.
         if marker.kind == .link, let open = objective, open.number != nil, open.number == marker.number { return nil }
@@ -124,6 +133,12 @@ extension PlanRecovery {
     /// responsible: Mrs Patel`), or that mentions an objective without
     /// starting one, for `eqlint outline` to show.
     mutating func noteUnplaced(_ line: Range<Int>) {
+        guard notesUnplaced else { return }
+        // A label is near the line's start: most lines have no colon there and no "bjective".
+        let head = line.lowerBound..<min(line.upperBound, line.lowerBound + 60)
+        guard ByteText.find(bytes, 0x3A, in: head) != nil || (objective == nil && ByteText.find(bytes, "bjective", in: line) != nil) else {
+            return
+        }
         let text = InlineText.plain(bytes, line)
         if objective == nil, let marker = ObjectiveMarker(text), marker.kind == .numbered {
             plan.unplaced.append(UnplacedLine(text: value(line), kind: .objectiveMention))
@@ -176,8 +191,11 @@ extension PlanRecovery {
     /// heading (`Impact Statement`, `Equality Objectives 2023-2026`); says
     /// whether it did.
     mutating func loneLine(_ line: Range<Int>, standalone: Bool) -> Bool {
-        let text = value(line)
+        // A label or a heading is short; a line of prose is read as prose at once.
+        guard line.count <= 240 else { return false }
         let field = vocabulary.field(forLabel: source.text(line))
+        guard field != nil || (standalone && (objective == nil || !Self.isHeadingOrigin(origin))) else { return false }
+        let text = value(line)
         if let field {
             if field == .objective, objective == nil || !Self.isHeadingOrigin(origin) {
                 // `Objective` alone: the statement follows.
@@ -203,11 +221,11 @@ extension PlanRecovery {
             enterSection(named: text, level: nil)
             return true
         }
-        guard standalone, lineMarker(line) == nil, isHeadingLike(text) else { return false }
-        if objective != nil {
-            guard !Self.isHeadingOrigin(origin) else { return false }
-            closeObjective()
+        // Inside an objective section of the plan format, headings mark sections; a line is a line.
+        guard standalone, objective == nil || !Self.isHeadingOrigin(origin), lineMarker(line) == nil, isHeadingLike(text) else {
+            return false
         }
+        closeObjective()
         heldForNextObjective = []
         readFacts(text)
         enterSection(named: text, level: nil)
@@ -220,6 +238,7 @@ extension PlanRecovery {
     /// capital or a number, ending with no punctuation of a sentence, and
     /// not a date.
     func isHeadingLike(_ text: TextValue) -> Bool {
+        guard text.text.utf8.count < 200, !hasMoreWords(text.text, than: 16) else { return false }
         let words = TextWords(text.text)
         guard !words.isEmpty, words.count <= 10 || (words.count <= 16 && namesObjectives(text.text)),
               let first = text.text.first, first.isUppercase || first.isNumber,
@@ -322,7 +341,7 @@ extension PlanRecovery {
             return
         }
         planText = text
-        if text.text.range(of: "objective", options: .caseInsensitive) != nil { periodSentences.append(text) }
+        if mentionsObjective(text.text) { periodSentences.append(text) }
         if readFacts(text) { return }
         switch section {
         case .evaluation:
@@ -331,8 +350,8 @@ extension PlanRecovery {
             if text.text.hasSuffix(":") {
                 section = namesObjectives(text.text) ? .objectives(level: level) : .prose
                 if namesObjectives(text.text) { namingLines.append(text) }
-            } else if isStatement(text) {
-                statementCandidates.append(text)
+            } else {
+                statementCandidates.append(text)  // judged by `isStatement` only if they are needed
             }
         default:
             // A line that names the objectives (`Equality Objectives 2025-2028`), or
@@ -347,19 +366,22 @@ extension PlanRecovery {
     /// governors on ...`, `Date of next review: ...`, `These objectives were
     /// first published in ...`).
     func startsWithPlanFact(_ text: TextValue) -> Bool {
-        let words = TextWords(String(text.text.prefix(60)))
+        let start = text.spans[0]
+        let head = start.lowerBound..<min(start.upperBound, start.lowerBound + 80)
+        guard let first = vocabulary.find(VocabularySelection(list: "publication"), in: bytes, span: head).first else { return false }
+        let words = TextWords(String(text.text.prefix(40)))
         let subject = ["this", "these", "the"].contains(words.first ?? "") && ["plan", "objectives", "policy", "document"].contains(words.dropFirst().first ?? "")
-        let phrases = vocabulary.find(VocabularySelection(list: "publication"), in: bytes, span: text.spans[0])
-        guard let first = phrases.first, DateReader.span(in: text.text) != nil else { return false }
-        return subject || first.span.lowerBound - text.spans[0].lowerBound <= 12
+        guard subject || first.span.lowerBound - start.lowerBound <= 12 else { return false }
+        return DateReader.span(in: text.text) != nil
     }
 
     /// Whether a paragraph under a heading that names the objectives reads
     /// as an objective's statement: one or two short sentences that are
     /// not about the plan itself ("These were adopted in January 2024").
     func isStatement(_ text: TextValue) -> Bool {
+        guard !hasMoreWords(text.text, than: 60) else { return false }
         let words = TextWords(text.text)
-        guard words.count >= 4, words.count <= 60, !text.text.hasSuffix(":") else { return false }
+        guard words.count >= 4, !text.text.hasSuffix(":") else { return false }
         let sentences = text.text.split { ".!?".contains($0) }.filter { TextWords(String($0)).count >= 3 }
         guard sentences.count <= 2 else { return false }
         return !["these", "this", "the", "for", "please", "our", "we", "see", "further", "more"].contains(words[0])
@@ -369,7 +391,7 @@ extension PlanRecovery {
     /// when the plan marks none in any other way.
     mutating func adoptStatementCandidates() {
         defer { statementCandidates = [] }
-        for statement in statementCandidates {
+        for statement in statementCandidates where isStatement(statement) {
             var found = Objective(number: nil, title: statement.text, anchor: statement.range)
             found.text = [statement]
             found.fields[.objective] = Field(name: .objective, label: statement.range, entries: [statement])
@@ -382,13 +404,11 @@ extension PlanRecovery {
     /// (by number, or by repeating its statement).
     mutating func addEvaluation(_ text: TextValue) {
         let key = TextNormalizer.labelKey(text.text)
-        if let repeated = plan.objectives.firstIndex(where: { objective in
-            let title = TextNormalizer.labelKey(objective.title)
-            return title.utf8.count >= 20 && key.hasPrefix(title)
-        }) {
+        if titleKeys.count != plan.objectives.count { titleKeys = plan.objectives.map { TextNormalizer.labelKey($0.title) } }
+        if let repeated = titleKeys.firstIndex(where: { $0.utf8.count >= 20 && key.hasPrefix($0) }) {
             evaluationTarget = repeated
             // The statement alone names the objective; it is no progress.
-            if key.utf8.count <= TextNormalizer.labelKey(plan.objectives[repeated].title).utf8.count + 2 {
+            if key.utf8.count <= titleKeys[repeated].utf8.count + 2 {
                 plan.structuralLines.append(text.range)
                 return
             }
@@ -477,7 +497,7 @@ extension PlanRecovery {
     /// Whether a list item only names an aim of the duty, as the
     /// introduction of a plan lists them.
     func isAimOnly(_ text: TextValue) -> Bool {
-        guard TextWords(text.text).count <= 10 else { return false }
+        guard !hasMoreWords(text.text, than: 10) else { return false }
         return vocabulary.contains(VocabularySelection(list: "aims"), in: bytes, span: text.span)
     }
 }

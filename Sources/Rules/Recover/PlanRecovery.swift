@@ -10,8 +10,10 @@ public struct PlanParser: Sendable {
         self.vocabulary = vocabulary
     }
 
-    public func parse(_ source: SourceFile) -> Plan {
-        recover(DocumentReaders.reader(for: source).read(source))
+    /// - Parameter notingUnplaced: note the lines that look like labels or
+    ///   objectives but were not placed (for `eqlint outline`; checking needs none).
+    public func parse(_ source: SourceFile, notingUnplaced: Bool = false) -> Plan {
+        recover(DocumentReaders.reader(for: source).read(source), notingUnplaced: notingUnplaced)
     }
 
     /// Loads a plan file for checking: its text, as its reader gives it. A
@@ -43,8 +45,9 @@ public struct PlanParser: Sendable {
     }
 
     /// The plan in a document read by any reader.
-    public func recover(_ document: Document) -> Plan {
+    public func recover(_ document: Document, notingUnplaced: Bool = false) -> Plan {
         var recovery = PlanRecovery(document: document, vocabulary: vocabulary)
+        recovery.notesUnplaced = notingUnplaced
         return recovery.build()
     }
 }
@@ -131,6 +134,11 @@ struct PlanRecovery {
     var childKey: String?
     /// In a monitoring section: the objective its text is about.
     var evaluationTarget: Int?
+    /// Each objective's statement as `TextNormalizer.labelKey` gives it, for
+    /// finding a statement repeated in a monitoring section (worked out once).
+    var titleKeys: [String] = []
+    /// Whether to note lines that look like labels or objectives but are not placed.
+    var notesUnplaced = false
     /// Statements under a heading that names the objectives, each an
     /// objective if nothing else in the plan is.
     var statementCandidates: [TextValue] = []
@@ -261,7 +269,9 @@ struct PlanRecovery {
     /// Sets the plan-level section a heading (or a line read as one) opens.
     mutating func enterSection(named text: TextValue, level: Int?) {
         evaluationTarget = nil
-        let named = vocabulary.field(forLabel: text.text) ?? leadingEvaluationLabel(text.text)
+        // A progress section matters only once there are objectives (or statements) for it to be about.
+        let afterObjectives = !plan.objectives.isEmpty || !statementCandidates.isEmpty
+        let named = vocabulary.field(forLabel: text.text) ?? (afterObjectives ? leadingEvaluationLabel(text.text) : nil)
         // A progress section that follows statements under the heading naming the
         // objectives (and nothing else marks any): those statements are the objectives.
         if named == .evaluation, case .objectives = section, plan.objectives.isEmpty { adoptStatementCandidates() }
@@ -285,7 +295,8 @@ struct PlanRecovery {
     /// `.evaluation` when a heading starts with an evaluation label
     /// (`Monitoring and progress, July 2026`, `Progress report 2025`).
     func leadingEvaluationLabel(_ text: String) -> FieldName? {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{2013}" || $0 == "-" })
+        guard text.utf8.count <= 100 else { return nil }
+        let words = text.split(maxSplits: 3, whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{2013}" || $0 == "-" }).prefix(3)
         for count in stride(from: min(3, words.count), through: 1, by: -1)
         where vocabulary.field(forLabel: words.prefix(count).joined(separator: " ")) == .evaluation {
             return .evaluation
@@ -308,7 +319,9 @@ struct PlanRecovery {
     /// (`Equality Objectives 2023-2026`, `Our equality objectives for
     /// 2024-2025 are:`), rather than being one of them or a field.
     func namesObjectives(_ text: String) -> Bool {
-        guard ObjectiveMarker(text) == nil, vocabulary.field(forLabel: text) == nil else { return false }
+        // Most lines say nothing of objectives: a quick look for the word first.
+        guard text.utf8.count < 200, mentionsObjective(text),
+              ObjectiveMarker(text) == nil, vocabulary.field(forLabel: text) == nil else { return false }
         let words = TextWords(text)
         guard words.count <= 16, words.contains(where: { $0 == "objectives" || $0 == "objective" }) else { return false }
         return words.contains(where: { $0 == "equality" || $0 == "equalities" }) || text.hasSuffix(":")
@@ -416,16 +429,8 @@ struct PlanRecovery {
 
     mutating func openField(_ field: FieldName, label: SourceRange) {
         if objective != nil, objective?.fields[field] == nil {
-            let written = labelText(label)
-            objective?.fields[field] = Field(name: field, label: label, labelText: written)
+            objective?.fields[field] = Field(name: field, label: label)
         }
-    }
-
-    /// A label's words as written, from its place in the file.
-    func labelText(_ label: SourceRange) -> String {
-        let start = source.offset(of: label.start)
-        let end = label.end.line == label.start.line ? max(source.offset(of: label.end), start) : start
-        return InlineText.plain(bytes, start..<end)
     }
 
     mutating func addEntry(_ entry: TextValue, to field: FieldName, label: SourceRange) {
@@ -540,7 +545,63 @@ struct PlanRecovery {
     }
 }
 
-/// The lower-cased words of a short text, letters and digits only.
+/// The lower-cased words of a short text: runs of letters and digits (any
+/// character outside ASCII but spaces and punctuation counts as a letter),
+/// read a byte at a time.
 func TextWords(_ text: String) -> [String] {
-    text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    var words: [String] = []
+    var word: [UInt8] = []
+    var text = text
+    text.withUTF8 { bytes in
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length = PhraseIndex.characterLength(byte, at: index, end: bytes.count)
+            if PhraseIndex.isWordCharacter(bytes, at: index, length: length) {
+                for offset in index..<index + length { word.append(bytes[offset] &- 0x41 < 26 ? bytes[offset] | 0x20 : bytes[offset]) }
+            } else if !word.isEmpty {
+                words.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            }
+            index += length
+        }
+    }
+    if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+    return words
+}
+
+/// Whether a text has the word "objective" in it, in any case: a byte search.
+func mentionsObjective(_ text: String) -> Bool {
+    let word = Array("objective".utf8)
+    var text = text
+    return text.withUTF8 { bytes in
+        guard bytes.count >= word.count else { return false }
+        for start in 0...(bytes.count - word.count) where bytes[start] | 0x20 == 0x6F {
+            var index = 1
+            while index < word.count, bytes[start + index] | 0x20 == word[index] { index += 1 }
+            if index == word.count { return true }
+        }
+        return false
+    }
+}
+
+/// Whether a text has more than `limit` words, stopping as soon as it has.
+func hasMoreWords(_ text: String, than limit: Int) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+        var count = 0
+        var inWord = false
+        var index = 0
+        while index < bytes.count {
+            let length = PhraseIndex.characterLength(bytes[index], at: index, end: bytes.count)
+            let isWord = PhraseIndex.isWordCharacter(bytes, at: index, length: length)
+            if isWord, !inWord {
+                count += 1
+                if count > limit { return true }
+            }
+            inWord = isWord
+            index += length
+        }
+        return false
+    }
 }

@@ -10,7 +10,18 @@ public enum TextNormalizer {
         if bytes.count >= 3, bytes[bytes.count - 3] == 0x28, bytes[bytes.count - 2] | 0x20 == 0x73, bytes[bytes.count - 1] == 0x29 {
             bytes.removeLast(3)
         }
-        return String(decoding: PhraseIndex.words(in: bytes, span: 0..<bytes.count).flatMap { PhraseIndex.normalized($0, in: bytes) }, as: UTF8.self)
+        // The words run together: every word character, ASCII lower-cased, in one pass.
+        var key: [UInt8] = []
+        key.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let length = PhraseIndex.characterLength(bytes[index], at: index, end: bytes.count)
+            if PhraseIndex.isWordCharacter(bytes, at: index, length: length) {
+                for offset in index..<index + length { key.append(bytes[offset] &- 0x41 < 26 ? bytes[offset] | 0x20 : bytes[offset]) }
+            }
+            index += length
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// Whether `text` has more than `limit` bytes of word characters (as

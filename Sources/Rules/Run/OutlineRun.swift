@@ -20,7 +20,7 @@ public struct OutlineRun {
     ) throws(RuleFileError) -> [Event] {
         var events: [Event] = []
         func outline(_ source: SourceFile, _ context: LintContext) -> Event {
-            .plan(PlanOutline.Entry(path: source.path, plan: context.linter.parser.parse(source)))
+            .plan(PlanOutline.Entry(path: source.path, plan: context.linter.parser.parse(source, notingUnplaced: true)))
         }
         for path in paths {
             if path == "-" {
