@@ -29,7 +29,7 @@ extension DocumentReader {
 /// The readers eqlint has, and which one reads a file.
 public enum DocumentReaders {
     /// Every reader, in the order a file's extension is looked up.
-    public static let all: [any DocumentReader] = [MarkdownReader(), TextReader()]
+    public static let all: [any DocumentReader] = [MarkdownReader(), TextReader(), DocxReader(), OdtReader()]
 
     /// The reader for text already loaded: the format it was given (a
     /// converted document is Markdown), else as its name says.

@@ -167,7 +167,8 @@ private enum CheckTask: Sendable {
         case .error(let error):
             return .error(error)
         case .file(let path, let context, let folder):
-            let read = Result { () throws(InputError) in try SourceFile.read(path: path) }
+            // The reader for the file's format loads it: a .docx is converted, and its conversion checked.
+            let read = Result { () throws(InputError) in try context.linter.parser.load(path: path) }
             if folder != nil, case .success(let source) = read, PlanFinder.isProjectDocument(path),
                context.linter.parser.parse(source).objectives.isEmpty {
                 return .skippedNotAPlan(path: path)

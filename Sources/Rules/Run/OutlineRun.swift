@@ -44,7 +44,7 @@ public struct OutlineRun {
             for file in files {
                 let context = try resolver.context(forFile: file)
                 do throws(InputError) {
-                    events.append(outline(try SourceFile.read(path: file), context))
+                    events.append(outline(try context.linter.parser.load(path: file), context))
                 } catch {
                     events.append(.error(error))
                 }
