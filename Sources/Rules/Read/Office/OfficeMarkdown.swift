@@ -4,7 +4,7 @@ import Foundation
 /// reads back with the same structure: headings as `#` lines, list items as
 /// `-` and `1.` lines indented by nesting, tables as GitHub pipe tables (the
 /// first row the header; a cell's paragraphs and line breaks joined with
-/// `<br>`), bold runs as `**...**`, and a line break in a paragraph as a new
+/// `<br>`), bold runs as `**...**` (but in headings), and a line break in a paragraph as a new
 /// line. Text that Markdown would read as markup is escaped: `*`, `_`, `|`,
 /// backticks, brackets, tags and entities anywhere, and a line that would
 /// start a heading, list item, quote or break.
@@ -30,7 +30,12 @@ enum OfficeMarkdown {
             if case .listItem = block {} else { listStack = [] }
             switch block {
             case .heading(let level, let text):
-                let content = Self.lines(text).filter { !$0.isEmpty }.joined(separator: " ")
+                // A heading is bold by its style: its runs are written plain.
+                let plain = OfficeText(text.pieces.map { piece in
+                    if case .text(let run, _) = piece { return .text(run, bold: false) }
+                    return piece
+                })
+                let content = Self.lines(plain).filter { !$0.isEmpty }.joined(separator: " ")
                 guard !content.isEmpty else { continue }
                 separate()
                 lines.append(String(repeating: "#", count: min(max(level, 1), 6)) + " " + escapeClosingHashes(content))
