@@ -33,17 +33,17 @@ public enum OfficeDocumentError: Error, Equatable, Sendable, CustomStringConvert
         switch self {
         case .notAZipArchive(let format, let looksLike):
             let what = looksLike.map { "; it looks like \($0)" } ?? ""
-            return "is not a \(format.name): it is not a ZIP archive, as every such document is\(what)"
+            return "is not \(format.nameWithArticle): it is not a ZIP archive, as every such document is\(what)"
         case .compoundFile(.word):
             return "is a Word 97-2003 document (.doc) or a password-protected document, which eqlint cannot read: "
                 + "open it in Word, choose File > Save As > Word Document (.docx), and save it without a password"
         case .compoundFile(let format):
-            return "is not a \(format.name): it is a Word 97-2003 document (.doc) or a password-protected Office document, "
+            return "is not \(format.nameWithArticle): it is a Word 97-2003 document (.doc) or a password-protected Office document, "
                 + "which eqlint cannot read: open it and save it as a Word Document (.docx) or ODF Text Document (.odt), without a password"
         case .missingPart(let format, let part, let otherKind?):
-            return "is not a \(format.name): it has no \(part)\(otherKind.isEmpty ? "" : "; it looks like \(otherKind)")"
+            return "is not \(format.nameWithArticle): it has no \(part)\(otherKind.isEmpty ? "" : "; it looks like \(otherKind)")"
         case .missingPart(let format, let part, nil):
-            return "is not a \(format.name): it is a ZIP archive without \(part), the part that holds the document's text"
+            return "is not \(format.nameWithArticle): it is a ZIP archive without \(part), the part that holds the document's text"
         case .encrypted(let format):
             return "is protected by a password, so its text cannot be read: \(format.howToSave) without a password"
         case .archive(let error):

@@ -13,6 +13,14 @@ public enum OfficeFormat: Sendable, Equatable {
         }
     }
 
+    /// The name after "a" or "an": `a Word document (.docx)`.
+    public var nameWithArticle: String {
+        switch self {
+        case .word: return "a \(name)"
+        case .openDocument: return "an \(name)"
+        }
+    }
+
     /// How to save a document in this format, for messages.
     var howToSave: String {
         switch self {

@@ -24,11 +24,29 @@ enum XMLTreeParser {
         parser.delegate = builder
         let parsed = parser.parse()
         if let error = builder.error { throw error }
-        guard parsed, let root = builder.root else {
-            let detail = (parser.parserError as NSError?).map { "\($0.localizedDescription)" } ?? "it is not well-formed"
-            throw .malformedXML(part: part, line: parser.lineNumber, detail: detail)
+        // The parser recovers from some errors and still reports success: any error it reported counts.
+        if let (code, line) = builder.firstParseError {
+            throw .malformedXML(part: part, line: line, detail: describe(code))
+        }
+        guard parsed, let root = builder.root, builder.isComplete else {
+            let code = (parser.parserError as NSError?)?.code
+            throw .malformedXML(part: part, line: parser.lineNumber, detail: code.map(describe) ?? "it ends before its elements are closed")
         }
         return root
+    }
+
+    /// What a parser error (libxml2's code) means, in words.
+    static func describe(_ code: Int) -> String {
+        switch code {
+        case 4: return "there is no XML in it"
+        case 5: return "there is more after its root element, or its elements are not closed"
+        case 9: return "it holds a character XML does not allow"
+        case 26: return "it refers to an entity that is not declared"
+        case 38, 39, 40, 41: return "an attribute is malformed"
+        case 73, 77: return "a tag is not finished"
+        case 76: return "a closing tag does not match the tag it closes"
+        default: return "the XML parser's error \(code)"
+        }
     }
 
     /// Refuses a part eqlint will not parse: one in an encoding other than
@@ -79,6 +97,10 @@ enum XMLTreeParser {
         let part: String
         var root: XMLTreeElement?
         var error: OfficeDocumentError?
+        /// The first error the parser reported, and its line.
+        var firstParseError: (code: Int, line: Int)?
+        /// Whether every element opened was closed.
+        var isComplete: Bool { root != nil && stack.isEmpty }
         private var stack: [XMLTreeElement] = []
         /// Each open element's namespace declarations (prefix to URI; "" for the default).
         private var scopes: [[String: String]] = []
@@ -119,6 +141,13 @@ enum XMLTreeParser {
             stack.last?.append(.text(String(decoding: block, as: UTF8.self)))
         }
 
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            let code = (parseError as NSError).code
+            // An undeclared namespace prefix (libxml2's 200 to 205) is no obstacle to reading the text.
+            guard !(200...205).contains(code), firstParseError == nil else { return }
+            firstParseError = (code, parser.lineNumber)
+        }
+
         // Declarations were refused before parsing; should one get through, parsing stops.
         func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
             fail(parser, .declaration(part: part, kind: .entity))
@@ -133,9 +162,9 @@ enum XMLTreeParser {
             fail(parser, .declaration(part: part, kind: .entity))
         }
 
+        /// Asked for an entity the part refers to but does not declare: nothing is read, and the reference is an error of the XML.
         func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-            fail(parser, .declaration(part: part, kind: .entity))
-            return nil
+            nil
         }
 
         private func fail(_ parser: XMLParser, _ failure: OfficeDocumentError) {
