@@ -39,20 +39,4 @@ struct OfficeText: Equatable {
     mutating func prepend(_ text: String) {
         pieces.insert(.text(text, bold: false), at: 0)
     }
-
-    /// Whether it has no text but spaces and breaks.
-    var isBlank: Bool {
-        pieces.allSatisfy { piece in
-            if case .text(let text, _) = piece { return text.allSatisfy(\.isWhitespace) }
-            return true
-        }
-    }
-
-    /// How many bytes of text it holds.
-    var byteCount: Int {
-        pieces.reduce(0) { count, piece in
-            if case .text(let text, _) = piece { return count + text.utf8.count }
-            return count + 1
-        }
-    }
 }
