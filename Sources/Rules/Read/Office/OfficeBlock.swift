@@ -27,8 +27,11 @@ struct OfficeText: Equatable {
 
     mutating func append(_ text: String, bold: Bool) {
         guard !text.isEmpty else { return }
-        if case .text(let previous, let wasBold)? = pieces.last, wasBold == bold {
-            pieces[pieces.count - 1] = .text(previous + text, bold: bold)
+        if case .text(var previous, let wasBold)? = pieces.last, wasBold == bold {
+            // Release the array's copy first, so the run grows in place (a paragraph of many runs stays linear).
+            pieces[pieces.count - 1] = .lineBreak
+            previous += text
+            pieces[pieces.count - 1] = .text(previous, bold: bold)
         } else {
             pieces.append(.text(text, bold: bold))
         }

@@ -50,8 +50,11 @@ final class XMLTreeElement {
     }
 
     func append(_ node: XMLTreeNode) {
-        if case .text(let piece) = node, case .text(let previous)? = children.last {
-            children[children.count - 1] = .text(previous + piece)
+        if case .text(let piece) = node, case .text(var previous)? = children.last {
+            // Release the array's copy first, so the text grows in place (the parser hands it over in many pieces).
+            children[children.count - 1] = .text("")
+            previous += piece
+            children[children.count - 1] = .text(previous)
         } else {
             children.append(node)
         }

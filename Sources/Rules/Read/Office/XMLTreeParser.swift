@@ -16,7 +16,8 @@ enum XMLTreeParser {
     /// The part's root element; `part` names it in errors.
     static func parse(_ bytes: [UInt8], part: String) throws(OfficeDocumentError) -> XMLTreeElement {
         try checkSafe(bytes, part: part)
-        let parser = XMLParser(data: Data(bytes))
+        // Fed from a stream, in pieces: given all at once, libxml2 refuses a part over 10 MB as a "huge input lookup".
+        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
