@@ -29,7 +29,7 @@ enum HelpText {
         USAGE: eqlint check [options] <path> ...
 
         ARGUMENTS:
-          <path>                  A plan file, a directory (searched for *.md and *.txt), or '-' for standard input
+          <path>                  A plan file, a directory (searched for *.md, *.txt, *.docx and *.odt), or '-' for standard input
                                   (a file named '-' is ./-).
 
         OPTIONS:

@@ -29,7 +29,7 @@ extension DocumentReader {
 /// The readers eqlint has, and which one reads a file.
 public enum DocumentReaders {
     /// Every reader, in the order a file's extension is looked up.
-    public static let all: [any DocumentReader] = [MarkdownReader(), TextReader(), PDFReader()]
+    public static let all: [any DocumentReader] = [MarkdownReader(), TextReader(), DocxReader(), OdtReader(), PDFReader()]
 
     /// The reader for text already loaded: the format it was given (a
     /// converted document is Markdown), else as its name says.
@@ -39,11 +39,14 @@ public enum DocumentReaders {
     }
 
     /// The reader for a file, by its extension; Markdown for any other name
-    /// (standard input, a file without an extension).
+    /// (standard input, a file without an extension). A Word 97-2003 `.doc`
+    /// named on the command line goes to the Word reader, which says how to
+    /// save it as `.docx` (a folder search does not pick it up).
     public static func reader(forPath path: String) -> any DocumentReader {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return all[0] }
         let fileExtension = name[name.index(after: dot)...].lowercased()
+        if fileExtension == "doc" { return DocxReader() }
         return all.first { $0.fileExtensions.contains(fileExtension) } ?? all[0]
     }
 

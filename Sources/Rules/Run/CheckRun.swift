@@ -167,6 +167,7 @@ private enum CheckTask: Sendable {
         case .error(let error):
             return .error(error)
         case .file(let path, let context, let folder):
+            // The reader for the file's format loads it: a .docx is converted, and its conversion checked.
             let read = Result { () throws(InputError) in try context.linter.parser.load(path: path) }
             if folder != nil, case .success(let source) = read, PlanFinder.isProjectDocument(path),
                context.linter.parser.parse(source).objectives.isEmpty {

@@ -29,7 +29,9 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unreadable: return "cannot be read (check that you may open it)"
         case .standardInputUnreadable: return "cannot be read (is it closed, or a folder?)"
         case .notAFile: return "is not a regular file (a device, pipe or socket), so it is not read"
-        case .noPlans: return "holds no plan files (*.md, *.txt), so nothing was checked"
+        case .noPlans:
+            let names = DocumentReaders.all.compactMap { $0.fileExtensions.first.map { "*.\($0)" } }.joined(separator: ", ")
+            return "holds no plan files (\(names)), so nothing was checked"
         case .binary: return "looks like a binary file, not text; save it as plain UTF-8 text"
         case .brokenLink: return "is a symbolic link that leads nowhere (to a missing file, or round in a loop)"
         case .document(_, let reason): return reason
