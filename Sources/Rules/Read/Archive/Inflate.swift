@@ -27,8 +27,11 @@ public enum Inflate {
     private static func decompress(_ input: UnsafeBufferPointer<UInt8>, limit: Int, expectedSize: Int?) throws(InflateError) -> [UInt8] {
         // The smallest stream, an empty fixed block, takes 10 bits.
         guard let start = input.baseAddress, !input.isEmpty else { throw .truncated }
+        // Reserve what is expected (or, not knowing, four times the input), but never more than
+        // the limit, nor than the input could give: a 258-byte match takes at least two bits.
         let guess = expectedSize.map { max($0, 0) } ?? min(input.count, 1 << 24) * 4
-        let reserved = min(guess, limit)
+        let most = input.count < Int.max / 1100 ? input.count * 1032 + 258 : Int.max
+        let reserved = min(guess, limit, most)
         var failure: InflateError?
         var outgrown: InflateOutput?
         let bytes = [UInt8](unsafeUninitializedCapacity: reserved + InflateOutput.slack) { buffer, initializedCount in
