@@ -50,6 +50,16 @@ struct ArchiveInflateTests {
         }
     }
 
+    @Test("an expected size or limit far past what the input could give reserves no more than it can")
+    func hugeExpectations() throws {
+        let compressed = try ArchiveFixtures.bytes("deflate/text-level6.deflate")
+        let text = try Inflate.decompress(compressed, limit: Self.limit)
+        #expect(try Inflate.decompress(compressed, limit: .max, expectedSize: .max) == text)
+        #expect(try Inflate.decompress(compressed, limit: .max, expectedSize: 1 << 50) == text)
+        #expect(try Inflate.decompress(compressed, limit: .max) == text)
+        #expect(throws: InflateError.outputLimitExceeded(limit: 0)) { try Inflate.decompress(compressed, limit: -1, expectedSize: -5) }
+    }
+
     @Test("a ZIP bomb's data (64 MB of zeros in 64 KB) stops at the limit in well under a second")
     func bomb() throws {
         let data = ArchiveFixtures.firstEntryData(try ArchiveFixtures.bytes("zip/bomb.zip"))

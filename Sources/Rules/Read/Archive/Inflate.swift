@@ -27,8 +27,11 @@ public enum Inflate {
     private static func decompress(_ input: UnsafeBufferPointer<UInt8>, limit: Int, expectedSize: Int?) throws(InflateError) -> [UInt8] {
         // The smallest stream, an empty fixed block, takes 10 bits.
         guard let start = input.baseAddress, !input.isEmpty else { throw .truncated }
+        // Reserve what is expected (or, not knowing, four times the input), but never more than
+        // the limit, nor than the input could give: a 258-byte match takes at least two bits.
         let guess = expectedSize.map { max($0, 0) } ?? min(input.count, 1 << 24) * 4
-        let reserved = min(guess, limit)
+        let most = input.count < Int.max / 1100 ? input.count * 1032 + 258 : Int.max
+        let reserved = min(guess, limit, most)
         var failure: InflateError?
         var outgrown: InflateOutput?
         let bytes = [UInt8](unsafeUninitializedCapacity: reserved + InflateOutput.slack) { buffer, initializedCount in
@@ -143,6 +146,9 @@ private struct Inflater {
         return (literalLengths, distances)
     }
 
+    /// The order in which a dynamic block gives the code-length code's lengths (those left out are 0).
+    private static let codeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
+
     /// A dynamic block's header: how many codes of each kind, the code-length
     /// code, then the literal/length and distance codes' lengths coded with it.
     private mutating func readDynamicCodes() throws(InflateError) {
@@ -152,10 +158,8 @@ private struct Inflater {
         guard literalLengthCount <= 286, distanceCount <= 30 else {
             throw .tooManyCodes(literalLengths: literalLengthCount, distances: distanceCount)
         }
-        // The code-length code's lengths come in this order, those left out being 0.
-        let order = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
         lengths.initialize(repeating: 0, count: 19)
-        for index in 0..<codeLengthCount { lengths[order[index]] = UInt8(try reader.take(3)) }
+        for index in 0..<codeLengthCount { lengths[Self.codeLengthOrder[index]] = UInt8(try reader.take(3)) }
         switch codeLengths.build(lengths: lengths, count: 19) {
         case .complete: break
         case .oversubscribed: throw .oversubscribedCode(.codeLengths)
