@@ -69,6 +69,14 @@ extension PlanRecovery {
     /// vocabulary with the date that follows it. Says whether it read any.
     @discardableResult
     mutating func readFacts(_ text: TextValue) -> Bool {
+        // `Review: July 2027` in a plan's header: the word alone is no phrase of the vocabulary
+        // ("we review attendance each term"), but as a label with a date it gives the review.
+        if plan.review == nil, text.spans.count == 1, let label = LabelLine(bytes, text.span, vocabulary: vocabulary),
+           label.field == .evaluation, TextNormalizer.labelKey(source.text(label.label)) == "review",
+           case .date(let span) = DateReader.read(InlineText.plain(bytes, label.value)), !plan.hasFrontMatter("review") {
+            plan.review = DatedText(source: value(label.value), span: span, origin: .text)
+            return true
+        }
         // Each phrase, and the text after it up to the next phrase, across the
         // parts of a sentence that hard line breaks split.
         let spans = text.spans
@@ -82,7 +90,11 @@ extension PlanRecovery {
             for later in part..<spans.count {
                 let from = later == part ? phrase.span.upperBound : spans[later].lowerBound
                 let to = next.map { $0.0 == later ? $0.1.span.lowerBound : spans[later].upperBound } ?? spans[later].upperBound
-                let piece = ByteText.trim(bytes, from..<max(from, to))
+                var piece = ByteText.trim(bytes, from..<max(from, to))
+                // `Approved: 24/09/2025`, `Published - December 2024`: the date after the punctuation.
+                while let first = piece.first, bytes[first] == 0x3A || bytes[first] == 0x2D || bytes[first] == 0x3D {
+                    piece = ByteText.trim(bytes, first + 1..<piece.upperBound)
+                }
                 if !piece.isEmpty { pieces.append(piece) }
                 if let next, next.0 == later { break }
             }

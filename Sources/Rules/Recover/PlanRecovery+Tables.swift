@@ -281,12 +281,19 @@ extension PlanRecovery {
                         } ?? anchor, origin: .record)
                         objective?.anchor = anchor.range
                     }
-                } else if objective == nil || holding || origin == .record {
-                    recordField(name, label: source.range(of: first), entry: entry, holding: holding)
-                } else if let entry {
-                    addEntry(entry, to: name, label: source.range(of: first))
                 } else {
-                    openField(name, label: source.range(of: first))
+                    // `| Success criteria | Attendance rises…<br>Persistent absence falls… |`: each part a criterion.
+                    let parts = valueCells.flatMap { InlineText.splitAtLineBreakTags(bytes, $0) }
+                    let entries: [TextValue?] = name.listsEntries && parts.count > 1 ? parts.map { value($0) } : [entry]
+                    for entry in entries {
+                        if objective == nil || holding || origin == .record {
+                            recordField(name, label: source.range(of: first), entry: entry, holding: holding)
+                        } else if let entry {
+                            addEntry(entry, to: name, label: source.range(of: first))
+                        } else {
+                            openField(name, label: source.range(of: first))
+                        }
+                    }
                 }
                 lastField = name
             case nil:

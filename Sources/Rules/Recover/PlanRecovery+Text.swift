@@ -274,6 +274,11 @@ extension PlanRecovery {
     }
 
     mutating func labelled(_ label: LabelLine, valueLines: [Range<Int>], holding: Bool = false) {
+        // `Review: July 2027` before any objective is the plan's own date, not a field held for one.
+        if objective == nil, label.field != .objective, !valueLines.isEmpty,
+           readFacts(value(label.label.lowerBound..<valueLines[valueLines.count - 1].upperBound)) {
+            return
+        }
         let labelRange = source.range(of: label.label)
         let entry = valueLines.isEmpty ? nil : value(lines: valueLines)
         let field = fieldName(label.field, entry)
