@@ -29,8 +29,8 @@ enum HelpText {
         USAGE: eqlint check [options] <path> ...
 
         ARGUMENTS:
-          <path>                  A plan file, a directory (searched for *.md and *.txt), or '-' for standard input
-                                  (a file named '-' is ./-).
+          <path>                  A plan file, a directory (searched for *.md, *.txt and *.html), or '-' for
+                                  standard input (a file named '-' is ./-).
 
         OPTIONS:
           --format <format>       text (default), json, sarif, github, junit or checkstyle.
