@@ -29,8 +29,8 @@ enum HelpText {
         USAGE: eqlint check [options] <path> ...
 
         ARGUMENTS:
-          <path>                  A plan file, a directory (searched for *.md, *.txt, *.docx and *.odt), or '-' for standard input
-                                  (a file named '-' is ./-).
+          <path>                  A plan file, a directory (searched for *.md, *.txt, *.html, *.docx, *.odt and *.pdf),
+                                  or '-' for standard input (a file named '-' is ./-).
 
         OPTIONS:
           --format <format>       text (default), json, sarif, github, junit or checkstyle.

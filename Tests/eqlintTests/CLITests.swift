@@ -129,7 +129,7 @@ struct CLITests {
         try "notes".write(to: folder.appendingPathComponent("notes.csv"), atomically: true, encoding: .utf8)
         let empty = try Self.run(["check", "."], in: folder)
         #expect(empty.status == 2)
-        #expect(empty.stderr.hasPrefix("eqlint: error: .: holds no plan files (*.md, *.txt, *.docx, *.odt, *.pdf), so nothing was checked\n"))
+        #expect(empty.stderr.hasPrefix("eqlint: error: .: holds no plan files (*.md, *.txt, *.html, *.docx, *.odt, *.pdf), so nothing was checked\n"))
         let device = try Self.run(["check", "/dev/null"])
         #expect(device.status == 2)
         #expect(device.stderr.hasPrefix("eqlint: error: /dev/null: is not a regular file"))

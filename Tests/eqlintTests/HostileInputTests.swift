@@ -130,7 +130,7 @@ struct HostileInputTests {
         // A folder of nothing but binary files checks nothing: that is an error, not a pass.
         let only = try Self.run(Self.today + ["plans"], files: ["plans/scan.md": Data([0x00])])
         #expect(only.status == 2)
-        #expect(only.stderr.contains("eqlint: error: plans: holds no plan files (*.md, *.txt, *.docx, *.odt, *.pdf), so nothing was checked\n"))
+        #expect(only.stderr.contains("eqlint: error: plans: holds no plan files (*.md, *.txt, *.html, *.docx, *.odt, *.pdf), so nothing was checked\n"))
     }
 
     // MARK: Big

@@ -1,7 +1,8 @@
 /// Finds abbreviations and initials in text: short words written mostly in
 /// capitals (`HP`, `NO`, `SENCo`, `HoS`, `EHCPs`), which a parent may not
 /// understand. Words in a run of capitals (`OUR AIMS`, `INSERT SCHOOL
-/// NAME`) are shouting or headings, not abbreviations. Scans bytes only.
+/// NAME`) are shouting or headings, not abbreviations. Scans bytes only;
+/// HTML tags and entities are no words (`Markup`).
 enum Abbreviations {
     /// The abbreviations in a text, each once, in order.
     static func find(in text: String) -> [String] {
@@ -21,7 +22,12 @@ enum Abbreviations {
         var index = span.lowerBound
         while index < span.upperBound {
             guard isLetter(bytes[index]) else {
-                index += 1
+                // An HTML tag or entity (`<TD>`, `&NBSP;`) is no word: skip it whole.
+                if bytes[index] == 0x3C || bytes[index] == 0x26, let length = Markup.length(bytes, at: index, end: span.upperBound) {
+                    index += length
+                } else {
+                    index += 1
+                }
                 continue
             }
             let start = index
@@ -37,9 +43,20 @@ enum Abbreviations {
                 words.append((start..<start, 0, false))
                 continue
             }
-            // Only spaces between this word and the next: they may be one run of capitals.
+            // Only spaces (and inline tags, not `<br>`) between this word and the next: they may be one run of capitals.
             var next = index
-            while next < span.upperBound, bytes[next] == 0x20 { next += 1 }
+            while next < span.upperBound {
+                if bytes[next] == 0x20 {
+                    next += 1
+                } else if let length = Markup.spaceLength(bytes, at: next, end: span.upperBound)
+                            ?? (bytes[next] == 0x3C && InlineText.breakTagLength(bytes, at: next, end: span.upperBound) == nil
+                                ? Markup.tagLength(bytes, at: next, end: span.upperBound) : nil),
+                          bytes[next] != 0x0A, bytes[next] != 0x0D {
+                    next += length
+                } else {
+                    break
+                }
+            }
             words.append((start..<index, capitals, next > index && next < span.upperBound && isLetter(bytes[next])))
         }
         func isShouted(_ word: (span: Range<Int>, capitals: Int, joinsNext: Bool)) -> Bool {

@@ -47,17 +47,23 @@ struct AcronymCheck {
 
     /// Capitals that begin a name, as in `The CARE Federation` or `LINK
     /// Learning Trust`: the next word is capitalised.
+    /// Tags around the words are looked past (`<strong>CARE</strong> Federation`).
     private func startsName(_ span: Range<Int>, in bytes: [UInt8]) -> Bool {
-        let next = span.upperBound + 1
-        return next + 1 < bytes.count && bytes[span.upperBound] == 0x20
-            && (0x41...0x5A).contains(bytes[next]) && (0x61...0x7A).contains(bytes[next + 1])
+        let after = Markup.skipMarkup(bytes, from: span.upperBound, end: bytes.count)
+        // A tab ends a table's cell (`Link to PSED<TAB>Advance ...`): what follows is another cell, not a name's next word.
+        guard after < bytes.count, bytes[after] != 0x0A, bytes[after] != 0x0D, bytes[after] != 0x09,
+              Markup.spaceLength(bytes, at: after, end: bytes.count) != nil else { return false }
+        let next = Markup.skipSpacesAndMarkup(bytes, from: after, end: bytes.count)
+        return next + 1 < bytes.count && (0x41...0x5A).contains(bytes[next]) && (0x61...0x7A).contains(bytes[next + 1])
     }
 
-    /// `(ESP)` after the words, or `ESP (` before them.
+    /// `(ESP)` after the words, or `ESP (` before them; tags around the
+    /// words are looked past (`(<abbr>ESP</abbr>)`).
     private func isSpeltOut(_ span: Range<Int>, in bytes: [UInt8]) -> Bool {
-        let bracketed = span.lowerBound > 0 && bytes[span.lowerBound - 1] == 0x28 && span.upperBound < bytes.count && bytes[span.upperBound] == 0x29
-        var next = span.upperBound
-        while next < bytes.count, bytes[next] == 0x20 { next += 1 }
+        let before = Markup.skipMarkupBackward(bytes, to: span.lowerBound, from: 0)
+        let after = Markup.skipMarkup(bytes, from: span.upperBound, end: bytes.count)
+        let bracketed = before > 0 && bytes[before - 1] == 0x28 && after < bytes.count && bytes[after] == 0x29
+        let next = Markup.skipSpacesAndMarkup(bytes, from: span.upperBound, end: bytes.count)
         return bracketed || (next < bytes.count && bytes[next] == 0x28)
     }
 }

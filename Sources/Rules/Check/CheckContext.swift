@@ -11,8 +11,11 @@ struct CheckContext {
     let source: SourceFile
     let vocabulary: Vocabulary
     let today: CalendarDay
-    /// The file's text less its HTML comments, which are never published.
+    /// The file's text less its HTML comments, which are never published;
+    /// for a web page, the text of its blocks (`Document.textSpans`).
     let publishedSpans: [Range<Int>]
+    /// Whether the file is markup around its text (a web page), whose line breaks are only where it wrapped.
+    let isMarkup: Bool
     /// The words of each published span, read once for every plan-wide rule.
     let publishedWords: [[PhraseIndex.Word]]
     /// Answers already given on whether an entry is measurable.
@@ -21,7 +24,7 @@ struct CheckContext {
     let stops: PatternStops
 
     init(plan: Plan, source: SourceFile, vocabulary: Vocabulary, today: CalendarDay,
-         measurers: [Measurability.Key: Measurability] = [:], stops: PatternStops) {
+         measurers: [Measurability.Key: Measurability] = [:], stops: PatternStops, textSpans: [Range<Int>]? = nil) {
         measured = MeasurabilityMemo(measurers: measurers)
         self.stops = stops
         self.plan = plan
@@ -29,14 +32,19 @@ struct CheckContext {
         self.vocabulary = vocabulary
         self.today = today
         var spans: [Range<Int>] = []
-        var start = 0
-        for comment in plan.comments {
-            let span = comment.span
-            if span.lowerBound > start { spans.append(start..<span.lowerBound) }
-            start = max(start, span.upperBound)
+        if let textSpans {
+            spans = textSpans.isEmpty ? [0..<0] : textSpans
+        } else {
+            var start = 0
+            for comment in plan.comments {
+                let span = comment.span
+                if span.lowerBound > start { spans.append(start..<span.lowerBound) }
+                start = max(start, span.upperBound)
+            }
+            if start < source.bytes.count || spans.isEmpty { spans.append(start..<source.bytes.count) }
         }
-        if start < source.bytes.count || spans.isEmpty { spans.append(start..<source.bytes.count) }
         publishedSpans = spans
+        isMarkup = textSpans != nil
         publishedWords = spans.map { PhraseIndex.words(in: source.bytes, span: $0) }
     }
 
@@ -112,7 +120,15 @@ struct CheckContext {
     /// the span lies in one published span and cuts no word in two, as an
     /// entry's text never does; read afresh otherwise.
     func words(in span: Range<Int>) -> [PhraseIndex.Word] {
-        guard let published = publishedSpans.firstIndex(where: { $0.contains(span.lowerBound) && $0.upperBound >= span.upperBound }) else {
+        // The published span that starts last at or before the span (they are in file order, a web page's by the thousand).
+        var low = 0
+        var high = publishedSpans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if publishedSpans[middle].lowerBound <= span.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        let published = low - 1
+        guard published >= 0, publishedSpans[published].contains(span.lowerBound), publishedSpans[published].upperBound >= span.upperBound else {
             return PhraseIndex.words(in: source.bytes, span: span)
         }
         let words = publishedWords[published]
@@ -160,7 +176,7 @@ struct CheckContext {
         case .acronymsDefined(let list, let skipping):
             return AcronymCheck(context: self, known: list, skipping: skipping).findings()
         case .smallCounts(let below, let people):
-            return SmallCounts(below: below, people: people, vocabulary: vocabulary)
+            return SmallCounts(below: below, people: people, vocabulary: vocabulary, lineBreaksAreSpaces: isMarkup)
                 .find(in: source.bytes, words: publishedWords)
                 .map { Finding(range: source.range(of: $0), values: ["found": source.text($0)]) }
         default:

@@ -29,10 +29,11 @@ public struct Linter: Sendable {
     /// Each finding records the text at fault and its fingerprint.
     public func check(_ source: SourceFile, rules: [Rule]? = nil) -> LintOutcome {
         let rules = rules ?? ruleSet.rules.filter(\.enabled)
-        let plan = parser.parse(source)
+        let document = DocumentReaders.reader(for: source).read(source)
+        let plan = parser.recover(document)
         let stops = PatternStops(path: source.path)
         let context = CheckContext(plan: plan, source: source, vocabulary: ruleSet.vocabulary, today: today,
-                                   measurers: measurers, stops: stops)
+                                   measurers: measurers, stops: stops, textSpans: document.textSpans)
         func diagnostic(_ rule: Rule, _ finding: Finding) -> Diagnostic {
             Diagnostic(path: source.path, range: finding.range, severity: rule.severity, ruleID: rule.id,
                        message: rule.message.render(finding.values), help: rule.help)
@@ -61,8 +62,24 @@ public struct Linter: Sendable {
         // A file that is not UTF-8 is reported whatever the rules and comments say.
         if let invalid = source.invalidUTF8 { diagnostics.append(.invalidUTF8(invalid, path: source.path)) }
         diagnostics.sort(by: Diagnostic.reportOrder)
-        for index in diagnostics.indices { diagnostics[index].faultText = source.firstLine(of: diagnostics[index].range) }
+        for index in diagnostics.indices {
+            // In a web page, the text at fault is its words, never its markup.
+            diagnostics[index].faultText = document.textSpans == nil ? source.firstLine(of: diagnostics[index].range)
+                : InlineText.plain(source.bytes, Self.faultSpan(diagnostics[index].range, in: source))
+        }
         Fingerprint.assign(&diagnostics)
         return LintOutcome(diagnostics: diagnostics, stoppedPatterns: stops.all, objectiveCount: plan.objectives.count)
+    }
+
+    /// The bytes of a finding's range in a web page, at most 2,000 of them,
+    /// cut before a tag the limit would cut in two.
+    static func faultSpan(_ range: SourceRange, in source: SourceFile) -> Range<Int> {
+        let start = source.offset(of: range.start)
+        var end = max(start, min(source.offset(of: range.end), start + 2_000))
+        if end - start == 2_000, let open = source.bytes[start..<end].lastIndex(of: 0x3C),
+           source.bytes[open..<end].firstIndex(of: 0x3E) == nil {
+            end = open
+        }
+        return start..<end
     }
 }

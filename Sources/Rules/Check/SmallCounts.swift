@@ -8,6 +8,8 @@ struct SmallCounts {
     let below: Int
     let people: VocabularySelection
     let vocabulary: Vocabulary
+    /// Whether a line break in the text is only where the file wrapped it (a web page's text).
+    var lineBreaksAreSpaces = false
 
     /// The hashes of `one` … `nine`, in order: compared one by one, as every
     /// word of a plan is looked up and nine comparisons cost less than hashing.
@@ -59,8 +61,26 @@ struct SmallCounts {
         return Self.numberWords.firstIndex(of: word.hash).map { $0 + 1 }
     }
 
-    /// Whether a full stop, semicolon, colon, table bar or line break lies between.
+    /// Whether a full stop, semicolon, colon, table bar or line break lies
+    /// between. An HTML tag is looked past (`<strong>3</strong> pupils`),
+    /// unless it breaks the line (`<br>`, `<td>`); in a web page's text a line
+    /// break of the file is a space.
     private func crossesSentence(_ bytes: [UInt8], from start: Int, to end: Int) -> Bool {
-        bytes[start..<end].contains { [0x2E, 0x3B, 0x3A, 0x7C, 0x0A, 0x0D, 0x2F, 0x28, 0x29].contains($0) }
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x3C || byte == 0x26, let length = Markup.length(bytes, at: index, end: end) {
+                if byte == 0x3C, InlineText.breakTagLength(bytes, at: index, end: end) != nil { return true }
+                index += length
+                continue
+            }
+            switch byte {
+            case 0x0A, 0x0D: if !lineBreaksAreSpaces { return true }
+            case 0x2E, 0x3B, 0x3A, 0x7C, 0x2F, 0x28, 0x29: return true
+            default: break
+            }
+            index += 1
+        }
+        return false
     }
 }

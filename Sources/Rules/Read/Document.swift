@@ -5,14 +5,22 @@
 public struct Document: Sendable {
     /// The text the spans point into (and positions are counted in).
     public let source: SourceFile
-    /// The format it was read as (`markdown`, `text`).
+    /// The format it was read as (`markdown`, `text`, `html`).
     public let format: String
     public var blocks: [Block]
+    /// Where the file's text is, when the file is markup around it (a web
+    /// page): the spans of its blocks' text, in file order, leaving out the
+    /// tags, scripts and page furniture between them. Nil when all of the
+    /// file but its comments is text (Markdown, plain text). The checks that
+    /// read the whole plan (acronyms, small counts, phrases to avoid) read
+    /// these spans.
+    public var textSpans: [Range<Int>]?
 
-    public init(source: SourceFile, format: String, blocks: [Block]) {
+    public init(source: SourceFile, format: String, blocks: [Block], textSpans: [Range<Int>]? = nil) {
         self.source = source
         self.format = format
         self.blocks = blocks
+        self.textSpans = textSpans
     }
 
     /// One block of a document. Every span is a byte range into the source,
@@ -28,7 +36,7 @@ public struct Document: Sendable {
         case listItem(ListItem)
         /// A table: rows of cells.
         case table(Table)
-        /// An HTML comment (the whole `<!-- ... -->`).
+        /// An HTML comment (the whole `<!-- ... -->`), where eqlint-disable directives are.
         case comment(Range<Int>)
         /// A blank line, a thematic break or a code block: it separates blocks.
         case separator

@@ -5,7 +5,7 @@
 /// text formats; for a document that is not text, such as a `.docx`, its
 /// text as the reader extracts it), and `read` finds its blocks.
 public protocol DocumentReader: Sendable {
-    /// The format's name, as `eqlint outline` shows it (`markdown`, `text`).
+    /// The format's name, as `eqlint outline` shows it (`markdown`, `text`, `html`).
     var format: String { get }
     /// File name extensions it reads, in lower case without the dot.
     var fileExtensions: [String] { get }
@@ -29,7 +29,7 @@ extension DocumentReader {
 /// The readers eqlint has, and which one reads a file.
 public enum DocumentReaders {
     /// Every reader, in the order a file's extension is looked up.
-    public static let all: [any DocumentReader] = [MarkdownReader(), TextReader(), DocxReader(), OdtReader(), PDFReader()]
+    public static let all: [any DocumentReader] = [MarkdownReader(), TextReader(), HTMLReader(), DocxReader(), OdtReader(), PDFReader()]
 
     /// The reader for text already loaded: the format it was given (a
     /// converted document is Markdown), else as its name says.

@@ -1,5 +1,7 @@
-/// Turns a span of Markdown inline text into plain words: emphasis markers,
-/// code ticks, links and HTML tags go, their text stays.
+/// Turns a span of Markdown inline text (or of a web page's text) into plain
+/// words: emphasis markers, code ticks, links and HTML tags go, their text
+/// stays; entities are decoded (`HTMLEntities`), line breaks inside the span
+/// are spaces, and no control character is left.
 enum InlineText {
     static func plain(_ bytes: [UInt8], _ span: Range<Int>) -> String {
         var out: [UInt8] = []
@@ -34,15 +36,18 @@ enum InlineText {
                     out.append(byte)
                     index += 1
                 }
-            case 0x26:  // a few entities
-                if let (decoded, length) = entity(bytes, at: index, end: end) {
+            case 0x26:  // an entity: `&amp;`, `&rsquo;`, `&#8211;`
+                if let length = Markup.entityLength(bytes, at: index, end: end), let decoded = HTMLEntities.decode(bytes, index..<index + length) {
                     out.append(contentsOf: decoded)
                     index += length
                 } else {
                     out.append(byte)
                     index += 1
                 }
-            case 0x00...0x08, 0x0A...0x1F, 0x7F:  // control characters could drive a terminal
+            case 0x0A, 0x0C, 0x0D:  // a line break inside a span (a web page's text wraps over lines) is a space
+                out.append(0x20)
+                index += 1
+            case 0x00...0x08, 0x0B, 0x0E...0x1F, 0x7F:  // control characters could drive a terminal
                 out += replacementCharacter
                 index += 1
             case 0xC2 where index + 1 < end && (0x80...0x9F).contains(bytes[index + 1]):  // C1 controls
@@ -62,20 +67,6 @@ enum InlineText {
 
     private static func isLetter(_ byte: UInt8) -> Bool {
         (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-    }
-
-    private static let entities: [(String, String)] = [
-        ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "),
-    ]
-
-    private static func entity(_ bytes: [UInt8], at index: Int, end: Int) -> ([UInt8], Int)? {
-        for (name, value) in entities {
-            let pattern = Array(name.utf8)
-            if index + pattern.count <= end, Array(bytes[index..<index + pattern.count]) == pattern {
-                return (Array(value.utf8), pattern.count)
-            }
-        }
-        return nil
     }
 
     /// Runs of spaces, tabs and no-break spaces become one space; ends are trimmed.
@@ -110,25 +101,43 @@ enum InlineText {
         bytes.removeLast(count - written)
     }
 
-    /// Splits a table cell at `<br>` tags (any case, `<br/>`, `<br />`) into trimmed parts.
+    /// Splits a table cell into trimmed parts at `<br>` tags (any case,
+    /// `<br/>`, `<br />`) and at the tags of blocks a web page's cell may
+    /// hold (`<p>`, `</p>`, `<div>`, `<li>`, a nested table's rows and cells).
     static func splitAtLineBreakTags(_ bytes: [UInt8], _ span: Range<Int>) -> [Range<Int>] {
         var parts: [Range<Int>] = []
         var partStart = span.lowerBound
         var index = span.lowerBound
-        while index < span.upperBound {
-            if bytes[index] == 0x3C, index + 3 < span.upperBound, bytes[index + 1] | 0x20 == 0x62, bytes[index + 2] | 0x20 == 0x72 {
-                var close = index + 3
-                while close < span.upperBound, bytes[close] == 0x20 || bytes[close] == 0x2F { close += 1 }
-                if close < span.upperBound, bytes[close] == 0x3E {
-                    parts.append(ByteText.trim(bytes, partStart..<index))
-                    partStart = close + 1
-                    index = close + 1
-                    continue
-                }
+        while let open = ByteText.find(bytes, 0x3C, in: index..<span.upperBound) {
+            if let length = breakTagLength(bytes, at: open, end: span.upperBound) {
+                parts.append(Markup.trimSpaces(bytes, partStart..<open))
+                partStart = open + length
+                index = open + length
+            } else {
+                index = open + 1
             }
-            index += 1
         }
-        parts.append(ByteText.trim(bytes, partStart..<span.upperBound))
+        parts.append(Markup.trimSpaces(bytes, partStart..<span.upperBound))
         return parts.filter { !$0.isEmpty }
     }
+
+    /// The length of a tag at `index` that breaks a line of text (`<br>`,
+    /// `<p>`, `</li>`, `<td class="x">`, ...), or nil.
+    static func breakTagLength(_ bytes: [UInt8], at index: Int, end: Int) -> Int? {
+        guard bytes[index] == 0x3C, let length = Markup.tagLength(bytes, at: index, end: end) else { return nil }
+        var name = index + 1
+        if bytes[name] == 0x2F { name += 1 }
+        var nameEnd = name
+        while nameEnd < index + length, Markup.isLetter(bytes[nameEnd]) || Markup.isDigit(bytes[nameEnd]) { nameEnd += 1 }
+        guard nameEnd - name <= 10 else { return nil }
+        var key: UInt64 = 0
+        for offset in name..<nameEnd { key = key << 8 | UInt64(bytes[offset] | 0x20) }
+        return breakTagNames.contains(key) ? length : nil
+    }
+
+    /// The names of `breakTagLength`'s tags, each packed into an integer.
+    private static let breakTagNames: Set<UInt64> = Set([
+        "br", "p", "div", "li", "ul", "ol", "dl", "dd", "dt", "tr", "td", "th", "table", "thead", "tbody", "tfoot", "caption",
+        "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article", "pre", "hr", "figcaption", "address",
+    ].map { name in name.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
 }

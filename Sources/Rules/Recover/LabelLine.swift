@@ -43,8 +43,17 @@ struct LabelLine {
         self.field = field
         self.label = ByteText.trim(bytes, label)
         var valueStart = colon + 1
-        // `*Lead:* value`: the closing emphasis belongs to the label.
-        while valueStart < span.upperBound, bytes[valueStart] == 0x2A || bytes[valueStart] == 0x5F { valueStart += 1 }
+        // `*Lead:* value`, `<strong>Lead:</strong>&nbsp;value`: the closing emphasis belongs to the label.
+        while valueStart < span.upperBound {
+            if bytes[valueStart] == 0x2A || bytes[valueStart] == 0x5F {
+                valueStart += 1
+            } else if let length = Markup.spaceLength(bytes, at: valueStart, end: span.upperBound)
+                        ?? (bytes[valueStart] == 0x3C ? Markup.tagLength(bytes, at: valueStart, end: span.upperBound) : nil) {
+                valueStart += length
+            } else {
+                break
+            }
+        }
         value = ByteText.trim(bytes, valueStart..<span.upperBound)
     }
 }

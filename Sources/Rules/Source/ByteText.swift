@@ -49,6 +49,12 @@ enum ByteText {
         }
     }
 
+    /// `find` over a buffer already opened.
+    static func find(_ buffer: UnsafeBufferPointer<UInt8>, _ byte: UInt8, in span: Range<Int>) -> Int? {
+        guard !span.isEmpty, let base = buffer.baseAddress, let hit = memchr(base + span.lowerBound, Int32(byte), span.count) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// The first offset of some bytes in the range, or nil.
     static func find(_ bytes: [UInt8], _ needle: ArraySlice<UInt8>, in span: Range<Int>) -> Int? {
         guard let first = needle.first, needle.count <= span.count else { return nil }

@@ -1,0 +1,175 @@
+import Foundation
+@testable import Rules
+import Testing
+
+/// Entities and tags in the raw text that eqlint's byte scanners read:
+/// `InlineText` decodes entities; words, acronyms, counts and labels never
+/// come from a tag's or an entity's name.
+@Suite("Markup in text")
+struct MarkupTextTests {
+    func plain(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        return InlineText.plain(bytes, 0..<bytes.count)
+    }
+
+    func words(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return PhraseIndex.words(in: bytes, span: 0..<bytes.count).map { String(decoding: bytes[$0.span], as: UTF8.self) }
+    }
+
+    // MARK: Entities
+
+    @Test("numeric entities, decimal and hex, any case")
+    func numeric() {
+        #expect(plain("2024&#8211;2025 &#x2019; &#X2014; &#163;5 &#233;") == "2024–2025 ’ — £5 é")
+    }
+
+    @Test("the named entities pages use", arguments: [
+        ("&nbsp;&amp;&lt;&gt;&quot;&apos;", "&<>\"'"),
+        ("&rsquo;&lsquo;&rdquo;&ldquo;&ndash;&mdash;&hellip;&bull;&middot;", "’‘”“–—…•·"),
+        ("&pound;&euro;&copy;&reg;&trade;&deg;&frac12;&times;&divide;", "£€©®™°½×÷"),
+        ("&eacute;&egrave;&aacute;&agrave;&uuml;&ouml;&auml;&ccedil;&Eacute;&szlig;&oelig;", "éèáàüöäçÉßœ"),
+        ("&laquo;&raquo;&plusmn;&le;&ge;&rarr;&check;&frac14;&sect;&cent;&yen;", "«»±≤≥→✓¼§¢¥"),
+        ("&AMP;&LT;&GT;&QUOT;&COPY;", "&<>\"©"),
+    ])
+    func named(text: String, expected: String) {
+        #expect(plain(text) == expected)
+    }
+
+    @Test("what Markdown decoded before decodes as it did")
+    func markdownCompatible() {
+        #expect(plain("Aims &amp; objectives &lt;draft&gt; &quot;ours&quot; &#39;x&#39;&nbsp;y") == "Aims & objectives <draft> \"ours\" 'x' y")
+        #expect(plain("**Lead:** [Head](http://x) `code` \\*") == "Lead: Head code *")
+    }
+
+    @Test("never a control character: C0, DEL, surrogates and out-of-range references give U+FFFD; tab and line breaks a space")
+    func noControlCharacters() {
+        #expect(plain("a&#0;b&#1;c&#x1B;d&#127;e&#xD800;f&#x110000;g&#99999999;h") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f\u{FFFD}g\u{FFFD}h")
+        #expect(plain("a&#9;b&#10;c&#13;d&Tab;e&NewLine;f") == "a b c d e f")
+        #expect(plain("line\none\r\ntwo") == "line one two")
+        #expect(!plain("&#x9b;&#155;&#x85;").unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+    }
+
+    @Test("references to 0x80–0x9F read as Windows-1252, as browsers read them")
+    func windows1252() {
+        #expect(plain("&#146;&#150;&#151;&#128;&#147;&#148;") == "’–—€“”")
+    }
+
+    @Test("unknown names, and & with no entity, are left as written")
+    func unknown() {
+        #expect(plain("&madeup; R&D &amp 5 & 6 &#; &#x;") == "&madeup; R&D &amp 5 & 6 &#; &#x;")
+    }
+
+    @Test("soft hyphens and zero-width joiners show nothing")
+    func invisible() {
+        #expect(plain("equal&shy;ity a&zwj;b") == "equality ab")
+    }
+
+    // MARK: Words
+
+    @Test("a tag is a gap between words, never a word")
+    func tagsAreNotWords() {
+        #expect(words("<strong>Lead:</strong> Head of <em class=\"x\">School</em>") == ["Lead", "Head", "of", "School"])
+        #expect(words("<br/><BR><td colspan=2></td><!-- note -->text") == ["text"])
+        #expect(words("One<span>Two</span>") == ["One", "Two"])
+    }
+
+    @Test("an entity is a gap, an apostrophe's entity joins a word")
+    func entities() {
+        #expect(words("Aims&amp;objectives &nbsp;&#8211; done") == ["Aims", "objectives", "done"])
+        let joined = words("children&rsquo;s pupils&#39; parent&#x2019;s")
+        #expect(joined == ["children&rsquo;s", "pupils", "parent&#x2019;s"])
+        #expect(PhraseIndex.hash("children&rsquo;s") == PhraseIndex.hash("childrens"))
+        #expect(PhraseIndex.hash("children's") == PhraseIndex.hash("children&rsquo;s"))
+    }
+
+    @Test("a < or & that starts no markup is punctuation, in text of any size")
+    func strayMarkupCharacters() {
+        #expect(words("a < b & c <5 & d") == ["a", "b", "c", "5", "d"])
+        #expect(words("x<y") == ["x", "y"])
+        let hostile = String(repeating: "<a", count: 50_000) + " end"
+        #expect(words(hostile).count == 50_001)
+    }
+
+    @Test("words read through markup are those read with no markup at all", arguments: [
+        "Raise the attendance of disabled pupils from 89% to 94% by July 2027.",
+        "The share of pupils’ families (SEND) who attend—at least once—rises.",
+    ])
+    func sameWordsWithoutMarkup(text: String) {
+        let marked = "<p>" + text.replacingOccurrences(of: " ", with: " <span>").replacingOccurrences(of: ".", with: "</span>.") + "</p>"
+        let hashes = { (text: String) -> [UInt64] in
+            let bytes = Array(text.utf8)
+            return PhraseIndex.words(in: bytes, span: 0..<bytes.count).map(\.hash)
+        }
+        #expect(hashes(marked) == hashes(text))
+    }
+
+    @Test("a phrase is found across tags, and not in a tag's name")
+    func phrases() {
+        var index = PhraseIndex()
+        index.add("equality act", group: "law")
+        index.add("strong", group: "tag")
+        let bytes = Array("<p>The <strong>Equality</strong>&nbsp;<em>Act</em> 2010</p>".utf8)
+        let found = index.matches(in: PhraseIndex.words(in: bytes, span: 0..<bytes.count), bytes: bytes)
+        #expect(found.map(\.group) == ["law"])
+        #expect(String(decoding: bytes[found[0].span], as: UTF8.self) == "Equality</strong>&nbsp;<em>Act")
+    }
+
+    @Test("label keys read through tags and entities")
+    func labelKeys() {
+        #expect(TextNormalizer.labelKey("<strong>Success</strong>&nbsp;criteria") == TextNormalizer.labelKey("Success criteria"))
+        let vocabulary = TestSupport.builtInRuleSet.vocabulary
+        #expect(vocabulary.field(forLabel: "<span style=\"font-weight: bold; font-family: Arial\">Success criteria</span>") == "success")
+    }
+
+    // MARK: Acronyms, counts, labels
+
+    @Test("tag and entity names are never acronyms")
+    func abbreviations() {
+        #expect(Abbreviations.find(in: "<TD><B>Objective</B></TD> <P ALIGN=CENTER>text</P> &NBSP; &AMP;") == [])
+        #expect(Abbreviations.find(in: "<strong>SENCo</strong> and the <abbr>EHCP</abbr>") == ["SENCo", "EHCP"])
+        // Capitals that run on through inline tags are one run (shouting), not acronyms; a <br> ends a run.
+        #expect(Abbreviations.find(in: "<b>OUR</b> AIMS") == [])
+        #expect(Abbreviations.find(in: "SEND<br>PP") == ["SEND", "PP"])
+    }
+
+    @Test("an acronym spelt out through tags is spelt out; one in an attribute or a tag is none")
+    func acronymsInPages() {
+        let findings = TestSupport.lint("""
+            # Plan
+
+            The <abbr title="Special Educational Needs">SEND</abbr> (<em>Special Educational Needs</em>) team.
+            Our <strong>ESP</strong> (Enhanced Specialist Provision) and <a href="/SENCO/CPD">link</a>.
+            <SPAN CLASS="PTA">Parents</SPAN> and the <b>CARE</b> Federation.
+            """, rules: ["acronym-undefined"])
+        #expect(findings.map(\.message) == [])
+    }
+
+    @Test("a small count is read through tags, and in a web page across the file's line breaks")
+    func smallCounts() throws {
+        let html = "<p>Only <strong>3</strong> pupils, and 2\n  <em>disabled</em> children, and 4<br>pupils.</p>"
+        let linter = Linter(ruleSet: TestSupport.builtInRuleSet, today: TestSupport.goldenToday)
+        let rules = TestSupport.builtInRuleSet.rules.filter { $0.id == "small-numbers" }
+        let findings = linter.lint(SourceFile(path: "page.html", text: html), rules: rules)
+        #expect(findings.map(\.faultText) == ["3 pupils", "2 disabled children"])
+        // In Markdown a line break still ends the sentence.
+        let markdown = linter.lint(SourceFile(path: "plan.md", text: "Only 2\ndisabled children and <b>3</b> pupils."), rules: rules)
+        #expect(markdown.map(\.faultText) == ["3</b> pupils"])
+    }
+
+    @Test("a label's value starts after the tags and spaces that close the label")
+    func labelValue() throws {
+        let vocabulary = TestSupport.builtInRuleSet.vocabulary
+        let bytes = Array("Lead:</strong>&nbsp; <em>Mrs Patel</em>".utf8)
+        let label = try #require(LabelLine(bytes, 0..<bytes.count, vocabulary: vocabulary))
+        #expect(label.field == "lead")
+        #expect(String(decoding: bytes[label.value], as: UTF8.self) == "Mrs Patel</em>")
+    }
+
+    @Test("splitting a cell: at <br>, and at the tags of the blocks a page's cell may hold")
+    func splitCell() {
+        let bytes = Array("One<br>Two<BR />Three<br clear=all><p>Four</p><ul><li>Five</li></ul>&nbsp;<brx>Six".utf8)
+        #expect(InlineText.splitAtLineBreakTags(bytes, 0..<bytes.count).map { String(decoding: bytes[$0], as: UTF8.self) }
+            == ["One", "Two", "Three", "Four", "Five", "<brx>Six"])
+    }
+}
