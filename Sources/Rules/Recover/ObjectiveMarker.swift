@@ -64,7 +64,11 @@ struct ObjectiveMarker: Equatable {
     /// Drops a word (or words) from the front of the text, ignoring case,
     /// if it is there as a whole word; then the spaces after it.
     private static func dropWord(_ word: String, from text: inout Substring) -> Bool {
-        guard text.count >= word.count, text.prefix(word.count).lowercased() == word else { return false }
+        // Compared byte by byte, ASCII case folded: a line may be long, and most do not start so.
+        var bytes = text.utf8.makeIterator()
+        for expected in word.utf8 {
+            guard let byte = bytes.next(), byte | (byte &- 0x41 < 26 ? 0x20 : 0) == expected else { return false }
+        }
         let after = text.dropFirst(word.count)
         if let next = after.first, next.isLetter { return false }  // "Objectives", "Objectively"
         text = after.drop { $0 == " " }

@@ -44,6 +44,17 @@ extension PlanRecovery {
         }
 
 
+        // Plan-level prose that names no objective and gives no date (it has no digit) says
+        // nothing eqlint reads: an introduction, the school's ethos. It is passed over unread.
+        if objective == nil, case .prose = section, heldForNextObjective.isEmpty, let first = lines.first, let last = lines.last,
+           let end = last.last, bytes[end] == 0x2E || bytes[end] == 0x21 || bytes[end] == 0x3F,  // a sentence that ends here
+           ByteText.find(bytes, 0x3A, in: first.lowerBound..<min(first.upperBound, first.lowerBound + 60)) == nil,
+           !(first.lowerBound..<last.upperBound).contains(where: { bytes[$0] &- 0x30 < 10 }),
+           ByteText.find(bytes, "bjective", in: first.lowerBound..<last.upperBound) == nil,
+           ByteText.find(bytes, "BJECTIVE", in: first.lowerBound..<last.upperBound) == nil {
+            planText = nil
+            return
+        }
         var loose: [Range<Int>] = []
         var index = 0
         while index < lines.count {
@@ -371,6 +382,7 @@ extension PlanRecovery {
     /// governors on ...`, `Date of next review: ...`, `These objectives were
     /// first published in ...`).
     func startsWithPlanFact(_ text: TextValue) -> Bool {
+        guard text.text.utf8.contains(where: { $0 &- 0x30 < 10 }) else { return false }
         let start = text.spans[0]
         let head = start.lowerBound..<min(start.upperBound, start.lowerBound + 80)
         guard let first = vocabulary.find(VocabularySelection(list: "publication"), in: bytes, span: head).first else { return false }

@@ -63,8 +63,9 @@ public struct PlanParser: Sendable {
 struct PlanRecovery {
     let document: Document
     let vocabulary: Vocabulary
-    var source: SourceFile { document.source }
-    var bytes: [UInt8] { document.source.bytes }
+    /// The document's text and its bytes, kept apart so that reading them copies nothing.
+    let source: SourceFile
+    let bytes: [UInt8]
 
     var plan = Plan()
     var firstHeading: TextValue?
@@ -146,6 +147,8 @@ struct PlanRecovery {
     init(document: Document, vocabulary: Vocabulary) {
         self.document = document
         self.vocabulary = vocabulary
+        source = document.source
+        bytes = document.source.bytes
     }
 
     mutating func build() -> Plan {
@@ -296,7 +299,7 @@ struct PlanRecovery {
     /// (`Monitoring and progress, July 2026`, `Progress report 2025`).
     func leadingEvaluationLabel(_ text: String) -> FieldName? {
         guard text.utf8.count <= 100 else { return nil }
-        let words = text.split(maxSplits: 3, whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{2013}" || $0 == "-" }).prefix(3)
+        let words = TextWords(text).prefix(3)
         for count in stride(from: min(3, words.count), through: 1, by: -1)
         where vocabulary.field(forLabel: words.prefix(count).joined(separator: " ")) == .evaluation {
             return .evaluation
