@@ -25,7 +25,7 @@ struct CheckContext {
 
     init(plan: Plan, source: SourceFile, vocabulary: Vocabulary, today: CalendarDay,
          measurers: [Measurability.Key: Measurability] = [:], stops: PatternStops, textSpans: [Range<Int>]? = nil) {
-        measured = MeasurabilityMemo(measurers: measurers)
+        measured = MeasurabilityMemo(measurers: measurers, stops: stops)
         self.stops = stops
         self.plan = plan
         self.source = source
@@ -94,7 +94,7 @@ struct CheckContext {
             case .mentions(let selection):
                 found = spans.indices.contains { vocabulary.contains(selection, in: source.bytes, span: spans[$0], words: words?[$0] ?? self.words(in: spans[$0])) }
             case .matches(let pattern):
-                found = (texts ?? spans.map(source.text)).contains { pattern.matches($0) }
+                found = (texts ?? spans.map(source.text)).contains { pattern.matches($0, stops: stops) }
             }
             return found == condition.isRequired
         }
@@ -294,7 +294,7 @@ struct CheckContext {
     /// Matches a rule's pattern, recording it if it has to be stopped (then
     /// neither `matches` nor `not-matches` makes a finding on a guess).
     private func match(_ pattern: Pattern, _ entry: TextValue, _ rule: Rule) -> Pattern.Match {
-        let match = pattern.match(entry.text)
+        let match = pattern.match(entry.text, stops: stops)
         if match == .stopped { stops.record(pattern, rule: rule, text: entry) }
         return match
     }

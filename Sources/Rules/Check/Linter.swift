@@ -24,15 +24,24 @@ public struct Linter: Sendable {
         check(source, rules: rules).diagnostics
     }
 
+    /// The plan reader, its trust's patterns recording their stops in (and
+    /// skipping those stopped in) one plan's record.
+    public func parser(stoppingIn stops: PatternStops) -> PlanParser {
+        PlanParser(vocabulary: ruleSet.vocabulary.stopping(in: stops))
+    }
+
     /// Parses and checks one file against the enabled rules (or some rules),
     /// in reading order, saying too which rule patterns had to be stopped.
     /// Each finding records the text at fault and its fingerprint.
-    public func check(_ source: SourceFile, rules: [Rule]? = nil) -> LintOutcome {
+    /// - Parameter stops: the plan's record of stopped patterns, holding
+    ///   those an earlier plan of the run stopped; a fresh one when nil.
+    public func check(_ source: SourceFile, rules: [Rule]? = nil, stops: PatternStops? = nil) -> LintOutcome {
         let rules = rules ?? ruleSet.rules.filter(\.enabled)
+        let stops = stops ?? PatternStops(path: source.path)
+        let parser = parser(stoppingIn: stops)
         let document = DocumentReaders.reader(for: source).read(source)
         let plan = parser.recover(document)
-        let stops = PatternStops(path: source.path)
-        let context = CheckContext(plan: plan, source: source, vocabulary: ruleSet.vocabulary, today: today,
+        let context = CheckContext(plan: plan, source: source, vocabulary: parser.vocabulary, today: today,
                                    measurers: measurers, stops: stops, textSpans: document.textSpans)
         func diagnostic(_ rule: Rule, _ finding: Finding) -> Diagnostic {
             Diagnostic(path: source.path, range: finding.range, severity: rule.severity, ruleID: rule.id,
