@@ -116,18 +116,21 @@ extension Measurability {
         var datesCount: Bool
     }
 
-    /// A decider for every measurable check in a rule set, built once.
+    /// A decider for every measuring check in a rule set, built once.
     static func all(for ruleSet: RuleSet) -> [Key: Measurability] {
         var result: [Key: Measurability] = [:]
         for rule in ruleSet.rules {
-            switch rule.check {
-            case .measurable(let list, let datesCount), .anyMeasurable(let list, let datesCount, _):
-                let key = Key(list: list, datesCount: datesCount)
-                if result[key] == nil { result[key] = Measurability(list: ruleSet.vocabulary.lists[list], datesCount: datesCount) }
-            default:
-                break
-            }
+            guard let key = (rule.check.kind as? any MeasuringCheck)?.measurer, result[key] == nil else { continue }
+            result[key] = Measurability(list: ruleSet.vocabulary.lists[key.list], datesCount: key.datesCount)
         }
         return result
     }
+}
+
+/// A check that decides whether entries are measurable, so that its
+/// decider is built once for a run (`Measurability.all(for:)`); one that
+/// did not say so would still work, building its decider for each plan.
+protocol MeasuringCheck {
+    /// The vocabulary list and `datesCount` it decides with.
+    var measurer: Measurability.Key { get }
 }

@@ -113,6 +113,7 @@ struct RuleLoaderTests {
             .replacingOccurrences(of: "check: \"present\",", with: "check: \"period-at-most\", options: { years: +0x4, },")
             .replacingOccurrences(of: "scope: \"objective\",", with: "scope: \"plan\",")
             .replacingOccurrences(of: "field: \"lead\",", with: "")
+            .replacingOccurrences(of: "{objective} has no lead", with: "The period is longer than {years} years")
         let set = try TestSupport.loadRules([("v.json5", Self.vocabulary), ("r.json5", rule)]).get()
         #expect(set.rule(id: "my-rule")?.summary == "It's A B \u{1F600} continued")
     }
