@@ -145,7 +145,7 @@ func outline(_ options: CommandLineOptions, resolver: ConfigurationResolver) thr
             printError(error.description)
         }
     }
-    try writeOut(options.format == .json ? PlanOutline.json(entries) : PlanOutline.text(entries))
+    try writeOut(options.format == JSONReporter.self ? PlanOutline.json(entries) : PlanOutline.text(entries))
     return failed ? 2 : 0
 }
 
@@ -162,7 +162,7 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
     let color = useColor(options)
     let terminal = TextReporter(color: color, showSource: color)
     // Most formats are written as plans complete; JUnit (totals first) and --output need every report.
-    let chosen: any Reporter = options.format == .text ? terminal : reporter(for: options.format, ruleSet: ruleSet)
+    let chosen: any Reporter = options.format == TextReporter.self ? terminal : options.format.init(context: ReporterContext(ruleSet: ruleSet))
     var stream = options.output == nil ? (chosen as? any StreamingReporter).map { ReportStream($0) } : nil
     let keepsReports = stream == nil || options.writeBaseline != nil
     var checkRun = CheckRun(resolver: resolver, jobs: options.jobs ?? CheckRun.activeProcessorCount, keepsSourceLines: color)
@@ -221,7 +221,7 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
     if let writeFailure { throw writeFailure }
 
     if stream == nil {
-        let report = options.format == .text ? TextReporter().report(reports) : chosen.report(reports)
+        let report = options.format == TextReporter.self ? TextReporter().report(reports) : chosen.report(reports)
         if let path = options.output {
             try write(report, to: path)
             try writeOut(terminal.report(reports))
@@ -248,20 +248,6 @@ func useColor(_ options: CommandLineOptions) -> Bool {
     let environment = ProcessInfo.processInfo.environment
     let terminal = isatty(STDOUT_FILENO) == 1 && environment["TERM"] != "dumb" && environment["NO_COLOR"] == nil
     return options.color == .always || (options.color == .auto && terminal)
-}
-
-/// The reporter for a machine-readable format.
-func reporter(for format: CommandLineOptions.Format, ruleSet: RuleSet) -> any Reporter {
-    let currentDirectory = FileManager.default.currentDirectoryPath
-    switch format {
-    case .text: return TextReporter()
-    case .json: return JSONReporter()
-    case .sarif:
-        return SARIFReporter(ruleSet: ruleSet, baseDirectory: RepositoryRoot.find(from: currentDirectory) ?? currentDirectory)
-    case .github: return GitHubReporter()
-    case .junit: return JUnitReporter(ruleSet: ruleSet)
-    case .checkstyle: return CheckstyleReporter()
-    }
 }
 
 do {
