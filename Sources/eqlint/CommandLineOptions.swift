@@ -12,11 +12,11 @@ struct CommandLineOptions {
         case version
     }
 
-    enum Format: String, CaseIterable { case text, json, sarif, github, junit, checkstyle }
     enum ColorChoice: String, CaseIterable { case auto, always, never }
 
     var command = Command.help(nil)
-    var format = Format.text
+    /// The output format; `Reporters.all` lists them.
+    var format: any Reporter.Type = Reporters.default
     var today: CalendarDay?
     var ruleDirectories: [String] = []
     /// nil: as the plan's configuration says (else `error`).
@@ -77,7 +77,9 @@ struct CommandLineOptions {
                 return given
             }
             switch name {
-            case "--format": format = try Self.choice(try value(), for: name)
+            case "--format":
+                let given = try value()
+                do { format = try Reporters.named(given) } catch { throw UsageError(description: error.description) }
             case "--fail-on": failOn = try Self.choice(try value(), for: name) as FailThreshold
             case "--config": configuration = .file(try value())
             case "--no-config": configuration = .none
@@ -114,8 +116,8 @@ struct CommandLineOptions {
             if paths.filter({ $0 == "-" }).count > 1 { throw UsageError(description: "'-' (standard input) can be given only once") }
         case .outline:
             if paths.isEmpty { throw UsageError(description: "no plans to outline; give a file, a directory or '-' (see 'eqlint outline --help')") }
-            guard format == .text || format == .json else {
-                throw UsageError(description: "outline prints text or json, not '\(format.rawValue)'")
+            guard format == TextReporter.self || format == JSONReporter.self else {
+                throw UsageError(description: "outline prints text or json, not '\(format.identifier)'")
             }
         case .convert:
             guard paths.count == 1 else {

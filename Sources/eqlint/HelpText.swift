@@ -33,7 +33,7 @@ enum HelpText {
                                   or '-' for standard input (a file named '-' is ./-).
 
         OPTIONS:
-          --format <format>       text (default), json, sarif, github, junit or checkstyle.
+          --format <format>       \(formatChoices).
           --output <file>         Write the report in --format to <file>; print text to the terminal.
           --config <file>         Use this configuration file (default: the nearest .eqlint.json5).
           --no-config             Use no configuration file.
@@ -46,6 +46,9 @@ enum HelpText {
           --color <when>          auto (default), always or never. NO_COLOR turns colour off.
           -j, --jobs <n>          Check at most <n> plans at once (default: one per processor; 1: one at a time).
           -h, --help              Show help information.
+
+        FORMATS:
+        \(formatList)
 
         OUTPUT:
           One finding a line on standard output, path:line:column: severity: message [rule-id],
@@ -126,6 +129,21 @@ enum HelpText {
           -h, --help              Show help information.
 
         """
+
+    /// The registered formats, the default first: `text (default), json, ... or checkstyle`.
+    static var formatChoices: String {
+        let names = Reporters.all.map { $0 == Reporters.default ? "\($0.identifier) (default)" : $0.identifier }
+        guard let last = names.last, names.count > 1 else { return names.joined() }
+        return names.dropLast().joined(separator: ", ") + " or " + last
+    }
+
+    /// Each registered format and its description, a line each, as the options are listed.
+    static var formatList: String {
+        Reporters.all.map { format in
+            let name = format.identifier.padding(toLength: max(format.identifier.count + 2, 24), withPad: " ", startingAt: 0)
+            return "  \(name)\(format.description)"
+        }.joined(separator: "\n")
+    }
 
     static func page(for subcommand: String?) -> String? {
         switch subcommand {

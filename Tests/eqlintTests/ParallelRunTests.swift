@@ -1,4 +1,5 @@
 import Foundation
+import Rules
 import Testing
 
 /// `--jobs`: a parallel run prints exactly what a serial one does, in the
@@ -26,7 +27,7 @@ struct ParallelRunTests {
         return folder
     }()
 
-    static let formats = ["text", "json", "sarif", "github", "junit", "checkstyle"]
+    static let formats = Reporters.identifiers
 
     @Test("a parallel run's output equals a serial run's, in every format", arguments: formats)
     func sameOutput(format: String) throws {

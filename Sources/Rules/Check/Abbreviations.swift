@@ -48,6 +48,8 @@ enum Abbreviations {
             while next < span.upperBound {
                 if bytes[next] == 0x20 {
                     next += 1
+                } else if isLetter(bytes[next]) {
+                    break
                 } else if let length = Markup.spaceLength(bytes, at: next, end: span.upperBound)
                             ?? (bytes[next] == 0x3C && InlineText.breakTagLength(bytes, at: next, end: span.upperBound) == nil
                                 ? Markup.tagLength(bytes, at: next, end: span.upperBound) : nil),

@@ -37,18 +37,16 @@ enum InlineText {
                     index += 1
                 }
             case 0x26:  // an entity: `&amp;`, `&rsquo;`, `&#8211;`
-                if let length = Markup.entityLength(bytes, at: index, end: end), let decoded = HTMLEntities.decode(bytes, index..<index + length) {
+                if let (decoded, length) = entity(bytes, at: index, end: end) {
                     out.append(contentsOf: decoded)
                     index += length
                 } else {
                     out.append(byte)
                     index += 1
                 }
-            case 0x0A, 0x0C, 0x0D:  // a line break inside a span (a web page's text wraps over lines) is a space
-                out.append(0x20)
-                index += 1
-            case 0x00...0x08, 0x0B, 0x0E...0x1F, 0x7F:  // control characters could drive a terminal
-                out += replacementCharacter
+            case 0x00...0x08, 0x0A...0x1F, 0x7F:  // control characters could drive a terminal
+                // A line break inside a span (a web page's text wraps over lines) is a space.
+                if byte == 0x0A || byte == 0x0D || byte == 0x0C { out.append(0x20) } else { out += replacementCharacter }
                 index += 1
             case 0xC2 where index + 1 < end && (0x80...0x9F).contains(bytes[index + 1]):  // C1 controls
                 out += replacementCharacter
@@ -67,6 +65,16 @@ enum InlineText {
 
     private static func isLetter(_ byte: UInt8) -> Bool {
         (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    /// The entity at `index` as UTF-8, and its length; nil when there is
+    /// none or its name is unknown. Kept out of `plain`'s loop, which most
+    /// text runs through with no entity in it.
+    @inline(never)
+    private static func entity(_ bytes: [UInt8], at index: Int, end: Int) -> ([UInt8], Int)? {
+        guard let length = Markup.entityLength(bytes, at: index, end: end),
+              let decoded = HTMLEntities.decode(bytes, index..<index + length) else { return nil }
+        return (decoded, length)
     }
 
     /// Runs of spaces, tabs and no-break spaces become one space; ends are trimmed.

@@ -75,6 +75,7 @@ extension PlanRecovery {
         if let field = vocabulary.field(forLabel: text) { return .field(field) }
         // Two labels run together where Word merged cells: `Lead Person/ Responsibility Success Criteria`.
         let words = text.split(separator: " ")
+        guard words.count <= 10 else { return nil }  // two labels are a few words, not a cell of prose
         for cut in stride(from: words.count - 1, through: 1, by: -1) {
             if let first = vocabulary.field(forLabel: words[..<cut].joined(separator: " ")),
                vocabulary.field(forLabel: words[cut...].joined(separator: " ")) != nil {

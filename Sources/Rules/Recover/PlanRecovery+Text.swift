@@ -350,7 +350,7 @@ extension PlanRecovery {
             }
         }
         heldForNextObjective = []
-        if let previous = planText, Self.continues(previous.text, with: text.text) {
+        if let previous = planText, previous.text.utf8.count < 2000, Self.continues(previous.text, with: text.text) {
             // A sentence a hard line break split: read its facts again, whole.
             planText = previous.joined(with: text)
             readFacts(planText!)
@@ -372,7 +372,8 @@ extension PlanRecovery {
         default:
             // A line that names the objectives (`Equality Objectives 2025-2028`), or
             // leads in to them (`Our equality objectives for 2024-2025 are:`).
-            guard text.range.start.line == text.range.end.line, namesObjectives(text.text) else { return }
+            // (A paragraph of a few words: in a web page's source it may wrap over lines.)
+            guard namesObjectives(text.text) else { return }
             namingLines.append(text)
             if text.text.hasSuffix(":") { section = .objectives(level: nil) }
         }

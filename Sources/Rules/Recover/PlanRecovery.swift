@@ -464,7 +464,10 @@ struct PlanRecovery {
     /// a sentence: the rest of it, split off by a hard line break. Joins it
     /// to that text and says whether it did.
     mutating func joinSplitSentence(_ entry: TextValue) -> Bool {
-        guard let (previous, target) = lastText, objective != nil, Self.continues(previous.text, with: entry.text) else {
+        // A sentence split by line breaks is a sentence: past a few thousand characters, joining
+        // more would only cost time (a page of one-word paragraphs each continuing the last).
+        guard let (previous, target) = lastText, objective != nil, previous.text.utf8.count < 2000,
+              Self.continues(previous.text, with: entry.text) else {
             return false
         }
         let joined = previous.joined(with: entry)

@@ -2,7 +2,12 @@
 /// `<checkstyle version="4.3"><file name="P"><error line column severity message source/></file></checkstyle>`.
 /// Every plan checked has a `<file>` element, empty when the plan is clean.
 public struct CheckstyleReporter: StreamingReporter {
+    public static let identifier = "checkstyle"
+    public static let description = "Checkstyle XML, for Jenkins' warnings plugin and reviewdog."
+
     public init() {}
+
+    public init(context: ReporterContext) {}
 
     public func report(_ files: [FileReport]) -> String {
         streamedReport(files)

@@ -43,8 +43,3 @@ public struct FileReport: Sendable {
         return lines
     }
 }
-
-/// Turns the reports of a run into text for one consumer. A pure function.
-public protocol Reporter: Sendable {
-    func report(_ files: [FileReport]) -> String
-}

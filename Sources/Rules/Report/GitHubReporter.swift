@@ -3,7 +3,12 @@
 /// `::error file=P,line=L,col=C,endLine=EL,endColumn=EC,title=RULE::message`
 /// (`::warning`, and `::notice` for info).
 public struct GitHubReporter: StreamingReporter {
+    public static let identifier = "github"
+    public static let description = "GitHub Actions workflow commands: each finding an annotation on the pull request."
+
     public init() {}
+
+    public init(context: ReporterContext) {}
 
     // Streaming: one line per finding, nothing around them.
     public func head() -> String { "" }

@@ -1,7 +1,12 @@
 /// A stable JSON document for scripts (schema documented in the README):
 /// `{ "version": 1, "diagnostics": [...], "summary": {...} }`.
 public struct JSONReporter: StreamingReporter {
+    public static let identifier = "json"
+    public static let description = "A stable JSON document for scripts: every finding, and the summary."
+
     public init() {}
+
+    public init(context: ReporterContext) {}
 
     struct Document: Encodable {
         var version = 1

@@ -5,8 +5,15 @@ public struct JUnitReporter: Reporter {
     /// The rules checked, one test case each.
     public let ruleIDs: [String]
 
+    public static let identifier = "junit"
+    public static let description = "JUnit XML for CI test reports (GitLab, Jenkins): a test case per rule and plan."
+
     public init(ruleSet: RuleSet) {
         ruleIDs = ruleSet.rules.filter(\.enabled).map(\.id)
+    }
+
+    public init(context: ReporterContext) {
+        self.init(ruleSet: context.ruleSet)
     }
 
     public func report(_ files: [FileReport]) -> String {

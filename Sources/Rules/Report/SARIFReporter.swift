@@ -12,10 +12,18 @@ public struct SARIFReporter: StreamingReporter {
     /// The folder relative diagnostic paths are taken from.
     public let currentDirectory: String
 
+    public static let identifier = "sarif"
+    public static let description = "SARIF 2.1.0, for GitHub code scanning and other SARIF viewers."
+
     public init(ruleSet: RuleSet, baseDirectory: String, currentDirectory: String = FileManager.default.currentDirectoryPath) {
         rules = ruleSet.rules
         self.baseDirectory = (baseDirectory as NSString).standardizingPath
         self.currentDirectory = currentDirectory
+    }
+
+    /// Locations relative to the context's base folder (the repository root).
+    public init(context: ReporterContext) {
+        self.init(ruleSet: context.ruleSet, baseDirectory: context.baseDirectory, currentDirectory: context.currentDirectory)
     }
 
     struct Log: Encodable {

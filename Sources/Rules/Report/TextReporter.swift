@@ -5,9 +5,16 @@ public struct TextReporter: StreamingReporter {
     public var color: Bool
     public var showSource: Bool
 
+    public static let identifier = "text"
+    public static let description = "The compiler format editors read: path:line:column: severity: message [rule-id]."
+
     public init(color: Bool = false, showSource: Bool = false) {
         self.color = color
         self.showSource = showSource
+    }
+
+    public init(context: ReporterContext) {
+        self.init(color: context.color, showSource: context.showSource)
     }
 
     public func report(_ files: [FileReport]) -> String {

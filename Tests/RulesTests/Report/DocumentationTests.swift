@@ -2,7 +2,7 @@ import Foundation
 import Rules
 import Testing
 
-/// The README documents every rule and the two set-up commands.
+/// The README documents every rule, every output format and the two set-up commands.
 @Suite("Documentation")
 struct DocumentationTests {
     static let readme = (try? String(contentsOf: TestSupport.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
@@ -13,6 +13,19 @@ struct DocumentationTests {
             #expect(Self.readme.contains("| [`\(rule.id)`](docs/rules.md#\(rule.id)) | \(rule.severity.rawValue) |"),
                     "README lacks a row for \(rule.id)")
         }
+    }
+
+    /// The README and the pages in docs/, where its sections may move.
+    static let documentation: [String] = {
+        let docs = TestSupport.packageRoot.appendingPathComponent("docs")
+        let pages = ((try? FileManager.default.contentsOfDirectory(atPath: docs.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+        return [readme] + pages.compactMap { try? String(contentsOf: docs.appendingPathComponent($0), encoding: .utf8) }
+    }()
+
+    @Test("every registered format has a row in the table of formats", arguments: Reporters.identifiers)
+    func formatsTable(format: String) {
+        #expect(Self.documentation.contains { $0.contains("\n| `\(format)` | ") },
+                "no row '| `\(format)` | ...' in the README's Output table of formats")
     }
 
     @Test("every default rule says why it matters, for eqlint explain")

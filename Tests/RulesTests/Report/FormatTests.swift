@@ -31,16 +31,7 @@ struct FormatTests {
         return FileReport(path: diagnostic.path, source: nil, diagnostics: [diagnostic])
     }()
 
-    // MARK: Golden files
-
-    @Test("golden output in every format", arguments: GoldenTests.exampleNames)
-    func golden(name: String) throws {
-        let report = try GoldenTests.report(name)
-        assertSnapshot(Self.sarif([report]), named: "\(name).sarif")
-        assertSnapshot(GitHubReporter().report([report]), named: "\(name).github.txt")
-        assertSnapshot(JUnitReporter(ruleSet: TestSupport.builtInRuleSet).report([report]), named: "\(name).junit.xml")
-        assertSnapshot(CheckstyleReporter().report([report]), named: "\(name).checkstyle.xml")
-    }
+    // Golden files of every format: GoldenTests.
 
     // MARK: SARIF
 

@@ -2,8 +2,9 @@ import Foundation
 import Rules
 import Testing
 
-/// Golden output for every plan in `examples/`: the exact findings, text and
-/// JSON, as `eqlint check --today 2026-11-23 examples/NAME.md` prints them.
+/// Golden output for every plan in `examples/`: the exact findings, in every
+/// registered format, as `eqlint check --today 2026-11-23 --format FORMAT
+/// examples/NAME.md` prints them.
 @Suite("Golden output of the examples")
 struct GoldenTests {
     static let exampleNames: [String] = {
@@ -23,14 +24,19 @@ struct GoldenTests {
         #expect(Self.exampleNames.count >= 6)
     }
 
-    @Test("text output", arguments: exampleNames)
-    func text(name: String) throws {
-        assertSnapshot(TextReporter().report([try Self.report(name)]), named: "\(name).txt")
+    /// The golden file of an example in a format: `NAME.FORMAT`, or that
+    /// with an extension after it (`model-plan.md.junit.xml`). A format with
+    /// none yet has `NAME.FORMAT` recorded, and its test fails until run again.
+    static func snapshotName(_ name: String, format: String) -> String {
+        let stem = "\(name).\(format)"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: TestSupport.snapshotsDirectory.path)) ?? []
+        return names.filter { $0 == stem || $0.hasPrefix(stem + ".") }.sorted().first ?? stem
     }
 
-    @Test("JSON output", arguments: exampleNames)
-    func json(name: String) throws {
-        assertSnapshot(JSONReporter().report([try Self.report(name)]), named: "\(name).json")
+    @Test("output in every registered format", arguments: Reporters.identifiers, exampleNames)
+    func golden(format: String, name: String) throws {
+        let reporter = try Reporters.named(format).init(context: TestSupport.reporterContext)
+        assertSnapshot(reporter.report([try Self.report(name)]), named: Self.snapshotName(name, format: format))
     }
 
     @Test("the model plan passes every rule")

@@ -6,15 +6,18 @@ import Testing
 /// the whole document does.
 @Suite("Streaming reports")
 struct StreamingReporterTests {
-    static let reporters: [(String, any StreamingReporter)] = [
-        ("text", TextReporter()),
-        ("text on a terminal", TextReporter(color: true, showSource: true)),
-        ("json", JSONReporter()),
-        ("sarif", SARIFReporter(ruleSet: TestSupport.builtInRuleSet, baseDirectory: TestSupport.packageRoot.path,
-                                currentDirectory: TestSupport.packageRoot.path)),
-        ("github", GitHubReporter()),
-        ("checkstyle", CheckstyleReporter()),
-    ]
+    /// Every registered format that streams, and each again as a terminal
+    /// that shows colour and source lines would have it.
+    static let reporters: [(String, any StreamingReporter)] = {
+        var terminal = TestSupport.reporterContext
+        terminal.color = true
+        terminal.showSource = true
+        return Reporters.all.flatMap { format in
+            [(format.identifier, TestSupport.reporterContext), ("\(format.identifier) on a terminal", terminal)].compactMap { name, context in
+                (format.init(context: context) as? any StreamingReporter).map { (name, $0) }
+            }
+        }
+    }()
 
     @Test("head, parts and tail make the whole document, for no plans, clean plans and plans with findings")
     func sameDocument() throws {

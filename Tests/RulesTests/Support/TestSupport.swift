@@ -32,6 +32,11 @@ enum TestSupport {
         do { return try RuleSet.defaults() } catch { fatalError("the built-in rules do not load: \(error)") }
     }()
 
+    /// What the reporters of the golden files are built from: the built-in
+    /// rules, no colour, and paths relative to the package root.
+    static let reporterContext = ReporterContext(ruleSet: builtInRuleSet, currentDirectory: packageRoot.path,
+                                                 baseDirectory: packageRoot.path)
+
     /// Parses Markdown with the default vocabulary.
     static func parse(_ markdown: String, path: String = "plan.md") -> Plan {
         PlanParser(vocabulary: builtInRuleSet.vocabulary).parse(SourceFile(path: path, text: markdown))

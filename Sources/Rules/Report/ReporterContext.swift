@@ -1,0 +1,28 @@
+import Foundation
+
+/// What a run of `eqlint check` knows that a reporter may need to build
+/// itself: the rules checked, the folders paths are told from, and whether
+/// the output goes to a terminal that shows colour and source excerpts.
+public struct ReporterContext: Sendable {
+    /// The rules of the run (from the configuration of the current folder).
+    public var ruleSet: RuleSet
+    /// Whether to colour the output (only text does).
+    public var color: Bool
+    /// Whether to show the source line under each finding (only text does).
+    public var showSource: Bool
+    /// The folder relative paths in reports are taken from.
+    public var currentDirectory: String
+    /// The folder locations are made relative to (SARIF's `%SRCROOT%`).
+    public var baseDirectory: String
+
+    /// A context; `baseDirectory` defaults to the root of the git repository
+    /// `currentDirectory` is in, or else `currentDirectory` itself.
+    public init(ruleSet: RuleSet, color: Bool = false, showSource: Bool = false,
+                currentDirectory: String = FileManager.default.currentDirectoryPath, baseDirectory: String? = nil) {
+        self.ruleSet = ruleSet
+        self.color = color
+        self.showSource = showSource
+        self.currentDirectory = currentDirectory
+        self.baseDirectory = baseDirectory ?? RepositoryRoot.find(from: currentDirectory) ?? currentDirectory
+    }
+}
