@@ -75,6 +75,28 @@ public struct MessageTemplate: Sendable, Hashable {
         render(values.mapValues(MessageValue.text))
     }
 
+    /// The placeholders that `render(_:parts:)` would fill with nothing for
+    /// these values: unfilled, filled with empty text, or with a part that
+    /// is missing or renders empty (and those inside a part it renders).
+    /// For the tests, which check that no message of a rule's examples has a
+    /// hole in it; rendering itself does not use it.
+    func emptyPlaceholders(_ values: MessageValues, parts messageParts: [String: MessageTemplate] = [:], depth: Int = 0) -> [String] {
+        var empty: [String] = []
+        for case .placeholder(let name) in parts {
+            switch values[name] {
+            case .text(let text)?:
+                if text.isEmpty { empty.append(name) }
+            case .part(let part)?:
+                guard depth < 8, let template = messageParts[part] else { empty.append(name); continue }
+                empty += template.emptyPlaceholders(values, parts: messageParts, depth: depth + 1)
+                if template.render(values, parts: messageParts, depth: depth + 1).isEmpty { empty.append(name) }
+            case nil:
+                empty.append(name)
+            }
+        }
+        return empty
+    }
+
     /// The message with each placeholder replaced by its text, or by the
     /// rule's message part it names, rendered with the same values (an
     /// unfilled one by nothing).

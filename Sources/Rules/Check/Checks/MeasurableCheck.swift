@@ -2,7 +2,8 @@
 /// names a date (see `Measurability` for the decision).
 struct MeasurableCheck: EntryCheck, MeasuringCheck {
     static let name = "measurable"
-    static let firesWhen = "the entry matches no pattern of the list and names no date"
+    static let firesWhen = "the entry matches no measure of the list (groups not named `vague...` or `weak...`), and either matches a `vague...` "
+        + "pattern or has neither a `weak...` signal nor (with `datesCount`) a date with an end"
     static let needsField = true
 
     static let vocabulary = CheckOption<String>.vocabulary(default: "measures", "the vocabulary list of measures, vague and weak signals")

@@ -2,7 +2,7 @@
 /// was published (else approved, else since its period began).
 struct NotExpiredCheck: PlanCheck {
     static let name = "not-expired"
-    static let firesWhen = "that many years have passed since publication (else since the period began)"
+    static let firesWhen = "`years` years have passed since the plan was published (or, with no publication date, since its period began)"
     static let needsField = false
 
     static let years = CheckOption<Int>.count("years", "how many years a plan's objectives last")

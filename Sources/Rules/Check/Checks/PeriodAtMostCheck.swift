@@ -1,7 +1,7 @@
 /// `period-at-most`: the plan's period is at most this many years.
 struct PeriodAtMostCheck: PlanCheck {
     static let name = "period-at-most"
-    static let firesWhen = "the plan's period is longer"
+    static let firesWhen = "the plan's period is longer than `years` years"
     static let needsField = false
 
     static let years = CheckOption<Int>.count("years", "the most years the plan's period may cover")

@@ -3,7 +3,8 @@
 /// acronyms (see `Readability`).
 struct ReadableCheck: EntryCheck {
     static let name = "readable"
-    static let firesWhen = "the entry has a longer sentence, a lower score, or an acronym"
+    static let firesWhen = "the entry has a sentence longer than `maxSentenceWords`, a reading-ease score below `minReadingEase`, "
+        + "or (with `allowAcronyms: false`) an acronym: one finding for the first of these"
     static let needsField = true
 
     static let maxSentenceWords = CheckOption<Int>.count("maxSentenceWords", default: 20, "the most words a sentence may have")

@@ -28,7 +28,7 @@ struct RecordedWhenDueCheck: ObjectiveCheck {
     static let parts: [MessagePart<Values>] = [
         MessagePart(Problem.emptySection.rawValue, "the field's heading or label has nothing under it"),
         MessagePart(Problem.overdue.rawValue, "the objective's last date has passed and the field is not given",
-                    placeholders: [Placeholder("date", "the objective's last date (`31 July 2026`)") { $0.due?.spelledOut ?? "" }]),
+                    placeholders: [Placeholder("date", "the objective's last date, as `31 July 2026`") { $0.due?.spelledOut ?? "" }]),
     ]
 
     init(options: CheckOptions) {}

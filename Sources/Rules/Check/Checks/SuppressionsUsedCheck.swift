@@ -62,7 +62,7 @@ struct SuppressionsUsedCheck: SuppressionCheck {
 
     private static let found = Placeholder<Values>("found", "the word as written in the comment") { $0.found }
     private static let suggestion = Placeholder<Values>("suggestion", "the nearest word that would do") { $0.suggestion }
-    private static let rules = Placeholder<Values>("rules", "the rule ids the comment names, joined with commas (none: the part `anyRule`)",
+    private static let rules = Placeholder<Values>("rules", "the rule ids the comment names, joined with commas; the part `anyRule` when it names none",
                                                    parts: [Part.anyRule.rawValue]) { $0.rules }
 
     static let parts: [MessagePart<Values>] = [

@@ -9,7 +9,7 @@
 /// `SuppressionCheck`), so a scope it claims is a scope it implements.
 ///
 /// `CheckRegistry.all` lists every check; the rule loader's validation, the
-/// dispatch (`ScopedCheck`) and the README's table of checks
+/// dispatch (`ScopedCheck`) and the table of checks in docs/writing-rules.md
 /// (`CheckTable`) all come from it. Adding a check is one file here and one
 /// line in the registry.
 protocol CheckKind: Sendable {
@@ -18,7 +18,7 @@ protocol CheckKind: Sendable {
 
     /// The name a rule gives in `check:` (`has-end-date`).
     static var name: String { get }
-    /// When it makes a finding, for the README's table of checks.
+    /// When it makes a finding, for the table of checks in docs/writing-rules.md.
     static var firesWhen: String { get }
     /// Whether a rule using it must name a `field` (at scope `entry` one always must).
     static var needsField: Bool { get }

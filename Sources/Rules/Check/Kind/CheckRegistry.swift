@@ -1,6 +1,6 @@
-/// Every built-in check, in the order the README's table lists them. The
+/// Every built-in check, in the order docs/writing-rules.md's table lists them. The
 /// one place a check is registered: the rule loader finds checks here (and
-/// suggests one for a misspelt name), and the README's table is made from
+/// suggests one for a misspelt name), and that table is made from
 /// it (`CheckTable`).
 enum CheckRegistry {
     static let all: [any CheckKind.Type] = [
