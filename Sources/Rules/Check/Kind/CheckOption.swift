@@ -11,9 +11,9 @@ struct CheckOption<Value: Sendable>: Sendable {
     let defaultValue: Value?
     /// The scopes it applies to (nil: every scope its check works on).
     let scopes: [Rule.Scope]?
-    /// How the README shows its default, or nil to show none.
+    /// How the docs' table of checks shows its default, or nil to show none.
     let defaultText: String?
-    /// What the README says of it besides its default (`Flesch`), or nil.
+    /// What the docs' table says of it besides its default (`Flesch`), or nil.
     let note: String?
     /// The words it may be, for an option that is one of a fixed set.
     let choices: [String]
@@ -26,7 +26,7 @@ struct CheckOption<Value: Sendable>: Sendable {
 }
 
 extension CheckOption where Value == Bool {
-    /// `true` or `false`; the README shows a default of true only (a flag is off unless given).
+    /// `true` or `false`; the docs' table shows a default of true only (a flag is off unless given).
     static func flag(_ name: String, default value: Bool, scopes: [Rule.Scope]? = nil, _ meaning: String) -> Self {
         CheckOption(name: name, meaning: meaning, defaultValue: value, scopes: scopes, defaultText: value ? "true" : nil,
                     note: nil, choices: []) { reader, node, what throws(RuleFileError) in try reader.bool(node, what) }
@@ -42,7 +42,7 @@ extension CheckOption where Value == Int {
 }
 
 extension CheckOption where Value == String {
-    /// A string that is not empty; the README shows its default in backticks.
+    /// A string that is not empty; the docs' table shows its default in backticks.
     static func text(_ name: String, default value: String? = nil, scopes: [Rule.Scope]? = nil, _ meaning: String) -> Self {
         CheckOption(name: name, meaning: meaning, defaultValue: value, scopes: scopes, defaultText: value.map { "`\($0)`" },
                     note: nil, choices: []) { reader, node, what throws(RuleFileError) in try reader.nonEmptyString(node, what) }
@@ -83,7 +83,7 @@ extension CheckOption where Value: RawRepresentable & CaseIterable & Sendable, V
 }
 
 /// An option without its value's type: what the loader checks a rule's
-/// `options` against and the README lists.
+/// `options` against and the docs' table lists.
 struct CheckOptionInfo: Sendable, Hashable {
     var name: String
     var meaning: String

@@ -39,7 +39,18 @@ enum CheckTable {
             if Set(own.map(\.1)).count <= 1 {
                 filled = describe(own.first?.1 ?? [])
             } else {
-                filled = own.map { "at `\($0.0.rawValue)`: \(describe($0.1))" }.joined(separator: "; ")
+                // Scopes that fill the same placeholders together: "at `objective`, `action`: none".
+                var groups: [(scopes: [Rule.Scope], placeholders: [PlaceholderInfo])] = []
+                for (scope, placeholders) in own {
+                    if let index = groups.firstIndex(where: { $0.placeholders == placeholders }) {
+                        groups[index].scopes.append(scope)
+                    } else {
+                        groups.append(([scope], placeholders))
+                    }
+                }
+                filled = groups.map { group in
+                    "at \(group.scopes.map { "`\($0.rawValue)`" }.joined(separator: ", ")): \(describe(group.placeholders))"
+                }.joined(separator: "; ")
             }
             let parts = shapes.first?.1.parts.map { part in
                 "`\(part.name)`: \(part.meaning)" + (part.placeholders.isEmpty ? "" : " (\(describe(part.placeholders)))")
@@ -72,7 +83,7 @@ enum CheckTable {
         placeholders.isEmpty ? "none" : placeholders.map { "`{\($0.name)}` \($0.meaning)" }.joined(separator: "; ")
     }
 
-    /// A table row; an empty cell is one space, as the README writes it, and `|` in a cell is escaped.
+    /// A table row; an empty cell is one space, as the tables were written by hand, and `|` in a cell is escaped.
     private static func row(_ cells: [String]) -> String {
         "|" + cells.map { $0.isEmpty ? " " : " \($0.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")) " }.joined(separator: "|") + "|\n"
     }

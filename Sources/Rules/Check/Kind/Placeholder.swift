@@ -7,7 +7,7 @@
 struct Placeholder<Values>: Sendable {
     /// The name between the braces.
     let name: String
-    /// What it stands for, in a sentence (for the README and errors).
+    /// What it stands for, in a sentence (for the docs' tables and errors).
     let meaning: String
     /// The parts a value may name, for a placeholder filled with a message
     /// part (`{problem}`); empty for one filled with text only.
@@ -38,12 +38,12 @@ struct Placeholder<Values>: Sendable {
         return Placeholder<Other>(name, meaning, parts: parts) { value(transform($0)) }
     }
 
-    /// What the README and errors say of it: name and meaning.
+    /// What the docs' tables and errors say of it: name and meaning.
     var info: PlaceholderInfo { PlaceholderInfo(name: name, meaning: meaning, parts: parts) }
 }
 
 /// A placeholder without its values' type: what the loader validates
-/// messages against and the README lists.
+/// messages against and the docs' tables list.
 struct PlaceholderInfo: Sendable, Hashable {
     var name: String
     var meaning: String
