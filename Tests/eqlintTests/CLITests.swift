@@ -1,4 +1,5 @@
 import Foundation
+import Rules
 import Testing
 
 /// Runs the built `eqlint` binary as a user would and checks its standard
@@ -206,6 +207,19 @@ struct CLITests {
         let version = try Self.run(["--version"])
         #expect(version.stdout.hasPrefix("eqlint "))
         #expect(version.status == 0)
+    }
+
+    @Test("check --help lists every registered format, with its description, and says which is the default",
+          arguments: Reporters.identifiers)
+    func helpListsFormat(format: String) throws {
+        let help = try Self.run(["check", "--help"]).stdout
+        let description = try Reporters.named(format).description
+        #expect(help.split(separator: "\n").contains {
+            $0.hasPrefix("  \(format) ") && $0.hasSuffix(" \(description)")
+        }, "'eqlint check --help' does not list the format '\(format)' under FORMATS")
+        let choices = try #require(help.split(separator: "\n").first { $0.contains("--format <format>") })
+        #expect(choices.contains(format == Reporters.default.identifier ? "\(format) (default)" : format),
+                "the --format line of 'eqlint check --help' does not name '\(format)'")
     }
 
     @Test("rules lists every rule; explain shows why, how to fix, and examples")

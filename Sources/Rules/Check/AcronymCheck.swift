@@ -10,7 +10,8 @@ struct AcronymCheck {
     /// Fields whose text other rules check (a lead's initials).
     let skipping: [FieldName]
 
-    func findings() -> [Finding] {
+    /// Each acronym nothing explains: where it is first used, as written.
+    func findings() -> [(span: Range<Int>, word: String)] {
         let bytes = context.source.bytes
         let skipped = context.plan.objectives.flatMap { objective in
             skipping.flatMap { objective.entries(of: $0) }.flatMap(\.spans)
@@ -35,7 +36,7 @@ struct AcronymCheck {
             let span = firstUse[key]!
             let word = String(decoding: bytes[span], as: UTF8.self)
             guard !context.isKnownAbbreviation(word, list: known), !isSpeltOut(span, in: bytes), !startsName(span, in: bytes) else { return nil }
-            return Finding(range: context.source.range(of: span), values: ["found": word])
+            return (span, word)
         }
     }
 

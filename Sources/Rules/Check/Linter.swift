@@ -24,51 +24,63 @@ public struct Linter: Sendable {
         check(source, rules: rules).diagnostics
     }
 
+    /// The plan reader, its trust's patterns recording their stops in (and
+    /// skipping those stopped in) one plan's record.
+    public func parser(stoppingIn stops: PatternStops) -> PlanParser {
+        PlanParser(vocabulary: ruleSet.vocabulary.stopping(in: stops))
+    }
+
     /// Parses and checks one file against the enabled rules (or some rules),
     /// in reading order, saying too which rule patterns had to be stopped.
     /// Each finding records the text at fault and its fingerprint.
-    public func check(_ source: SourceFile, rules: [Rule]? = nil) -> LintOutcome {
-        let rules = rules ?? ruleSet.rules.filter(\.enabled)
-        let document = DocumentReaders.reader(for: source).read(source)
-        let plan = parser.recover(document)
-        let stops = PatternStops(path: source.path)
-        let context = CheckContext(plan: plan, source: source, vocabulary: ruleSet.vocabulary, today: today,
-                                   measurers: measurers, stops: stops, textSpans: document.textSpans)
-        func diagnostic(_ rule: Rule, _ finding: Finding) -> Diagnostic {
+    /// - Parameter stops: the plan's record of stopped patterns, holding
+    ///   those an earlier plan of the run stopped; a fresh one when nil.
+    public func check(_ source: SourceFile, rules: [Rule]? = nil, stops: PatternStops? = nil) -> LintOutcome {
+        let stops = stops ?? PatternStops(path: source.path)
+        let found = findings(in: source, rules: rules ?? ruleSet.rules.filter(\.enabled), stops: stops)
+        var diagnostics = found.findings.map { rule, finding in
             Diagnostic(path: source.path, range: finding.range, severity: rule.severity, ruleID: rule.id,
-                       message: rule.message.render(finding.values), help: rule.help)
-        }
-        var diagnostics = rules.flatMap { rule in context.findings(for: rule).map { diagnostic(rule, $0) } }
-
-        // Then the plan's own eqlint-disable comments, and findings about them.
-        let suppressions = Suppressions(comments: plan.comments)
-        let (kept, used) = suppressions.apply(to: diagnostics)
-        diagnostics = kept
-        for rule in rules {
-            switch rule.check {
-            case .suppressionsUsed:
-                let known = Set(ruleSet.rules.map(\.id))
-                for (comment, problem) in suppressions.ineffective(used: used, knownRuleIDs: known) {
-                    diagnostics.append(diagnostic(rule, Finding(range: comment.range, values: ["text": problem])))
-                }
-            case .suppressionsExplained:
-                for comment in suppressions.unexplained {
-                    diagnostics.append(diagnostic(rule, Finding(range: comment.range, values: ["text": comment.text.shortened(to: 60)])))
-                }
-            default:
-                break
-            }
+                       message: rule.message.render(finding.values, parts: rule.parts),
+                       help: rule.helpTemplate?.render(finding.values, parts: rule.parts) ?? rule.help)
         }
         // A file that is not UTF-8 is reported whatever the rules and comments say.
         if let invalid = source.invalidUTF8 { diagnostics.append(.invalidUTF8(invalid, path: source.path)) }
         diagnostics.sort(by: Diagnostic.reportOrder)
         for index in diagnostics.indices {
             // In a web page, the text at fault is its words, never its markup.
-            diagnostics[index].faultText = document.textSpans == nil ? source.firstLine(of: diagnostics[index].range)
-                : InlineText.plain(source.bytes, Self.faultSpan(diagnostics[index].range, in: source))
+            diagnostics[index].faultText = found.isWebPage ? InlineText.plain(source.bytes, Self.faultSpan(diagnostics[index].range, in: source))
+                : source.firstLine(of: diagnostics[index].range)
         }
         Fingerprint.assign(&diagnostics)
-        return LintOutcome(diagnostics: diagnostics, stoppedPatterns: stops.all, objectiveCount: plan.objectives.count)
+        return LintOutcome(diagnostics: diagnostics, stoppedPatterns: stops.all, objectiveCount: found.objectiveCount)
+    }
+
+    /// What the rules found in one plan, each finding with its rule and its
+    /// placeholder values, after the plan's `eqlint-disable` comments have
+    /// silenced theirs; then the suppression rules' own findings.
+    func findings(in source: SourceFile, rules: [Rule], stops: PatternStops) -> PlanFindings {
+        let parser = parser(stoppingIn: stops)
+        let document = DocumentReaders.reader(for: source).read(source)
+        let plan = parser.recover(document)
+        let context = CheckContext(plan: plan, source: source, vocabulary: parser.vocabulary, today: today,
+                                   measurers: measurers, stops: stops, textSpans: document.textSpans)
+        let found = rules.flatMap { rule in context.findings(for: rule).map { (rule: rule, finding: $0) } }
+        // Then the plan's own eqlint-disable comments, and findings about them.
+        let suppressions = Suppressions(comments: plan.comments)
+        var (kept, used) = suppressions.apply(to: found, ruleID: \.rule.id, line: \.finding.range.start.line)
+        let known = ruleSet.rules.map(\.id)
+        for rule in rules {
+            kept += context.suppressionFindings(for: rule, suppressions: suppressions, used: used, knownRuleIDs: known).map { (rule, $0) }
+        }
+        return PlanFindings(findings: kept, objectiveCount: plan.objectives.count, isWebPage: document.textSpans != nil)
+    }
+
+    /// What `findings(in:rules:stops:)` gives.
+    struct PlanFindings {
+        var findings: [(rule: Rule, finding: Finding)]
+        var objectiveCount: Int
+        /// Whether the file was read as a web page (its findings' text is its words, not its markup).
+        var isWebPage: Bool
     }
 
     /// The bytes of a finding's range in a web page, at most 2,000 of them,

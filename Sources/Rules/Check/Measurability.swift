@@ -49,15 +49,16 @@ struct Measurability: Sendable {
     }
 
     /// Whether the entry is measurable. A pattern whose match had to be
-    /// stopped (a trust's, too slow) is passed to `stopped`, and the entry
-    /// then counts as measurable: no finding is made on a guess.
+    /// stopped (a trust's, too slow), now or before (as `stops` records),
+    /// is passed to `stopped`, and the entry then counts as measurable: no
+    /// finding is made on a guess.
     /// With `measuresOnly`, only a measure counts (step 1): what an
     /// objective's statement needs to count as a success criterion.
-    func isMeasurable(_ entry: TextValue, measuresOnly: Bool = false, stopped: (Pattern) -> Void) -> Bool {
+    func isMeasurable(_ entry: TextValue, measuresOnly: Bool = false, stops: PatternStops? = nil, stopped: (Pattern) -> Void) -> Bool {
         func any(_ patterns: [Pattern]) -> Bool {
             var unknown = false
             for pattern in patterns {
-                switch pattern.match(entry.text) {
+                switch pattern.match(entry.text, stops: stops) {
                 case .found: return true
                 case .notFound: continue
                 case .stopped:
@@ -87,10 +88,13 @@ final class MeasurabilityMemo {
 
     /// The deciders, built once per vocabulary list and `datesCount` for the whole run.
     let measurers: [Measurability.Key: Measurability]
+    /// The plan's record of stopped patterns.
+    let stops: PatternStops?
     private var known: [Key: Bool] = [:]
 
-    init(measurers: [Measurability.Key: Measurability]) {
+    init(measurers: [Measurability.Key: Measurability], stops: PatternStops? = nil) {
         self.measurers = measurers
+        self.stops = stops
     }
 
     func isMeasurable(_ entry: TextValue, list: String, datesCount: Bool, measuresOnly: Bool = false, vocabulary: Vocabulary,
@@ -99,7 +103,7 @@ final class MeasurabilityMemo {
         if let answer = known[key] { return answer }
         let measurer = measurers[Measurability.Key(list: list, datesCount: datesCount)]
             ?? Measurability(list: vocabulary.lists[list], datesCount: datesCount)
-        let answer = measurer.isMeasurable(entry, measuresOnly: measuresOnly, stopped: stopped)
+        let answer = measurer.isMeasurable(entry, measuresOnly: measuresOnly, stops: stops, stopped: stopped)
         known[key] = answer
         return answer
     }
@@ -112,18 +116,21 @@ extension Measurability {
         var datesCount: Bool
     }
 
-    /// A decider for every measurable check in a rule set, built once.
+    /// A decider for every measuring check in a rule set, built once.
     static func all(for ruleSet: RuleSet) -> [Key: Measurability] {
         var result: [Key: Measurability] = [:]
         for rule in ruleSet.rules {
-            switch rule.check {
-            case .measurable(let list, let datesCount), .anyMeasurable(let list, let datesCount, _):
-                let key = Key(list: list, datesCount: datesCount)
-                if result[key] == nil { result[key] = Measurability(list: ruleSet.vocabulary.lists[list], datesCount: datesCount) }
-            default:
-                break
-            }
+            guard let key = (rule.check.kind as? any MeasuringCheck)?.measurer, result[key] == nil else { continue }
+            result[key] = Measurability(list: ruleSet.vocabulary.lists[key.list], datesCount: key.datesCount)
         }
         return result
     }
+}
+
+/// A check that decides whether entries are measurable, so that its
+/// decider is built once for a run (`Measurability.all(for:)`); one that
+/// did not say so would still work, building its decider for each plan.
+protocol MeasuringCheck {
+    /// The vocabulary list and `datesCount` it decides with.
+    var measurer: Measurability.Key { get }
 }

@@ -1,4 +1,6 @@
-/// A message with `{placeholders}`, filled in for each finding.
+/// A message with `{placeholders}`, filled in for each finding. Which
+/// placeholders a rule may use depends on its check and scope: the rule
+/// loader checks them (`RuleMessages`); the template only knows its syntax.
 public struct MessageTemplate: Sendable, Hashable {
     public let text: String
     /// The text cut at its placeholders, once, so that rendering only joins.
@@ -9,19 +11,14 @@ public struct MessageTemplate: Sendable, Hashable {
         case placeholder(String)
     }
 
-    /// Every placeholder a message may use; which are filled depends on the check.
-    public static let placeholders: Set<String> = [
-        "objective", "text", "field", "years", "date", "period", "terms", "found", "term", "problem",
-    ]
-
-    /// Checks the template; on failure returns the first unknown or unclosed placeholder.
+    /// Reads a template in which every `{` opens a placeholder (a message);
+    /// fails on a `{` with no `}` after it.
     public init(_ text: String) throws(TemplateError) {
         var parts: [Part] = []
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{") {
             guard let close = rest[open...].firstIndex(of: "}") else { throw .unclosed }
             let name = String(rest[rest.index(after: open)..<close])
-            guard Self.placeholders.contains(name) else { throw .unknown(name) }
             if open > rest.startIndex { parts.append(.literal(String(rest[..<open]))) }
             parts.append(.placeholder(name))
             rest = rest[rest.index(after: close)...]
@@ -31,19 +28,97 @@ public struct MessageTemplate: Sendable, Hashable {
         self.parts = parts
     }
 
+    /// Reads free text (a rule's `help`) in which only a name in braces,
+    /// `{objective}`, is a placeholder: other braces are text.
+    init(lenient text: String) {
+        var parts: [Part] = []
+        var literal = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), Self.isName(after[..<close]) {
+                literal += rest[..<open]
+                if !literal.isEmpty { parts.append(.literal(literal)) }
+                literal = ""
+                parts.append(.placeholder(String(after[..<close])))
+                rest = after[after.index(after: close)...]
+            } else {
+                literal += rest[...open]
+                rest = after
+            }
+        }
+        literal += rest
+        if !literal.isEmpty { parts.append(.literal(literal)) }
+        self.text = text
+        self.parts = parts
+    }
+
+    /// Letters, digits and hyphens, starting with a letter: the shape of a placeholder's name.
+    static func isName(_ text: Substring) -> Bool {
+        guard let first = text.unicodeScalars.first, ("a"..."z").contains(first) || ("A"..."Z").contains(first) else { return false }
+        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
     public enum TemplateError: Error, Equatable {
-        case unknown(String)
         case unclosed
+    }
+
+    /// The names of the placeholders it uses, in order (each once).
+    public var placeholderNames: [String] {
+        var names: [String] = []
+        for case .placeholder(let name) in parts where !names.contains(name) { names.append(name) }
+        return names
     }
 
     /// The message with each placeholder replaced (an unfilled one by nothing).
     public func render(_ values: [String: String]) -> String {
+        render(values.mapValues(MessageValue.text))
+    }
+
+    /// The placeholders that `render(_:parts:)` would fill with nothing for
+    /// these values: unfilled, filled with empty text, or with a part that
+    /// is missing or renders empty (and those inside a part it renders).
+    /// For the tests, which check that no message of a rule's examples has a
+    /// hole in it; rendering itself does not use it.
+    func emptyPlaceholders(_ values: MessageValues, parts messageParts: [String: MessageTemplate] = [:], depth: Int = 0) -> [String] {
+        var empty: [String] = []
+        for case .placeholder(let name) in parts {
+            switch values[name] {
+            case .text(let text)?:
+                if text.isEmpty { empty.append(name) }
+            case .part(let part)?:
+                guard depth < 8, let template = messageParts[part] else { empty.append(name); continue }
+                empty += template.emptyPlaceholders(values, parts: messageParts, depth: depth + 1)
+                if template.render(values, parts: messageParts, depth: depth + 1).isEmpty { empty.append(name) }
+            case nil:
+                empty.append(name)
+            }
+        }
+        return empty
+    }
+
+    /// The message with each placeholder replaced by its text, or by the
+    /// rule's message part it names, rendered with the same values (an
+    /// unfilled one by nothing).
+    func render(_ values: MessageValues, parts messageParts: [String: MessageTemplate] = [:], depth: Int = 0) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count + 64)
         for part in parts {
             switch part {
-            case .literal(let literal): result += literal
-            case .placeholder(let name): result += values[name] ?? ""
+            case .literal(let literal):
+                result += literal
+            case .placeholder(let name):
+                switch values[name] {
+                case .text(let text)?:
+                    result += text
+                case .part(let part)?:
+                    // Parts cannot name themselves (the loader checks); the depth is a guard all the same.
+                    if depth < 8, let template = messageParts[part] {
+                        result += template.render(values, parts: messageParts, depth: depth + 1)
+                    }
+                case nil:
+                    break
+                }
             }
         }
         return result

@@ -34,8 +34,11 @@ struct PhraseIndex: Sendable {
             entries.append([])
             insert(first, at: index)
         }
-        entries[index].append(Entry(words: words, group: group))
-        entries[index].sort { $0.words.count > $1.words.count }
+        // Longest first, and among phrases of one length in the order they
+        // were added (groups in name order), so which group a phrase is
+        // found in never depends on how a sort treats ties.
+        let place = entries[index].firstIndex { $0.words.count < words.count } ?? entries[index].endIndex
+        entries[index].insert(Entry(words: words, group: group), at: place)
     }
 
     /// Where the entries starting with this word are, if any do.

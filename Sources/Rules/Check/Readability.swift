@@ -12,17 +12,42 @@ public enum Readability {
         public var allowAcronyms: Bool
     }
 
-    /// What makes the text hard to read, in words for the message, or nil.
-    static func problem(in text: String, limits: Limits) -> String? {
+    /// What makes a text hard to read (the rule's parts word it).
+    enum Problem: Sendable, Hashable {
+        /// Its longest sentence, of this many words, is longer than the limit.
+        case longSentence(words: Int)
+        /// Its reading-ease score, rounded, is below the minimum.
+        case lowReadingEase(score: Int)
+        /// It has this acronym, and acronyms are not allowed.
+        case acronym(String)
+
+        /// The kinds of problem, named as the rule's parts are.
+        enum Kind: String, Sendable, CaseIterable {
+            case longSentence
+            case lowReadingEase
+            case acronym
+        }
+
+        var kind: Kind {
+            switch self {
+            case .longSentence: return .longSentence
+            case .lowReadingEase: return .lowReadingEase
+            case .acronym: return .acronym
+            }
+        }
+    }
+
+    /// What makes the text hard to read (the first of the limits it passes), or nil.
+    static func problem(in text: String, limits: Limits) -> Problem? {
         let measure = Measure(text)
         if measure.longestSentence > limits.maxSentenceWords {
-            return "a sentence of \(measure.longestSentence) words (at most \(limits.maxSentenceWords) is easier to read)"
+            return .longSentence(words: measure.longestSentence)
         }
         if let minimum = limits.minReadingEase, let score = measure.readingEase, score < minimum {
-            return "a reading-ease score of \(Int(score.rounded())) (at least \(Int(minimum)) is easy for a child; use shorter words and sentences)"
+            return .lowReadingEase(score: Int(score.rounded()))
         }
         if !limits.allowAcronyms, let acronym = Abbreviations.find(in: text).first {
-            return "the abbreviation \u{201C}\(acronym)\u{201D} (a child may not know it; write it out)"
+            return .acronym(acronym)
         }
         return nil
     }

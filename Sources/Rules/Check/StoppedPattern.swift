@@ -2,7 +2,8 @@ import Foundation
 
 /// A rule's regular expression that eqlint stopped because one match took
 /// longer than its time limit (see `Pattern.timeLimit(forLength:)`). The
-/// pattern is not run again, so its rule is not fully checked: the run ends
+/// pattern is not run again on that plan, nor on the plans after it in the
+/// run (see `PatternStops`), so its rule is not fully checked: the run ends
 /// with exit status 2 and this error, naming the rule, where the pattern is
 /// written, and the text it was stopped on.
 public struct StoppedPattern: Hashable, Sendable, CustomStringConvertible {
@@ -27,21 +28,4 @@ public struct StoppedPattern: Hashable, Sendable, CustomStringConvertible {
 
     /// Identifies the pattern, wherever it was stopped.
     public var key: String { "\(origin.map { "\($0.path):\($0.location)" } ?? "")\u{0}\(pattern)" }
-}
-
-/// The patterns stopped while checking one plan: the first stop of each.
-final class PatternStops {
-    private(set) var all: [StoppedPattern] = []
-    private var seen: Set<String> = []
-    let path: String
-
-    init(path: String) {
-        self.path = path
-    }
-
-    func record(_ pattern: Pattern, rule: Rule, text: TextValue) {
-        let stop = StoppedPattern(ruleID: rule.id, pattern: pattern.source, origin: pattern.origin, path: path,
-                                  location: text.range.start, seconds: Pattern.timeLimit(forLength: text.text.utf16.count))
-        if seen.insert(stop.key).inserted { all.append(stop) }
-    }
 }

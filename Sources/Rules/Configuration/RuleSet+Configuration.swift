@@ -36,7 +36,7 @@ extension RuleSet {
         }
         if configuration.requireSuppressionReason {
             for index in set.rules.indices {
-                guard case .suppressionsExplained = set.rules[index].check else { continue }
+                guard set.rules[index].check.kind is SuppressionsExplainedCheck else { continue }
                 set.rules[index].enabled = true
                 set.rules[index].configuredBy = path
             }

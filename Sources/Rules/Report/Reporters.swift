@@ -12,8 +12,9 @@ public enum Reporters {
     /// `StreamingReporter` if it can be written plan by plan), and add the
     /// type here. Nothing else lists formats. The tests then ask for what
     /// the format still needs: its golden output of each example (recorded
-    /// in `Tests/RulesTests/Snapshots/` on the first run, to be checked) and
-    /// a row in the README's table of formats.
+    /// in `Tests/RulesTests/Snapshots/` on the first run, to be checked), a
+    /// row in the README's table of formats and its name in the README's
+    /// `--format FORMAT` option; `--help` lists it by itself.
     public static let all: [any Reporter.Type] = [
         TextReporter.self,
         JSONReporter.self,

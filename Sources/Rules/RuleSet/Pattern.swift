@@ -9,15 +9,19 @@ import Foundation
 /// well: a match that runs past `timeLimit(forLength:)` is stopped (through
 /// `.reportProgress`, which swift-corelibs-foundation honours: ICU calls back
 /// at each place a match is tried from and every few thousand steps of a
-/// match), and a pattern stopped once is not run again, so one bad pattern
-/// costs a run about a second, not hours. eqlint's own patterns, written to
+/// match). A pattern stopped once is not run again where the caller passes
+/// a `PatternStops`, the record of one plan's check that says which
+/// patterns are stopped (on this plan, or on an earlier plan of the run), so
+/// one bad pattern costs a run about a second, not hours. The pattern itself
+/// holds no such state: copies shared by plans on several threads behave
+/// the same whatever the timing. eqlint's own patterns, written to
 /// run in linear time (and fuzzed), run without the limit and its cost, and
 /// are compiled when first needed: most are never run on a given plan (see
 /// `PatternPrefilter`), and compiling them all would be a third of the time
 /// it takes to check one plan on save. The test suite compiles every one.
 public struct Pattern: @unchecked Sendable {
     // NSRegularExpression is immutable and safe to share across threads;
-    // `State` is locked.
+    // `Compiled` is locked.
     public let source: String
     /// Where the pattern is written, to say which one was stopped.
     public let origin: RuleOrigin?
@@ -25,8 +29,8 @@ public struct Pattern: @unchecked Sendable {
     public let isTimeLimited: Bool
     /// Rules out most texts without running the regular expression.
     private let prefilter: PatternPrefilter?
-    /// The compiled expression, and whether a match has been stopped; shared by copies.
-    private let state: State
+    /// The compiled expression, made once and shared by copies.
+    private let state: Compiled
 
     /// What matching found.
     public enum Match: Sendable, Equatable {
@@ -44,7 +48,7 @@ public struct Pattern: @unchecked Sendable {
         self.origin = origin
         isTimeLimited = timeLimited
         prefilter = PatternPrefilter(pattern: source)
-        state = State(source: source, options: caseSensitive ? [] : [.caseInsensitive])
+        state = Compiled(source: source, options: caseSensitive ? [] : [.caseInsensitive])
         if timeLimited { _ = try state.compiled() }
     }
 
@@ -73,10 +77,16 @@ public struct Pattern: @unchecked Sendable {
         0.5 + Double(length) / 1_000_000
     }
 
-    /// Whether the pattern matches somewhere in `text`, within the time limit.
-    public func match(_ text: String) -> Match {
+    /// Identifies the pattern wherever it is copied: where it is written, and its text.
+    public var key: String { "\(origin.map { "\($0.path):\($0.location)" } ?? "")\u{0}\(source)" }
+
+    /// Whether the pattern matches somewhere in `text`, within the time
+    /// limit. With `stops`, a pattern stopped before (on this plan or an
+    /// earlier one) is not run again, and a match stopped now is recorded
+    /// there; without, every call runs the pattern.
+    public func match(_ text: String, stops: PatternStops? = nil) -> Match {
         if let prefilter, !prefilter.mayMatch(text) { return .notFound }
-        return matchRegex(text)
+        return matchRegex(text, stops: stops)
     }
 
     /// Whether the prefilter lets `text` through whenever the pattern
@@ -89,12 +99,12 @@ public struct Pattern: @unchecked Sendable {
     /// Whether the pattern has a prefilter (for tests).
     var hasPrefilter: Bool { prefilter != nil }
 
-    private func matchRegex(_ text: String) -> Match {
+    private func matchRegex(_ text: String, stops: PatternStops? = nil) -> Match {
         let range = NSRange(location: 0, length: text.utf16.count)
         // The range alone: no match object is made.
         let regex = self.regex
         guard isTimeLimited else { return regex.rangeOfFirstMatch(in: text, range: range).location == NSNotFound ? .notFound : .found }
-        if state.isStopped { return .stopped }
+        if let stops, !stops.mayRun(self) { return .stopped }
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(Self.timeLimit(forLength: range.length) * 1e9)
         var outcome = Match.notFound
         var calls = 0
@@ -110,21 +120,21 @@ public struct Pattern: @unchecked Sendable {
                 stop.pointee = true
             }
         }
-        if outcome == .stopped { state.stop() }
+        if outcome == .stopped { stops?.stop(self) }
         return outcome
     }
 
     /// Whether the pattern matches somewhere in `text` (a stopped match counts as none).
-    public func matches(_ text: String) -> Bool {
-        match(text) == .found
+    public func matches(_ text: String, stops: PatternStops? = nil) -> Bool {
+        match(text, stops: stops) == .found
     }
 
     /// Where each match is, as UTF-8 byte offsets into `text`. A match that
-    /// runs past the time limit stops the search there (and the pattern is
-    /// not run again), keeping the matches found before it.
-    func matchSpans(in text: String) -> [Range<Int>] {
-        if state.isStopped { return [] }
+    /// runs past the time limit stops the search there (and, with `stops`,
+    /// the pattern is not run again), keeping the matches found before it.
+    func matchSpans(in text: String, stops: PatternStops? = nil) -> [Range<Int>] {
         if let prefilter, !prefilter.mayMatch(text) { return [] }
+        if isTimeLimited, let stops, !stops.mayRun(self) { return [] }
         let range = NSRange(text.startIndex..., in: text)
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(Self.timeLimit(forLength: range.length) * 1e9)
         var spans: [Range<Int>] = []
@@ -135,21 +145,21 @@ public struct Pattern: @unchecked Sendable {
                 let start = text.utf8.distance(from: text.startIndex, to: found.lowerBound)
                 spans.append(start..<start + text.utf8.distance(from: found.lowerBound, to: found.upperBound))
             } else if isTimeLimited, calls & 0xFF == 0, DispatchTime.now().uptimeNanoseconds > deadline {
-                state.stop()
+                stops?.stop(self)
                 stop.pointee = true
             }
         }
         return spans
     }
 
-    /// The compiled expression (made on first use for eqlint's own patterns)
-    /// and whether a match has been stopped, shared by copies of the pattern.
-    private final class State: @unchecked Sendable {
+    /// The compiled expression (made on first use for eqlint's own
+    /// patterns), shared by copies of the pattern. It is the same whoever
+    /// compiles it first, so sharing it makes no outcome depend on timing.
+    private final class Compiled: @unchecked Sendable {
         private let lock = NSLock()
         private let source: String
         private let options: NSRegularExpression.Options
         private var regex: NSRegularExpression?
-        private var stopped = false
 
         init(source: String, options: NSRegularExpression.Options) {
             self.source = source
@@ -166,7 +176,5 @@ public struct Pattern: @unchecked Sendable {
             }
         }
 
-        var isStopped: Bool { lock.withLock { stopped } }
-        func stop() { lock.withLock { stopped = true } }
     }
 }

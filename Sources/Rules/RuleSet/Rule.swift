@@ -22,13 +22,19 @@ public struct Rule: Sendable {
     public var scope: Scope
     /// The fields the rule is about (any of them will do for `present`).
     public var fields: [FieldName]
-    public var check: Check
+    /// The check, built from the rule's options and bound to its scope.
+    var check: ScopedCheck
     /// Where the rule applies (`when`) or does not (`unless`).
     public var conditions: [RuleCondition] = []
-    /// The message, with `{objective}`, `{text}` and the check's own placeholders.
+    /// The message, with the placeholders its scope and check fill
+    /// (`{objective}`, `{text}`, `{years}` ...), checked when the rule loads.
     public var message: MessageTemplate
+    /// The rule's wording of its check's message parts (see `MessagePart`), by name.
+    var parts: [String: MessageTemplate] = [:]
     /// How to fix it, for someone who is not a programmer.
     public var help: String
+    /// The help as a template, when it uses placeholders.
+    var helpTemplate: MessageTemplate?
     /// What the rule rests on: statute, guidance or good practice.
     public var source: String
     /// Why it matters, for `eqlint explain` (every default rule has one).
@@ -40,6 +46,9 @@ public struct Rule: Sendable {
     var definition: CheckDefinition
     /// The configuration file that changed this rule, if one did.
     public var configuredBy: String?
+
+    /// The name of the built-in check the rule uses (`present`).
+    public var checkName: String { definition.name }
 }
 
 /// The file and place a rule (or a rule's pattern) was read from.
@@ -62,4 +71,14 @@ public struct RuleExamples: Sendable {
 public struct RuleExample: Sendable {
     public var text: String
     public var location: SourceLocation
+    /// Where in the example plan a fail example says the rule fires, in
+    /// report order (`expect: "3:4"` or a list of them); empty when it
+    /// does not say.
+    public var expected: [SourceLocation] = []
+
+    public init(text: String, location: SourceLocation, expected: [SourceLocation] = []) {
+        self.text = text
+        self.location = location
+        self.expected = expected
+    }
 }

@@ -10,7 +10,7 @@ struct RuleFileLoader {
     let reader: NodeReader
 
     static let ruleKeys = ["id", "severity", "enabled", "summary", "scope", "field", "check", "options",
-                           "when", "unless", "message", "help", "source", "why", "examples"]
+                           "when", "unless", "message", "parts", "help", "source", "why", "examples"]
     static let vocabularyKeys = ["vocabulary", "description", "terms", "patterns"]
 
     /// - Parameter limitPatternTime: whether its patterns' matches are stopped when they take too long
@@ -118,16 +118,9 @@ struct RuleFileLoader {
         }
 
         let messageNode = try node("message")
-        let messageText = try reader.nonEmptyString(messageNode, "'message'")
-        let message: MessageTemplate
-        do {
-            message = try MessageTemplate(messageText)
-        } catch .unknown(let name) {
-            let known = MessageTemplate.placeholders.sorted().map { "{\($0)}" }.joined(separator: ", ")
-            throw reader.error("'message' uses the unknown placeholder {\(name)}; known ones are \(known)", at: messageNode.location)
-        } catch {
-            throw reader.error("'message' has a '{' with no matching '}'", at: messageNode.location)
-        }
+        let messages = try RuleMessages.read(
+            message: messageNode, help: try node("help"), parts: members["parts"], rule: root,
+            shape: try definition.kind(reader: reader).messageShape(at: scope), reader: reader)
         let rule = Rule(
             id: id,
             severity: severity,
@@ -137,8 +130,10 @@ struct RuleFileLoader {
             fields: fields,
             check: check,
             conditions: conditions,
-            message: message,
+            message: messages.message,
+            parts: messages.parts,
             help: try reader.nonEmptyString(try node("help"), "'help'"),
+            helpTemplate: messages.help,
             source: try reader.nonEmptyString(try node("source"), "'source'"),
             why: try members["why"].map { member throws(RuleFileError) in try reader.nonEmptyString(member.value, "'why'") },
             examples: try examples(try node("examples")),
@@ -158,10 +153,38 @@ struct RuleFileLoader {
                 throw reader.error("'\(key)' needs at least one example plan", at: members[key]!.value.location)
             }
             for item in items {
-                examples[keyPath: keyPath].append(RuleExample(text: try reader.text(item, "an example"), location: item.location))
+                examples[keyPath: keyPath].append(try example(item, mayExpect: key == "fail"))
             }
         }
         return examples
+    }
+
+    /// One example: a plan (a string or a list of lines), or `{ plan, expect }`
+    /// where a fail example pins where it fires: `expect: "3:4"` (line and
+    /// column in the example plan) or a list of them, in report order.
+    private func example(_ node: JSON5Node, mayExpect: Bool) throws(RuleFileError) -> RuleExample {
+        guard case .object = node.value else { return RuleExample(text: try reader.text(node, "an example"), location: node.location) }
+        let members = try reader.members(of: node, allowed: ["plan", "expect"], required: ["plan"], in: "an example")
+        let plan = members["plan"]!.value
+        var expected: [SourceLocation] = []
+        if let expect = members["expect"] {
+            guard mayExpect else { throw reader.error("'expect' is for fail examples: a pass example has no finding", at: expect.keyLocation) }
+            let items: [JSON5Node]
+            if case .array(let list) = expect.value.value { items = list } else { items = [expect.value] }
+            guard !items.isEmpty else { throw reader.error("'expect' needs at least one place, such as \"3:4\"", at: expect.value.location) }
+            for item in items { expected.append(try place(item)) }
+        }
+        return RuleExample(text: try reader.text(plan, "an example's 'plan'"), location: node.location, expected: expected)
+    }
+
+    /// `"3:4"`: a line and column of an example plan.
+    private func place(_ node: JSON5Node) throws(RuleFileError) -> SourceLocation {
+        let text = try reader.string(node, "'expect'")
+        let numbers = text.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+        guard numbers.count == 2, let line = numbers[0], let column = numbers[1], line >= 1, column >= 1 else {
+            throw reader.error("'expect' must be a line and column such as \"3:4\", not '\(text)'", at: node.location)
+        }
+        return SourceLocation(line: line, column: column)
     }
 }
 

@@ -19,8 +19,21 @@ public struct Vocabulary: Sendable {
     private var phraseIndex: [String: PhraseIndex] = [:]
     /// Each list's terms upper-cased, from all its groups.
     private var upperCasedTerms: [String: Set<String>] = [:]
+    /// Where the patterns of the lists record a stopped match, and learn
+    /// which are stopped: the record of the one plan being read and
+    /// checked with this copy (see `stopping(in:)`), or nil for none.
+    public private(set) var stops: PatternStops?
 
     public init() {}
+
+    /// The same lists, their patterns' stops recorded in (and read from)
+    /// one plan's record: how the linter passes a run's stops to the
+    /// reading of a plan and to its checks.
+    public func stopping(in stops: PatternStops) -> Vocabulary {
+        var copy = self
+        copy.stops = stops
+        return copy
+    }
 
     /// Adds groups of terms to a list, after any it already has.
     public mutating func add(terms: [String: [String]], to list: String) {
@@ -74,20 +87,24 @@ public struct Vocabulary: Sendable {
         var found = phraseIndex[selection.list].map {
             $0.matches(in: words ?? PhraseIndex.words(in: bytes, span: span), bytes: bytes, groups: selection.groups)
         } ?? []
-        let groups = lists[selection.list]?.patterns.filter { selection.groups?.contains($0.key) ?? true } ?? [:]
+        let groups = patternGroups(of: selection)
         guard !groups.isEmpty else { return found }
         let text = String(decoding: bytes[span], as: UTF8.self)
         for (group, patterns) in groups {
             for pattern in patterns {
-                found += pattern.matchSpans(in: text).map {
+                found += pattern.matchSpans(in: text, stops: stops).map {
                     VocabularyMatch(span: span.lowerBound + $0.lowerBound..<span.lowerBound + $0.upperBound, group: group)
                 }
             }
         }
-        // In order, and where a phrase and a pattern overlap, the first found.
+        // In order, and where a phrase and a pattern overlap, the first found:
+        // at one place the longest, then phrases before patterns and patterns
+        // by group name (the order they were added), so `{term}` never
+        // depends on a dictionary's order.
         var kept: [VocabularyMatch] = []
-        for match in found.sorted(by: { ($0.span.lowerBound, -$0.span.count) < ($1.span.lowerBound, -$1.span.count) })
-        where kept.last.map({ match.span.lowerBound >= $0.span.upperBound }) ?? true {
+        for (_, match) in found.enumerated().sorted(by: {
+            ($0.element.span.lowerBound, -$0.element.span.count, $0.offset) < ($1.element.span.lowerBound, -$1.element.span.count, $1.offset)
+        }) where kept.last.map({ match.span.lowerBound >= $0.span.upperBound }) ?? true {
             kept.append(match)
         }
         return kept
@@ -100,10 +117,16 @@ public struct Vocabulary: Sendable {
            !index.matches(in: words ?? PhraseIndex.words(in: bytes, span: span), bytes: bytes, groups: selection.groups).isEmpty {
             return true
         }
-        let groups = lists[selection.list]?.patterns.filter { selection.groups?.contains($0.key) ?? true } ?? [:]
+        let groups = patternGroups(of: selection)
         guard !groups.isEmpty else { return false }
         let text = String(decoding: bytes[span], as: UTF8.self)
-        return groups.values.contains { $0.contains { $0.matches(text) } }
+        return groups.contains { $0.patterns.contains { $0.matches(text, stops: stops) } }
+    }
+
+    /// The pattern groups of a selection, in group-name order.
+    private func patternGroups(of selection: VocabularySelection) -> [(group: String, patterns: [Pattern])] {
+        (lists[selection.list]?.patterns ?? [:]).filter { selection.groups?.contains($0.key) ?? true }
+            .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// Every term of a list, from all its groups, upper-cased.

@@ -6,6 +6,12 @@ import Foundation
 /// given, and within a directory its files sorted by path. A parallel run
 /// gives exactly what a serial one does.
 ///
+/// A trust's pattern stopped on one plan (too slow) is skipped on every
+/// later plan in that order and on no earlier one (see `PatternStops`): a
+/// plan is checked knowing the stops of the plans delivered before it
+/// started, and if it ran a pattern that a plan before it, checked at the
+/// same time, stopped, it is checked again before it is delivered.
+///
 /// Each plan is read, checked and dropped: only its findings (and the lines
 /// they start on) are kept, so memory stays flat however many plans a run
 /// checks.
@@ -83,12 +89,22 @@ public struct CheckRun {
         // Events come in task order, so the binary files a folder search skipped can be counted as they pass.
         var delivered = 0
         var skippedInFolder = 0
+        let stops = RunPatternStops()
+        @Sendable func run(_ index: Int, stoppedEarlier: Set<String>) -> CheckTask.Outcome {
+            var outcome = tasks[index].run(keepsSourceLines: keepsSourceLines, stoppedEarlier: stoppedEarlier)
+            if let render, case .report(let report, _) = outcome.event { outcome.event = .report(report, rendered: render(report)) }
+            return outcome
+        }
         OrderedParallel.forEach(count: tasks.count, jobs: min(jobs, 256), work: { index in
-            let event = tasks[index].run(keepsSourceLines: keepsSourceLines)
-            guard let render, case .report(let report, _) = event else { return event }
-            return .report(report, rendered: render(report))
-        }, deliver: { event in
+            run(index, stoppedEarlier: stops.known)
+        }, deliver: { outcome in
             defer { delivered += 1 }
+            // Every plan before this one is delivered: their stops are all known.
+            let stoppedBefore = stops.known
+            var outcome = outcome
+            if !outcome.patternsRun.isDisjoint(with: stoppedBefore) { outcome = run(delivered, stoppedEarlier: stoppedBefore) }
+            stops.add(outcome.patternsStopped)
+            let event = outcome.event
             each(event)
             guard case .file(_, _, let folder?) = tasks[delivered] else { return }
             switch event {
@@ -162,29 +178,45 @@ private enum CheckTask: Sendable {
     case standardInput(Result<SourceFile, InputError>, context: LintContext)
     case error(InputError)
 
-    func run(keepsSourceLines: Bool) -> CheckRun.Event {
+    /// What one step produced, and which of the trust's patterns it ran and stopped.
+    struct Outcome: Sendable {
+        var event: CheckRun.Event
+        var patternsRun: Set<String> = []
+        var patternsStopped: Set<String> = []
+    }
+
+    /// Runs the step, skipping the patterns earlier plans stopped.
+    func run(keepsSourceLines: Bool, stoppedEarlier: Set<String>) -> Outcome {
         switch self {
         case .error(let error):
-            return .error(error)
+            return Outcome(event: .error(error))
         case .file(let path, let context, let folder):
-            // The reader for the file's format loads it: a .docx is converted, and its conversion checked.
-            let read = Result { () throws(InputError) in try context.linter.parser.load(path: path) }
-            if folder != nil, case .success(let source) = read, PlanFinder.isProjectDocument(path),
-               context.linter.parser.parse(source).objectives.isEmpty {
-                return .skippedNotAPlan(path: path)
+            let stops = PatternStops(path: path, stoppedEarlier: stoppedEarlier)
+            let parser = context.linter.parser(stoppingIn: stops)
+            func outcome(_ event: CheckRun.Event) -> Outcome {
+                Outcome(event: event, patternsRun: stops.keysRun, patternsStopped: stops.keysStoppedHere)
             }
-            let event = Self.check(read, context, keepsSourceLines)
-            if folder != nil, case .error(.binary(let path)) = event { return .skippedBinary(path: path) }
-            return event
+            // The reader for the file's format loads it: a .docx is converted, and its conversion checked.
+            let read = Result { () throws(InputError) in try parser.load(path: path) }
+            if folder != nil, case .success(let source) = read, PlanFinder.isProjectDocument(path),
+               parser.parse(source).objectives.isEmpty {
+                return outcome(.skippedNotAPlan(path: path))
+            }
+            let event = Self.check(read, context, keepsSourceLines, stops: stops)
+            if folder != nil, case .error(.binary(let path)) = event { return outcome(.skippedBinary(path: path)) }
+            return outcome(event)
         case .standardInput(let read, let context):
-            return Self.check(read, context, keepsSourceLines)
+            let stops = PatternStops(path: (try? read.get())?.path ?? "", stoppedEarlier: stoppedEarlier)
+            return Outcome(event: Self.check(read, context, keepsSourceLines, stops: stops),
+                           patternsRun: stops.keysRun, patternsStopped: stops.keysStoppedHere)
         }
     }
 
-    private static func check(_ read: Result<SourceFile, InputError>, _ context: LintContext, _ keepsSourceLines: Bool) -> CheckRun.Event {
+    private static func check(_ read: Result<SourceFile, InputError>, _ context: LintContext, _ keepsSourceLines: Bool,
+                              stops: PatternStops) -> CheckRun.Event {
         switch read {
         case .success(let source):
-            let checked = context.linter.check(source)
+            let checked = context.linter.check(source, stops: stops)
             var report = FileReport(
                 path: source.path, diagnostics: checked.diagnostics,
                 sourceLines: keepsSourceLines ? FileReport.lines(of: checked.diagnostics, in: source) : [:],

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Expands the paths given on the command line into plan files: a file is
 /// taken as it is; a directory is searched recursively for the files eqlint

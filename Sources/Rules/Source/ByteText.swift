@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Small byte-level helpers shared by the scanners. Plans are mostly ASCII
 /// structure around free text, so structure is found on bytes and text is

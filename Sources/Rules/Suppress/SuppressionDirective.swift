@@ -18,10 +18,13 @@ struct SuppressionDirective {
     /// The whole comment.
     var comment: TextValue
 
-    /// What an `eqlint-` comment that cannot be read says is wrong.
+    /// An `eqlint-` comment whose first word is no eqlint instruction.
     struct Malformed: Error {
         var comment: TextValue
-        var problem: String
+        /// The word as written (`eqlint-disable-line`).
+        var word: String
+        /// The instruction nearest to it, if one is near.
+        var suggestion: String?
     }
 
     /// Reads a comment: nil when it is not for eqlint at all.
@@ -38,8 +41,7 @@ struct SuppressionDirective {
         let words = body.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
         guard let first = words.first, first.lowercased().hasPrefix("eqlint-") else { return nil }
         guard let kind = Kind(rawValue: first) else {
-            let hint = Spelling.closest(to: first, in: Kind.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
-            return .failure(Malformed(comment: comment, problem: "'\(first)' is not an eqlint instruction\(hint)"))
+            return .failure(Malformed(comment: comment, word: first, suggestion: Spelling.closest(to: first, in: Kind.allCases.map(\.rawValue))))
         }
         let ids = words.dropFirst().flatMap { $0.split(separator: ",").map(String.init) }.filter { !$0.isEmpty }
         return .success(SuppressionDirective(kind: kind, ruleIDs: ids, reason: reason, comment: comment))

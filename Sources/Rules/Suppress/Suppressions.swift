@@ -36,37 +36,30 @@ struct Suppressions {
         }
     }
 
-    /// The findings no directive silences, and which directives silenced something.
-    func apply(to diagnostics: [Diagnostic]) -> (kept: [Diagnostic], used: Set<Int>) {
-        var kept: [Diagnostic] = []
+    /// The findings no directive silences (each found by its rule id and
+    /// the line it starts on), and which directives silenced something.
+    func apply<Found>(to findings: [Found], ruleID: (Found) -> String, line: (Found) -> Int) -> (kept: [Found], used: Set<Int>) {
+        var kept: [Found] = []
         var used = Set<Int>()
-        for diagnostic in diagnostics {
+        for finding in findings {
             let silencing = directives.indices.filter {
-                covers(directives[$0], index: $0, ruleID: diagnostic.ruleID, line: diagnostic.range.start.line)
+                covers(directives[$0], index: $0, ruleID: ruleID(finding), line: line(finding))
             }
-            if silencing.isEmpty { kept.append(diagnostic) } else { used.formUnion(silencing) }
+            if silencing.isEmpty { kept.append(finding) } else { used.formUnion(silencing) }
         }
         return (kept, used)
     }
 
-    /// Findings for suppressions that have no effect: unused, naming an
-    /// unknown rule, or not an eqlint instruction at all.
-    func ineffective(used: Set<Int>, knownRuleIDs: Set<String>) -> [(TextValue, String)] {
-        var findings = malformed.map { ($0.comment, $0.problem) }
+    /// The suppressions that have no effect, and why: not an eqlint
+    /// instruction, naming an unknown rule, or silencing nothing.
+    func ineffective(used: Set<Int>, knownRuleIDs: [String]) -> [(comment: TextValue, problem: IneffectiveSuppression)] {
+        var findings = malformed.map { ($0.comment, IneffectiveSuppression.notAnInstruction($0.word, suggestion: $0.suggestion)) }
+        let known = Set(knownRuleIDs)
         for (index, directive) in directives.enumerated() {
-            let unknown = directive.ruleIDs.filter { !knownRuleIDs.contains($0) }
-            if let first = unknown.first {
-                let hint = Spelling.closest(to: first, in: Array(knownRuleIDs)).map { " (did you mean '\($0)'?)" } ?? ""
-                findings.append((directive.comment, "'\(first)' is not a rule\(hint)"))
+            if let first = directive.ruleIDs.first(where: { !known.contains($0) }) {
+                findings.append((directive.comment, .unknownRule(first, suggestion: Spelling.closest(to: first, in: knownRuleIDs))))
             } else if directive.kind != .enable, !used.contains(index) {
-                let rules = directive.ruleIDs.isEmpty ? "any rule" : directive.ruleIDs.joined(separator: ", ")
-                let place: String
-                switch directive.kind {
-                case .disableNextLine: place = "on the next line"
-                case .disableFile: place = "in this file"
-                default: place = "after it"
-                }
-                findings.append((directive.comment, "there is no finding of \(rules) \(place) to silence"))
+                findings.append((directive.comment, .unused(directive.kind, ruleIDs: directive.ruleIDs)))
             }
         }
         return findings

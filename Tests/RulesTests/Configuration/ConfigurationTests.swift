@@ -52,11 +52,11 @@ struct ConfigurationTests {
         #expect(set.rule(id: "suppression-reason")?.enabled == true)
         #expect(set.rule(id: "objective-lead")?.configuredBy == nil)
         #expect(set.rule(id: "lead-initials")?.configuredBy == ".eqlint.json5")
-        guard case .periodAtMost(let years)? = set.rule(id: "plan-period-too-long")?.check else {
-            Issue.record("the period check lost its kind")
-            return
-        }
-        #expect(years == 3)
+        #expect(set.rule(id: "plan-period-too-long")?.checkName == "period-at-most")
+        let linter = Linter(ruleSet: set, today: TestSupport.goldenToday)
+        let tooLong = linter.lint(SourceFile(path: "p.md", text: "---\nperiod: 2025-09 to 2029-02\n---\n# Plan\n"),
+                                  rules: [try #require(set.rule(id: "plan-period-too-long"))])
+        #expect(tooLong.map(\.message) == ["The plan's period (September 2025 to February 2029) is longer than 3 years"])
         #expect(RuleCatalog.listing(set).contains("lead-initials                off      "))
     }
 

@@ -28,6 +28,14 @@ struct DocumentationTests {
                 "no row '| `\(format)` | ...' in the README's Output table of formats")
     }
 
+    @Test("the README's options of check name every registered format for --format", arguments: Reporters.identifiers)
+    func formatOption(format: String) throws {
+        let row = try #require(Self.readme.split(separator: "\n").first { $0.hasPrefix("| `--format FORMAT` |") },
+                               "no row for `--format FORMAT` in the README's options of check")
+        let name = format == Reporters.default.identifier ? "`\(format)` (default)" : "`\(format)`"
+        #expect(row.contains(name), "the README's `--format FORMAT` row does not name \(name)")
+    }
+
     @Test("every default rule says why it matters, for eqlint explain")
     func everyRuleExplained() {
         for rule in TestSupport.builtInRuleSet.rules {

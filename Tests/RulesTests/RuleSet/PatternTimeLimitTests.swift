@@ -16,19 +16,27 @@ struct PatternTimeLimitTests {
         return Date().timeIntervalSince(start)
     }
 
-    @Test("a match that backtracks without end is stopped after its limit, and the pattern is not run again")
+    @Test("a match that backtracks without end is stopped after its limit, and the plan's record keeps it from running again")
     func stopped() throws {
         let pattern = try Pattern("^(a|aa)+$")
+        let stops = PatternStops(path: "plan.md")
         var match = Pattern.Match.found
-        let first = Self.seconds { match = pattern.match(Self.exponentialText) }
+        let first = Self.seconds { match = pattern.match(Self.exponentialText, stops: stops) }
         #expect(match == .stopped)
         #expect(first >= 0.5 && first < 10, "stopped after \(first) s")
-        // A copy shares the stop: a second run costs nothing, even on text it would match.
+        // A copy checked with the same record is stopped too: a second run costs nothing, even on text it would match.
         let copy = pattern
-        let second = Self.seconds { match = copy.match("aa") }
+        let second = Self.seconds { match = copy.match("aa", stops: stops) }
         #expect(match == .stopped)
         #expect(second < 0.5)
-        #expect(!pattern.matches("aa"))
+        #expect(!pattern.matches("aa", stops: stops))
+        #expect(stops.keysStoppedHere == [pattern.key])
+        // The pattern keeps no stop of its own: another plan's record runs it ...
+        #expect(pattern.match("aa", stops: PatternStops(path: "other.md")) == .found)
+        // ... unless that plan comes later in the run and is given the stops before it.
+        let later = PatternStops(path: "later.md", stoppedEarlier: stops.keysStoppedHere)
+        #expect(pattern.match("aa", stops: later) == .stopped)
+        #expect(later.keysRun.isEmpty)
     }
 
     @Test("the limit grows with the text, so a linear pattern on a long entry is never stopped")

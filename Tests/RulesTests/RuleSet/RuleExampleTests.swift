@@ -1,36 +1,89 @@
 import Foundation
-import Rules
+@testable import Rules
 import Testing
 
 /// Every rule's own examples, run as tests: each example is checked with the
 /// whole rule set (as a plan would be), and must give no finding of the rule
-/// if it is a `pass` example and at least one if it is a `fail` example. A
+/// if it is a `pass` example and at least one if it is a `fail` example; a
+/// fail example that pins where it fires (`expect: "3:4"`) must fire there
+/// and nowhere else, and no message may have an empty placeholder. A
 /// failure is reported at the example's line in its rule file.
+///
+/// Besides the default rules, the rules in `Tests/RulesTests/Fixtures/rules/`
+/// (turned off, so they change nothing else) run their examples: they
+/// exercise the checks no default rule uses.
 @Suite("Rule examples")
 struct RuleExampleTests {
-    static let rules = TestSupport.sourceRuleSet.rules
+    static let rules = TestSupport.exampleRuleSet.rules
 
-    @Test("examples pass and fail as they say", arguments: rules.map(\.id))
+    /// Where a failure about an example is reported: its line in its rule file.
+    static func place(of example: RuleExample, in rule: Rule) -> Testing.SourceLocation {
+        Testing.SourceLocation(fileID: "eqlint/\(rule.origin.path)", filePath: rule.origin.path,
+                               line: example.location.line, column: example.location.column)
+    }
+
+    /// The rules an example is checked with: those turned on, and the rule itself.
+    static func rules(for rule: Rule) -> [Rule] {
+        TestSupport.exampleRuleSet.rules.filter { $0.enabled || $0.id == rule.id }
+    }
+
+    static func linter(for rule: Rule) -> Linter {
+        Linter(ruleSet: TestSupport.exampleRuleSet, today: rule.examples.today ?? CalendarDay(year: 2026, month: 1, day: 1))
+    }
+
+    @Test("examples pass and fail as they say, where they say", arguments: rules.map(\.id))
     func examples(ruleID: String) throws {
-        let ruleSet = TestSupport.sourceRuleSet
-        let rule = try #require(ruleSet.rule(id: ruleID))
-        let today = rule.examples.today ?? CalendarDay(year: 2026, month: 1, day: 1)
-        let linter = Linter(ruleSet: ruleSet, today: today)
+        let rule = try #require(TestSupport.exampleRuleSet.rule(id: ruleID))
+        let linter = Self.linter(for: rule)
         for (expectFailure, examples) in [(false, rule.examples.pass), (true, rule.examples.fail)] {
             for example in examples {
-                let rules = ruleSet.rules.filter { $0.enabled || $0.id == rule.id }
-                let findings = linter.lint(SourceFile(path: "example.md", text: example.text), rules: rules).filter { $0.ruleID == rule.id }
-                let place = Testing.SourceLocation(
-                    fileID: "eqlint/\(rule.origin.path)", filePath: rule.origin.path,
-                    line: example.location.line, column: example.location.column)
+                let findings = linter.lint(SourceFile(path: "example.md", text: example.text), rules: Self.rules(for: rule))
+                    .filter { $0.ruleID == rule.id }
+                let place = Self.place(of: example, in: rule)
                 if expectFailure, findings.isEmpty {
                     Issue.record("\(rule.id): this example should fail but gives no finding", sourceLocation: place)
                 } else if !expectFailure, let first = findings.first {
                     Issue.record(Comment(rawValue: "\(rule.id): this example should pass but gives \(findings.count) finding(s), first at "
                         + "\(first.range.start): \(first.message)"), sourceLocation: place)
+                } else if !example.expected.isEmpty, findings.map(\.range.start) != example.expected {
+                    let expected = example.expected.map { "\($0)" }.joined(separator: ", ")
+                    let actual = findings.map { "\($0.range.start) (\($0.message))" }.joined(separator: ", ")
+                    Issue.record(Comment(rawValue: "\(rule.id): this example expects findings at \(expected), but they are at \(actual)"),
+                                 sourceLocation: place)
                 }
             }
         }
+    }
+
+    @Test("no placeholder of a fail example's message or help renders empty", arguments: rules.map(\.id))
+    func noEmptyPlaceholders(ruleID: String) throws {
+        let rule = try #require(TestSupport.exampleRuleSet.rule(id: ruleID))
+        let linter = Self.linter(for: rule)
+        for example in rule.examples.fail {
+            let source = SourceFile(path: "example.md", text: example.text)
+            let found = linter.findings(in: source, rules: Self.rules(for: rule), stops: PatternStops(path: source.path))
+            for (_, finding) in found.findings.filter({ $0.rule.id == rule.id }) {
+                let empty = rule.message.emptyPlaceholders(finding.values, parts: rule.parts)
+                    + (rule.helpTemplate?.emptyPlaceholders(finding.values, parts: rule.parts) ?? [])
+                if !empty.isEmpty {
+                    Issue.record(Comment(rawValue: "\(rule.id): the finding at \(finding.range.start) renders "
+                        + "\(empty.map { "{\($0)}" }.joined(separator: ", ")) empty: "
+                        + rule.message.render(finding.values, parts: rule.parts)), sourceLocation: Self.place(of: example, in: rule))
+                }
+            }
+        }
+    }
+
+    @Test("a finding's placeholders are found empty as rendering leaves them")
+    func emptyPlaceholderDetection() throws {
+        let template = try MessageTemplate("{objective}: {problem}")
+        let parts = ["full": try MessageTemplate("{words} words"), "blank": try MessageTemplate("{missing}")]
+        #expect(template.emptyPlaceholders(["objective": .text("Objective 1"), "problem": .part("full"), "words": .text("30")], parts: parts).isEmpty)
+        #expect(template.emptyPlaceholders(["objective": .text(""), "problem": .part("full"), "words": .text("30")], parts: parts) == ["objective"])
+        #expect(template.emptyPlaceholders(["objective": .text("O"), "problem": .part("full")], parts: parts) == ["words"])
+        #expect(template.emptyPlaceholders(["objective": .text("O"), "problem": .part("blank")], parts: parts) == ["missing", "problem"])
+        #expect(template.emptyPlaceholders(["objective": .text("O"), "problem": .part("absent")], parts: parts) == ["problem"])
+        #expect(template.emptyPlaceholders(["problem": .part("full"), "words": .text("3")], parts: parts) == ["objective"])
     }
 
     @Test("every rule has examples that pass and examples that fail")

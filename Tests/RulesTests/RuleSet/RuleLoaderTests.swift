@@ -44,6 +44,17 @@ struct RuleLoaderTests {
         #expect(rule.examples.fail.first?.location == Rules.SourceLocation(line: 11, column: 60))
     }
 
+    @Test("a fail example may pin where it fires: one place, or a list of them")
+    func examplePins() throws {
+        let rule = replacing("fail: [[\"## Objective 1\"]]",
+                             with: "fail: [{ plan: [\"## Objective 1\"], expect: \"1:4\" }, { plan: \"## Objective 1\\n\", expect: [\"1:4\", \"12:1\"] }, \"## O\"]")
+        let set = try TestSupport.loadRules([("v.json5", Self.vocabulary), ("my-rule.json5", rule)]).get()
+        let examples = try #require(set.rule(id: "my-rule")).examples.fail
+        #expect(examples.map(\.text) == ["## Objective 1\n", "## Objective 1\n", "## O"])
+        #expect(examples.map(\.expected) == [[loc(1, 4)], [loc(1, 4), loc(12, 1)], []])
+        #expect(examples.first?.location == Rules.SourceLocation(line: 11, column: 60))
+    }
+
     @Test("broken files are reported at the place at fault", arguments: [
         // JSON5 syntax
         ("{ id: \"x\" ", "1:11", "an object is never closed with '}'"),
@@ -81,6 +92,20 @@ struct RuleLoaderTests {
         ("  help: \"Add a lead.\",", "", "1:1", "a rule is missing the key 'help'"),
         ("  check: \"present\",", "", "1:1", "a rule is missing the key 'check'"),
         ("fail: [[\"## Objective 1\"]]", "fail: []", "11:59", "'fail' needs at least one example plan"),
+        // A fail example that pins where it fires: { plan, expect }
+        ("fail: [[\"## Objective 1\"]]", "fail: [{ plan: [\"## Objective 1\"], expect: \"3\" }]", "11:96",
+         "'expect' must be a line and column such as \"3:4\", not '3'"),
+        ("fail: [[\"## Objective 1\"]]", "fail: [{ plan: [\"## Objective 1\"], expect: \"0:4\" }]", "11:96",
+         "'expect' must be a line and column such as \"3:4\", not '0:4'"),
+        ("fail: [[\"## Objective 1\"]]", "fail: [{ plan: [\"## Objective 1\"], expect: [\"1:4\", 2] }]", "11:104",
+         "'expect' must be a string in quotes, not a number"),
+        ("fail: [[\"## Objective 1\"]]", "fail: [{ plan: [\"## Objective 1\"], expect: [] }]", "11:96", "'expect' needs at least one place"),
+        ("fail: [[\"## Objective 1\"]]", "fail: [{ plan: [\"## Objective 1\"], expct: \"1:4\" }]", "11:88",
+         "unknown key 'expct' in an example; did you mean 'expect'?"),
+        ("fail: [[\"## Objective 1\"]]", "fail: [{ expect: \"1:4\" }]", "11:60", "an example is missing the key 'plan'"),
+        ("fail: [[\"## Objective 1\"]]", "fail: [{ plan: 3, expect: \"1:4\" }]", "11:68", "an example's 'plan' must be a string or a list of lines"),
+        ("pass: [\"## Objective 1\\nLead: Head\"]", "pass: [{ plan: \"## Objective 1\\nLead: Head\", expect: \"1:1\" }]", "11:60",
+         "'expect' is for fail examples"),
     ])
     func wrongValues(old: String, new: String, place: String, message: String) throws {
         let error = try #require(loadError(replacing(old, with: new)))
@@ -113,6 +138,7 @@ struct RuleLoaderTests {
             .replacingOccurrences(of: "check: \"present\",", with: "check: \"period-at-most\", options: { years: +0x4, },")
             .replacingOccurrences(of: "scope: \"objective\",", with: "scope: \"plan\",")
             .replacingOccurrences(of: "field: \"lead\",", with: "")
+            .replacingOccurrences(of: "{objective} has no lead", with: "The period is longer than {years} years")
         let set = try TestSupport.loadRules([("v.json5", Self.vocabulary), ("r.json5", rule)]).get()
         #expect(set.rule(id: "my-rule")?.summary == "It's A B \u{1F600} continued")
     }

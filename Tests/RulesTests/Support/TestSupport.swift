@@ -27,6 +27,21 @@ enum TestSupport {
         }
     }()
 
+    /// The rules in `Tests/RulesTests/Fixtures/rules/`: turned off, for the
+    /// checks no default rule uses, so that their examples run too.
+    static let fixtureRulesDirectory = packageRoot.appendingPathComponent("Tests/RulesTests/Fixtures/rules")
+
+    /// The default rules from `rules/` and the fixture rules on top: whose
+    /// examples `RuleExampleTests` runs.
+    static let exampleRuleSet: RuleSet = {
+        do {
+            return try RuleSet.load(layers: [try RuleSet.files(inDirectory: rulesDirectory.path),
+                                             try RuleSet.files(inDirectory: fixtureRulesDirectory.path)])
+        } catch {
+            fatalError("rules/ and the fixture rules do not load: \(error)")
+        }
+    }()
+
     /// The built-in (embedded) rule set.
     static let builtInRuleSet: RuleSet = {
         do { return try RuleSet.defaults() } catch { fatalError("the built-in rules do not load: \(error)") }

@@ -1,0 +1,32 @@
+/// `abbreviations-defined`: every abbreviation in the entry is in the
+/// plan's Glossary or a vocabulary list (a plural, `SENCOs`, counts).
+struct AbbreviationsDefinedCheck: EntryCheck {
+    static let name = "abbreviations-defined"
+    static let firesWhen = "the entry has initials or abbreviations that neither the list nor the plan's Glossary explains"
+    static let needsField = true
+
+    static let vocabulary = CheckOption<String>.vocabulary(default: "abbreviations", "the vocabulary list of abbreviations every reader knows")
+    static let options = [vocabulary.info]
+
+    /// The abbreviations nothing explains, in order.
+    struct Values: Sendable {
+        var unknown: [String]
+    }
+
+    static func placeholders(at scope: Rule.Scope) -> [Placeholder<Values>] {
+        [Placeholder("terms", "the abbreviations nothing explains, each in quotes, joined with commas") {
+            $0.unknown.map { "\u{201C}\($0)\u{201D}" }.joined(separator: ", ")
+        }]
+    }
+
+    let list: String
+
+    init(options: CheckOptions) throws(RuleFileError) {
+        list = try options.selection(Self.vocabulary).list
+    }
+
+    func entryFindings(_ input: EntryInput) -> [CheckFinding<Values>] {
+        let unknown = Abbreviations.find(in: input.entry.text).filter { !input.context.isKnownAbbreviation($0, list: list) }
+        return unknown.isEmpty ? [] : [CheckFinding(range: input.entry.range, values: Values(unknown: unknown))]
+    }
+}

@@ -1,0 +1,71 @@
+/// What a check is given at each scope, and the protocol a check conforms
+/// to for each scope it works on. The linter calls the one method of the
+/// rule's scope (see `ScopedCheck`); a check cannot claim a scope without
+/// implementing it.
+
+/// A check of the plan as a whole (once per file).
+protocol PlanCheck: CheckKind {
+    func planFindings(_ input: PlanInput) -> [CheckFinding<Values>]
+}
+
+/// A check of each objective.
+protocol ObjectiveCheck: CheckKind {
+    func objectiveFindings(_ input: ObjectiveInput) -> [CheckFinding<Values>]
+}
+
+/// A check of each action (a row of an action table).
+protocol ActionCheck: CheckKind {
+    func actionFindings(_ input: ActionInput) -> [CheckFinding<Values>]
+}
+
+/// A check of each entry of the rule's field.
+protocol EntryCheck: CheckKind {
+    func entryFindings(_ input: EntryInput) -> [CheckFinding<Values>]
+}
+
+/// A check of the plan's `eqlint-disable` comments, run once the comments
+/// have silenced what they silence (scope `plan`).
+protocol SuppressionCheck: CheckKind {
+    func suppressionFindings(_ input: SuppressionInput) -> [CheckFinding<Values>]
+}
+
+/// A plan check's input: the plan being checked, and the rule.
+struct PlanInput {
+    let context: CheckContext
+    let rule: Rule
+}
+
+/// An objective check's input: one objective, and the spans of its own text in the file.
+struct ObjectiveInput {
+    let context: CheckContext
+    let rule: Rule
+    let objective: Objective
+    let spans: [Range<Int>]
+}
+
+/// An action check's input: one action of an objective.
+struct ActionInput {
+    let context: CheckContext
+    let rule: Rule
+    let objective: Objective
+    let action: Action
+}
+
+/// An entry check's input: one entry of the rule's field.
+struct EntryInput {
+    let context: CheckContext
+    let rule: Rule
+    let objective: Objective
+    let entry: TextValue
+}
+
+/// A suppression check's input: the plan's comments, which of them
+/// silenced a finding, and every rule id (a comment may name any rule).
+struct SuppressionInput {
+    let context: CheckContext
+    let rule: Rule
+    let suppressions: Suppressions
+    /// The indices of the directives that silenced something.
+    let used: Set<Int>
+    let knownRuleIDs: [String]
+}

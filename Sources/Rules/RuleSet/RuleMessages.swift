@@ -1,0 +1,65 @@
+/// A rule's `message`, `help` and `parts`, read and checked against the
+/// placeholders its check fills at its scope (`MessageShape`): a
+/// placeholder the check does not fill is an error at the text's line and
+/// column, as is a part missing, unknown, or using another's placeholder.
+struct RuleMessages: Sendable {
+    var message: MessageTemplate
+    /// The help as a template, when it uses a placeholder.
+    var help: MessageTemplate?
+    /// The rule's wording of its check's message parts, by name.
+    var parts: [String: MessageTemplate]
+
+    static func read(message messageNode: JSON5Node, help helpNode: JSON5Node, parts partsMember: JSON5Node.Member?,
+                     rule root: JSON5Node, shape: MessageShape, reader: NodeReader) throws(RuleFileError) -> RuleMessages {
+        let messageText = try reader.nonEmptyString(messageNode, "'message'")
+        let message: MessageTemplate
+        do {
+            message = try MessageTemplate(messageText)
+        } catch {
+            throw reader.error("'message' has a '{' with no matching '}'", at: messageNode.location)
+        }
+        try check(message, "'message'", may: shape.messageNames, shape: shape, at: messageNode.location, reader: reader)
+
+        let helpText = try reader.nonEmptyString(helpNode, "'help'")
+        let helpTemplate = MessageTemplate(lenient: helpText)
+        try check(helpTemplate, "'help'", may: shape.messageNames, shape: shape, at: helpNode.location, reader: reader)
+
+        var parts: [String: MessageTemplate] = [:]
+        let names = shape.parts.map(\.name)
+        if let partsMember {
+            guard !shape.parts.isEmpty else {
+                throw reader.error("the check '\(shape.check)' has no message parts; remove 'parts'", at: partsMember.keyLocation)
+            }
+            let members = try reader.members(of: partsMember.value, allowed: names, required: names, in: "'parts'")
+            for part in shape.parts {
+                let node = members[part.name]!.value
+                let what = "'parts.\(part.name)'"
+                let text = try reader.nonEmptyString(node, what)
+                let template: MessageTemplate
+                do {
+                    template = try MessageTemplate(text)
+                } catch {
+                    throw reader.error("\(what) has a '{' with no matching '}'", at: node.location)
+                }
+                try check(template, what, may: shape.names(inPart: part), shape: shape, at: node.location, reader: reader)
+                parts[part.name] = template
+            }
+        } else if !shape.parts.isEmpty {
+            throw reader.error("a rule using the check '\(shape.check)' needs 'parts', its wording of \(names.map { "'\($0)'" }.joined(separator: ", "))",
+                               at: root.location)
+        }
+        return RuleMessages(message: message, help: helpTemplate.placeholderNames.isEmpty ? nil : helpTemplate, parts: parts)
+    }
+
+    /// Refuses a placeholder not among `allowed`, saying which are.
+    private static func check(_ template: MessageTemplate, _ what: String, may allowed: [String], shape: MessageShape,
+                              at location: SourceLocation, reader: NodeReader) throws(RuleFileError) {
+        guard let unknown = template.placeholderNames.first(where: { !allowed.contains($0) }) else { return }
+        let hint = Spelling.closest(to: unknown, in: allowed).map { " (did you mean {\($0)}?)" } ?? ""
+        let known = allowed.isEmpty ? "none" : allowed.map { "{\($0)}" }.joined(separator: ", ")
+        let isPartOnly = shape.parts.contains { $0.placeholders.contains { $0.name == unknown } }
+        let note = isPartOnly ? "; {\(unknown)} belongs in a part of 'parts'" : ""
+        throw reader.error("\(what) uses the unknown placeholder {\(unknown)}\(hint); the check '\(shape.check)' at scope "
+            + "'\(shape.scope.rawValue)' fills \(known) there\(note)", at: location)
+    }
+}
