@@ -1,3 +1,4 @@
+import Foundation
 import Rules
 
 /// What the user asked for on the command line.
@@ -31,7 +32,17 @@ struct CommandLineOptions {
     var jobs: Int?
     /// `convert`: write over an existing output file.
     var force = false
+    /// `check`: the least severe finding reported (`--min-severity`, `--quiet`).
+    var minimumSeverity = Severity.info
+    /// `check`: whether text output has a `note:` line with each finding's fix.
+    var notes = true
+    /// `check`: print no summary line when nothing is found (`--quiet`).
+    var quiet = false
+    /// `check`: print how many findings each rule made (`--statistics`).
+    var statistics = false
     var paths: [String] = []
+    /// Things on the command line that do nothing, said as warnings.
+    var warnings: [String] = []
 
     /// A mistake on the command line, said in a sentence.
     struct UsageError: Error, CustomStringConvertible {
@@ -39,6 +50,13 @@ struct CommandLineOptions {
     }
 
     static let subcommands = ["check", "outline", "convert", "rules", "explain", "help"]
+
+    /// Every option's name, for "did you mean" when one is misspelt.
+    static let optionNames = [
+        "--format", "--fail-on", "--config", "--no-config", "--force", "--output", "--baseline", "--write-baseline",
+        "--color", "--colour", "--rules", "--stdin-filename", "--jobs", "--today", "--quiet", "--min-severity",
+        "--no-notes", "--statistics", "--help", "--version",
+    ]
 
     init(arguments: [String]) throws(UsageError) {
         var rest = arguments[...]
@@ -53,8 +71,8 @@ struct CommandLineOptions {
         case "rules": command = .rules
         case "explain": command = .explain("")
         default:
-            if first.hasPrefix("-") { throw UsageError(description: "unknown option '\(first)' (see 'eqlint --help')") }
-            throw UsageError(description: "unknown command '\(first)'; did you mean 'eqlint check \(first)'? (see 'eqlint --help')")
+            if first.hasPrefix("-") { throw Self.unknownOption(first, command: nil) }
+            throw Self.unknownCommand(first)
         }
         rest = rest.dropFirst()
         var onlyPaths = false
@@ -90,6 +108,13 @@ struct CommandLineOptions {
             case "--color", "--colour": color = try Self.choice(try value(), for: name)
             case "--rules": ruleDirectories.append(try value())
             case "--stdin-filename": stdinFilename = try value()
+            case "--quiet", "-q":
+                quiet = true
+                notes = false
+                minimumSeverity = .error
+            case "--min-severity": minimumSeverity = try Self.choice(try value(), for: name)
+            case "--no-notes": notes = false
+            case "--statistics": statistics = true
             case "--jobs", "-j":
                 let text = try value()
                 guard let count = Int(text), count >= 1 else {
@@ -103,7 +128,7 @@ struct CommandLineOptions {
                 }
                 today = day
             default:
-                throw UsageError(description: "unknown option '\(name)' (see 'eqlint \(Self.name(of: command) ?? "") --help')")
+                throw Self.unknownOption(name, command: command)
             }
         }
         try validate()
@@ -114,6 +139,9 @@ struct CommandLineOptions {
         case .check:
             if paths.isEmpty { throw UsageError(description: "no plans to check; give a file, a directory or '-' (see 'eqlint check --help')") }
             if paths.filter({ $0 == "-" }).count > 1 { throw UsageError(description: "'-' (standard input) can be given only once") }
+            if stdinFilename != "<stdin>", !paths.contains("-") {
+                warnings.append("--stdin-filename names standard input, which is read only when '-' is among the paths; it is ignored")
+            }
         case .outline:
             if paths.isEmpty { throw UsageError(description: "no plans to outline; give a file, a directory or '-' (see 'eqlint outline --help')") }
             guard format == TextReporter.self || format == JSONReporter.self else {
@@ -144,6 +172,24 @@ struct CommandLineOptions {
         case .explain: return "explain"
         case .help, .version: return nil
         }
+    }
+
+    /// An unknown first word: a misspelt command, or a plan given without `check`.
+    private static func unknownCommand(_ word: String) -> UsageError {
+        if let near = Spelling.closest(to: word, in: subcommands) {
+            return UsageError(description: "unknown command '\(word)'; did you mean 'eqlint \(near)'? (see 'eqlint --help')")
+        }
+        if FileManager.default.fileExists(atPath: word) {
+            return UsageError(description: "unknown command '\(word)'; to check it, run 'eqlint check \(word)'")
+        }
+        return UsageError(description: "unknown command '\(word)'; the commands are \(subcommands.joined(separator: ", ")) (see 'eqlint --help')")
+    }
+
+    /// An unknown option, with the nearest known one.
+    private static func unknownOption(_ option: String, command: Command?) -> UsageError {
+        let hint = Spelling.closest(to: option, in: optionNames).map { "; did you mean '\($0)'?" } ?? ""
+        let help = command.flatMap(name(of:)).map { "eqlint \($0) --help" } ?? "eqlint --help"
+        return UsageError(description: "unknown option '\(option)'\(hint) (see '\(help)')")
     }
 
     private static func choice<T: RawRepresentable & CaseIterable>(_ text: String, for option: String) throws(UsageError) -> T

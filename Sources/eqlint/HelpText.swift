@@ -45,6 +45,10 @@ enum HelpText {
           --stdin-filename <name> The name to report for standard input.
           --color <when>          auto (default), always or never. NO_COLOR turns colour off.
           -j, --jobs <n>          Check at most <n> plans at once (default: one per processor; 1: one at a time).
+          --min-severity <level>  Report only findings at least: info (default, all), warning or error.
+          --no-notes              Leave out how to fix each finding.
+          -q, --quiet             Errors only, no notes, no summary when clean.
+          --statistics            Then print how many findings each rule made (on standard error).
           -h, --help              Show help information.
 
         FORMATS:

@@ -23,6 +23,7 @@ func run() throws(Failure) -> Int32 {
     } catch {
         throw Failure(message: error.description)
     }
+    for warning in options.warnings { io.warning(warning) }
     let today = options.today ?? CalendarDay.today()
     var resolver = ConfigurationResolver(source: options.configuration, ruleDirectories: options.ruleDirectories, today: today)
     func context() throws(Failure) -> LintContext {
@@ -119,6 +120,10 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
     command.color = useColor(options)
     command.jobs = options.jobs
     command.standardInputName = options.stdinFilename
+    command.minimumSeverity = options.minimumSeverity
+    command.notes = options.notes
+    command.quiet = options.quiet
+    command.statistics = options.statistics
     do { return try command.run(io: io) } catch { throw Failure(message: error.description) }
 }
 

@@ -86,7 +86,7 @@ struct CLIConfigurationTests {
         let quiet = try CLITests.run(["check", "--today", "2026-11-23", "--baseline", ".eqlint-baseline.json", "plans"], in: root)
         #expect(quiet.status == 0)
         #expect(quiet.stdout == "")
-        #expect(quiet.stderr == "0 errors, 0 warnings in 0 plans (1 checked); 2 known from the baseline not shown\n")
+        #expect(quiet.stderr == "1 plan checked: no problems found; 2 known from the baseline not shown\n")
         // Lines above the findings move them; a new objective brings a new finding.
         let path = root.appendingPathComponent("plans/plan.md")
         let plan = try String(contentsOf: path, encoding: .utf8)

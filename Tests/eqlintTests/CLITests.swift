@@ -62,7 +62,7 @@ struct CLITests {
         let result = try Self.run(["check", "--today", "2026-11-23", "examples/model-plan.md"])
         #expect(result.status == 0)
         #expect(result.stdout == "")
-        #expect(result.stderr == "0 errors, 0 warnings in 0 plans (1 checked)\n")
+        #expect(result.stderr == "1 plan checked: no problems found\n")
     }
 
     @Test("findings: exit 1, one per line in the compiler format, paths as given")
@@ -101,6 +101,57 @@ struct CLITests {
                                   stdin: "# Plan 2025-2028\n\n## Objective 1: Kindness\n")
         #expect(result.status == 1)
         #expect(result.stdout.contains("plans/draft.md:3:4: error: Objective 1 has no lead"))
+    }
+
+    @Test("--stdin-filename without '-' is named as doing nothing, and the run goes on")
+    func stdinFilenameWithoutStandardInput() throws {
+        let result = try Self.run(["check", "--today", "2026-11-23", "--stdin-filename", "draft.md", "examples/model-plan.md"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "eqlint: warning: --stdin-filename names standard input, which is read only when '-' is among the paths; "
+            + "it is ignored\n1 plan checked: no problems found\n")
+    }
+
+    @Test("--min-severity, --no-notes and --quiet leave findings out of the output, the summary and the exit status")
+    func outputFilters() throws {
+        let plan = "examples/spixworth-infant-2025-26.md"
+        let all = try Self.run(["check", "--today", "2026-11-23", plan])
+        let lines = all.stdout.split(separator: "\n").map(String.init)
+        let findings = lines.filter { !$0.contains(": note: ") }
+        #expect(findings.contains { $0.contains(": warning: ") } && findings.contains { $0.contains(": error: ") })
+
+        let warnings = try Self.run(["check", "--today", "2026-11-23", "--min-severity", "warning", "--no-notes", plan])
+        #expect(warnings.stdout.split(separator: "\n").map(String.init) == findings.filter { !$0.contains(": info: ") })
+
+        let quiet = try Self.run(["check", "--today", "2026-11-23", "-q", plan])
+        let errors = findings.filter { $0.contains(": error: ") }
+        #expect(quiet.stdout.split(separator: "\n").map(String.init) == errors)
+        #expect(quiet.stderr == "\(errors.count) errors, 0 warnings in 1 plan (1 checked)\n")
+        #expect(quiet.status == 1)
+
+        // A clean plan: --quiet prints nothing at all.
+        let cleanPlan = "examples/model-plan.md"
+        let clean = try Self.run(["check", "--today", "2026-11-23", "--quiet", "--fail-on", "warning", cleanPlan])
+        #expect(clean.status == 0)
+        #expect(clean.stdout == "" && clean.stderr == "")
+    }
+
+    @Test("--statistics counts each rule's findings and plans, most first, after the summary")
+    func statistics() throws {
+        let result = try Self.run(["check", "--today", "2026-11-23", "--statistics", "--format", "json", "examples"])
+        #expect(result.status == 1)
+        // The JSON document is untouched: the table goes to standard error.
+        _ = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+        let table = result.stderr.split(separator: "\n").map(String.init).dropFirst()
+        let counts = table.map { Int($0.split(separator: " ").first ?? "") ?? -1 }
+        #expect(!table.isEmpty && counts.allSatisfy { $0 > 0 })
+        #expect(counts == counts.sorted(by: >))
+        let aim = try #require(table.first { $0.hasSuffix(" objective-aim") })
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
+        let aimFindings = diagnostics.filter { $0["ruleId"] as? String == "objective-aim" }
+        let aimPlans = Set(aimFindings.compactMap { $0["file"] as? String })
+        #expect(aim.trimmingCharacters(in: .whitespaces).hasPrefix("\(aimFindings.count) in \(aimPlans.count) plan"))
+        #expect(aim.contains(" error "))
     }
 
     @Test("a missing path: exit 2 and a one-line error")
@@ -179,7 +230,11 @@ struct CLITests {
         (["check", "--format", "xml", "a.md"], "eqlint: error: --format must be one of text, json, sarif, github, junit, checkstyle, not 'xml'\n"),
         (["check", "--today", "23/11/2026", "a.md"], "eqlint: error: --today needs a date written YYYY-MM-DD, not '23/11/2026'\n"),
         (["check", "--frobnicate", "a.md"], "eqlint: error: unknown option '--frobnicate' (see 'eqlint check --help')\n"),
-        (["examples"], "eqlint: error: unknown command 'examples'; did you mean 'eqlint check examples'? (see 'eqlint --help')\n"),
+        (["examples"], "eqlint: error: unknown command 'examples'; to check it, run 'eqlint check examples'\n"),
+        (["chek", "examples"], "eqlint: error: unknown command 'chek'; did you mean 'eqlint check'? (see 'eqlint --help')\n"),
+        (["lint", "examples"], "eqlint: error: unknown command 'lint'; the commands are check, outline, convert, rules, explain, help (see 'eqlint --help')\n"),
+        (["check", "--fromat", "json", "a.md"], "eqlint: error: unknown option '--fromat'; did you mean '--format'? (see 'eqlint check --help')\n"),
+        (["check", "--min-severity", "notice", "a.md"], "eqlint: error: --min-severity must be one of info, warning, error, not 'notice'\n"),
         (["explain", "objective-lade"], "eqlint: error: no rule is named 'objective-lade'; did you mean 'objective-lead'? (see 'eqlint rules')\n"),
         (["check", "--rules"], "eqlint: error: --rules needs a value\n"),
         (["check", "--rules", "", "a.md"], "eqlint: error: --rules needs a value\n"),

@@ -49,7 +49,7 @@ struct OfficeDocumentCLITests {
         #expect(one.status == 0)
         let all = try CLITests.run(["check", "--today", "2026-11-23", "--format", "json", "."], in: folder)
         #expect(all.status == 0)
-        #expect(all.stderr.contains("(3 checked)"))
+        #expect(all.stderr.contains("3 plans checked: no problems found"))
         let outline = try CLITests.run(["outline", "model-plan.pandoc.docx"], in: folder)
         #expect(outline.status == 0)
         #expect(outline.stdout.contains("Objective 1"))
@@ -84,6 +84,6 @@ struct OfficeDocumentCLITests {
             "eqlint: error: ./cut.docx: the archive is cut short (truncated)",
             "eqlint: error: ./renamed.docx: is not a Word document (.docx): it is not a ZIP archive, as every such document is; it looks like text; if it is, name it .md or .txt",
         ])
-        #expect(result.stderr.contains("(1 checked)"))
+        #expect(result.stderr.contains("1 plan checked: no problems found"))
     }
 }

@@ -6,10 +6,14 @@ public struct Linter: Sendable {
     public let parser: PlanParser
     /// The measurable checks' deciders, built once.
     let measurers: [Measurability.Key: Measurability]
+    /// The example dates help may give, for rules handed to `check` from outside the rule set.
+    let exampleDates: MessageValues
 
+    /// A linter checking plans on `today`; the rules' help gives example dates from it (`ExampleDates`).
     public init(ruleSet: RuleSet, today: CalendarDay) {
-        self.ruleSet = ruleSet
+        self.ruleSet = ruleSet.withExampleDates(on: today)
         self.today = today
+        exampleDates = ExampleDates.values(on: today).mapValues(MessageValue.text)
         parser = PlanParser(vocabulary: ruleSet.vocabulary)
         measurers = Measurability.all(for: ruleSet)
     }
@@ -41,7 +45,7 @@ public struct Linter: Sendable {
         var diagnostics = found.findings.map { rule, finding in
             Diagnostic(path: source.path, range: finding.range, severity: rule.severity, ruleID: rule.id,
                        message: rule.message.render(finding.values, parts: rule.parts),
-                       help: rule.helpTemplate?.render(finding.values, parts: rule.parts) ?? rule.help)
+                       help: rule.helpTemplate?.render(finding.values.merging(exampleDates) { own, _ in own }, parts: rule.parts) ?? rule.help)
         }
         // A file that is not UTF-8 is reported whatever the rules and comments say.
         if let invalid = source.invalidUTF8 { diagnostics.append(.invalidUTF8(invalid, path: source.path)) }

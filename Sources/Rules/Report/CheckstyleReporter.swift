@@ -1,13 +1,20 @@
 /// Checkstyle XML, read by Jenkins' warnings plugin and reviewdog:
 /// `<checkstyle version="4.3"><file name="P"><error line column severity message source/></file></checkstyle>`.
-/// Every plan checked has a `<file>` element, empty when the plan is clean.
+/// The message carries the fix on a second line. Every plan checked has a `<file>` element, empty when the plan is clean.
 public struct CheckstyleReporter: StreamingReporter {
     public static let identifier = "checkstyle"
     public static let description = "Checkstyle XML, for Jenkins' warnings plugin and reviewdog."
 
-    public init() {}
+    /// Whether each finding's message carries its fix on a second line.
+    public var notes: Bool
 
-    public init(context: ReporterContext) {}
+    public init(notes: Bool = true) {
+        self.notes = notes
+    }
+
+    public init(context: ReporterContext) {
+        self.init(notes: context.notes)
+    }
 
     public func report(_ files: [FileReport]) -> String {
         streamedReport(files)
@@ -26,7 +33,7 @@ public struct CheckstyleReporter: StreamingReporter {
         var out = "  <file name=\"\(XMLText.escape(file.path))\">\n"
         for diagnostic in file.diagnostics {
             out += "    <error line=\"\(diagnostic.range.start.line)\" column=\"\(diagnostic.range.start.column)\""
-                + " severity=\"\(diagnostic.severity.rawValue)\" message=\"\(XMLText.escape(diagnostic.message))\""
+                + " severity=\"\(diagnostic.severity.rawValue)\" message=\"\(XMLText.escape(diagnostic.message(withFix: notes)))\""
                 + " source=\"eqlint.\(XMLText.escape(diagnostic.ruleID))\"/>\n"
         }
         return out + "  </file>\n"

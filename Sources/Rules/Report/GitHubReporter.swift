@@ -1,14 +1,22 @@
 /// GitHub Actions workflow commands, which show each finding as an
 /// annotation on the pull request:
 /// `::error file=P,line=L,col=C,endLine=EL,endColumn=EC,title=RULE::message`
-/// (`::warning`, and `::notice` for info).
+/// (`::warning`, and `::notice` for info). The fix follows the message on
+/// a line of its own.
 public struct GitHubReporter: StreamingReporter {
     public static let identifier = "github"
     public static let description = "GitHub Actions workflow commands: each finding an annotation on the pull request."
 
-    public init() {}
+    /// Whether each finding's message carries its fix on a second line.
+    public var notes: Bool
 
-    public init(context: ReporterContext) {}
+    public init(notes: Bool = true) {
+        self.notes = notes
+    }
+
+    public init(context: ReporterContext) {
+        self.init(notes: context.notes)
+    }
 
     // Streaming: one line per finding, nothing around them.
     public func head() -> String { "" }
@@ -31,7 +39,7 @@ public struct GitHubReporter: StreamingReporter {
                 "endLine=\(range.end.line)", "endColumn=\(range.end.column)",
                 "title=\(Self.escapeProperty(diagnostic.ruleID))",
             ]
-            return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(diagnostic.message))\n"
+            return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(diagnostic.message(withFix: notes)))\n"
         }.joined()
     }
 

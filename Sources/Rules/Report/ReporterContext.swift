@@ -10,6 +10,8 @@ public struct ReporterContext: Sendable {
     public var color: Bool
     /// Whether to show the source line under each finding (only text does).
     public var showSource: Bool
+    /// Whether each finding is followed by a note with its fix (only text has notes of its own).
+    public var notes: Bool
     /// The folder relative paths in reports are taken from.
     public var currentDirectory: String
     /// The folder locations are made relative to (SARIF's `%SRCROOT%`).
@@ -17,11 +19,12 @@ public struct ReporterContext: Sendable {
 
     /// A context; `baseDirectory` defaults to the root of the git repository
     /// `currentDirectory` is in, or else `currentDirectory` itself.
-    public init(ruleSet: RuleSet, color: Bool = false, showSource: Bool = false,
+    public init(ruleSet: RuleSet, color: Bool = false, showSource: Bool = false, notes: Bool = true,
                 currentDirectory: String = FileManager.default.currentDirectoryPath, baseDirectory: String? = nil) {
         self.ruleSet = ruleSet
         self.color = color
         self.showSource = showSource
+        self.notes = notes
         self.currentDirectory = currentDirectory
         self.baseDirectory = baseDirectory ?? RepositoryRoot.find(from: currentDirectory) ?? currentDirectory
     }

@@ -1,5 +1,6 @@
 /// The one-line tally printed on standard error after a check:
-/// `2 errors, 5 warnings in 3 plans (12 checked)`.
+/// `2 errors, 5 warnings in 3 plans (12 checked)`, or for a clean run
+/// `12 plans checked: no problems found`.
 public struct Summary: Sendable, Equatable, Codable {
     public var errors = 0
     public var warnings = 0
@@ -26,6 +27,7 @@ public struct Summary: Sendable, Equatable, Codable {
 
     public var description: String {
         func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
+        if plansWithFindings == 0 { return "\(count(plansChecked, "plan")) checked: no problems found" }
         var parts = [count(errors, "error"), count(warnings, "warning")]
         if infos > 0 { parts.append("\(infos) info") }
         return "\(parts.joined(separator: ", ")) in \(count(plansWithFindings, "plan")) (\(plansChecked) checked)"

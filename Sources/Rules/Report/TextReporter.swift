@@ -4,17 +4,20 @@
 public struct TextReporter: StreamingReporter {
     public var color: Bool
     public var showSource: Bool
+    /// Whether each finding is followed by its `note:` line with the fix.
+    public var notes: Bool
 
     public static let identifier = "text"
     public static let description = "The compiler format editors read: path:line:column: severity: message [rule-id]."
 
-    public init(color: Bool = false, showSource: Bool = false) {
+    public init(color: Bool = false, showSource: Bool = false, notes: Bool = true) {
         self.color = color
         self.showSource = showSource
+        self.notes = notes
     }
 
     public init(context: ReporterContext) {
-        self.init(color: context.color, showSource: context.showSource)
+        self.init(color: context.color, showSource: context.showSource, notes: context.notes)
     }
 
     public func report(_ files: [FileReport]) -> String {
@@ -46,7 +49,7 @@ public struct TextReporter: StreamingReporter {
         let severityColor = diagnostic.severity == .error ? "1;31" : diagnostic.severity == .warning ? "1;33" : "1;36"
         return "\(paint(place, "1")) \(paint("\(diagnostic.severity.rawValue):", severityColor)) "
             + "\(diagnostic.message) \(paint("[\(diagnostic.ruleID)]", "2"))\n"
-            + "\(paint(place, "1")) \(paint("note:", "1;36")) \(diagnostic.help)\n"
+            + (notes ? "\(paint(place, "1")) \(paint("note:", "1;36")) \(diagnostic.help)\n" : "")
     }
 
     /// A path with control characters (C0, DEL, C1) made `?`.

@@ -125,12 +125,12 @@ struct NodeReader {
 }
 
 /// Finds the likely intended word for a misspelt one.
-enum Spelling {
+public enum Spelling {
     /// The candidate nearest to `word`, if one is near enough. Candidates
     /// are compared in sorted order, so among equally near ones the first
     /// in that order is chosen, whatever order (a set's, a dictionary's)
     /// they were given in.
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    public static func closest(to word: String, in candidates: [String]) -> String? {
         let scored = candidates.sorted().map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3) else { return nil }
         return best.0

@@ -22,7 +22,7 @@ struct RuleMessages: Sendable {
 
         let helpText = try reader.nonEmptyString(helpNode, "'help'")
         let helpTemplate = MessageTemplate(lenient: helpText)
-        try check(helpTemplate, "'help'", may: shape.messageNames, shape: shape, at: helpNode.location, reader: reader)
+        try check(helpTemplate, "'help'", may: shape.messageNames + ExampleDates.names, shape: shape, at: helpNode.location, reader: reader)
 
         var parts: [String: MessageTemplate] = [:]
         let names = shape.parts.map(\.name)

@@ -35,6 +35,15 @@ public struct CheckCommand {
     public var jobs: Int?
     /// The name reported for standard input.
     public var standardInputName = "<stdin>"
+    /// The least severe finding reported; those below it are left out of
+    /// every format, the summary and the exit status (`--min-severity`).
+    public var minimumSeverity = Severity.info
+    /// Whether text output has a `note:` line with each finding's fix (`--no-notes`).
+    public var notes = true
+    /// Whether to leave out the summary line when nothing is found (`--quiet`).
+    public var quiet = false
+    /// Whether to print, after the summary, how many findings each rule made (`--statistics`).
+    public var statistics = false
 
     /// Reports are written to standard output in pieces of about this many bytes.
     static let writeSize = 1 << 16
@@ -56,14 +65,15 @@ public struct CheckCommand {
             throw .ruleFile(error)
         }
         let baselineFolder = baseline.map(Self.folder)
-        let terminal = TextReporter(color: color, showSource: color)
+        let terminal = TextReporter(color: color, showSource: color, notes: notes)
         // A file never gets colour; the terminal does when it shows it.
         let onTerminal = output == nil && color
-        let chosen = format.init(context: ReporterContext(ruleSet: ruleSet, color: onTerminal, showSource: onTerminal))
+        let chosen = format.init(context: ReporterContext(ruleSet: ruleSet, color: onTerminal, showSource: onTerminal, notes: notes))
         // Most formats are written as plans complete; JUnit (totals first) and --output need every report.
         var stream = output == nil ? (chosen as? any StreamingReporter).map { ReportStream($0) } : nil
         let keepsReports = stream == nil || writeBaseline != nil
         var checkRun = CheckRun(resolver: resolver, jobs: jobs ?? CheckRun.activeProcessorCount, keepsSourceLines: color)
+        checkRun.minimumSeverity = minimumSeverity
         // A baseline drops findings after checking, so then the output is made here, not beforehand.
         if let streaming = stream?.reporter, baseline == nil { checkRun.render = { streaming.part($0) } }
 
@@ -73,6 +83,7 @@ public struct CheckCommand {
         var failed = false
         var hadErrors = false
         var stoppedKeys: Set<String> = []
+        var statisticsReports: [FileReport] = []
         var pending = stream?.head() ?? ""
         var writeFailure: CommandError?
         func flush() {
@@ -102,6 +113,7 @@ public struct CheckCommand {
                         knownCount += count
                     }
                     summary.add(report)
+                    if statistics { statisticsReports.append(report) }
                     let threshold = failOn ?? report.failOn ?? .error
                     if report.diagnostics.contains(where: { threshold.fails($0.severity) }) { failed = true }
                     if keepsReports { reports.append(report) }
@@ -128,9 +140,13 @@ public struct CheckCommand {
             }
         }
 
-        var line = summary.description
-        if baseline != nil { line += "; \(knownCount) known from the baseline not shown" }
-        io.note(line)
+        // A run that checked nothing has said why in its errors; a quiet clean run says nothing.
+        if summary.plansChecked > 0, !(quiet && summary.plansWithFindings == 0) {
+            var line = summary.description
+            if baseline != nil { line += "; \(knownCount) known from the baseline not shown" }
+            io.note(line)
+        }
+        if statistics, let table = RuleStatistics(reports: statisticsReports).table { io.note(table) }
 
         if let writeBaseline {
             let recorded = Baseline(reports: reports, directory: Self.folder(of: writeBaseline))

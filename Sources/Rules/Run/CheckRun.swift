@@ -24,6 +24,8 @@ public struct CheckRun {
     /// Turns each report into output on the thread that checked the plan
     /// (a streaming reporter's part), so the printing thread only writes.
     public var render: (@Sendable (FileReport) -> String)?
+    /// The least severe finding kept; those below it are dropped as each plan is checked.
+    public var minimumSeverity = Severity.info
 
     public init(resolver: ConfigurationResolver, jobs: Int = 1, keepsSourceLines: Bool = true) {
         self.resolver = resolver
@@ -85,6 +87,7 @@ public struct CheckRun {
         let tasks = try plan(paths: paths, standardInputName: standardInputName, readStandardInput: readStandardInput)
         let keepsSourceLines = self.keepsSourceLines
         let render = self.render
+        let minimumSeverity = self.minimumSeverity
         // More threads than this only cost memory, whatever was asked for.
         // Events come in task order, so the binary files a folder search skipped can be counted as they pass.
         var delivered = 0
@@ -92,7 +95,10 @@ public struct CheckRun {
         let stops = RunPatternStops()
         @Sendable func run(_ index: Int, stoppedEarlier: Set<String>) -> CheckTask.Outcome {
             var outcome = tasks[index].run(keepsSourceLines: keepsSourceLines, stoppedEarlier: stoppedEarlier)
-            if let render, case .report(let report, _) = outcome.event { outcome.event = .report(report, rendered: render(report)) }
+            if case .report(var report, _) = outcome.event {
+                if minimumSeverity > .info { report.diagnostics.removeAll { $0.severity < minimumSeverity } }
+                outcome.event = .report(report, rendered: render?(report))
+            }
             return outcome
         }
         OrderedParallel.forEach(count: tasks.count, jobs: min(jobs, 256), work: { index in

@@ -45,8 +45,31 @@ struct DocumentationTests {
 
     @Test("docs/rules.md is the explanation of every rule, as eqlint explain prints it")
     func rulesReference() {
-        assertSnapshot(RuleCatalog.reference(TestSupport.builtInRuleSet), named: "rules.md",
+        // Help gives example dates from the day checked on: the reference shows those of the golden day.
+        let ruleSet = Linter(ruleSet: TestSupport.builtInRuleSet, today: TestSupport.goldenToday).ruleSet
+        assertSnapshot(RuleCatalog.reference(ruleSet), named: "rules.md",
                        at: TestSupport.packageRoot.appendingPathComponent("docs/rules.md"))
+    }
+
+    @Test("every example plan a user may copy passes every rule: the README's, plan-format.md's and the model plan")
+    func copiedExamplesPass() throws {
+        let planFormat = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("docs/plan-format.md"), encoding: .utf8)
+        // plan-format.md's example is indented under "## 7. An example"; the README's is a ```markdown block with an objective.
+        let section = try #require(planFormat.range(of: "## 7. An example")).upperBound
+        let indented = planFormat[section...].split(separator: "\n", omittingEmptySubsequences: false)
+            .drop { !$0.hasPrefix("    ") }.prefix { $0.hasPrefix("    ") || $0.isEmpty }.map { $0.dropFirst(4) }
+        let readmePlans = Self.readme.components(separatedBy: "```markdown\n").dropFirst()
+            .compactMap { $0.components(separatedBy: "```").first }
+            .filter { $0.contains("## Objective") && $0.hasPrefix("---") }
+        let model = try String(contentsOf: TestSupport.examplesDirectory.appendingPathComponent("model-plan.md"), encoding: .utf8)
+        let examples = [("docs/plan-format.md §7", indented.joined(separator: "\n")), ("examples/model-plan.md", model)]
+            + readmePlans.map { ("README.md", $0) }
+        #expect(examples.count >= 3)
+        for (place, plan) in examples {
+            #expect(plan.contains("## Objective"), "\(place): no example plan found")
+            let findings = TestSupport.lint(plan)
+            #expect(findings.isEmpty, "\(place): \(findings.map { "\($0.range.start) \($0.ruleID): \($0.message)" })")
+        }
     }
 
     @Test("the README gives the two set-up commands")

@@ -54,7 +54,7 @@ struct ReporterTests {
         let error = Diagnostic(path: "b.md", range: Self.diagnostic.range, severity: .error, ruleID: "x", message: "m", help: "h")
         let files = [Self.report, FileReport(path: "b.md", source: nil, diagnostics: [error, error]), FileReport(path: "c.md", source: nil, diagnostics: [])]
         #expect(Summary(files).description == "2 errors, 1 warning in 2 plans (3 checked)")
-        #expect(Summary([]).description == "0 errors, 0 warnings in 0 plans (0 checked)")
+        #expect(Summary([]).description == "0 plans checked: no problems found")
         let info = Diagnostic(path: "b.md", range: Self.diagnostic.range, severity: .info, ruleID: "x", message: "m", help: "h")
         #expect(Summary([FileReport(path: "b.md", source: nil, diagnostics: [info])]).description == "0 errors, 0 warnings, 1 info in 1 plan (1 checked)")
     }

@@ -161,7 +161,7 @@ struct CheckCommandTests {
             let recorded = RecordedIO()
             #expect(try reading.run(io: recorded.io) == 0, "\(format)")
             #expect(recorded.standardOutput == (try Self.document(format, none)), "\(format)")
-            #expect(recorded.standardError == "0 errors, 0 warnings in 0 plans (\(expected.count) checked); \(count) known from the baseline not shown\n")
+            #expect(recorded.standardError == "\(expected.count) plans checked: no problems found; \(count) known from the baseline not shown\n")
         }
     }
 
@@ -202,7 +202,7 @@ struct CheckCommandTests {
         let clean = RecordedIO()
         #expect(try Self.command([Self.modelPlan]).run(io: clean.io) == 0)
         #expect(clean.standardOutput == "")
-        #expect(clean.standardError == "0 errors, 0 warnings in 0 plans (1 checked)\n")
+        #expect(clean.standardError == "1 plan checked: no problems found\n")
 
         #expect(try Self.command([Self.examples]).run(io: RecordedIO().io) == 1)
         var never = try Self.command([Self.examples])

@@ -1,0 +1,51 @@
+/// Dates a rule's `help` may use in its examples, worked out from the day
+/// the plans are checked on, so advice never suggests a date already past:
+/// `{today}` (`2026-12-02`), `{today-long}` (`2 December 2026`), and
+/// `{year}` to `{year3}`: the year the school year now under way began
+/// (from August, the one about to begin) and the three after it. A help
+/// of "period: {year}-09 to {year3}-08" reads "period: 2026-09 to 2029-08".
+enum ExampleDates {
+    /// Each placeholder's name and what it holds, for the rule loader and the docs.
+    static let placeholders: [(name: String, meaning: String)] = [
+        ("today", "the day checked on, `2026-12-02`"),
+        ("today-long", "the same day in words, `2 December 2026`"),
+        ("year", "the year the school year under way began (from August, the year about to begin)"),
+        ("year1", "the year after `{year}`"),
+        ("year2", "two years after `{year}`"),
+        ("year3", "three years after `{year}`"),
+    ]
+
+    static var names: [String] { placeholders.map(\.name) }
+
+    /// The placeholders' values on a day.
+    static func values(on day: CalendarDay) -> [String: String] {
+        let year = day.month >= 8 ? day.year : day.year - 1
+        return [
+            "today": day.description, "today-long": day.spelledOut,
+            "year": "\(year)", "year1": "\(year + 1)", "year2": "\(year + 2)", "year3": "\(year + 3)",
+        ]
+    }
+
+    /// The help with its example dates filled in for a day; its other
+    /// placeholders (`{objective}` ...) are left for each finding.
+    static func fill(_ help: String, on day: CalendarDay) -> String {
+        guard help.contains("{") else { return help }
+        var text = help
+        for (name, value) in values(on: day) { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+}
+
+extension RuleSet {
+    /// The rule set with every rule's help showing example dates for a day.
+    func withExampleDates(on day: CalendarDay) -> RuleSet {
+        var copy = self
+        for index in copy.rules.indices where copy.rules[index].help.contains("{") {
+            let help = ExampleDates.fill(copy.rules[index].help, on: day)
+            let template = MessageTemplate(lenient: help)
+            copy.rules[index].help = help
+            copy.rules[index].helpTemplate = template.placeholderNames.isEmpty ? nil : template
+        }
+        return copy
+    }
+}
