@@ -286,7 +286,7 @@ struct CLITests {
         #expect(explain.status == 0)
         #expect(explain.stdout.contains("What the duty or guidance says:\n  "))
         #expect(explain.stdout.contains("Why it matters:\n  "))
-        #expect(explain.stdout.contains("A bad example (fails) 1 of 4:\n\n    ## Objective 1\n"))
+        #expect(explain.stdout.contains("A bad example (fails) 1 of 5:\n\n    ## Objective 1\n"))
     }
 
     @Test("colour only when asked or on a terminal; never when piped")

@@ -35,7 +35,7 @@ struct AcronymCheck {
         return order.compactMap { key in
             let span = firstUse[key]!
             let word = String(decoding: bytes[span], as: UTF8.self)
-            guard !context.isKnownAbbreviation(word, list: known), !isSpeltOut(span, in: bytes), !startsName(span, in: bytes) else { return nil }
+            guard !context.isKnownAbbreviation(word, list: known), !Self.isSpeltOut(span, in: bytes), !startsName(span, in: bytes) else { return nil }
             return (span, word)
         }
     }
@@ -59,12 +59,50 @@ struct AcronymCheck {
     }
 
     /// `(ESP)` after the words, or `ESP (` before them; tags around the
-    /// words are looked past (`(<abbr>ESP</abbr>)`).
-    private func isSpeltOut(_ span: Range<Int>, in bytes: [UInt8]) -> Bool {
-        let before = Markup.skipMarkupBackward(bytes, to: span.lowerBound, from: 0)
-        let after = Markup.skipMarkup(bytes, from: span.upperBound, end: bytes.count)
+    /// words are looked past (`(<abbr>ESP</abbr>)`), and so are quotes and a
+    /// number after it (`The Equality Act 2010 (EA 2010)`, `('PINS')`).
+    static func isSpeltOut(_ span: Range<Int>, in bytes: [UInt8]) -> Bool {
+        var before = Markup.skipMarkupBackward(bytes, to: span.lowerBound, from: 0)
+        before -= quoteLength(bytes, endingAt: before)
+        var after = Markup.skipMarkup(bytes, from: span.upperBound, end: bytes.count)
+        after += quoteLength(bytes, startingAt: after)
+        // `(EA 2010)`: a year or number with it in the brackets.
+        var probe = after
+        while probe < bytes.count, bytes[probe] == 0x20 { probe += 1 }
+        if probe > after, probe < bytes.count, (0x30...0x39).contains(bytes[probe]) {
+            while probe < bytes.count, (0x30...0x39).contains(bytes[probe]) { probe += 1 }
+            after = probe
+        }
         let bracketed = before > 0 && bytes[before - 1] == 0x28 && after < bytes.count && bytes[after] == 0x29
         let next = Markup.skipSpacesAndMarkup(bytes, from: span.upperBound, end: bytes.count)
         return bracketed || (next < bytes.count && bytes[next] == 0x28)
+    }
+
+    /// The length of a quote mark (`"`, `'`, or a curly one) starting at `index`, or 0.
+    private static func quoteLength(_ bytes: [UInt8], startingAt index: Int) -> Int {
+        guard index < bytes.count else { return 0 }
+        if bytes[index] == 0x22 || bytes[index] == 0x27 { return 1 }
+        if index + 2 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x80, [0x98, 0x99, 0x9C, 0x9D].contains(bytes[index + 2]) { return 3 }
+        return 0
+    }
+
+    /// The length of a quote mark ending just before `index`, or 0.
+    private static func quoteLength(_ bytes: [UInt8], endingAt index: Int) -> Int {
+        if index >= 1, bytes[index - 1] == 0x22 || bytes[index - 1] == 0x27 { return 1 }
+        if index >= 3, bytes[index - 3] == 0xE2, bytes[index - 2] == 0x80, [0x98, 0x99, 0x9C, 0x9D].contains(bytes[index - 1]) { return 3 }
+        return 0
+    }
+
+    /// Every acronym the plan spells out somewhere (`Director of Learning
+    /// (DoL)`, `PSA (Parent Support Adviser)`), upper-cased.
+    static func speltOut(in context: CheckContext) -> Set<String> {
+        let bytes = context.source.bytes
+        var found: Set<String> = []
+        for published in context.publishedSpans {
+            for span in Abbreviations.spans(in: bytes, span: published) where isSpeltOut(span, in: bytes) {
+                found.insert(String(decoding: bytes[span], as: UTF8.self).uppercased())
+            }
+        }
+        return found
     }
 }

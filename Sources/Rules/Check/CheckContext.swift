@@ -18,6 +18,8 @@ struct CheckContext {
     let measured: MeasurabilityMemo
     /// Where a rule's pattern that had to be stopped is recorded.
     let stops: PatternStops
+    /// The acronyms the plan spells out somewhere, read once when first asked.
+    private let speltOut = SpeltOutAcronyms()
 
     init(plan: Plan, source: SourceFile, vocabulary: Vocabulary, today: CalendarDay,
          measurers: [Measurability.Key: Measurability] = [:], stops: PatternStops, textSpans: [Range<Int>]? = nil) {
@@ -193,6 +195,26 @@ struct CheckContext {
         func isKnown(_ upper: String) -> Bool { known.contains(upper) || plan.glossary[upper] != nil }
         let upper = word.uppercased()
         return isKnown(upper) || (upper.hasSuffix("S") && isKnown(String(upper.dropLast())))
+    }
+
+    /// Whether the plan spells an abbreviation out somewhere, in brackets
+    /// before or after it: `Director of Learning (DoL)`, `PSA (Parent Support Adviser)`.
+    func isSpeltOutInPlan(_ word: String) -> Bool {
+        let found = speltOut.get(self)
+        let upper = word.uppercased()
+        return found.contains(upper) || (upper.hasSuffix("S") && found.contains(String(upper.dropLast())))
+    }
+}
+
+/// The acronyms a plan spells out in brackets, anywhere in it (`AcronymCheck.speltOut`).
+final class SpeltOutAcronyms {
+    private var found: Set<String>?
+
+    func get(_ context: CheckContext) -> Set<String> {
+        if let found { return found }
+        let read = AcronymCheck.speltOut(in: context)
+        found = read
+        return read
     }
 }
 

@@ -10,6 +10,10 @@ public enum Readability {
         public var minReadingEase: Double?
         /// Whether acronyms (`PSHE`, `SEND`) may appear.
         public var allowAcronyms: Bool
+        /// The fewest words a text must have for its reading-ease score to
+        /// be judged: on a sentence or two the score swings on one long word
+        /// ("We will celebrate different cultures and religions." scores 18).
+        public var readingEaseMinWords: Int = 30
     }
 
     /// What makes a text hard to read (the rule's parts word it).
@@ -43,7 +47,10 @@ public enum Readability {
         if measure.longestSentence > limits.maxSentenceWords {
             return .longSentence(words: measure.longestSentence)
         }
-        if let minimum = limits.minReadingEase, let score = measure.readingEase, score < minimum {
+        // Judged on the score as the message shows it (rounded), so that a
+        // score shown as 70 never falls short of a minimum of 70.
+        if let minimum = limits.minReadingEase, measure.words >= limits.readingEaseMinWords,
+           let score = measure.readingEase, Double(Int(score.rounded())) < minimum {
             return .lowReadingEase(score: Int(score.rounded()))
         }
         if !limits.allowAcronyms, let acronym = Abbreviations.find(in: text).first {

@@ -31,7 +31,7 @@ struct SmallCounts {
             var found: [Range<Int>] = []
             for (index, word) in words.enumerated() {
                 guard let value = count(word, in: bytes), value < below, value > 0 else { continue }
-                if index > 0, Self.notCounts.contains(words[index - 1].hash) { continue }
+                if index > 0, isLabel(words, before: index, in: bytes) { continue }
                 // `5%`, `3.5`, `2:1`, `1st`: the byte after the number decides.
                 if word.span.upperBound < bytes.count, [0x25, 0x2E, 0x3A, 0x2F].contains(bytes[word.span.upperBound]),
                    !(bytes[word.span.upperBound] == 0x2E && (word.span.upperBound + 1 >= bytes.count || bytes[word.span.upperBound + 1] == 0x20)) {
@@ -51,6 +51,51 @@ struct SmallCounts {
             }
             return found
         }
+    }
+
+    /// Words before "year" that make it a time, not a year group: "Last year 3 pupils…".
+    private static let timeOfYear = Set(["last", "this", "next", "each", "every", "per", "a", "that", "academic", "school", "previous", "same"].map(PhraseIndex.hash))
+
+    /// Whether the word before the number makes it a year group, age or
+    /// rank ("Year 3 pupils", "Objective 2"): only a word in the same
+    /// sentence, and not "year" as a time ("last year 3 pupils").
+    private func isLabel(_ words: [PhraseIndex.Word], before index: Int, in bytes: [UInt8]) -> Bool {
+        let previous = words[index - 1]
+        guard Self.notCounts.contains(previous.hash) else { return false }
+        // A heading or sentence ending in "objective" or "year" labels nothing after it.
+        if separates(bytes, previous.span, from: words[index].span.lowerBound) { return false }
+        // "year" written small after a word of time: "Year 3" is a year group, "every Year 2 child" too.
+        if previous.hash == Self.year, bytes[previous.span.lowerBound] == 0x79, index > 1, Self.timeOfYear.contains(words[index - 2].hash),
+           !separates(bytes, words[index - 2].span, from: previous.span.lowerBound) {
+            return false
+        }
+        return true
+    }
+
+    private static let year = PhraseIndex.hash("year")
+
+    /// Whether a word and a later place are in different sentences or
+    /// blocks: punctuation between them, a blank line, or a heading line
+    /// the word ends. A single line break is where a paragraph wrapped
+    /// ("… pupils in Year\n3 …"), so it does not separate them.
+    private func separates(_ bytes: [UInt8], _ word: Range<Int>, from end: Int) -> Bool {
+        var index = word.upperBound
+        var breaks = 0
+        while index < end {
+            switch bytes[index] {
+            case 0x2E, 0x3B, 0x3A, 0x7C, 0x2F, 0x28, 0x29: return true
+            case 0x0A: breaks += 1
+            default: break
+            }
+            index += 1
+        }
+        if breaks >= 2 { return true }
+        guard breaks == 1 else { return false }
+        // The word's line is a heading: `### Why we have chosen this objective`.
+        var start = word.lowerBound
+        while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
+        while start < word.lowerBound, bytes[start] == 0x20 { start += 1 }
+        return bytes[start] == 0x23
     }
 
     private func count(_ word: PhraseIndex.Word, in bytes: [UInt8]) -> Int? {

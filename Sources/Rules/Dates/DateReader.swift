@@ -48,6 +48,8 @@ public enum DateReader {
     private static let sixTerms: [(start: Int, end: Int)] = [(9, 10), (11, 12), (1, 2), (2, 4), (4, 5), (6, 7)]
 
     private static let startWords: Set<String> = ["from", "since", "starting", "start", "beginning", "commencing"]
+    /// Words that make the date after them an end: "by July 2026".
+    private static let endWords: Set<String> = ["by", "before", "until", "till", "to", "deadline", "end", "due"]
     private static let openEndWords: Set<String> = ["ongoing", "onwards", "onward", "continuing", "continuous"]
 
     /// What the text says about dates: none, the span they cover, or the
@@ -65,9 +67,11 @@ public enum DateReader {
         guard let first = mentions.first, let last = mentions.last else { return .none }
         let openEnded = tokens.contains { $0.word.map(openEndWords.contains) ?? false }
         if mentions.count == 1 {
-            let startsOnly = first.tokenIndex > 0 && tokens[..<first.tokenIndex].contains {
-                $0.word.map(startWords.contains) ?? false
-            }
+            // "From September 2025" starts a range; "from 89% to 94% by July 2027" does not: the
+            // nearest of the words before the date decides.
+            let startsOnly = tokens[..<first.tokenIndex].reversed().lazy.compactMap(\.word).first {
+                startWords.contains($0) || endWords.contains($0)
+            }.map(startWords.contains) ?? false
             if openEnded || startsOnly { return .date(DateSpan(start: first.start, end: nil)) }
             return .date(DateSpan(start: first.start, end: first.end))
         }

@@ -14,6 +14,10 @@ public struct Plan: Sendable {
     public var approved: DatedText?
     /// When it is next to be reviewed (front matter `review`, or the text).
     public var review: DatedText?
+    /// When the school last published its equality information (regulation
+    /// 4: at least yearly), where the plan says: front matter
+    /// `equality-information`, or the text ("Equality information last updated: ...").
+    public var equalityInformation: DatedText?
     public var objectives: [Objective] = []
     /// Terms the plan defines in its Glossary, by upper-cased term.
     public var glossary: [String: TextValue] = [:]
@@ -39,15 +43,19 @@ public struct Plan: Sendable {
     }
 
     /// The front matter keys that hold the plan's dates, in the order they are read.
-    public static let dateKeys = ["period", "published", "approved", "review"]
+    public static let dateKeys = ["period", "published", "approved", "review", "equality-information"]
 
-    /// One of the plan's dates by its key (`period`, `published`, `approved`, `review`).
+    /// The date keys `eqlint outline` lists even when the plan does not give them.
+    public static let outlinedDateKeys: Set<String> = ["period", "published", "approved", "review"]
+
+    /// One of the plan's dates by its key (`period`, `published`, `approved`, `review`, `equality-information`).
     public func date(_ key: String) -> DatedText? {
         switch key {
         case "period": return period
         case "published": return published
         case "approved": return approved
         case "review": return review
+        case "equality-information": return equalityInformation
         default: return nil
         }
     }
@@ -59,6 +67,7 @@ public struct Plan: Sendable {
         case "published": published = date
         case "approved": approved = date
         case "review": review = date
+        case "equality-information": equalityInformation = date
         default: break
         }
     }

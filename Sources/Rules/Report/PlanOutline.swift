@@ -25,7 +25,7 @@ public enum PlanOutline {
         for key in Plan.dateKeys {
             let label = (key + ":").padding(toLength: 11, withPad: " ", startingAt: 0)
             guard let date = plan.date(key) else {
-                lines.append("  \(label)not found")
+                if Plan.outlinedDateKeys.contains(key) { lines.append("  \(label)not found") }
                 continue
             }
             lines.append("  \(label)\(describe(date.span)), from the \(date.origin.rawValue) (line \(date.source.location.line)): \u{201C}\(date.source.text.shortened(to: 60))\u{201D}")

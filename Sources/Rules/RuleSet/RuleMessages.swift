@@ -2,6 +2,8 @@
 /// placeholders its check fills at its scope (`MessageShape`): a
 /// placeholder the check does not fill is an error at the text's line and
 /// column, as is a part missing, unknown, or using another's placeholder.
+/// A rule words its check's parts when its message or help uses the
+/// placeholder they fill (`{problem}`); a rule that does not may leave them out.
 struct RuleMessages: Sendable {
     var message: MessageTemplate
     /// The help as a template, when it uses a placeholder.
@@ -44,11 +46,18 @@ struct RuleMessages: Sendable {
                 try check(template, what, may: shape.names(inPart: part), shape: shape, at: node.location, reader: reader)
                 parts[part.name] = template
             }
-        } else if !shape.parts.isEmpty {
+        } else if !shape.parts.isEmpty, ([message] + [helpTemplate]).contains(where: { uses(partOf: shape, $0) }) {
             throw reader.error("a rule using the check '\(shape.check)' needs 'parts', its wording of \(names.map { "'\($0)'" }.joined(separator: ", "))",
                                at: root.location)
         }
         return RuleMessages(message: message, help: helpTemplate.placeholderNames.isEmpty ? nil : helpTemplate, parts: parts)
+    }
+
+    /// Whether a template uses a placeholder filled with a message part
+    /// (`{problem}`): only then must the rule word the parts.
+    private static func uses(partOf shape: MessageShape, _ template: MessageTemplate) -> Bool {
+        let partNames = Set(shape.placeholders.filter(\.isPart).map(\.name))
+        return template.placeholderNames.contains(where: partNames.contains)
     }
 
     /// Refuses a placeholder not among `allowed`, saying which are.

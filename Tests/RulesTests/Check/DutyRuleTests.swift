@@ -153,7 +153,10 @@ struct DutyRuleTests {
         }
         #expect(problem("We want you to be happy. We will help.") == nil)
         #expect(problem(String(repeating: "we can ", count: 11) + "go.")?.contains("a sentence of 23 words") == true)
-        #expect(problem("Institutional accountability necessitates comprehensive evaluation.")?.contains("reading-ease score of") == true)
+        // Reading ease is judged from 30 words: one short sentence of long words is not.
+        #expect(problem("Institutional accountability necessitates comprehensive evaluation.") == nil)
+        #expect(problem(String(repeating: "Institutional accountability necessitates comprehensive evaluation. ", count: 6))?
+            .contains("reading-ease score of") == true)
         #expect(problem("We help children with SEND.")?.contains("\u{201C}SEND\u{201D}") == true)
     }
 

@@ -88,10 +88,16 @@ struct FormatTests {
 
     @Test("GitHub: %, CR and LF are escaped in messages; : and , too in properties")
     func githubEscaping() {
-        #expect(GitHubReporter().report([Self.awkward]) ==
+        #expect(GitHubReporter(notes: false).report([Self.awkward]) ==
             "::notice file=plans/a%2Cb%3Ac d.md,line=2,col=3,endLine=2,endColumn=9,title=objective-rationale"
             + "::100%25 <sure> & \"quoted\" 'single',%0D%0Anext: line\u{1}\n")
+        // With notes (the default), the fix follows on a line of its own, escaped as the message is.
+        let withFix = GitHubReporter().report([Self.awkward])
+        #expect(withFix.hasSuffix("next: line\u{1}%0AHow to fix: \(Self.escapedHelp)\n"))
     }
+
+    /// The awkward finding's help (plain text, nothing to escape).
+    static var escapedHelp: String { awkward.diagnostics[0].help }
 
     // MARK: XML formats
 
@@ -149,7 +155,7 @@ struct FormatTests {
             #expect(element.attributes["column"] == "\(diagnostic.range.start.column)")
             #expect(element.attributes["severity"] == diagnostic.severity.rawValue)
             #expect(element.attributes["source"] == "eqlint.\(diagnostic.ruleID)")
-            #expect(element.attributes["message"] == diagnostic.message)
+            #expect(element.attributes["message"] == "\(diagnostic.message)\nHow to fix: \(diagnostic.help)")
         }
         let awkward = try XMLElements.parse(CheckstyleReporter().report([Self.awkward]))
         #expect(awkward.elements.first { $0.name == "file" }?.attributes["name"] == "plans/a,b:c d.md")

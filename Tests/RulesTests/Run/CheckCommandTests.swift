@@ -49,7 +49,9 @@ struct CheckCommandTests {
 
     /// A format's document as `eqlint check` makes it in the current folder.
     static func document(_ format: String, _ reports: [FileReport]) throws -> String {
-        try Reporters.named(format).init(context: ReporterContext(ruleSet: TestSupport.builtInRuleSet)).report(reports)
+        // The command's rules give their help's example dates for the day checked on, as a linter's do.
+        let ruleSet = Linter(ruleSet: TestSupport.builtInRuleSet, today: TestSupport.goldenToday).ruleSet
+        return try Reporters.named(format).init(context: ReporterContext(ruleSet: ruleSet)).report(reports)
     }
 
     static func temporaryFolder() throws -> URL {

@@ -1,8 +1,9 @@
 /// `abbreviations-defined`: every abbreviation in the entry is in the
-/// plan's Glossary or a vocabulary list (a plural, `SENCOs`, counts).
+/// plan's Glossary or a vocabulary list, or spelt out in brackets anywhere
+/// in the plan (`Director of Learning (DoL)`); a plural, `SENCOs`, counts.
 struct AbbreviationsDefinedCheck: EntryCheck {
     static let name = "abbreviations-defined"
-    static let firesWhen = "the entry has initials or abbreviations that neither the list nor the plan's Glossary explains"
+    static let firesWhen = "the entry has initials or abbreviations that neither the list, nor the plan's Glossary, nor the plan's text (`Director of Learning (DoL)`) explains"
     static let needsField = true
 
     static let vocabulary = CheckOption<String>.vocabulary(default: "abbreviations", "the vocabulary list of abbreviations every reader knows")
@@ -26,7 +27,10 @@ struct AbbreviationsDefinedCheck: EntryCheck {
     }
 
     func entryFindings(_ input: EntryInput) -> [CheckFinding<Values>] {
-        let unknown = Abbreviations.find(in: input.entry.text).filter { !input.context.isKnownAbbreviation($0, list: list) }
+        let context = input.context
+        let unknown = Abbreviations.find(in: input.entry.text).filter {
+            !context.isKnownAbbreviation($0, list: list) && !context.isSpeltOutInPlan($0)
+        }
         return unknown.isEmpty ? [] : [CheckFinding(range: input.entry.range, values: Values(unknown: unknown))]
     }
 }

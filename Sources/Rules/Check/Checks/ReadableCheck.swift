@@ -1,6 +1,7 @@
 /// `readable`: the entry is easy for a child to read: short sentences, a
-/// reading-ease score at or above the minimum, and (unless allowed) no
-/// acronyms (see `Readability`).
+/// reading-ease score at or above the minimum (judged only on an entry of
+/// `readingEaseMinWords` words or more), and (unless allowed) no acronyms
+/// (see `Readability`).
 struct ReadableCheck: EntryCheck {
     static let name = "readable"
     static let firesWhen = "the entry has a sentence longer than `maxSentenceWords`, a reading-ease score below `minReadingEase`, "
@@ -10,8 +11,11 @@ struct ReadableCheck: EntryCheck {
     static let maxSentenceWords = CheckOption<Int>.count("maxSentenceWords", default: 20, "the most words a sentence may have")
     static let minReadingEase = CheckOption<Int>.count(
         "minReadingEase", note: "Flesch, none by default", "the lowest Flesch reading-ease score allowed (70 or more is easy for a child of about 12)")
+    static let readingEaseMinWords = CheckOption<Int>.count(
+        "readingEaseMinWords", default: 30,
+        "the fewest words an entry must have for `minReadingEase` to apply (a score on a sentence or two means little)")
     static let allowAcronyms = CheckOption<Bool>.flag("allowAcronyms", default: true, "acronyms (`PSHE`, `SEND`) may appear")
-    static let options = [maxSentenceWords.info, minReadingEase.info, allowAcronyms.info]
+    static let options = [maxSentenceWords.info, minReadingEase.info, readingEaseMinWords.info, allowAcronyms.info]
 
     /// What makes the entry hard to read.
     struct Values: Sendable {
@@ -47,7 +51,8 @@ struct ReadableCheck: EntryCheck {
     init(options: CheckOptions) throws(RuleFileError) {
         let ease = try options.given(Self.minReadingEase)
         limits = Readability.Limits(maxSentenceWords: try options.value(Self.maxSentenceWords), minReadingEase: ease.map(Double.init),
-                                    allowAcronyms: try options.value(Self.allowAcronyms))
+                                    allowAcronyms: try options.value(Self.allowAcronyms),
+                                    readingEaseMinWords: try options.value(Self.readingEaseMinWords))
     }
 
     func entryFindings(_ input: EntryInput) -> [CheckFinding<Values>] {

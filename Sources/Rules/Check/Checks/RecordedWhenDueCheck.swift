@@ -1,9 +1,10 @@
 /// `recorded-when-due`: once the objective's last date has passed, the
-/// field (an evaluation or progress) is given; a label for the field with
-/// nothing under it is reported at any time.
+/// field (an evaluation or progress) is given, with more in it than a date
+/// (`Review: July 2025` records nothing); a label for the field with nothing
+/// under it is reported at any time.
 struct RecordedWhenDueCheck: ObjectiveCheck {
     static let name = "recorded-when-due"
-    static let firesWhen = "the objective's last timescale date has passed and `field` has no entries, or `field` is a heading left empty"
+    static let firesWhen = "the objective's last timescale date has passed and `field` has no entries but dates (`Review: July 2025`), or `field` is a heading left empty"
     static let needsField = true
 
     /// What is missing.
@@ -39,9 +40,35 @@ struct RecordedWhenDueCheck: ObjectiveCheck {
         if let empty = given.first(where: { $0.entries.isEmpty }) {
             return [CheckFinding(range: empty.label, values: Values(problem: .emptySection))]
         }
-        let recorded = fields.contains { !objective.entries(of: $0).isEmpty }
+        // `**Review:** July 2025` says when progress is due, not what it was.
+        let recorded = fields.contains { objective.entries(of: $0).contains { Self.recordsSomething($0.text) } }
         let ends = objective.entries(of: .timescale).compactMap { DateReader.span(in: $0.text)?.end }
         guard !recorded, let end = ends.max(), end < input.context.today else { return [] }
         return [CheckFinding(range: objective.anchor, values: Values(problem: .overdue, due: end))]
+    }
+
+    /// Words that only say when something happens: months, terms, and the
+    /// words around a date or a schedule ("Next review: Summer term 2026").
+    private static let whenWords: Set<String> = Set(DateReader.monthNames.flatMap { [$0.lowercased(), String($0.lowercased().prefix(3))] })
+        .union([
+            "sept", "autumn", "spring", "summer", "easter", "term", "terms", "half", "review", "reviewed", "reviews", "next",
+            "date", "due", "by", "in", "on", "at", "the", "of", "end", "and", "to", "from", "until", "before", "a", "an",
+            "academic", "school", "year", "years", "termly", "annually", "yearly", "monthly", "weekly", "each", "every",
+            "ongoing", "st", "nd", "rd", "th", "tbc", "tba", "tbd",
+        ])
+
+    /// Whether an entry records something: it has a word besides a date or a
+    /// schedule. `July 2025` or `Next review: Summer term 2026` records no progress.
+    static func recordsSomething(_ text: String) -> Bool {
+        var word = ""
+        for character in text.lowercased() + " " {
+            if character.isLetter {
+                word.append(character)
+            } else {
+                if !word.isEmpty, !whenWords.contains(word) { return true }
+                word = ""
+            }
+        }
+        return false
     }
 }
