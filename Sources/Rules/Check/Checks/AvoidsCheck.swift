@@ -5,6 +5,7 @@ struct AvoidsCheck: PlanCheck, ObjectiveCheck, EntryCheck {
     static let name = "avoids"
     static let firesWhen = "once for each phrase or pattern of the list found (in the whole file less comments, the objective's text, or the "
         + "entry), pointing at it; `{found}` is the text, `{term}` its group's name (the better term)"
+    static let pointsAtFoundText = true
     static let needsField = false
 
     static let vocabulary = CheckOption<String>.vocabulary("the vocabulary list of phrases to avoid, grouped under the better term")
