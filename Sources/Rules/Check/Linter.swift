@@ -77,7 +77,7 @@ public struct Linter: Sendable {
         // Then the plan's own eqlint-disable comments, and findings about them.
         // They apply to superseded findings too: a comment silencing one is
         // used, whether or not the finding would have been shown.
-        let suppressions = Suppressions(comments: plan.comments)
+        let suppressions = Suppressions(comments: plan.comments, inLine: document.textSpans == nil ? Self.inLineComments(document) : [])
         let (unsilenced, used) = suppressions.apply(to: Array(found.indices), ruleID: { found[$0].rule.id },
                                                     line: { found[$0].finding.range.start.line })
         var kept = unsilenced.filter { !superseded.contains($0) }.map { found[$0] }
@@ -87,6 +87,45 @@ public struct Linter: Sendable {
         }
         return PlanFindings(findings: kept, superseded: unsilenced.filter { superseded.contains($0) }.map { found[$0] },
                             objectiveCount: plan.objectives.count, isWebPage: document.textSpans != nil)
+    }
+
+    /// The `<!-- eqlint... -->` comments in lines of text (at the end of a
+    /// heading, a list item, a table row), which `Plan.comments` (comments
+    /// on lines of their own) leaves out.
+    static func inLineComments(_ document: Document) -> [TextValue] {
+        let source = document.source
+        let bytes = source.bytes
+        var spans: [Range<Int>] = []
+        for block in document.blocks {
+            switch block {
+            case .heading(_, let text): spans.append(text)
+            case .paragraph(let lines): spans += lines
+            case .listItem(let item): spans += item.lines
+            case .table(let table): spans += table.rows.map(\.span)
+            case .frontMatter, .comment, .separator: break
+            }
+        }
+        var found: [TextValue] = []
+        for span in spans {
+            var index = span.lowerBound
+            while index + 4 <= span.upperBound {
+                guard bytes[index] == 0x3C, bytes[index + 1] == 0x21, bytes[index + 2] == 0x2D, bytes[index + 3] == 0x2D else {
+                    index += 1
+                    continue
+                }
+                var end = index + 4
+                while end + 3 <= span.upperBound, !(bytes[end] == 0x2D && bytes[end + 1] == 0x2D && bytes[end + 2] == 0x3E) { end += 1 }
+                guard end + 3 <= span.upperBound else { break }
+                let comment = index..<(end + 3)
+                let text = source.text(comment)
+                let body = text.dropFirst(4).drop { $0 == " " || $0 == "\t" }
+                if body.lowercased().hasPrefix("eqlint") {
+                    found.append(TextValue(text: text, range: source.range(of: comment), span: comment))
+                }
+                index = end + 3
+            }
+        }
+        return found
     }
 
     /// What `findings(in:rules:stops:)` gives.
