@@ -193,7 +193,7 @@ struct CLITests {
         var late = Data(String(repeating: "x", count: 9000).utf8)
         late.append(0)
         try late.write(to: folder.appendingPathComponent("late-nul.md"))
-        try "## Objective 1\nSuccess criteria: staff\u{1B}[K\u{07} feel \u{9B}good\n".write(to: folder.appendingPathComponent("escape.md"), atomically: true, encoding: .utf8)
+        try "## Objective 1: Attendance from 89% to 94% by July 2027\nSuccess criteria: staff\u{1B}[K\u{07} feel \u{9B}good\n".write(to: folder.appendingPathComponent("escape.md"), atomically: true, encoding: .utf8)
         let result = try Self.run(["check", "--today", "2026-11-23", "."], in: folder)
         #expect(result.stderr.contains("./late-nul.md: looks like a binary file"))
         #expect(!result.stdout.contains("\u{1B}") && !result.stdout.contains("\u{07}") && !result.stdout.contains("\u{9B}"))

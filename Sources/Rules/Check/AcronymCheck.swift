@@ -9,6 +9,9 @@ struct AcronymCheck {
     let known: String
     /// Fields whose text other rules check (a lead's initials).
     let skipping: [FieldName]
+    /// More words every reader is taken to know, upper-cased (the role
+    /// abbreviations a lead may use, so that what a lead may say the text may too).
+    var alsoKnown: Set<String> = []
 
     /// Each acronym nothing explains: where it is first used, as written.
     func findings() -> [(span: Range<Int>, word: String)] {
@@ -35,7 +38,9 @@ struct AcronymCheck {
         return order.compactMap { key in
             let span = firstUse[key]!
             let word = String(decoding: bytes[span], as: UTF8.self)
-            guard !context.isKnownAbbreviation(word, list: known), !Self.isSpeltOut(span, in: bytes), !startsName(span, in: bytes) else { return nil }
+            let upper = word.uppercased()
+            let isAlsoKnown = alsoKnown.contains(upper) || (upper.hasSuffix("S") && alsoKnown.contains(String(upper.dropLast())))
+            guard !isAlsoKnown, !context.isKnownAbbreviation(word, list: known), !Self.isSpeltOut(span, in: bytes), !startsName(span, in: bytes) else { return nil }
             return (span, word)
         }
     }

@@ -55,30 +55,39 @@ struct CheckContext {
     /// filled. A suppression check finds nothing here: it runs once the
     /// plan's comments are applied (`suppressionFindings(for:...)`).
     func findings(for rule: Rule) -> [Finding] {
+        let pointsAtText = type(of: rule.check.kind).pointsAtFoundText
         switch rule.check {
         case .plan(let check):
             guard applies(rule, spans: publishedSpans, words: publishedWords) else { return [] }
-            return check.prepared(PlanInput(context: self, rule: rule))
+            return check.prepared(PlanInput(context: self, rule: rule)).map {
+                $0.placed(FindingPlace(extent: pointsAtText ? .text : .plan, objective: nil, range: $0.range))
+            }
         case .objective(let check):
-            return plan.objectives.flatMap { objective in
+            return plan.objectives.enumerated().flatMap { index, objective in
                 let spans = objective.text.flatMap(\.spans)
                 guard applies(rule, spans: spans, texts: objective.text.map(\.text)) else { return [Finding]() }
                 let scope = scopeValues(.objective, objective, rule)
-                return check.prepared(ObjectiveInput(context: self, rule: rule, objective: objective, spans: spans)).map { $0.adding(scope) }
+                return check.prepared(ObjectiveInput(context: self, rule: rule, objective: objective, spans: spans)).map {
+                    $0.adding(scope).placed(FindingPlace(extent: pointsAtText ? .text : .objective, objective: index, range: $0.range))
+                }
             }
         case .action(let check):
-            return plan.objectives.flatMap { objective in
+            return plan.objectives.enumerated().flatMap { index, objective in
                 let scope = scopeValues(.action, objective, rule)
                 return objective.actions.flatMap { action in
-                    check.prepared(ActionInput(context: self, rule: rule, objective: objective, action: action)).map { $0.adding(scope) }
+                    check.prepared(ActionInput(context: self, rule: rule, objective: objective, action: action)).map {
+                        $0.adding(scope).placed(FindingPlace(extent: .text, objective: index, range: $0.range))
+                    }
                 }
             }
         case .entry(let check):
-            return plan.objectives.flatMap { objective in
+            return plan.objectives.enumerated().flatMap { index, objective in
                 rule.fields.flatMap { objective.entries(of: $0) }.flatMap { entry in
                     guard applies(rule, spans: entry.spans, texts: [entry.text]) else { return [Finding]() }
                     let scope = scopeValues(.entry, objective, rule, entry)
-                    return check.prepared(EntryInput(context: self, rule: rule, objective: objective, entry: entry)).map { $0.adding(scope) }
+                    return check.prepared(EntryInput(context: self, rule: rule, objective: objective, entry: entry)).map {
+                        $0.adding(scope).placed(FindingPlace(extent: .text, objective: index, range: $0.range))
+                    }
                 }
             }
         case .suppressions:
@@ -221,6 +230,13 @@ final class SpeltOutAcronyms {
 extension Finding {
     /// The finding with its scope's placeholders filled too.
     func adding(_ scope: MessageValues) -> Finding {
-        Finding(range: range, values: values.merging(scope) { own, _ in own })
+        Finding(range: range, values: values.merging(scope) { own, _ in own }, place: place)
+    }
+
+    /// The finding with its place, for `supersedes`.
+    func placed(_ place: FindingPlace) -> Finding {
+        var copy = self
+        copy.place = place
+        return copy
     }
 }

@@ -42,21 +42,27 @@ public struct Linter: Sendable {
     public func check(_ source: SourceFile, rules: [Rule]? = nil, stops: PatternStops? = nil) -> LintOutcome {
         let stops = stops ?? PatternStops(path: source.path)
         let found = findings(in: source, rules: rules ?? ruleSet.rules.filter(\.enabled), stops: stops)
-        var diagnostics = found.findings.map { rule, finding in
+        func diagnostic(_ rule: Rule, _ finding: Finding) -> Diagnostic {
             Diagnostic(path: source.path, range: finding.range, severity: rule.severity, ruleID: rule.id,
                        message: rule.message.render(finding.values, parts: rule.parts),
                        help: rule.helpTemplate?.render(finding.values.merging(exampleDates) { own, _ in own }, parts: rule.parts) ?? rule.help)
         }
+        // Superseded findings are numbered with the rest, then dropped, so
+        // that the fingerprints (and a baseline) of the others stay as they were.
+        var diagnostics = found.findings.map { (diagnostic($0.rule, $0.finding), false) }
+            + found.superseded.map { (diagnostic($0.rule, $0.finding), true) }
         // A file that is not UTF-8 is reported whatever the rules and comments say.
-        if let invalid = source.invalidUTF8 { diagnostics.append(.invalidUTF8(invalid, path: source.path)) }
-        diagnostics.sort(by: Diagnostic.reportOrder)
-        for index in diagnostics.indices {
+        if let invalid = source.invalidUTF8 { diagnostics.append((.invalidUTF8(invalid, path: source.path), false)) }
+        diagnostics.sort { Diagnostic.reportOrder($0.0, $1.0) }
+        var all = diagnostics.map(\.0)
+        for index in all.indices {
             // In a web page, the text at fault is its words, never its markup.
-            diagnostics[index].faultText = found.isWebPage ? InlineText.plain(source.bytes, Self.faultSpan(diagnostics[index].range, in: source))
-                : source.firstLine(of: diagnostics[index].range)
+            all[index].faultText = found.isWebPage ? InlineText.plain(source.bytes, Self.faultSpan(all[index].range, in: source))
+                : source.firstLine(of: all[index].range)
         }
-        Fingerprint.assign(&diagnostics)
-        return LintOutcome(diagnostics: diagnostics, stoppedPatterns: stops.all, objectiveCount: found.objectiveCount)
+        Fingerprint.assign(&all)
+        let shown = zip(all, diagnostics).filter { !$0.1.1 }.map(\.0)
+        return LintOutcome(diagnostics: shown, stoppedPatterns: stops.all, objectiveCount: found.objectiveCount)
     }
 
     /// What the rules found in one plan, each finding with its rule and its
@@ -69,19 +75,68 @@ public struct Linter: Sendable {
         let context = CheckContext(plan: plan, source: source, vocabulary: parser.vocabulary, today: today,
                                    measurers: measurers, stops: stops, textSpans: document.textSpans)
         let found = rules.flatMap { rule in context.findings(for: rule).map { (rule: rule, finding: $0) } }
+        // A finding a rule superseding its own replaces at the same place is dropped (see `Supersession`).
+        let superseded = Supersession.superseded(
+            found, objectiveExtents: Supersession.objectiveExtents(plan, endOfFile: source.location(of: source.bytes.count)))
         // Then the plan's own eqlint-disable comments, and findings about them.
-        let suppressions = Suppressions(comments: plan.comments)
-        var (kept, used) = suppressions.apply(to: found, ruleID: \.rule.id, line: \.finding.range.start.line)
+        // They apply to superseded findings too: a comment silencing one is
+        // used, whether or not the finding would have been shown.
+        let suppressions = Suppressions(comments: plan.comments, inLine: document.textSpans == nil ? Self.inLineComments(document) : [])
+        let (unsilenced, used) = suppressions.apply(to: Array(found.indices), ruleID: { found[$0].rule.id },
+                                                    line: { found[$0].finding.range.start.line })
+        var kept = unsilenced.filter { !superseded.contains($0) }.map { found[$0] }
         let known = ruleSet.rules.map(\.id)
         for rule in rules {
             kept += context.suppressionFindings(for: rule, suppressions: suppressions, used: used, knownRuleIDs: known).map { (rule, $0) }
         }
-        return PlanFindings(findings: kept, objectiveCount: plan.objectives.count, isWebPage: document.textSpans != nil)
+        return PlanFindings(findings: kept, superseded: unsilenced.filter { superseded.contains($0) }.map { found[$0] },
+                            objectiveCount: plan.objectives.count, isWebPage: document.textSpans != nil)
+    }
+
+    /// The `<!-- eqlint... -->` comments in lines of text (at the end of a
+    /// heading, a list item, a table row), which `Plan.comments` (comments
+    /// on lines of their own) leaves out.
+    static func inLineComments(_ document: Document) -> [TextValue] {
+        let source = document.source
+        let bytes = source.bytes
+        var spans: [Range<Int>] = []
+        for block in document.blocks {
+            switch block {
+            case .heading(_, let text): spans.append(text)
+            case .paragraph(let lines): spans += lines
+            case .listItem(let item): spans += item.lines
+            case .table(let table): spans += table.rows.map(\.span)
+            case .frontMatter, .comment, .separator: break
+            }
+        }
+        var found: [TextValue] = []
+        for span in spans {
+            var index = span.lowerBound
+            while index + 4 <= span.upperBound {
+                guard bytes[index] == 0x3C, bytes[index + 1] == 0x21, bytes[index + 2] == 0x2D, bytes[index + 3] == 0x2D else {
+                    index += 1
+                    continue
+                }
+                var end = index + 4
+                while end + 3 <= span.upperBound, !(bytes[end] == 0x2D && bytes[end + 1] == 0x2D && bytes[end + 2] == 0x3E) { end += 1 }
+                guard end + 3 <= span.upperBound else { break }
+                let comment = index..<(end + 3)
+                let text = source.text(comment)
+                let body = text.dropFirst(4).drop { $0 == " " || $0 == "\t" }
+                if body.lowercased().hasPrefix("eqlint") {
+                    found.append(TextValue(text: text, range: source.range(of: comment), span: comment))
+                }
+                index = end + 3
+            }
+        }
+        return found
     }
 
     /// What `findings(in:rules:stops:)` gives.
     struct PlanFindings {
         var findings: [(rule: Rule, finding: Finding)]
+        /// Findings not silenced by a comment, but replaced by another at the same place.
+        var superseded: [(rule: Rule, finding: Finding)] = []
         var objectiveCount: Int
         /// Whether the file was read as a web page (its findings' text is its words, not its markup).
         var isWebPage: Bool

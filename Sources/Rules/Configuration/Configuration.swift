@@ -13,6 +13,11 @@ public struct Configuration: Sendable {
     public var vocabulary: [String: [String: [String]]] = [:]
     /// Where each vocabulary list is named, for errors.
     var vocabularyLocations: [String: SourceLocation] = [:]
+    /// Where each group of a vocabulary list is named: list → group → place.
+    var vocabularyGroupLocations: [String: [String: SourceLocation]] = [:]
+    /// The errors found reading the file, in order; with those found applying
+    /// it to the rules, they are reported together (`RuleSet.configured(by:)`).
+    var problems: [RuleFileError] = []
     public var include: [Glob] = []
     public var exclude: [Glob] = []
     public var failOn: FailThreshold?

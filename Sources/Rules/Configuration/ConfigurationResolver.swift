@@ -109,7 +109,12 @@ public struct ConfigurationResolver {
         if let known = loadedRuleSets[directories] {
             loaded = known
         } else {
-            loaded = try RuleSet.defaults(adding: directories)
+            do throws(RuleFileError) {
+                loaded = try RuleSet.defaults(adding: directories)
+            } catch {
+                // A rule directory that does not load may be the configuration's mistake: its errors come first.
+                throw RuleFileError(all: configuration.problems) ?? error
+            }
             loadedRuleSets[directories] = loaded
         }
         let ruleSet = try loaded.configured(by: configuration)

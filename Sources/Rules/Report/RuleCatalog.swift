@@ -28,6 +28,13 @@ public enum RuleCatalog {
         text += "What the duty or guidance says:\n\(indented(rule.source))\n\n"
         if let why = rule.why { text += "Why it matters:\n\(indented(why))\n\n" }
         text += "How to fix it:\n\(indented(rule.help))\n\n"
+        if !rule.supersedes.isEmpty {
+            text += "Reported instead of:\n\(indented(rule.supersedes.joined(separator: ", ") + ": where this rule finds a problem at the same place, only this rule's finding is shown."))\n\n"
+        }
+        let supersededBy = ruleSet.rules.filter { $0.supersedes.contains(rule.id) }.map(\.id)
+        if !supersededBy.isEmpty {
+            text += "Gives way to:\n\(indented(supersededBy.joined(separator: ", ") + ": where that rule finds a problem at the same place, only its finding is shown."))\n\n"
+        }
         text += "Defined in: \(rule.origin.path)"
         if let replaced = ruleSet.replaced[rule.id] { text += " (replacing \(replaced.path))" }
         if let configuration = rule.configuredBy { text += "; changed by \(configuration)" }

@@ -1,5 +1,6 @@
 /// The compiler format editors read: `path:line:col: severity: message [rule-id]`,
-/// followed by a `note:` line with the fix. On a terminal it may add colour
+/// followed by a `note:` line with the fix (once per plan for a rule whose
+/// fix is worded the same each time: the same note is not repeated line after line). On a terminal it may add colour
 /// and the source line with a caret under the text at fault.
 public struct TextReporter: StreamingReporter {
     public var color: Bool
@@ -23,8 +24,9 @@ public struct TextReporter: StreamingReporter {
     public func report(_ files: [FileReport]) -> String {
         var out = ""
         for file in files {
+            var noted: Set<String> = []
             for diagnostic in file.diagnostics {
-                out += line(diagnostic)
+                out += line(diagnostic, withNote: noted.insert(diagnostic.ruleID + "\u{0}" + diagnostic.help).inserted)
                 if showSource, let text = file.sourceLines[diagnostic.range.start.line] { out += snippet(diagnostic, text) }
             }
         }
@@ -41,7 +43,7 @@ public struct TextReporter: StreamingReporter {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
-    private func line(_ diagnostic: Diagnostic) -> String {
+    private func line(_ diagnostic: Diagnostic, withNote: Bool) -> String {
         let start = diagnostic.range.start
         // A file name with a line break or escape code must not break the line or drive the terminal.
         let path = Self.printable(diagnostic.path)
@@ -49,7 +51,7 @@ public struct TextReporter: StreamingReporter {
         let severityColor = diagnostic.severity == .error ? "1;31" : diagnostic.severity == .warning ? "1;33" : "1;36"
         return "\(paint(place, "1")) \(paint("\(diagnostic.severity.rawValue):", severityColor)) "
             + "\(diagnostic.message) \(paint("[\(diagnostic.ruleID)]", "2"))\n"
-            + (notes ? "\(paint(place, "1")) \(paint("note:", "1;36")) \(diagnostic.help)\n" : "")
+            + (notes && withNote ? "\(paint(place, "1")) \(paint("note:", "1;36")) \(diagnostic.help)\n" : "")
     }
 
     /// A path with control characters (C0, DEL, C1) made `?`.

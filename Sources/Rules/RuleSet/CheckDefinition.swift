@@ -18,6 +18,14 @@ struct CheckDefinition: Sendable {
     var fields: [FieldName]
     var fieldKeyLocation: SourceLocation?
     var options: JSON5Node
+    /// The rule a configuration file sets these options for, to name in
+    /// errors (the user wrote the rule's id, not its check's name).
+    var configuredRule: String?
+
+    /// How errors name whose options these are.
+    var optionsOwner: String {
+        configuredRule.map { "the rule '\($0)'" } ?? "the check '\(name)'"
+    }
 
     /// The same definition with some options replaced (a configuration's).
     func overriding(options overrides: JSON5Node) -> CheckDefinition {
@@ -53,7 +61,7 @@ struct CheckDefinition: Sendable {
         if !kind.needsField, scope != .entry, let fieldKeyLocation {
             throw reader.error("the check '\(name)' takes no 'field'", at: fieldKeyLocation)
         }
-        let given = try reader.members(of: options, allowed: kind.options.map(\.name), in: "the options of '\(name)'")
+        let given = try reader.members(of: options, allowed: kind.options.map(\.name), in: "the options of \(configuredRule.map { "the rule '\($0)'" } ?? "'\(name)'")")
         let options = CheckOptions(reader: reader, definition: self, given: given, declared: kind.options)
         let check = try kind.init(options: options)
         guard let scoped = ScopedCheck.bind(check, to: scope) else {

@@ -44,6 +44,10 @@ public struct Rule: Sendable {
     public var origin: RuleOrigin
     /// How the rule file asked for its check, to rebuild it with new options.
     var definition: CheckDefinition
+    /// The rules whose findings this rule's findings replace at the same
+    /// place (see `Supersession`), each with where the rule file names it.
+    public var supersedes: [String] = []
+    var supersedesLocations: [SourceLocation] = []
     /// The configuration file that changed this rule, if one did.
     public var configuredBy: String?
 

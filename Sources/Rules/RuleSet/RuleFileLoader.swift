@@ -10,7 +10,7 @@ struct RuleFileLoader {
     let reader: NodeReader
 
     static let ruleKeys = ["id", "severity", "enabled", "summary", "scope", "field", "check", "options",
-                           "when", "unless", "message", "parts", "help", "source", "why", "examples"]
+                           "when", "unless", "supersedes", "message", "parts", "help", "source", "why", "examples"]
     static let vocabularyKeys = ["vocabulary", "description", "terms", "patterns"]
 
     /// - Parameter limitPatternTime: whether its patterns' matches are stopped when they take too long
@@ -117,11 +117,25 @@ struct RuleFileLoader {
             if let reference { references.append(reference) }
         }
 
+        var supersedes: [String] = []
+        var supersedesLocations: [SourceLocation] = []
+        if let member = members["supersedes"] {
+            let items = try reader.list(member.value, "'supersedes'")
+            guard !items.isEmpty else { throw reader.error("'supersedes' needs at least one rule id, or leave it out", at: member.value.location) }
+            for item in items {
+                let other = try reader.nonEmptyString(item, "each rule id in 'supersedes'")
+                guard other != id else { throw reader.error("a rule cannot supersede itself ('\(id)')", at: item.location) }
+                guard !supersedes.contains(other) else { throw reader.error("'\(other)' is named twice in 'supersedes'", at: item.location) }
+                supersedes.append(other)
+                supersedesLocations.append(item.location)
+            }
+        }
+
         let messageNode = try node("message")
         let messages = try RuleMessages.read(
             message: messageNode, help: try node("help"), parts: members["parts"], rule: root,
             shape: try definition.kind(reader: reader).messageShape(at: scope), reader: reader)
-        let rule = Rule(
+        var rule = Rule(
             id: id,
             severity: severity,
             enabled: enabled,
@@ -140,6 +154,8 @@ struct RuleFileLoader {
             origin: RuleOrigin(path: reader.path, location: root.location),
             definition: definition
         )
+        rule.supersedes = supersedes
+        rule.supersedesLocations = supersedesLocations
         return .rule(rule, vocabularyReferences: references)
     }
 

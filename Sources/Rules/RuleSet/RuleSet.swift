@@ -58,7 +58,42 @@ public struct RuleSet: Sendable {
             }
         }
         set.rules = byID.values.sorted { $0.id < $1.id }
+        try set.checkSupersedes()
         return set
+    }
+
+    /// Every id a rule `supersedes` names a rule, not a suppression rule
+    /// (those report on the plan's comments, after the rest), and no rule
+    /// comes back to itself through them.
+    private func checkSupersedes() throws(RuleFileError) {
+        let ids = rules.map(\.id)
+        func isSuppressionRule(_ rule: Rule) -> Bool {
+            if case .suppressions = rule.check { return true }
+            return false
+        }
+        for rule in rules {
+            for (other, location) in zip(rule.supersedes, rule.supersedesLocations) {
+                guard let superseded = self.rule(id: other) else {
+                    let hint = Spelling.closest(to: other, in: ids).map { "; did you mean '\($0)'?" } ?? " (see 'eqlint rules')"
+                    throw RuleFileError(path: rule.origin.path, location: location, message: "'supersedes' names no rule '\(other)'\(hint)")
+                }
+                if isSuppressionRule(rule) || isSuppressionRule(superseded) {
+                    throw RuleFileError(path: rule.origin.path, location: location,
+                                        message: "'\(isSuppressionRule(rule) ? rule.id : other)' reports on eqlint comments, after every other rule: it cannot supersede or be superseded")
+                }
+                // Following what the superseded rule supersedes must never lead back.
+                var seen: Set<String> = []
+                var pending = [other]
+                while let next = pending.popLast() {
+                    guard seen.insert(next).inserted else { continue }
+                    if next == rule.id {
+                        throw RuleFileError(path: rule.origin.path, location: location,
+                                            message: "'\(rule.id)' supersedes '\(other)', which (in turn) supersedes '\(rule.id)': one of them must give way")
+                    }
+                    pending += self.rule(id: next)?.supersedes ?? []
+                }
+            }
+        }
     }
 
     /// Every `.json5` and `.json` file under a directory, in path order,

@@ -23,9 +23,9 @@ public struct CommandIO {
         self.readStandardInput = readStandardInput
     }
 
-    /// `eqlint: error: MESSAGE` on standard error.
+    /// `eqlint: error: MESSAGE` on standard error, for each line of the message.
     public func error(_ message: String) {
-        writeError("eqlint: error: \(message)\n")
+        writeError(message.split(separator: "\n", omittingEmptySubsequences: false).map { "eqlint: error: \($0)\n" }.joined())
     }
 
     /// `eqlint: warning: MESSAGE` on standard error.

@@ -8,4 +8,8 @@ enum IneffectiveSuppression: Sendable, Hashable {
     /// It silences nothing: what kind of directive it is, and the rules it
     /// names (none: every rule).
     case unused(SuppressionDirective.Kind, ruleIDs: [String])
+    /// An instruction that must be on a line of its own, in a line of text (at the end of a heading).
+    case inLine(SuppressionDirective.Kind)
+    /// `eqlint-disable-line` on a line of its own: the rules it names.
+    case lineOnItsOwn(ruleIDs: [String])
 }

@@ -5,6 +5,8 @@ import Foundation
 struct SuppressionDirective {
     enum Kind: String, CaseIterable {
         case disableNextLine = "eqlint-disable-next-line"
+        /// At the end of a line (as in markdownlint and ESLint): that line.
+        case disableLine = "eqlint-disable-line"
         case disable = "eqlint-disable"
         case enable = "eqlint-enable"
         case disableFile = "eqlint-disable-file"
@@ -17,6 +19,9 @@ struct SuppressionDirective {
     var reason: String?
     /// The whole comment.
     var comment: TextValue
+    /// Whether the comment is in a line of text (at the end of a heading,
+    /// say) rather than on a line of its own.
+    var inLine = false
 
     /// An `eqlint-` comment whose first word is no eqlint instruction.
     struct Malformed: Error {
@@ -39,7 +44,14 @@ struct SuppressionDirective {
             body = body[..<separator.lowerBound]
         }
         let words = body.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
-        guard let first = words.first, first.lowercased().hasPrefix("eqlint-") else { return nil }
+        guard let first = words.first else { return nil }
+        // `eqlint disable ...`: a space for the hyphen.
+        if first.lowercased() == "eqlint" || first.lowercased() == "eqlint:", words.count > 1 {
+            let meant = "eqlint-" + words[1].lowercased()
+            guard Kind(rawValue: meant) != nil else { return nil }
+            return .failure(Malformed(comment: comment, word: "\(first) \(words[1])", suggestion: meant))
+        }
+        guard first.lowercased().hasPrefix("eqlint-") else { return nil }
         guard let kind = Kind(rawValue: first) else {
             return .failure(Malformed(comment: comment, word: first, suggestion: Spelling.closest(to: first, in: Kind.allCases.map(\.rawValue))))
         }

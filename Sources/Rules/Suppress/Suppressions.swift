@@ -2,6 +2,9 @@
 ///
 /// - `eqlint-disable-next-line ids` silences findings that start on the line
 ///   after the comment;
+/// - `eqlint-disable-line ids`, at the end of a line of text, silences
+///   findings that start on that line (on a line of its own it silences
+///   nothing, and is reported);
 /// - `eqlint-disable ids` … `eqlint-enable ids` silences findings between them
 ///   (to the end of the file when no `enable` follows);
 /// - `eqlint-disable-file ids` silences them in the whole file.
@@ -11,15 +14,24 @@ struct Suppressions {
     private(set) var directives: [SuppressionDirective] = []
     private(set) var malformed: [SuppressionDirective.Malformed] = []
 
-    init(comments: [TextValue]) {
-        for comment in comments {
+    /// - Parameter inLine: comments in lines of text (a heading's end), where
+    ///   only `eqlint-disable-line` works.
+    init(comments: [TextValue], inLine: [TextValue] = []) {
+        var all = comments.map { ($0, false) } + inLine.map { ($0, true) }
+        all.sort { $0.0.span.lowerBound < $1.0.span.lowerBound }
+        for (comment, isInLine) in all {
             switch SuppressionDirective.read(comment) {
-            case .success(let directive)?: directives.append(directive)
+            case .success(var directive)?:
+                directive.inLine = isInLine
+                if isInLine, directive.kind != .disableLine { misplaced.append(directive) } else { directives.append(directive) }
             case .failure(let problem)?: malformed.append(problem)
             case nil: break
             }
         }
     }
+
+    /// Instructions in a line of text that only work on a line of their own.
+    private(set) var misplaced: [SuppressionDirective] = []
 
     /// The line range (1-based, inclusive) each disabling directive covers for a rule.
     private func covers(_ directive: SuppressionDirective, index: Int, ruleID: String, line: Int) -> Bool {
@@ -27,6 +39,7 @@ struct Suppressions {
         switch directive.kind {
         case .disableFile: return true
         case .disableNextLine: return line == directive.comment.range.end.line + 1
+        case .disableLine: return directive.inLine && line == directive.comment.range.start.line
         case .enable: return false
         case .disable:
             guard line >= directive.comment.range.start.line else { return false }
@@ -54,15 +67,18 @@ struct Suppressions {
     /// instruction, naming an unknown rule, or silencing nothing.
     func ineffective(used: Set<Int>, knownRuleIDs: [String]) -> [(comment: TextValue, problem: IneffectiveSuppression)] {
         var findings = malformed.map { ($0.comment, IneffectiveSuppression.notAnInstruction($0.word, suggestion: $0.suggestion)) }
+        findings += misplaced.map { ($0.comment, IneffectiveSuppression.inLine($0.kind)) }
         let known = Set(knownRuleIDs)
         for (index, directive) in directives.enumerated() {
             if let first = directive.ruleIDs.first(where: { !known.contains($0) }) {
                 findings.append((directive.comment, .unknownRule(first, suggestion: Spelling.closest(to: first, in: knownRuleIDs))))
+            } else if directive.kind == .disableLine, !directive.inLine {
+                findings.append((directive.comment, .lineOnItsOwn(ruleIDs: directive.ruleIDs)))
             } else if directive.kind != .enable, !used.contains(index) {
                 findings.append((directive.comment, .unused(directive.kind, ruleIDs: directive.ruleIDs)))
             }
         }
-        return findings
+        return findings.sorted { $0.0.span.lowerBound < $1.0.span.lowerBound }
     }
 
     /// Suppressions that give no reason after `--`.

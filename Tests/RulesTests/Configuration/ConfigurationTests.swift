@@ -111,8 +111,14 @@ struct ConfigurationTests {
     @Test("mistakes in a configuration are errors at their place", arguments: [
         ("{ rules: { \"lead-initals\": \"off\" } }", "1:12", "no rule is named 'lead-initals'; did you mean 'lead-initials'?"),
         ("{ rulez: {} }", "1:3", "unknown key 'rulez' in a configuration file; did you mean 'rules'?"),
-        ("{ rules: { \"lead-initials\": \"of\" } }", "1:29", "the setting of 'lead-initials' must be 'off', 'on', 'error', 'warning', 'info' or an object, not 'of'"),
-        ("{ rules: { \"plan-expired\": { options: { yeers: 3 } } } }", "1:41", "unknown key 'yeers' in the options of 'not-expired'; did you mean 'years'?"),
+        ("{ rules: { \"lead-initials\": \"of\" } }", "1:29", "the setting of 'lead-initials' must be 'off', 'on', 'error', 'warning', 'info' or an object, not 'of' (did you mean 'off'?)"),
+        ("{ rules: { \"plan-expired\": { options: { yeers: 3 } } } }", "1:41", "unknown key 'yeers' in the options of the rule 'plan-expired'; did you mean 'years'?"),
+        // The rule the user configured is named, not its check (`period-at-most`).
+        ("{ rules: { \"plan-period-too-long\": { options: { yeras: 3 } } } }", "1:49",
+         "unknown key 'yeras' in the options of the rule 'plan-period-too-long'; did you mean 'years'?"),
+        // Labels must name a field eqlint knows, and aims one of the duty's aims.
+        ("{ vocabulary: { labels: { leed: [\"Accountable leader\"] } } }", "1:27",
+         "'leed' is not a field eqlint knows; did you mean 'lead'? (the fields are actions, aim, characteristics, child, evaluation, glossary, groups, lead, number, objective, rationale, resources, success, timescale)"),
         ("{ rules: { \"plan-expired\": { options: { years: -1 } } } }", "1:48", "'years' must be a whole number from 1 to 1000"),
         ("{ failOn: \"sometimes\" }", "1:11", "'failOn' must be one of 'error', 'warning', 'info', 'never', not 'sometimes'"),
         ("{ include: [\"plans/**\"], exclude: 3 }", "1:35", "'exclude' must be a list ([ ... ]), not a number"),
@@ -123,6 +129,40 @@ struct ConfigurationTests {
         let error = try #require(try Self.loadError(text))
         #expect(error.location.map { "\($0)" } == place, "\(error)")
         #expect(error.message == message)
+    }
+
+    @Test("every mistake in a configuration is reported, in the order of the file")
+    func everyError() throws {
+        let text = """
+            {
+              rules: {
+                "plan-period-too-long": { options: { yeras: 3 } },
+                "objective-leed": "off",
+              },
+              vocabulary: { labels: { leed: ["Accountable leader"] }, acronym: { trust: ["ABC"] } },
+              failOn: "sometimes",
+            }
+            """
+        let error = try #require(try Self.loadError(text))
+        #expect(error.description.split(separator: "\n").map { String($0.split(separator: " ", maxSplits: 1)[0]) }
+            == [".eqlint.json5:3:42:", ".eqlint.json5:4:5:", ".eqlint.json5:6:27:", ".eqlint.json5:6:59:", ".eqlint.json5:7:11:"])
+        #expect(error.more.count == 4)
+        #expect(error.more[2].message == "no vocabulary list is named 'acronym'; did you mean 'acronyms'?")
+        // Each is a line of its own on standard error.
+        var written = ""
+        CommandIO(writeOutput: { _ in }, writeError: { written += $0 }, writeFile: { _, _ in }, readStandardInput: { [] })
+            .error(error.description)
+        #expect(written.split(separator: "\n").allSatisfy { $0.hasPrefix("eqlint: error: .eqlint.json5:") })
+        #expect(written.split(separator: "\n").count == 5)
+    }
+
+    @Test("a label added to a known field works")
+    func labelAdded() throws {
+        let root = try Self.repository([".eqlint.json5": "{ vocabulary: { labels: { lead: [\"Accountable leader\"] } } }"])
+        var resolver = Self.resolver(root)
+        let linter = try resolver.context(forDirectory: ".").linter
+        let found = linter.lint(SourceFile(path: "p.md", text: "## Objective 1\n\n**Accountable leader:** Headteacher\n"))
+        #expect(!found.contains { $0.ruleID == "objective-lead" })
     }
 
     @Test("a named configuration file that does not exist is an error")

@@ -74,4 +74,43 @@ struct SuppressionTests {
         #expect(findings.first?.range.start.line == 1)
         #expect(TestSupport.builtInRuleSet.rule(id: "suppression-reason")?.enabled == false)
     }
+
+    // Issue 13: comments that were ignored without a word.
+
+    @Test("disable-line at the end of a heading silences that line; unused there, it is reported")
+    func disableLine() {
+        #expect(lint("""
+            ## Objective 1 <!-- eqlint-disable-line objective-lead -- named in the trust plan -->
+            ## Objective 2
+            """) == ["2 objective-lead"])
+        #expect(lint("""
+            ## Objective 1 <!-- eqlint-disable-line objective-lead -->
+            Lead: Headteacher
+            """) == ["1 unused-suppression: This eqlint comment has no effect: there is no finding of objective-lead on this line to silence"])
+    }
+
+    @Test("disable-line on a line of its own points to disable-next-line, not disable-file")
+    func disableLineOnItsOwn() {
+        #expect(lint("""
+            <!-- eqlint-disable-line objective-lead -->
+            ## Objective 1
+            """) == ["1 unused-suppression: This eqlint comment has no effect: 'eqlint-disable-line' silences the line it ends, and this line "
+                + "holds only the comment (to silence objective-lead on the next line, write 'eqlint-disable-next-line')",
+                "2 objective-lead"])
+    }
+
+    @Test("a space for the hyphen, and a line-of-its-own instruction at the end of a heading, are reported with the right spelling")
+    func spacedOrInLine() {
+        #expect(lint("""
+            <!-- eqlint disable-next-line objective-lead -->
+            ## Objective 1
+            """) == ["1 unused-suppression: This eqlint comment has no effect: 'eqlint disable-next-line' is not an eqlint instruction "
+                + "(did you mean 'eqlint-disable-next-line'?)", "2 objective-lead"])
+        #expect(lint("""
+            ## Objective 1 <!-- eqlint-disable-next-line objective-lead -->
+            """) == ["1 objective-lead", "1 unused-suppression: This eqlint comment has no effect: 'eqlint-disable-next-line' works only "
+                + "on a line of its own (at the end of a line, write 'eqlint-disable-line')"])
+        // Ordinary comments, in a line or on their own, are not eqlint's.
+        #expect(lint("## Objective 1 <!-- draft -->\n<!-- eqlint is great -->\nLead: Head\n") == [])
+    }
 }

@@ -4,11 +4,14 @@
 struct AcronymsDefinedCheck: PlanCheck {
     static let name = "acronyms-defined"
     static let firesWhen = "an acronym is neither in the list, nor in the Glossary, nor spelt out where first used; once per acronym"
+    static let pointsAtFoundText = true
     static let needsField = false
 
     static let vocabulary = CheckOption<String>.vocabulary(default: "acronyms", "the vocabulary list of acronyms every reader knows")
     static let skipFields = CheckOption<Set<String>>.names("skipFields", "fields whose text is left to other rules")
-    static let options = [vocabulary.info, skipFields.info]
+    static let alsoKnown = CheckOption<String>.text("alsoKnown", "another vocabulary list whose terms need no spelling out either")
+    static let alsoKnownGroups = CheckOption<Set<String>>.names("alsoKnownGroups", "only these groups of `alsoKnown` count")
+    static let options = [vocabulary.info, skipFields.info, alsoKnown.info, alsoKnownGroups.info]
 
     /// The acronym as written.
     struct Values: Sendable {
@@ -21,14 +24,33 @@ struct AcronymsDefinedCheck: PlanCheck {
 
     let list: String
     let skipping: [FieldName]
+    /// The other list (and groups) whose terms count as known.
+    let also: VocabularySelection?
 
     init(options: CheckOptions) throws(RuleFileError) {
         skipping = (try options.given(Self.skipFields) ?? []).sorted().map(FieldName.init(rawValue:))
         list = try options.selection(Self.vocabulary).list
+        let groups = try options.given(Self.alsoKnownGroups)
+        if let other = try options.given(Self.alsoKnown) {
+            let selection = VocabularySelection(list: other, groups: groups)
+            let location = options.given[Self.alsoKnownGroups.name]?.value.location ?? options.given[Self.alsoKnown.name]!.value.location
+            options.refer(to: selection, at: location)
+            also = selection
+        } else if let member = options.given[Self.alsoKnownGroups.name] {
+            throw options.error("'alsoKnownGroups' needs 'alsoKnown', the list the groups are in", at: member.keyLocation)
+        } else {
+            also = nil
+        }
     }
 
     func planFindings(_ input: PlanInput) -> [CheckFinding<Values>] {
-        AcronymCheck(context: input.context, known: list, skipping: skipping).findings().map {
+        var alsoKnown: Set<String> = []
+        if let also, let other = input.context.vocabulary.lists[also.list] {
+            for (group, terms) in other.terms where also.groups?.contains(group) ?? true {
+                for term in terms { alsoKnown.insert(term.uppercased()) }
+            }
+        }
+        return AcronymCheck(context: input.context, known: list, skipping: skipping, alsoKnown: alsoKnown).findings().map {
             CheckFinding(range: input.context.source.range(of: $0.span), values: Values(found: $0.word))
         }
     }

@@ -5,6 +5,7 @@ struct AvoidsCheck: PlanCheck, ObjectiveCheck, EntryCheck {
     static let name = "avoids"
     static let firesWhen = "a phrase or pattern of the list is found (in the whole file less comments, the objective's own text, or the "
         + "entry): once for each, pointing at it"
+    static let pointsAtFoundText = true
     static let needsField = false
 
     static let vocabulary = CheckOption<String>.vocabulary("the vocabulary list of phrases to avoid, grouped under the better term")

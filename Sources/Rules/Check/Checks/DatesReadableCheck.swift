@@ -4,6 +4,7 @@ struct DatesReadableCheck: PlanCheck, EntryCheck {
     static let name = "dates-readable"
     static let firesWhen = "a date the plan gives of itself (front matter, `Published: ...`) cannot be read; for an entry, a date in it "
         + "cannot be read"
+    static let pointsAtFoundText = true
     static let needsField = false
 
     /// The date as written, and (for the plan's own) what it is.

@@ -3,6 +3,7 @@
 struct SmallCountsCheck: PlanCheck {
     static let name = "small-counts"
     static let firesWhen = "a number below `below` comes just before a group of people from the list (`3 pupils`), not a year group, age or percentage"
+    static let pointsAtFoundText = true
     static let needsField = false
 
     static let below = CheckOption<Int>.count("below", default: 5, "counts below this are small enough to identify someone")

@@ -12,6 +12,9 @@ struct SuppressionsUsedCheck: SuppressionCheck {
         case unknownRule
         case unknownRuleNear
         case unusedNextLine
+        case unusedLine
+        case lineOnItsOwn
+        case inLine
         case unusedRegion
         case unusedFile
         /// What `{rules}` says of a comment that names no rule.
@@ -26,9 +29,12 @@ struct SuppressionsUsedCheck: SuppressionCheck {
             switch problem {
             case .notAnInstruction(_, let suggestion): return suggestion == nil ? .notAnInstruction : .notAnInstructionNear
             case .unknownRule(_, let suggestion): return suggestion == nil ? .unknownRule : .unknownRuleNear
+            case .inLine: return .inLine
+            case .lineOnItsOwn: return .lineOnItsOwn
             case .unused(let kind, _):
                 switch kind {
                 case .disableNextLine: return .unusedNextLine
+                case .disableLine: return .unusedLine
                 case .disableFile: return .unusedFile
                 case .disable, .enable: return .unusedRegion
                 }
@@ -38,19 +44,25 @@ struct SuppressionsUsedCheck: SuppressionCheck {
         var found: String {
             switch problem {
             case .notAnInstruction(let word, _), .unknownRule(let word, _): return word
-            case .unused: return ""
+            case .inLine(let kind): return kind.rawValue
+            case .unused, .lineOnItsOwn: return ""
             }
         }
 
         var suggestion: String {
             switch problem {
             case .notAnInstruction(_, let suggestion), .unknownRule(_, let suggestion): return suggestion ?? ""
-            case .unused: return ""
+            case .unused, .inLine, .lineOnItsOwn: return ""
             }
         }
 
         var rules: MessageValue {
-            guard case .unused(_, let ids) = problem, !ids.isEmpty else { return .part(Part.anyRule.rawValue) }
+            let ids: [String]
+            switch problem {
+            case .unused(_, let named), .lineOnItsOwn(let named): ids = named
+            default: ids = []
+            }
+            guard !ids.isEmpty else { return .part(Part.anyRule.rawValue) }
             return .text(ids.joined(separator: ", "))
         }
     }
@@ -71,6 +83,9 @@ struct SuppressionsUsedCheck: SuppressionCheck {
         MessagePart(Part.unknownRule.rawValue, "a rule id there is no rule for", placeholders: [found]),
         MessagePart(Part.unknownRuleNear.rawValue, "a rule id there is no rule for, but near one", placeholders: [found, suggestion]),
         MessagePart(Part.unusedNextLine.rawValue, "`eqlint-disable-next-line` with no finding on the next line", placeholders: [rules]),
+        MessagePart(Part.unusedLine.rawValue, "`eqlint-disable-line` at the end of a line with no finding on it", placeholders: [rules]),
+        MessagePart(Part.lineOnItsOwn.rawValue, "`eqlint-disable-line` on a line of its own, where there is nothing to silence", placeholders: [rules]),
+        MessagePart(Part.inLine.rawValue, "an instruction that works only on a line of its own, at the end of a line of text", placeholders: [found]),
         MessagePart(Part.unusedRegion.rawValue, "`eqlint-disable` with no finding after it", placeholders: [rules]),
         MessagePart(Part.unusedFile.rawValue, "`eqlint-disable-file` with no finding in the file", placeholders: [rules]),
         MessagePart(Part.anyRule.rawValue, "what `{rules}` says when the comment names no rule"),

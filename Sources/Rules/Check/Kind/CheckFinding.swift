@@ -21,4 +21,6 @@ struct NoValues: Sendable {}
 struct Finding: Sendable {
     var range: SourceRange
     var values: MessageValues
+    /// What part of the plan it is about, for `supersedes` (set by `CheckContext`).
+    var place: FindingPlace?
 }

@@ -24,6 +24,10 @@ protocol CheckKind: Sendable {
     static var needsField: Bool { get }
     /// The options it takes.
     static var options: [CheckOptionInfo] { get }
+    /// Whether each finding points at a text it found in the plan or the
+    /// objective (a phrase, an acronym), rather than at the plan or the
+    /// objective as a whole: its place, for `supersedes`, is that text.
+    static var pointsAtFoundText: Bool { get }
     /// The placeholders its findings fill at a scope it works on, besides
     /// the scope's own (`ScopePlaceholders`).
     static func placeholders(at scope: Rule.Scope) -> [Placeholder<Values>]
@@ -36,6 +40,7 @@ protocol CheckKind: Sendable {
 
 extension CheckKind {
     static var options: [CheckOptionInfo] { [] }
+    static var pointsAtFoundText: Bool { false }
     static var parts: [MessagePart<Values>] { [] }
 }
 

@@ -30,7 +30,7 @@ final class CheckOptions {
     func value<Value>(_ option: CheckOption<Value>) throws(RuleFileError) -> Value {
         if let value = try given(option) { return value }
         if let value = option.defaultValue { return value }
-        throw reader.error("the check '\(definition.name)' needs the option '\(option.name)'", at: definition.options.location)
+        throw reader.error("\(definition.optionsOwner) needs the option '\(option.name)'", at: definition.options.location)
     }
 
     /// The option's value as given, or nil (its default is not used).
