@@ -1,4 +1,4 @@
-import Rules
+import EqlintKit
 
 /// What the user asked for on the command line.
 struct CommandLineOptions {

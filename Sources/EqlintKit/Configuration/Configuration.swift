@@ -1,3 +1,6 @@
+import EqlintText
+import Rules
+
 /// A project's settings, from `.eqlint.json5` (or `.eqlint.json`): which rules
 /// run and how, extra rule directories and vocabulary, which files to check,
 /// and when the run fails.

@@ -1,4 +1,5 @@
 import Foundation
+import Rules
 
 /// Reads a configuration file. Unknown keys are errors with their line and
 /// column; rule ids are checked against the rule set when it is applied.

@@ -1,4 +1,6 @@
+import EqlintText
 import Foundation
+import Rules
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

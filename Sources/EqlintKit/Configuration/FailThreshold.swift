@@ -1,3 +1,5 @@
+import Rules
+
 /// From which severity a finding fails the run (`--fail-on`, `failOn`).
 public enum FailThreshold: String, CaseIterable, Sendable {
     case error, warning, info, never

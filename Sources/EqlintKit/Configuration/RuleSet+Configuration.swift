@@ -1,3 +1,6 @@
+import EqlintText
+import Rules
+
 extension RuleSet {
     /// The rule set as a configuration changes it: vocabulary added, rules
     /// turned on or off, given a severity or new options. An unknown rule id
@@ -24,19 +27,14 @@ extension RuleSet {
             if let enabled = setting.enabled { rule.enabled = enabled }
             if let severity = setting.severity { rule.severity = severity }
             if let options = setting.options {
-                rule.definition = rule.definition.overriding(options: options)
-                let (check, references) = try rule.definition.build(reader: reader)
-                for reference in references {
-                    if let problem = set.vocabulary.problem(with: reference.selection) { throw reader.error(problem, at: reference.location) }
-                }
-                rule.check = check
+                try rule.configure(options: options, reader: reader, vocabulary: set.vocabulary)
             }
             rule.configuredBy = path
             set.rules[index] = rule
         }
         if configuration.requireSuppressionReason {
             for index in set.rules.indices {
-                guard set.rules[index].check.kind is SuppressionsExplainedCheck else { continue }
+                guard set.rules[index].checksSuppressionReasons else { continue }
                 set.rules[index].enabled = true
                 set.rules[index].configuredBy = path
             }

@@ -1,3 +1,7 @@
+import EqlintPlan
+import EqlintText
+import Rules
+
 /// What checking one plan file produced, for the reporters. It keeps the
 /// findings and the few source lines they start on, never the whole file,
 /// so a run over many plans holds little memory.

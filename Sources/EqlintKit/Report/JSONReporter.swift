@@ -1,3 +1,7 @@
+import EqlintPlan
+import EqlintText
+import Rules
+
 /// A stable JSON document for scripts (schema documented in the README):
 /// `{ "version": 1, "diagnostics": [...], "summary": {...} }`.
 public struct JSONReporter: StreamingReporter {

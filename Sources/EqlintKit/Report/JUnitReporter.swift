@@ -1,3 +1,5 @@
+import Rules
+
 /// JUnit XML for CI test reports (GitLab, Jenkins): one test suite per plan,
 /// one test case per rule checked; a rule with findings in a plan fails, its
 /// failure listing each finding. A clean plan shows all its cases passing.

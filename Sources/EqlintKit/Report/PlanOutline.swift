@@ -1,3 +1,6 @@
+import EqlintPlan
+import EqlintText
+
 /// What eqlint understood of a plan, for `eqlint outline`: its dates and
 /// where each came from, each objective with its fields and their lines,
 /// and the lines it could not place. A pure function of the plans.

@@ -1,4 +1,5 @@
 import Foundation
+import Rules
 
 /// What a run of `eqlint check` knows that a reporter may need to build
 /// itself: the rules checked, the folders paths are told from, and whether

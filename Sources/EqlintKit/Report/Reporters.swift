@@ -1,3 +1,5 @@
+import Rules
+
 /// The output formats of `eqlint check`: the one list of them.
 ///
 /// `--format` takes the identifiers here, `eqlint check --help` lists them

@@ -1,3 +1,5 @@
+import Rules
+
 /// The text of `eqlint rules` and `eqlint explain`: what each rule checks,
 /// why, and how to fix what it finds.
 public enum RuleCatalog {

@@ -1,4 +1,5 @@
 import Foundation
+import Rules
 
 /// SARIF 2.1.0, for GitHub code scanning and other static analysis viewers.
 /// Artifact URIs are relative to the repository root (`%SRCROOT%`); each

@@ -1,3 +1,5 @@
+import Rules
+
 /// The compiler format editors read: `path:line:col: severity: message [rule-id]`,
 /// followed by a `note:` line with the fix. On a terminal it may add colour
 /// and the source line with a caret under the text at fault.

@@ -1,4 +1,6 @@
+import EqlintPlan
 import Foundation
+import Rules
 
 /// Findings recorded on one day, so that later runs report only new ones.
 /// A finding matches by file, rule and fingerprint (the rule and the text at

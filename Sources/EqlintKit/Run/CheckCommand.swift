@@ -1,4 +1,5 @@
 import Foundation
+import Rules
 
 /// `eqlint check`, from parsed options to exit status: checks the plans
 /// (`CheckRun`, in parallel), writes the report in the chosen format (as

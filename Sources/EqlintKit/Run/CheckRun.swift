@@ -1,4 +1,7 @@
+import EqlintPlan
+import EqlintText
 import Foundation
+import Rules
 
 /// One `eqlint check`: finds the plan files, works out each one's
 /// configuration, then reads and checks the plans, on several threads, and

@@ -1,3 +1,5 @@
+import Rules
+
 /// Why a command could not do its job: eqlint prints the sentence as a
 /// one-line error and exits with status 2.
 public enum CommandError: Error, Equatable, Sendable, CustomStringConvertible {

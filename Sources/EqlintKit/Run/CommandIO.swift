@@ -1,3 +1,4 @@
+import EqlintText
 import Foundation
 
 /// Where a command reads and writes: standard output, standard error, files

@@ -1,3 +1,6 @@
+import EqlintText
+import Rules
+
 /// One `eqlint outline`: reads each plan the paths name (as `check` finds
 /// them) with the vocabulary of its configuration, and gives what eqlint
 /// understood of it, in order.

@@ -1,3 +1,4 @@
+import EqlintPlan
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,5 @@
+import EqlintText
+
 /// Writes a plan in eqlint's plan format (`docs/plan-format.md`): front
 /// matter from the plan's dates, its title, each objective as a `##
 /// Objective N: ...` section with its fields as label lines, sub-headings

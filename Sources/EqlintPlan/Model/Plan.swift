@@ -1,3 +1,5 @@
+import EqlintText
+
 /// One equality objectives plan, as eqlint read it from a file.
 public struct Plan: Sendable {
     /// Front matter values by lower-cased key.

@@ -1,3 +1,5 @@
+import EqlintText
+
 /// A piece of a plan's text, in plain words (markup removed), with the
 /// range it covers in the file.
 public struct TextValue: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import EqlintText
+
 /// Splits a text file into blocks: front matter, headings, paragraphs, list
 /// items, tables and comments. It follows CommonMark where plans need it and
 /// reads what Word's "save as text" and copied web pages give as well: rows

@@ -1,3 +1,5 @@
+import EqlintText
+
 /// A file's structure as its reader found it: front matter, headings,
 /// paragraphs, list items, tables and comments, each with the bytes it
 /// covers in `source`. A reader knows one file format and nothing of plans;

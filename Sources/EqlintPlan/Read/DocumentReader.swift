@@ -1,3 +1,5 @@
+import EqlintText
+
 /// Turns a file into a `Document`. Each format is one type, listed once in
 /// `DocumentReaders.all`; which reader a file gets follows its name.
 ///
@@ -75,5 +77,13 @@ public struct TextReader: DocumentReader {
 
     public func read(_ source: SourceFile) -> Document {
         Document(source: source, format: format, blocks: BlockScanner(source: source, dialect: .text).blocks())
+    }
+}
+
+extension InputError {
+    /// A folder holding no file any reader reads (the error names their
+    /// extensions).
+    package static func noPlans(path: String) -> InputError {
+        .noPlans(path: path, extensions: DocumentReaders.all.compactMap { $0.fileExtensions.first })
     }
 }

@@ -1,3 +1,4 @@
+import EqlintText
 import Foundation
 
 /// Reads a PDF: its text from `pdftotext -layout` (poppler-utils), with

@@ -1,3 +1,5 @@
+import EqlintText
+
 /// A line that gives a field: `Lead: Head of School`, `**Lead:** Head`,
 /// `**Lead**: Head` (as a paragraph line or list item content).
 struct LabelLine {

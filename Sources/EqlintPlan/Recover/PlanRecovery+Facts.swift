@@ -1,3 +1,5 @@
+import EqlintText
+
 /// The plan's own facts: front matter, title, period, publication, approval
 /// and review; and the plan-level sections with a meaning (Glossary,
 /// child-friendly versions).

@@ -1,3 +1,5 @@
+import EqlintText
+
 /// Tables: action tables, tables of objectives, two-column label tables, and
 /// the rows of a Word table saved as text, whose cells wrap onto later rows.
 extension PlanRecovery {

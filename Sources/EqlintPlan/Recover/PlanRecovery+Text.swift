@@ -1,3 +1,4 @@
+import EqlintText
 import Foundation
 
 /// Paragraphs and list items: label lines, objectives marked by a line or a

@@ -1,3 +1,4 @@
+import EqlintText
 import Foundation
 
 /// Reads a plan: the reader for the file's format turns it into a

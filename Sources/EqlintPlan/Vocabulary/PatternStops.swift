@@ -55,8 +55,8 @@ public final class PatternStops: @unchecked Sendable {
 
     /// Reports a rule's pattern found stopped on `text` (the first time for
     /// each pattern; later times add nothing).
-    func record(_ pattern: Pattern, rule: Rule, text: TextValue) {
-        let stop = StoppedPattern(ruleID: rule.id, pattern: pattern.source, origin: pattern.origin, path: path,
+    package func record(_ pattern: Pattern, ruleID: String, text: TextValue) {
+        let stop = StoppedPattern(ruleID: ruleID, pattern: pattern.source, origin: pattern.origin, path: path,
                                   location: text.range.start, seconds: Pattern.timeLimit(forLength: text.text.utf16.count))
         lock.withLock {
             if reported.insert(stop.key).inserted { reports.append(stop) }

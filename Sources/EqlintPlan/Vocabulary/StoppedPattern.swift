@@ -1,3 +1,4 @@
+import EqlintText
 import Foundation
 
 /// A rule's regular expression that eqlint stopped because one match took

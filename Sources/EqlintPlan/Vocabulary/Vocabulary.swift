@@ -1,3 +1,4 @@
+import EqlintText
 import Foundation
 
 /// Word lists loaded from `rules/`: field labels, the aims of the duty,
@@ -71,7 +72,7 @@ public struct Vocabulary: Sendable {
     }
 
     /// Why a rule cannot use a selection (no such list, or no such group), or nil.
-    func problem(with selection: VocabularySelection) -> String? {
+    package func problem(with selection: VocabularySelection) -> String? {
         guard let list = lists[selection.list] else {
             return "no vocabulary list is named '\(selection.list)'; the lists are \(lists.keys.sorted().joined(separator: ", "))"
         }
@@ -83,7 +84,7 @@ public struct Vocabulary: Sendable {
     /// The phrases and pattern matches of a selection found in `bytes[span]`,
     /// in the order they appear.
     /// - Parameter words: the words of the span, when already read.
-    func find(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: [PhraseIndex.Word]? = nil) -> [VocabularyMatch] {
+    package func find(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: [PhraseIndex.Word]? = nil) -> [VocabularyMatch] {
         var found = phraseIndex[selection.list].map {
             $0.matches(in: words ?? PhraseIndex.words(in: bytes, span: span), bytes: bytes, groups: selection.groups)
         } ?? []
@@ -112,7 +113,7 @@ public struct Vocabulary: Sendable {
 
     /// Whether `bytes[span]` holds a phrase or pattern of the selection:
     /// phrases first, patterns only when no phrase is there.
-    func contains(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: [PhraseIndex.Word]? = nil) -> Bool {
+    package func contains(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: [PhraseIndex.Word]? = nil) -> Bool {
         if let index = phraseIndex[selection.list],
            !index.matches(in: words ?? PhraseIndex.words(in: bytes, span: span), bytes: bytes, groups: selection.groups).isEmpty {
             return true

@@ -105,7 +105,7 @@ public struct DateSpan: Hashable, Sendable {
 extension DateSpan {
     /// `September 2025 to July 2026`, as messages name a period (empty
     /// when either end is unknown).
-    var described: String {
+    package var described: String {
         guard let start, let end else { return "" }
         return "\(DateReader.monthNames[start.month - 1]) \(start.year) to \(DateReader.monthNames[end.month - 1]) \(end.year)"
     }

@@ -8,11 +8,11 @@ import Darwin
 /// Small byte-level helpers shared by the scanners. Plans are mostly ASCII
 /// structure around free text, so structure is found on bytes and text is
 /// decoded only for values.
-enum ByteText {
-    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+package enum ByteText {
+    package static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
     /// The range without leading and trailing spaces and tabs.
-    static func trim(_ bytes: [UInt8], _ span: Range<Int>) -> Range<Int> {
+    package static func trim(_ bytes: [UInt8], _ span: Range<Int>) -> Range<Int> {
         var start = span.lowerBound
         var end = span.upperBound
         while start < end, isSpace(bytes[start]) { start += 1 }
@@ -21,7 +21,7 @@ enum ByteText {
     }
 
     /// The width of a line's indentation, a tab counting as four spaces.
-    static func indent(_ bytes: [UInt8], _ span: Range<Int>) -> Int {
+    package static func indent(_ bytes: [UInt8], _ span: Range<Int>) -> Int {
         var width = 0
         for index in span {
             switch bytes[index] {
@@ -34,7 +34,7 @@ enum ByteText {
     }
 
     /// Whether the bytes at `offset` spell `literal` (ASCII, case-sensitive).
-    static func hasPrefix(_ bytes: [UInt8], at offset: Int, _ literal: StaticString, end: Int) -> Bool {
+    package static func hasPrefix(_ bytes: [UInt8], at offset: Int, _ literal: StaticString, end: Int) -> Bool {
         let count = literal.utf8CodeUnitCount
         guard offset + count <= end else { return false }
         return literal.withUTF8Buffer { prefix in
@@ -45,7 +45,7 @@ enum ByteText {
 
     /// The first offset of `byte` in the range, or nil. C's `memchr` keeps
     /// this fast on a line of megabytes, even in a debug build.
-    static func find(_ bytes: [UInt8], _ byte: UInt8, in span: Range<Int>) -> Int? {
+    package static func find(_ bytes: [UInt8], _ byte: UInt8, in span: Range<Int>) -> Int? {
         precondition(span.lowerBound >= 0 && span.upperBound <= bytes.count, "a span outside the bytes")
         guard !span.isEmpty else { return nil }
         return bytes.withUnsafeBufferPointer { buffer in
@@ -61,7 +61,7 @@ enum ByteText {
     }
 
     /// The first offset of some bytes in the range, or nil.
-    static func find(_ bytes: [UInt8], _ needle: ArraySlice<UInt8>, in span: Range<Int>) -> Int? {
+    package static func find(_ bytes: [UInt8], _ needle: ArraySlice<UInt8>, in span: Range<Int>) -> Int? {
         guard let first = needle.first, needle.count <= span.count else { return nil }
         var from = span.lowerBound
         while let start = find(bytes, first, in: from..<span.upperBound - needle.count + 1) {
@@ -72,7 +72,7 @@ enum ByteText {
     }
 
     /// The first offset of `needle` in the range, or nil.
-    static func find(_ bytes: [UInt8], _ needle: StaticString, in span: Range<Int>) -> Int? {
+    package static func find(_ bytes: [UInt8], _ needle: StaticString, in span: Range<Int>) -> Int? {
         var index = span.lowerBound
         while index < span.upperBound {
             if hasPrefix(bytes, at: index, needle, end: span.upperBound) { return index }

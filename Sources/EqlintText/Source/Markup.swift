@@ -10,11 +10,11 @@
 ///
 /// The HTML reader makes sure the spans it gives hold no markup these rules
 /// would read otherwise (an attribute holding `>`, a comment holding `>`).
-enum Markup {
+package enum Markup {
     /// The length of the tag or entity at `index` (which holds `<` or `&`),
     /// or nil when there is none there.
     @inline(__always)
-    static func length<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Int, end: Int) -> Int? where Bytes.Index == Int {
+    package static func length<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Int, end: Int) -> Int? where Bytes.Index == Int {
         let byte = bytes[index]
         if byte == 0x3C { return tagLength(bytes, at: index, end: end) }
         if byte == 0x26 { return entityLength(bytes, at: index, end: end) }
@@ -23,7 +23,7 @@ enum Markup {
 
     /// The length of a tag at `index` (`<` there), or nil. It stops at the
     /// next `<`, so scanning text with many `<` and no `>` stays linear.
-    static func tagLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Int, end: Int) -> Int? where Bytes.Index == Int {
+    package static func tagLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Int, end: Int) -> Int? where Bytes.Index == Int {
         guard index + 2 < end else { return nil }  // `<a>` needs three bytes at least
         let next = bytes[index + 1]
         guard isLetter(next) || next == 0x2F || next == 0x21 else { return nil }
@@ -72,7 +72,7 @@ enum Markup {
     /// space, tab, line break or form feed, a no-break space (U+00A0), a
     /// zero-width space (U+200B), or an entity for one (`&nbsp;`, `&#160;`).
     /// Returns its length, or nil.
-    static func spaceLength(_ bytes: [UInt8], at index: Int, end: Int) -> Int? {
+    package static func spaceLength(_ bytes: [UInt8], at index: Int, end: Int) -> Int? {
         switch bytes[index] {
         case 0x20, 0x09, 0x0A, 0x0C, 0x0D: return 1
         case 0xC2 where index + 1 < end && bytes[index + 1] == 0xA0: return 2
@@ -86,7 +86,7 @@ enum Markup {
     }
 
     /// `span` without the spaces (as `spaceLength` reads them) at either end.
-    static func trimSpaces(_ bytes: [UInt8], _ span: Range<Int>) -> Range<Int> {
+    package static func trimSpaces(_ bytes: [UInt8], _ span: Range<Int>) -> Range<Int> {
         var start = span.lowerBound
         let end = span.upperBound
         while start < end, let length = spaceLength(bytes, at: start, end: end) { start += length }
@@ -127,7 +127,7 @@ enum Markup {
 
     /// The first byte at or after `index` that is neither a space nor
     /// markup, on the same line: a line break stops it.
-    static func skipSpacesAndMarkup(_ bytes: [UInt8], from index: Int, end: Int) -> Int {
+    package static func skipSpacesAndMarkup(_ bytes: [UInt8], from index: Int, end: Int) -> Int {
         var index = index
         while index < end, bytes[index] != 0x0A, bytes[index] != 0x0D {
             if let length = spaceLength(bytes, at: index, end: end) ?? ((bytes[index] == 0x3C || bytes[index] == 0x26) ? length(bytes, at: index, end: end) : nil) {
@@ -140,7 +140,7 @@ enum Markup {
     }
 
     /// The first byte at or after `index` that is not markup (spaces count).
-    static func skipMarkup(_ bytes: [UInt8], from index: Int, end: Int) -> Int {
+    package static func skipMarkup(_ bytes: [UInt8], from index: Int, end: Int) -> Int {
         var index = index
         while index < end, bytes[index] == 0x3C || bytes[index] == 0x26, let length = length(bytes, at: index, end: end) { index += length }
         return index
@@ -148,7 +148,7 @@ enum Markup {
 
     /// The start of the tags that end just before `end` (`(<abbr>` → the
     /// `<` of `<abbr>`), looking back at most 256 bytes for each.
-    static func skipMarkupBackward(_ bytes: [UInt8], to end: Int, from start: Int) -> Int {
+    package static func skipMarkupBackward(_ bytes: [UInt8], to end: Int, from start: Int) -> Int {
         var end = end
         while end > start, bytes[end - 1] == 0x3E {
             var open = end - 2
@@ -160,7 +160,7 @@ enum Markup {
         return end
     }
 
-    @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+    @inline(__always) package static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
     @inline(__always) static func isHexDigit(_ byte: UInt8) -> Bool { isDigit(byte) || (byte | 0x20) &- 0x61 < 6 }
 }

@@ -2,8 +2,8 @@
 /// words: emphasis markers, code ticks, links and HTML tags go, their text
 /// stays; entities are decoded (`HTMLEntities`), line breaks inside the span
 /// are spaces, and no control character is left.
-enum InlineText {
-    static func plain(_ bytes: [UInt8], _ span: Range<Int>) -> String {
+package enum InlineText {
+    package static func plain(_ bytes: [UInt8], _ span: Range<Int>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(span.count)
         var index = span.lowerBound
@@ -78,7 +78,7 @@ enum InlineText {
     }
 
     /// Runs of spaces, tabs and no-break spaces become one space; ends are trimmed.
-    static func collapseSpaces(_ bytes: [UInt8]) -> [UInt8] {
+    package static func collapseSpaces(_ bytes: [UInt8]) -> [UInt8] {
         var result = bytes
         collapseSpaces(&result)
         return result
@@ -112,7 +112,7 @@ enum InlineText {
     /// Splits a table cell into trimmed parts at `<br>` tags (any case,
     /// `<br/>`, `<br />`) and at the tags of blocks a web page's cell may
     /// hold (`<p>`, `</p>`, `<div>`, `<li>`, a nested table's rows and cells).
-    static func splitAtLineBreakTags(_ bytes: [UInt8], _ span: Range<Int>) -> [Range<Int>] {
+    package static func splitAtLineBreakTags(_ bytes: [UInt8], _ span: Range<Int>) -> [Range<Int>] {
         var parts: [Range<Int>] = []
         var partStart = span.lowerBound
         var index = span.lowerBound
@@ -131,7 +131,7 @@ enum InlineText {
 
     /// The length of a tag at `index` that breaks a line of text (`<br>`,
     /// `<p>`, `</li>`, `<td class="x">`, ...), or nil.
-    static func breakTagLength(_ bytes: [UInt8], at index: Int, end: Int) -> Int? {
+    package static func breakTagLength(_ bytes: [UInt8], at index: Int, end: Int) -> Int? {
         guard bytes[index] == 0x3C, let length = Markup.tagLength(bytes, at: index, end: end) else { return nil }
         var name = index + 1
         if bytes[name] == 0x2F { name += 1 }

@@ -7,7 +7,7 @@
 /// (`children's`, `children&rsquo;s` are the word `childrens`). So the
 /// phrase `equalities act` finds `Equalities  Act`, `**Equalities** Act` and
 /// `equalities-act`, but not `inequalities act`.
-struct PhraseIndex: Sendable {
+package struct PhraseIndex: Sendable {
     /// A phrase, as the hashes of its words, and the group of the list it belongs to.
     private struct Entry: Sendable {
         var words: [UInt64]
@@ -22,7 +22,9 @@ struct PhraseIndex: Sendable {
     /// every word of a plan, is several times cheaper than a `Dictionary`'s.
     private var slots: [(hash: UInt64, entries: Int)] = [(0, -1)]
 
-    mutating func add(_ phrase: String, group: String) {
+    package init() {}
+
+    package mutating func add(_ phrase: String, group: String) {
         let bytes = Array(phrase.utf8)
         let words = Self.words(in: bytes, span: 0..<bytes.count).map(\.hash)
         guard let first = words.first else { return }
@@ -70,7 +72,7 @@ struct PhraseIndex: Sendable {
     /// only phrases of those groups count. A word after a phrase's first may
     /// be split in two by a space, as a Word table cell that wrapped leaves it
     /// (`disadvanta ges`).
-    func matches(in words: [Word], bytes: [UInt8], groups: Set<String>? = nil) -> [VocabularyMatch] {
+    package func matches(in words: [Word], bytes: [UInt8], groups: Set<String>? = nil) -> [VocabularyMatch] {
         var found: [VocabularyMatch] = []
         var index = 0
         while index < words.count {
@@ -152,13 +154,13 @@ struct PhraseIndex: Sendable {
     /// A word of the text: where it is, and a 64-bit FNV-1a hash of its
     /// bytes lower-cased without apostrophes, by which words are compared
     /// (two different words of a plan sharing a hash is vanishingly unlikely).
-    struct Word {
-        var span: Range<Int>
-        var hash: UInt64
+    package struct Word {
+        package var span: Range<Int>
+        package var hash: UInt64
     }
 
     /// The hash of a word written in lower case (`"year"`), as `Word.hash`.
-    static func hash(_ word: String) -> UInt64 {
+    package static func hash(_ word: String) -> UInt64 {
         words(in: Array(word.utf8), span: 0..<word.utf8.count).first?.hash ?? 0
     }
 
@@ -169,7 +171,7 @@ struct PhraseIndex: Sendable {
     /// for markup: `memchr` finds each `<` and `&`, and the text between them
     /// is scanned as if there were none (a check for them in the loop makes
     /// the compiler keep less of the word in registers: a quarter slower).
-    static func words(in bytes: [UInt8], span: Range<Int>) -> [Word] {
+    package static func words(in bytes: [UInt8], span: Range<Int>) -> [Word] {
         var words: [Word] = []
         words.reserveCapacity(span.count / 6)
         bytes.withUnsafeBufferPointer { bytes in
@@ -302,13 +304,13 @@ struct PhraseIndex: Sendable {
 
     /// The length of the UTF-8 character whose first byte is `byte`, at
     /// `index`, cut short at `end`.
-    static func characterLength(_ byte: UInt8, at index: Int, end: Int) -> Int {
+    package static func characterLength(_ byte: UInt8, at index: Int, end: Int) -> Int {
         min(byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, end - index)
     }
 
     /// ASCII letters and digits, and any character outside ASCII except
     /// spaces and the General Punctuation block (dashes, quotes, U+2000–U+206F).
-    static func isWordCharacter<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Bytes.Index, length: Int) -> Bool where Bytes.Index == Int {
+    package static func isWordCharacter<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Bytes.Index, length: Int) -> Bool where Bytes.Index == Int {
         let byte = bytes[index]
         if byte < 0x80 {
             return (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
@@ -320,9 +322,14 @@ struct PhraseIndex: Sendable {
 }
 
 /// A phrase or pattern of a vocabulary list found in the text.
-struct VocabularyMatch: Sendable, Equatable {
+package struct VocabularyMatch: Sendable, Equatable {
     /// The bytes it covers in the file.
-    var span: Range<Int>
+    package var span: Range<Int>
     /// The group of the list it belongs to.
-    var group: String
+    package var group: String
+
+    package init(span: Range<Int>, group: String) {
+        self.span = span
+        self.group = group
+    }
 }

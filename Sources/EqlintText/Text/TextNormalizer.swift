@@ -34,7 +34,7 @@ public enum TextNormalizer {
 
     /// Whether `text` has more than `limit` bytes of word characters (as
     /// `PhraseIndex` reads words), stopping as soon as it has.
-    static func wordBytes(in text: String, exceed limit: Int) -> Bool {
+    package static func wordBytes(in text: String, exceed limit: Int) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             var count = 0

@@ -1,3 +1,4 @@
+import EqlintText
 import Foundation
 
 /// Turns a web page's tokens into a `Document`'s blocks, with spans into

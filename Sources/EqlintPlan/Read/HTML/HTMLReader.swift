@@ -1,3 +1,5 @@
+import EqlintText
+
 /// Reads a saved web page (`.html`, `.htm`): a school site's page with the
 /// plan in it, among the site's navigation, banners, cookie notice and
 /// footer. Its blocks' spans point into the page itself, so findings are

@@ -1,3 +1,5 @@
+import EqlintText
+
 /// Splits a web page's bytes into tokens, as a browser's tokenizer does
 /// where it matters for reading text: start and end tags with their
 /// attributes (double-quoted, single-quoted or bare), comments, `<!DOCTYPE>`

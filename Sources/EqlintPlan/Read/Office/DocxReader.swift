@@ -1,3 +1,5 @@
+import EqlintText
+
 /// Reads a Word document (.docx, WordprocessingML): its body as Markdown
 /// that keeps its structure (`WordConverter`, `OfficeMarkdown`), which is
 /// then read as Markdown. Findings are placed in the plan's conversion to

@@ -1,3 +1,5 @@
+import EqlintText
+
 /// Reads an OpenDocument text (.odt: what LibreOffice writes and Google
 /// Docs exports): its body as Markdown that keeps its structure
 /// (`OpenDocumentConverter`, `OfficeMarkdown`), which is then read as

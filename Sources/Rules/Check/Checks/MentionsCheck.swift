@@ -1,3 +1,5 @@
+import EqlintPlan
+
 /// `mentions`: the objective's own text (or, for an entry, the entry)
 /// names a phrase or pattern of a vocabulary list.
 struct MentionsCheck: ObjectiveCheck, EntryCheck {

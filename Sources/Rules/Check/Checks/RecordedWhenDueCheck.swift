@@ -1,3 +1,5 @@
+import EqlintText
+
 /// `recorded-when-due`: once the objective's last date has passed, the
 /// field (an evaluation or progress) is given; a label for the field with
 /// nothing under it is reported at any time.
