@@ -1,3 +1,4 @@
+import EqlintText
 import Foundation
 import Rules
 import Testing

@@ -1,3 +1,4 @@
+import EqlintText
 import Rules
 import Testing
 
@@ -41,7 +42,7 @@ struct RuleLoaderTests {
         #expect(rule.fields == ["lead"])
         #expect(rule.examples.pass.first?.text == "## Objective 1\nLead: Head")
         #expect(rule.examples.fail.first?.text == "## Objective 1\n")
-        #expect(rule.examples.fail.first?.location == Rules.SourceLocation(line: 11, column: 60))
+        #expect(rule.examples.fail.first?.location == EqlintText.SourceLocation(line: 11, column: 60))
     }
 
     @Test("broken files are reported at the place at fault", arguments: [
