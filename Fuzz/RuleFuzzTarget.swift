@@ -1,4 +1,5 @@
 @testable import EqlintKit
+@testable import EqlintPlan
 @testable import EqlintText
 import Foundation
 @testable import Rules
