@@ -5,18 +5,33 @@ let package = Package(
     name: "eqlint",
     products: [
         .executable(name: "eqlint", targets: ["eqlint"]),
-        .library(name: "Rules", targets: ["Rules"]),
+        .library(name: "EqlintKit", targets: ["EqlintKit"]),
     ],
     targets: [
-        // The library: reading plans, loading rules, checking, reporting.
+        // The stages, each a target that sees only the ones before it:
+        // text and source utilities: files, positions, dates, words.
+        .target(name: "EqlintText"),
+        // The plan: its model, the document readers, recovery, conversion,
+        // and the vocabulary recovery reads labels with.
+        .target(
+            name: "EqlintPlan",
+            dependencies: ["EqlintText"]
+        ),
+        // The rule engine: rule files, the checks, suppressions, the linter.
         .target(
             name: "Rules",
+            dependencies: ["EqlintText", "EqlintPlan"],
             plugins: ["EmbedRulesPlugin"]
+        ),
+        // The library: configuration, reporting, and the commands' runs.
+        .target(
+            name: "EqlintKit",
+            dependencies: ["EqlintText", "EqlintPlan", "Rules"]
         ),
         // The command: argument parsing and printing only.
         .executableTarget(
             name: "eqlint",
-            dependencies: ["Rules"]
+            dependencies: ["EqlintKit"]
         ),
         // Build-time tool that turns the files in rules/ into Swift source,
         // so an installed binary carries the default rule set with it.
@@ -31,12 +46,12 @@ let package = Package(
         ),
         .testTarget(
             name: "RulesTests",
-            dependencies: ["Rules"],
+            dependencies: ["EqlintText", "EqlintPlan", "Rules", "EqlintKit"],
             exclude: ["Snapshots", "Fixtures"]
         ),
         .testTarget(
             name: "eqlintTests",
-            dependencies: ["eqlint"]
+            dependencies: ["eqlint", "EqlintKit"]
         ),
     ]
 )

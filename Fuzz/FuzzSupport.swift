@@ -1,6 +1,9 @@
 // Shared by the fuzz targets (built by scripts/fuzz, not by SwiftPM): the
 // checks that turn a wrong answer into a crash libFuzzer can see.
 
+@testable import EqlintText
+@testable import Rules
+
 /// Stops the fuzzer with a message when an invariant does not hold.
 func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
     if !condition() { fatalError("fuzz invariant broken: \(message())") }

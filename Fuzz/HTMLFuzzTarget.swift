@@ -5,6 +5,11 @@
 // report, a finding or span placed outside the file, or a span of text that
 // takes in markup the byte scanners would read as words, fails the run.
 
+@testable import EqlintKit
+@testable import EqlintPlan
+@testable import EqlintText
+@testable import Rules
+
 private let ruleSet: RuleSet = {
     do { return try RuleSet.defaults() } catch { fatalError("the default rules do not load: \(error)") }
 }()

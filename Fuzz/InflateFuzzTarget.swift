@@ -6,6 +6,8 @@
 // gives; the output must never pass the limit, and the limit must cut it at
 // exactly its size, whatever size it was told to expect.
 
+@testable import EqlintPlan
+
 private let limit = 256 << 10
 
 @_cdecl("LLVMFuzzerInitialize")

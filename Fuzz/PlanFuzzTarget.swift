@@ -6,6 +6,10 @@
 // scripts/fuzz), a sanitizer report or a finding placed outside the file
 // fails the run.
 
+@testable import EqlintKit
+@testable import EqlintText
+@testable import Rules
+
 private let ruleSet: RuleSet = {
     do { return try RuleSet.defaults() } catch { fatalError("the default rules do not load: \(error)") }
 }()

@@ -1,4 +1,8 @@
+@testable import EqlintKit
+@testable import EqlintPlan
+@testable import EqlintText
 import Foundation
+@testable import Rules
 
 // libFuzzer target for rule and configuration files: any bytes are loaded
 // as a rule (or vocabulary) file on top of the default rules, and as a

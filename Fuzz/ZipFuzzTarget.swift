@@ -4,6 +4,8 @@
 // (worked out here a bit at a time, not with the reader's tables); every
 // name listed must be found again by name; every error must have a message.
 
+@testable import EqlintPlan
+
 private let limit = 256 << 10
 
 @_cdecl("LLVMFuzzerInitialize")

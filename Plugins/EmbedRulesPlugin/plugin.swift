@@ -1,7 +1,7 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the package's `rules/` directory into the `Rules` library at build
+/// Embeds the package's `rules/` directory into the `Rules` target at build
 /// time, so that the default rule set travels with the binary and `rules/`
 /// stays the one source of truth.
 @main

@@ -1,5 +1,5 @@
 import Foundation
-import Rules
+import EqlintKit
 
 /// What the user asked for on the command line.
 struct CommandLineOptions {

@@ -1,4 +1,4 @@
-import Rules
+import EqlintKit
 
 /// The `--help` pages, in the shape of swift-argument-parser's.
 enum HelpText {

@@ -1,5 +1,5 @@
 import Foundation
-import Rules
+import EqlintKit
 
 /// The eqlint command: parses arguments, runs the library, prints, exits.
 /// Exit status: 0 clean, 1 findings at or above --fail-on, 2 could not do the job.

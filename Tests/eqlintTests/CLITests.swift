@@ -1,5 +1,5 @@
 import Foundation
-import Rules
+import EqlintKit
 import Testing
 
 /// Runs the built `eqlint` binary as a user would and checks its standard

@@ -1,5 +1,5 @@
+import EqlintKit
 import Foundation
-import Rules
 import Testing
 
 /// `--jobs`: a parallel run prints exactly what a serial one does, in the

@@ -1,3 +1,5 @@
+import EqlintText
+
 /// Finds abbreviations and initials in text: short words written mostly in
 /// capitals (`HP`, `NO`, `SENCo`, `HoS`, `EHCPs`), which a parent may not
 /// understand. Words in a run of capitals (`OUR AIMS`, `INSERT SCHOOL

@@ -1,3 +1,6 @@
+import EqlintPlan
+import EqlintText
+
 /// Finds acronyms a reader cannot look up: not in the known list, not in
 /// the plan's Glossary, and not spelt out where first used, as in
 /// `Enhanced Specialist Provision (ESP)` or `ESP (Enhanced Specialist

@@ -1,3 +1,6 @@
+import EqlintPlan
+import EqlintText
+
 /// One plan being checked: runs a rule's check at the rule's scope, where
 /// the rule's `when` and `unless` conditions allow, and gives the checks
 /// what they share (the plan, its file and words, the vocabulary, today,

@@ -1,3 +1,5 @@
+import EqlintPlan
+
 /// What checking one plan produced: its findings, and the rule patterns
 /// that had to be stopped (their rules are not fully checked).
 public struct LintOutcome: Sendable {

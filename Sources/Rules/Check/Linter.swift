@@ -1,3 +1,6 @@
+import EqlintPlan
+import EqlintText
+
 /// Checks plans against a rule set. A pure function of its inputs: the rule
 /// set, the day it counts as today, and the plan.
 public struct Linter: Sendable {

@@ -1,3 +1,6 @@
+import EqlintPlan
+import EqlintText
+
 /// Decides whether a success criterion can be measured. What counts is in a
 /// vocabulary list (`measures` unless the rule names another), whose groups of
 /// patterns are of three kinds, told apart by the group's name:

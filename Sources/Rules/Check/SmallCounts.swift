@@ -1,3 +1,6 @@
+import EqlintPlan
+import EqlintText
+
 /// Finds small counts of people that could identify individual pupils in a
 /// published plan: a number below the threshold (`3`, `three`) followed,
 /// within two words and in the same sentence, by a group of people from a

@@ -1,3 +1,6 @@
+import EqlintPlan
+import EqlintText
+
 /// Where a finding is, for `supersedes`: what part of the plan it is about.
 ///
 /// A finding's place is

@@ -1,3 +1,5 @@
+import EqlintText
+
 /// One finding in one plan file: what is wrong, where, and how to fix it.
 public struct Diagnostic: Hashable, Sendable {
     /// The file as the user named it.

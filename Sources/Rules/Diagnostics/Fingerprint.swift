@@ -1,3 +1,5 @@
+import EqlintText
+
 /// A finding's identity across edits: its rule, the text at fault (spaces
 /// folded) and which occurrence of that pair it is in its file. Line numbers
 /// take no part, so an edit above a finding does not change it. Used by

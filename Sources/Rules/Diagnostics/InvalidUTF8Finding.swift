@@ -1,3 +1,5 @@
+import EqlintText
+
 extension Diagnostic {
     /// The rule id of the finding for a plan that is not UTF-8 text. It is
     /// built in, not a rule file: no configuration or comment turns it off,

@@ -1,3 +1,6 @@
+import EqlintPlan
+import EqlintText
+
 /// A vocabulary list (and groups of it) a rule refers to, checked once every
 /// list is loaded.
 struct VocabularyReference {

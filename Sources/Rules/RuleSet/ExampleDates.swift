@@ -1,3 +1,5 @@
+import EqlintText
+
 /// Dates a rule's `help` may use in its examples, worked out from the day
 /// the plans are checked on, so advice never suggests a date already past:
 /// `{today}` (`2026-12-02`), `{today-long}` (`2 December 2026`), and

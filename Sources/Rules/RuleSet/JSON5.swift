@@ -1,8 +1,10 @@
+import EqlintText
+
 /// A JSON5 value with the place it was written, so that a rule file's errors
 /// can name their line and column. (Foundation's JSON5 support reads the same
 /// syntax but says nothing of where a value is.)
-struct JSON5Node: Sendable {
-    indirect enum Value: Sendable {
+package struct JSON5Node: Sendable {
+    package indirect enum Value: Sendable {
         case object([Member])
         case array([JSON5Node])
         case string(String)
@@ -11,17 +13,17 @@ struct JSON5Node: Sendable {
         case null
     }
 
-    struct Member: Sendable {
-        var key: String
-        var keyLocation: SourceLocation
-        var value: JSON5Node
+    package struct Member: Sendable {
+        package var key: String
+        package var keyLocation: SourceLocation
+        package var value: JSON5Node
     }
 
-    var value: Value
-    var location: SourceLocation
+    package var value: Value
+    package var location: SourceLocation
 
     /// What a value is, in the words an error message uses.
-    var kindName: String {
+    package var kindName: String {
         switch value {
         case .object: return "an object"
         case .array: return "a list"
@@ -35,7 +37,7 @@ struct JSON5Node: Sendable {
 
 /// Parses JSON5: comments, unquoted keys, single-quoted strings, trailing
 /// commas, hexadecimal numbers, `Infinity` and `NaN`.
-struct JSON5Parser {
+package struct JSON5Parser {
     private let source: SourceFile
     private let bytes: [UInt8]
     private var index = 0
@@ -45,7 +47,7 @@ struct JSON5Parser {
         bytes = source.bytes
     }
 
-    static func parse(_ source: SourceFile) throws(RuleFileError) -> JSON5Node {
+    package static func parse(_ source: SourceFile) throws(RuleFileError) -> JSON5Node {
         var parser = JSON5Parser(source: source)
         try parser.skipSpaceAndComments()
         guard parser.index < parser.bytes.count else {

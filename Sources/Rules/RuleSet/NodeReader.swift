@@ -1,17 +1,25 @@
+import EqlintPlan
+import EqlintText
+
 /// Reads typed values out of a `JSON5Node`, turning every surprise (a wrong
 /// type, an unknown key, a missing key) into a `RuleFileError` at the place
 /// it is written.
-struct NodeReader {
+package struct NodeReader {
     let path: String
     /// Whether the patterns it reads are stopped when a match takes too long.
     var limitPatternTime = true
 
-    func error(_ message: String, at location: SourceLocation) -> RuleFileError {
+    package init(path: String, limitPatternTime: Bool = true) {
+        self.path = path
+        self.limitPatternTime = limitPatternTime
+    }
+
+    package func error(_ message: String, at location: SourceLocation) -> RuleFileError {
         RuleFileError(path: path, location: location, message: message)
     }
 
     /// The members of an object, by key, after checking every key is allowed.
-    func members(
+    package func members(
         of node: JSON5Node, allowed: [String], required: [String] = [], in what: String
     ) throws(RuleFileError) -> [String: JSON5Node.Member] {
         guard case .object(let list) = node.value else {
@@ -45,13 +53,13 @@ struct NodeReader {
         return text
     }
 
-    func nonEmptyString(_ node: JSON5Node, _ what: String) throws(RuleFileError) -> String {
+    package func nonEmptyString(_ node: JSON5Node, _ what: String) throws(RuleFileError) -> String {
         let text = try string(node, what)
         guard text.contains(where: { !$0.isWhitespace }) else { throw error("\(what) must not be empty", at: node.location) }
         return text
     }
 
-    func bool(_ node: JSON5Node, _ what: String) throws(RuleFileError) -> Bool {
+    package func bool(_ node: JSON5Node, _ what: String) throws(RuleFileError) -> Bool {
         guard case .bool(let value) = node.value else {
             throw error("\(what) must be true or false, not \(node.kindName)", at: node.location)
         }
@@ -65,7 +73,7 @@ struct NodeReader {
         return Int(value)
     }
 
-    func list(_ node: JSON5Node, _ what: String) throws(RuleFileError) -> [JSON5Node] {
+    package func list(_ node: JSON5Node, _ what: String) throws(RuleFileError) -> [JSON5Node] {
         guard case .array(let items) = node.value else {
             throw error("\(what) must be a list ([ ... ]), not \(node.kindName)", at: node.location)
         }
@@ -91,7 +99,7 @@ struct NodeReader {
     }
 
     /// One of a fixed set of words.
-    func choice<T: RawRepresentable>(_ node: JSON5Node, _ what: String, of: [T]) throws(RuleFileError) -> T where T.RawValue == String {
+    package func choice<T: RawRepresentable>(_ node: JSON5Node, _ what: String, of: [T]) throws(RuleFileError) -> T where T.RawValue == String {
         let word = try string(node, what)
         guard let value = T(rawValue: word) else {
             let names = of.map { "'\($0.rawValue)'" }.joined(separator: ", ")
@@ -125,12 +133,12 @@ struct NodeReader {
 }
 
 /// Finds the likely intended word for a misspelt one.
-public enum Spelling {
+package enum Spelling {
     /// The candidate nearest to `word`, if one is near enough. Candidates
     /// are compared in sorted order, so among equally near ones the first
     /// in that order is chosen, whatever order (a set's, a dictionary's)
     /// they were given in.
-    public static func closest(to word: String, in candidates: [String]) -> String? {
+    package static func closest(to word: String, in candidates: [String]) -> String? {
         let scored = candidates.sorted().map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3) else { return nil }
         return best.0

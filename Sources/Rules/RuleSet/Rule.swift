@@ -1,3 +1,6 @@
+import EqlintPlan
+import EqlintText
+
 /// One declarative rule, as read from a file in `rules/`.
 public struct Rule: Sendable {
     /// What a rule looks at.
@@ -53,14 +56,6 @@ public struct Rule: Sendable {
 
     /// The name of the built-in check the rule uses (`present`).
     public var checkName: String { definition.name }
-}
-
-/// The file and place a rule (or a rule's pattern) was read from.
-public struct RuleOrigin: Sendable, Hashable {
-    public var path: String
-    public var location: SourceLocation
-    /// Whether the rule is one of eqlint's built-in defaults.
-    public var isDefault = false
 }
 
 /// Plans a rule must pass and plans it must fail, checked by the test suite.

@@ -1,3 +1,5 @@
+import EqlintPlan
+
 /// Where a rule applies: its `when` (the text must mention something) or
 /// `unless` (it must not). The text is the rule's subject: the whole file,
 /// the objective's own text, or the entry.

@@ -1,3 +1,6 @@
+import EqlintPlan
+import EqlintText
+
 /// What one file in a rules directory holds: a rule, or vocabulary lists.
 enum RuleFileContent {
     case rule(Rule, vocabularyReferences: [VocabularyReference])
@@ -6,7 +9,7 @@ enum RuleFileContent {
 
 /// Reads one rule or vocabulary file. A file with a `vocabulary` key is a
 /// vocabulary; any other is a rule.
-struct RuleFileLoader {
+package struct RuleFileLoader {
     let reader: NodeReader
 
     static let ruleKeys = ["id", "severity", "enabled", "summary", "scope", "field", "check", "options",
@@ -26,7 +29,7 @@ struct RuleFileLoader {
 
     /// A rule or configuration file's text, refusing a binary file or one
     /// that is not UTF-8 (a rule must say exactly what its author wrote).
-    static func source(path: String, bytes: [UInt8]) throws(RuleFileError) -> SourceFile {
+    package static func source(path: String, bytes: [UInt8]) throws(RuleFileError) -> SourceFile {
         let source: SourceFile
         do {
             source = try SourceFile(path: path, bytes: bytes)

@@ -1,3 +1,5 @@
+import EqlintText
+
 /// A rule's `message`, `help` and `parts`, read and checked against the
 /// placeholders its check fills at its scope (`MessageShape`): a
 /// placeholder the check does not fill is an error at the text's line and

@@ -1,11 +1,13 @@
+import EqlintPlan
+import EqlintText
 import Foundation
 
 /// The rules and vocabulary a run checks plans against: immutable once
 /// loaded, and passed in rather than held globally.
 public struct RuleSet: Sendable {
     /// The rules, in id order.
-    public internal(set) var rules: [Rule] = []
-    public internal(set) var vocabulary = Vocabulary()
+    public package(set) var rules: [Rule] = []
+    public package(set) var vocabulary = Vocabulary()
     /// Rules a later directory replaced: id → where the replaced rule was.
     public private(set) var replaced: [String: RuleOrigin] = [:]
 

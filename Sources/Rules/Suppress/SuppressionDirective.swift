@@ -1,3 +1,4 @@
+import EqlintPlan
 import Foundation
 
 /// An `eqlint-*` instruction in an HTML comment of a plan:

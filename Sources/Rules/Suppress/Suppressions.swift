@@ -1,3 +1,5 @@
+import EqlintPlan
+
 /// The `eqlint-disable` comments of one plan, applied to its findings.
 ///
 /// - `eqlint-disable-next-line ids` silences findings that start on the line

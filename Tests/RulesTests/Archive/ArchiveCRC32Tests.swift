@@ -1,4 +1,4 @@
-import Rules
+import EqlintPlan
 import Testing
 
 @Suite("Archive: CRC-32")

@@ -1,5 +1,5 @@
+import EqlintPlan
 import Foundation
-import Rules
 import Testing
 
 /// Every input the archive fuzzers (`scripts/fuzz inflate`, `scripts/fuzz zip`)

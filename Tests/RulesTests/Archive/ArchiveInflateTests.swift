@@ -1,5 +1,5 @@
+import EqlintPlan
 import Foundation
-import Rules
 import Testing
 
 /// The DEFLATE decoder against zlib's output, and against every kind of

@@ -1,5 +1,5 @@
+import EqlintKit
 import Foundation
-import Rules
 import Testing
 
 /// The archive fixtures (written by `scripts/make-archive-fixtures`) and

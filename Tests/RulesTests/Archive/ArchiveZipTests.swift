@@ -1,5 +1,5 @@
+import EqlintPlan
 import Foundation
-import Rules
 import Testing
 
 /// The ZIP reader against archives Python's zipfile wrote (and some written

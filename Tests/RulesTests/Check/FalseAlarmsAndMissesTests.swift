@@ -1,4 +1,6 @@
 import Foundation
+import EqlintPlan
+import EqlintText
 import Rules
 import Testing
 

@@ -1,3 +1,5 @@
+import EqlintPlan
+import EqlintText
 import Rules
 import Testing
 

@@ -1,3 +1,5 @@
+import EqlintPlan
+import EqlintText
 import Foundation
 import Rules
 import Testing

@@ -1,3 +1,5 @@
+import EqlintKit
+import EqlintText
 import Rules
 import Testing
 

@@ -1,3 +1,5 @@
+@testable import EqlintPlan
+@testable import EqlintText
 import Foundation
 @testable import Rules
 import Testing

@@ -1,3 +1,5 @@
+import EqlintKit
+import EqlintText
 import Foundation
 import Rules
 import Testing

@@ -1,4 +1,4 @@
-import Rules
+import EqlintText
 import Testing
 
 @Suite("Reading dates as schools write them")

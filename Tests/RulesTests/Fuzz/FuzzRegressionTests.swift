@@ -1,3 +1,5 @@
+@testable import EqlintPlan
+@testable import EqlintText
 import Foundation
 @testable import Rules
 import Testing
@@ -19,7 +21,7 @@ struct FuzzRegressionTests {
 
     /// A place inside the file: on one of its lines (one past the last
     /// character at most), or the very end of it.
-    static func isInside(_ location: Rules.SourceLocation, _ source: SourceFile) -> Bool {
+    static func isInside(_ location: EqlintText.SourceLocation, _ source: SourceFile) -> Bool {
         if location == source.location(of: source.bytes.count) { return true }
         guard location.line >= 1, location.line <= source.lineCount else { return false }
         return location.column >= 1 && location.column <= source.lineText(location.line).unicodeScalars.count + 1

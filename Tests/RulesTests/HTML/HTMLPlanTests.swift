@@ -1,3 +1,6 @@
+@testable import EqlintKit
+@testable import EqlintPlan
+@testable import EqlintText
 import Foundation
 @testable import Rules
 import Testing
@@ -139,7 +142,7 @@ struct HTMLPlanTests {
     // MARK: Positions
 
     /// The 1-based line and column where `needle` (the `occurrence`th, from 1) starts in `text`.
-    static func location(of needle: String, in text: String, occurrence: Int = 1) throws -> Rules.SourceLocation {
+    static func location(of needle: String, in text: String, occurrence: Int = 1) throws -> EqlintText.SourceLocation {
         var from = text.startIndex
         var found: Range<String.Index>?
         for _ in 0..<occurrence {
@@ -150,7 +153,7 @@ struct HTMLPlanTests {
         let line = before.split(separator: "\n", omittingEmptySubsequences: false).count
         let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
         let column = before[lineStart...].unicodeScalars.count + 1
-        return Rules.SourceLocation(line: line, column: column)
+        return EqlintText.SourceLocation(line: line, column: column)
     }
 
     @Test("a finding points at the line and column in the HTML file where the text at fault starts")

@@ -1,5 +1,6 @@
+@testable import EqlintPlan
+@testable import EqlintText
 import Foundation
-@testable import Rules
 import Testing
 
 /// The blocks `HTMLReader` makes of a page: what it reads, what it leaves

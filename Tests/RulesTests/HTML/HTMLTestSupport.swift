@@ -1,5 +1,6 @@
+@testable import EqlintPlan
+@testable import EqlintText
 import Foundation
-@testable import Rules
 
 /// Helpers for the HTML reader's tests.
 enum HTMLTestSupport {

@@ -1,5 +1,6 @@
+@testable import EqlintPlan
+@testable import EqlintText
 import Foundation
-@testable import Rules
 import Testing
 
 /// Hostile and broken documents: each must end, well under a second, in an

@@ -1,5 +1,5 @@
+@testable import EqlintPlan
 import Foundation
-@testable import Rules
 
 /// Office documents for the tests: the fixtures `scripts/make-document-fixtures`
 /// wrote, and small .docx and .odt files built here from hand-written XML.

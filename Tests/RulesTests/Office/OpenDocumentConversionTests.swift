@@ -1,5 +1,5 @@
+@testable import EqlintPlan
 import Foundation
-@testable import Rules
 import Testing
 
 /// The OpenDocument reader on small hand-written `content.xml` bodies.

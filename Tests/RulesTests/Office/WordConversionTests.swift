@@ -1,5 +1,6 @@
+@testable import EqlintPlan
+@testable import EqlintText
 import Foundation
-@testable import Rules
 import Testing
 
 /// The Word reader on small hand-written `document.xml` bodies: the Markdown

@@ -1,3 +1,6 @@
+@testable import EqlintKit
+@testable import EqlintPlan
+@testable import EqlintText
 import Foundation
 @testable import Rules
 import Testing

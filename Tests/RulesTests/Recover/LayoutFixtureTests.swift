@@ -1,3 +1,6 @@
+import EqlintKit
+import EqlintPlan
+import EqlintText
 import Foundation
 import Rules
 import Testing

@@ -1,11 +1,12 @@
-import Rules
+import EqlintPlan
+import EqlintText
 import Testing
 
 /// Every way plan-format.md allows a field, objective or section to be
 /// written, and the exact place each value is read from.
 @Suite("Plan parser")
 struct PlanParserTests {
-    func loc(_ line: Int, _ column: Int) -> Rules.SourceLocation { Rules.SourceLocation(line: line, column: column) }
+    func loc(_ line: Int, _ column: Int) -> EqlintText.SourceLocation { EqlintText.SourceLocation(line: line, column: column) }
 
     func entries(_ plan: Plan, _ field: FieldName, objective: Int = 0) -> [String] {
         plan.objectives[objective].entries(of: field).map(\.text)

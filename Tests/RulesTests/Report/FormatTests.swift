@@ -1,4 +1,7 @@
+import EqlintKit
+import EqlintText
 import Foundation
+import Rules
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -24,7 +27,7 @@ struct FormatTests {
     static let awkward: FileReport = {
         var diagnostic = Diagnostic(
             path: "plans/a,b:c d.md",
-            range: SourceRange(start: Rules.SourceLocation(line: 2, column: 3), end: Rules.SourceLocation(line: 2, column: 9)),
+            range: SourceRange(start: EqlintText.SourceLocation(line: 2, column: 3), end: EqlintText.SourceLocation(line: 2, column: 9)),
             severity: .info, ruleID: "objective-rationale",
             message: "100% <sure> & \"quoted\" 'single',\r\nnext: line\u{1}", help: "h")
         diagnostic.fingerprint = Fingerprint.make(ruleID: diagnostic.ruleID, faultText: "x", occurrence: 0)

@@ -1,5 +1,5 @@
+import EqlintKit
 import Foundation
-import Rules
 import Testing
 
 /// `Reporters.all`, the one list of output formats: what `--format` takes

@@ -1,3 +1,5 @@
+import EqlintKit
+import EqlintText
 import Foundation
 import Rules
 import Testing
@@ -6,7 +8,7 @@ import Testing
 struct ReporterTests {
     static let diagnostic = Diagnostic(
         path: "plans/a b.md",
-        range: SourceRange(start: Rules.SourceLocation(line: 3, column: 5), end: Rules.SourceLocation(line: 3, column: 9)),
+        range: SourceRange(start: EqlintText.SourceLocation(line: 3, column: 5), end: EqlintText.SourceLocation(line: 3, column: 9)),
         severity: .warning, ruleID: "criterion-vague", message: "Something is vague", help: "Say how much.")
 
     static let report = FileReport(

@@ -1,5 +1,5 @@
+import EqlintKit
 import Foundation
-import Rules
 import Testing
 
 /// Formats written plan by plan while a run goes on must read exactly as

@@ -1,4 +1,5 @@
 import Testing
+import EqlintText
 @testable import Rules
 
 /// Fix advice gives example dates worked out from the day checked on, so it never suggests a date already past.

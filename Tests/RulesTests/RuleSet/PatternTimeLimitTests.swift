@@ -1,3 +1,5 @@
+import EqlintPlan
+import EqlintText
 import Foundation
 import Rules
 import Testing
@@ -61,7 +63,7 @@ struct PatternTimeLimitTests {
         let added = (trust.vocabulary.lists["measures"]?.patterns.values.flatMap { $0 } ?? []).filter { $0.origin?.path == "trust/measures.json5" }
         #expect(added.count == 1)
         #expect(added.allSatisfy { $0.isTimeLimited })
-        #expect(added.first?.origin?.location == Rules.SourceLocation(line: 1, column: 47))
+        #expect(added.first?.origin?.location == EqlintText.SourceLocation(line: 1, column: 47))
     }
 
     static let rule = """

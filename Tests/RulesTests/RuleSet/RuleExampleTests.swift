@@ -1,3 +1,5 @@
+import EqlintPlan
+import EqlintText
 import Foundation
 @testable import Rules
 import Testing

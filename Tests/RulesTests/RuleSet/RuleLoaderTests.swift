@@ -1,3 +1,4 @@
+import EqlintText
 import Rules
 import Testing
 
@@ -41,7 +42,7 @@ struct RuleLoaderTests {
         #expect(rule.fields == ["lead"])
         #expect(rule.examples.pass.first?.text == "## Objective 1\nLead: Head")
         #expect(rule.examples.fail.first?.text == "## Objective 1\n")
-        #expect(rule.examples.fail.first?.location == Rules.SourceLocation(line: 11, column: 60))
+        #expect(rule.examples.fail.first?.location == EqlintText.SourceLocation(line: 11, column: 60))
     }
 
     @Test("a fail example may pin where it fires: one place, or a list of them")
@@ -52,7 +53,7 @@ struct RuleLoaderTests {
         let examples = try #require(set.rule(id: "my-rule")).examples.fail
         #expect(examples.map(\.text) == ["## Objective 1\n", "## Objective 1\n", "## O"])
         #expect(examples.map(\.expected) == [[loc(1, 4)], [loc(1, 4), loc(12, 1)], []])
-        #expect(examples.first?.location == Rules.SourceLocation(line: 11, column: 60))
+        #expect(examples.first?.location == EqlintText.SourceLocation(line: 11, column: 60))
     }
 
     @Test("broken files are reported at the place at fault", arguments: [

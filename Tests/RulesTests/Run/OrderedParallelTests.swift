@@ -1,5 +1,5 @@
+@testable import EqlintKit
 import Foundation
-@testable import Rules
 import Testing
 
 /// The machinery behind `--jobs`: work on several threads, results in order.

@@ -1,5 +1,5 @@
+import EqlintKit
 import Foundation
-import Rules
 import Testing
 
 /// A trust's pattern stopped on one plan is skipped on the plans after it

@@ -1,3 +1,5 @@
+import EqlintKit
+import EqlintText
 import Foundation
 import Rules
 import Testing
@@ -24,7 +26,7 @@ struct EncodingTests {
         let finding = try #require(diagnostics.first { $0.ruleID == "invalid-utf8" })
         #expect(diagnostics.map(\.ruleID) == ["invalid-utf8"], "the file-wide disable silences every rule, but not this")
         #expect(finding.severity == .error)
-        #expect(finding.range == SourceRange(start: Rules.SourceLocation(line: 4, column: 20), end: Rules.SourceLocation(line: 4, column: 21)))
+        #expect(finding.range == SourceRange(start: EqlintText.SourceLocation(line: 4, column: 20), end: EqlintText.SourceLocation(line: 4, column: 21)))
         #expect(finding.message == "This file is not valid UTF-8 text: byte 0xE9 at byte offset 66 is not part of any character "
             + "(and 2 more places); eqlint read it as \u{FFFD} and checked the rest")
         #expect(finding.faultText == "\u{FFFD}")
@@ -72,7 +74,7 @@ struct EncodingTests {
         #expect(file.lineCount == 6)
         #expect((1...6).map(file.lineText) == ["one", "two", "thr\u{E9}e", "four", "", "six"])
         let bytes = file.bytes
-        #expect(file.location(of: bytes.count - 1) == Rules.SourceLocation(line: 6, column: 3))
-        #expect(file.location(of: Array("one\r\ntwo\rthr\u{E9}".utf8).count) == Rules.SourceLocation(line: 3, column: 5))
+        #expect(file.location(of: bytes.count - 1) == EqlintText.SourceLocation(line: 6, column: 3))
+        #expect(file.location(of: Array("one\r\ntwo\rthr\u{E9}".utf8).count) == EqlintText.SourceLocation(line: 3, column: 5))
     }
 }

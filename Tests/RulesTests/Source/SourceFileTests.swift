@@ -1,4 +1,4 @@
-import Rules
+import EqlintText
 import Testing
 
 @Suite("Source files and positions")
@@ -10,7 +10,7 @@ struct SourceFileTests {
             #expect(file.lineCount == 3)
             #expect(file.lineText(2) == "two")
             let offset = Array(text.utf8).firstIndex(of: UInt8(ascii: "h"))!
-            #expect(file.location(of: offset) == Rules.SourceLocation(line: 3, column: 2))
+            #expect(file.location(of: offset) == EqlintText.SourceLocation(line: 3, column: 2))
         }
     }
 
@@ -18,7 +18,7 @@ struct SourceFileTests {
     func byteOrderMark() throws {
         let file = try SourceFile(path: "p", bytes: [0xEF, 0xBB, 0xBF] + Array("# Title".utf8))
         #expect(file.lineText(1) == "# Title")
-        #expect(file.location(of: 2) == Rules.SourceLocation(line: 1, column: 3))
+        #expect(file.location(of: 2) == EqlintText.SourceLocation(line: 1, column: 3))
     }
 
     @Test("columns count characters: a tab, an en dash and an accent are one column each")
@@ -26,20 +26,20 @@ struct SourceFileTests {
         let text = "\tCaf\u{E9} \u{2013} x"
         let file = try SourceFile(path: "p", bytes: Array(text.utf8))
         let offset = Array(text.utf8).firstIndex(of: UInt8(ascii: "x"))!
-        #expect(file.location(of: offset) == Rules.SourceLocation(line: 1, column: 9))
+        #expect(file.location(of: offset) == EqlintText.SourceLocation(line: 1, column: 9))
     }
 
     @Test("invalid UTF-8 is read as U+FFFD, and the first bad byte is kept with its place and offset")
     func invalidUTF8() throws {
         let file = try SourceFile(path: "p.md", bytes: Array("ok\nabc".utf8) + [0xFF] + Array("def\n\u{E9}".utf8) + [0xC3])
-        #expect(file.invalidUTF8 == InvalidUTF8(location: Rules.SourceLocation(line: 2, column: 4), byteOffset: 6, byte: 0xFF, count: 2))
+        #expect(file.invalidUTF8 == InvalidUTF8(location: EqlintText.SourceLocation(line: 2, column: 4), byteOffset: 6, byte: 0xFF, count: 2))
         #expect(file.lineText(2) == "abc\u{FFFD}def")
         #expect(file.lineText(3) == "\u{E9}\u{FFFD}")
         #expect(file.invalidUTF8?.description == "byte 0xFF at byte offset 6")
         // The offset is in the file as stored: a byte-order mark counts.
         let marked = try SourceFile(path: "p.md", bytes: [0xEF, 0xBB, 0xBF, 0x41, 0x80])
         #expect(marked.invalidUTF8?.byteOffset == 4)
-        #expect(marked.invalidUTF8?.location == Rules.SourceLocation(line: 1, column: 2))
+        #expect(marked.invalidUTF8?.location == EqlintText.SourceLocation(line: 1, column: 2))
         #expect(try SourceFile(path: "p.md", bytes: Array("caf\u{E9} \u{1F600}".utf8)).invalidUTF8 == nil)
     }
 
@@ -77,7 +77,7 @@ struct SourceFileTests {
     func empty() throws {
         let file = try SourceFile(path: "p", bytes: [])
         #expect(file.lineCount == 1)
-        #expect(file.location(of: 0) == Rules.SourceLocation(line: 1, column: 1))
+        #expect(file.location(of: 0) == EqlintText.SourceLocation(line: 1, column: 1))
     }
 }
 
@@ -89,13 +89,13 @@ extension SourceFileTests {
         let text = "first\r\n" + line + "\r\nlast"
         let file = try SourceFile(path: "p", bytes: Array(text.utf8))
         let bytes = Array(text.utf8)
-        #expect(file.location(of: bytes.firstIndex(of: UInt8(ascii: "X"))!) == Rules.SourceLocation(line: 2, column: 1501))
-        #expect(file.location(of: bytes.count - 1) == Rules.SourceLocation(line: 3, column: 4))
-        #expect(file.location(of: bytes.count) == Rules.SourceLocation(line: 3, column: 5))
+        #expect(file.location(of: bytes.firstIndex(of: UInt8(ascii: "X"))!) == EqlintText.SourceLocation(line: 2, column: 1501))
+        #expect(file.location(of: bytes.count - 1) == EqlintText.SourceLocation(line: 3, column: 4))
+        #expect(file.location(of: bytes.count) == EqlintText.SourceLocation(line: 3, column: 5))
         // Every offset agrees with counting characters from the line start.
         for offset in stride(from: 7, to: bytes.count - 6, by: 97) where bytes[offset] & 0xC0 != 0x80 {
             let column = String(decoding: bytes[7..<offset], as: UTF8.self).unicodeScalars.count + 1
-            #expect(file.location(of: offset) == Rules.SourceLocation(line: 2, column: column))
+            #expect(file.location(of: offset) == EqlintText.SourceLocation(line: 2, column: column))
         }
     }
 }
@@ -109,11 +109,11 @@ extension SourceFileTests {
         for offset in 0..<bytes.count where bytes[offset] & 0xC0 != 0x80 && bytes[offset] != 0x0A {
             #expect(file.offset(of: file.location(of: offset)) == offset)
         }
-        let range = SourceRange(start: Rules.SourceLocation(line: 2, column: 2), end: Rules.SourceLocation(line: 2, column: 5))
+        let range = SourceRange(start: EqlintText.SourceLocation(line: 2, column: 2), end: EqlintText.SourceLocation(line: 2, column: 5))
         #expect(file.firstLine(of: range) == "\u{E9}\u{2013}\u{1F600}")
-        let runsOn = SourceRange(start: Rules.SourceLocation(line: 3, column: 2), end: Rules.SourceLocation(line: 9, column: 1))
+        let runsOn = SourceRange(start: EqlintText.SourceLocation(line: 3, column: 2), end: EqlintText.SourceLocation(line: 9, column: 1))
         #expect(file.firstLine(of: runsOn) == "ast")
-        #expect(file.offset(of: Rules.SourceLocation(line: 1, column: 99)) == 5)
+        #expect(file.offset(of: EqlintText.SourceLocation(line: 1, column: 99)) == 5)
     }
 }
 

@@ -1,3 +1,6 @@
+import EqlintKit
+import EqlintPlan
+import EqlintText
 import Foundation
 import Rules
 import Testing
@@ -96,4 +99,4 @@ func assertSnapshot(_ actual: String, named name: String, at url: URL? = nil, so
 }
 
 /// A 1-based line and column, for expected diagnostics.
-func loc(_ line: Int, _ column: Int) -> Rules.SourceLocation { Rules.SourceLocation(line: line, column: column) }
+func loc(_ line: Int, _ column: Int) -> EqlintText.SourceLocation { EqlintText.SourceLocation(line: line, column: column) }

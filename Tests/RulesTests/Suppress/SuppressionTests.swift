@@ -1,4 +1,4 @@
-import Rules
+import EqlintPlan
 import Testing
 
 /// `<!-- eqlint-disable ... -->` comments in a plan.

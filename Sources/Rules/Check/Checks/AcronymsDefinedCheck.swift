@@ -1,3 +1,5 @@
+import EqlintPlan
+
 /// `acronyms-defined`: every acronym in the file is known (a vocabulary
 /// list), in the Glossary, or spelt out where it is first used (see
 /// `AcronymCheck`). Text of the skipped fields is left to other rules.

@@ -1,3 +1,5 @@
+import EqlintPlan
+
 /// `any-measurable`: at least one of the objective's entries of the field
 /// is measurable (silent when there are none). With `statementCounts`, a
 /// measure in the objective's statement counts too.

@@ -1,3 +1,6 @@
+import EqlintPlan
+import EqlintText
+
 /// `avoids`: each phrase or pattern of a vocabulary list found in the text
 /// (the whole file less its comments, the objective's own text, or the
 /// entry) is a finding; the group it is in names the better term.

@@ -1,3 +1,6 @@
+import EqlintPlan
+import EqlintText
+
 /// `date-not-future`: a date the plan gives of itself (its `field`: its
 /// publication, its approval) has begun by today.
 struct DateNotFutureCheck: PlanCheck {

@@ -1,3 +1,6 @@
+import EqlintPlan
+import EqlintText
+
 /// `date-not-passed`: a date the plan gives of itself (its `field`: the
 /// next review, the equality information's) has not passed, or passed less
 /// than `years` years ago.

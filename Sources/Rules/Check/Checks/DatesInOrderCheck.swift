@@ -1,3 +1,5 @@
+import EqlintText
+
 /// `dates-in-order`: the entry's dates run forwards: its end is not before its start.
 struct DatesInOrderCheck: EntryCheck {
     static let name = "dates-in-order"

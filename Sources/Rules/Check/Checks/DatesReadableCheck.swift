@@ -1,3 +1,5 @@
+import EqlintText
+
 /// `dates-readable`: every date the plan gives of itself (front matter,
 /// `Published: ...`) can be read; for an entry, every date in it.
 struct DatesReadableCheck: PlanCheck, EntryCheck {

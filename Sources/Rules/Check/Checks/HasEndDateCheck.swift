@@ -1,3 +1,5 @@
+import EqlintText
+
 /// `has-end-date`: the entry names a concrete end date.
 struct HasEndDateCheck: EntryCheck {
     static let name = "has-end-date"

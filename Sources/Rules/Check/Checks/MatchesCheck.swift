@@ -1,3 +1,5 @@
+import EqlintPlan
+
 /// `matches`: the entry matches the rule's regular expression.
 struct MatchesCheck: EntryCheck {
     static let name = "matches"

@@ -1,3 +1,5 @@
+import EqlintPlan
+
 /// `mentions`: the objective's own text (or, for an entry, the entry)
 /// names a phrase or pattern of a vocabulary list. With `quote`, an
 /// objective that gives that field but names none of the list is told what

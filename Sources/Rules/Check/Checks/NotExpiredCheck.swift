@@ -1,3 +1,5 @@
+import EqlintText
+
 /// `not-expired`: fewer than this many years have passed since the plan
 /// was published (else approved, else since its period began).
 struct NotExpiredCheck: PlanCheck {

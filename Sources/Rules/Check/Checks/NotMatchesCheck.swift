@@ -1,3 +1,5 @@
+import EqlintPlan
+
 /// `not-matches`: the entry does not match the rule's regular expression.
 struct NotMatchesCheck: EntryCheck {
     static let name = "not-matches"

@@ -1,3 +1,6 @@
+import EqlintPlan
+import EqlintText
+
 /// `numbers-unique`: no two objectives have the same number.
 struct NumbersUniqueCheck: PlanCheck {
     static let name = "numbers-unique"

@@ -1,3 +1,5 @@
+import EqlintText
+
 /// `period-at-most`: the plan's period is at most this many years.
 struct PeriodAtMostCheck: PlanCheck {
     static let name = "period-at-most"

@@ -1,3 +1,5 @@
+import EqlintText
+
 /// `period-not-ended`: the plan's period has not ended.
 struct PeriodNotEndedCheck: PlanCheck {
     static let name = "period-not-ended"

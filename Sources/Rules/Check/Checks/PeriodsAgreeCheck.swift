@@ -1,3 +1,5 @@
+import EqlintText
+
 /// `periods-agree`: the period in the title agrees with the period in the
 /// front matter. A title naming one calendar year (`Equality objectives
 /// 2025`) only has to fall within the period; a range must begin and end

@@ -1,3 +1,5 @@
+import EqlintPlan
+
 /// `present`: the rule's field is given (any of its fields will do, or
 /// with `all`, every one). For an objective, actions may stand in for it as
 /// `inActions` says, and with `statementCounts` a measure in its statement

@@ -1,3 +1,5 @@
+import EqlintText
+
 /// `recorded-when-due`: once the objective's last date has passed, the
 /// field (an evaluation or progress) is given, with more in it than a date
 /// (`Review: July 2025` records nothing); a label for the field with nothing

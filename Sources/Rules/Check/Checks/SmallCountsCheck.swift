@@ -1,3 +1,5 @@
+import EqlintPlan
+
 /// `small-counts`: a count below `below` next to a group of people (from a
 /// vocabulary list) could identify individual pupils (see `SmallCounts`).
 struct SmallCountsCheck: PlanCheck {

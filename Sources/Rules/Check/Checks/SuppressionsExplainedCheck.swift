@@ -1,3 +1,5 @@
+import EqlintPlan
+
 /// `suppressions-explained`: every `eqlint-disable` comment gives a reason after `--`.
 struct SuppressionsExplainedCheck: SuppressionCheck {
     static let name = "suppressions-explained"

@@ -1,3 +1,5 @@
+import EqlintText
+
 /// `within-period`: the entry's dates fall within the plan's period, with a
 /// month's grace either side ("to September 2024" for a period ending in August).
 struct WithinPeriodCheck: EntryCheck {

@@ -1,3 +1,5 @@
+import EqlintText
+
 /// A problem a check found: where it is, and the check's typed values for
 /// the rule's message.
 struct CheckFinding<Values: Sendable>: Sendable {

@@ -1,3 +1,6 @@
+import EqlintPlan
+import EqlintText
+
 /// A rule's options as a check is built from them: each read by its
 /// declaration (`CheckOption`), with the declared default, and every error
 /// at the option's line and column. It also gathers the vocabulary lists

@@ -1,3 +1,5 @@
+import EqlintPlan
+
 /// The placeholders every rule at a scope may use, whatever its check:
 /// `{objective}` and `{field}` for an objective, action or entry, and
 /// `{text}` (the entry at fault) for an entry. Checks fill their own on top

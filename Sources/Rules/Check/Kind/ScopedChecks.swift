@@ -1,3 +1,5 @@
+import EqlintPlan
+
 /// What a check is given at each scope, and the protocol a check conforms
 /// to for each scope it works on. The linter calls the one method of the
 /// rule's scope (see `ScopedCheck`); a check cannot claim a scope without

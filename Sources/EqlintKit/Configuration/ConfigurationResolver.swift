@@ -1,0 +1,146 @@
+import EqlintText
+import Foundation
+import Rules
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The configuration and linter that apply to one plan.
+public struct LintContext: Sendable {
+    public let configuration: Configuration
+    public let linter: Linter
+}
+
+/// Finds each plan's configuration — `.eqlint.json5` or `.eqlint.json`,
+/// looking in the plan's folder and up to the repository root (the folder
+/// with `.git`), or one named file — and keeps one linter per configuration.
+public struct ConfigurationResolver {
+    /// Where configuration comes from.
+    public enum Source: Sendable {
+        /// Look up from each plan's folder.
+        case discover
+        /// This file, for every plan.
+        case file(String)
+        /// None: the defaults.
+        case none
+    }
+
+    public static let fileNames = [".eqlint.json5", ".eqlint.json"]
+
+    private let source: Source
+    private let extraRuleDirectories: [String]
+    private let today: CalendarDay
+    private let currentDirectory: String
+    private var configurationByDirectory: [String: String?] = [:]
+    private var contexts: [String: LintContext] = [:]
+    /// `absolute(directory)` by directory as given: standardising a path asks
+    /// the file system (it resolves links), so each folder is done once.
+    private var absoluteDirectories: [String: String] = [:]
+    /// Rule sets as loaded, before a configuration changes them, by the
+    /// directories they add to the defaults: most configurations add none,
+    /// and loading (parsing every rule, compiling its patterns) is done once.
+    private var loadedRuleSets: [[String]: RuleSet] = [:]
+
+    /// - Parameter ruleDirectories: directories given with `--rules`, loaded after any a configuration names.
+    public init(source: Source, ruleDirectories: [String], today: CalendarDay,
+                currentDirectory: String = FileManager.default.currentDirectoryPath) {
+        self.source = source
+        extraRuleDirectories = ruleDirectories
+        self.today = today
+        self.currentDirectory = currentDirectory
+    }
+
+    /// The absolute, standardised form of a path given on the command line.
+    public func absolute(_ path: String) -> String {
+        Paths.absolute(path, from: currentDirectory)
+    }
+
+    /// `absolute(path)` for a file, with its folder's part worked out once
+    /// per folder. Only a last component that is a link (or `.`, `..`) needs
+    /// the file system, as standardising resolves links.
+    public mutating func absoluteFile(_ path: String) -> String {
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let folder = slash.map { String(path[..<$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard !name.isEmpty, name != ".", name != "..", !Self.isLink(path) else { return absolute(path) }
+        // "/plan.md" is in the root folder; "plan.md" in the current one.
+        let base = absoluteDirectory(folder.isEmpty ? (slash == nil ? "." : "/") : folder)
+        return base.hasSuffix("/") ? base + name : base + "/" + name
+    }
+
+    private mutating func absoluteDirectory(_ directory: String) -> String {
+        if let known = absoluteDirectories[directory] { return known }
+        let resolved = absolute(directory)
+        absoluteDirectories[directory] = resolved
+        return resolved
+    }
+
+    private static func isLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// The context for a plan file (for standard input, pass a path in the folder it stands for).
+    public mutating func context(forFile path: String) throws(RuleFileError) -> LintContext {
+        try context(forDirectory: (absoluteFile(path) as NSString).deletingLastPathComponent)
+    }
+
+    /// The context for plans in a folder (also what `eqlint rules` shows).
+    public mutating func context(forDirectory directory: String) throws(RuleFileError) -> LintContext {
+        let configurationPath: String?
+        switch source {
+        case .none: configurationPath = nil
+        case .file(let path): configurationPath = absolute(path)
+        case .discover: configurationPath = discover(from: absoluteDirectory(directory))
+        }
+        let key = configurationPath ?? ""
+        if let known = contexts[key] { return known }
+        let configuration: Configuration
+        if let configurationPath {
+            guard FileManager.default.fileExists(atPath: configurationPath) else {
+                throw RuleFileError(path: display(configurationPath), location: nil, message: "no such configuration file")
+            }
+            configuration = try ConfigurationLoader.load(absolutePath: configurationPath, displayPath: display(configurationPath))
+        } else {
+            configuration = Configuration(path: nil, directory: currentDirectory)
+        }
+        let directories = configuration.ruleDirectories + extraRuleDirectories
+        let loaded: RuleSet
+        if let known = loadedRuleSets[directories] {
+            loaded = known
+        } else {
+            do throws(RuleFileError) {
+                loaded = try RuleSet.defaults(adding: directories)
+            } catch {
+                // A rule directory that does not load may be the configuration's mistake: its errors come first.
+                throw RuleFileError(all: configuration.problems) ?? error
+            }
+            loadedRuleSets[directories] = loaded
+        }
+        let ruleSet = try loaded.configured(by: configuration)
+        let context = LintContext(configuration: configuration, linter: Linter(ruleSet: ruleSet, today: today))
+        contexts[key] = context
+        return context
+    }
+
+    /// The nearest configuration file at or above `directory`, stopping at the repository root.
+    private mutating func discover(from directory: String) -> String? {
+        if let known = configurationByDirectory[directory] { return known }
+        let manager = FileManager.default
+        var found: String?
+        if let name = Self.fileNames.first(where: { manager.fileExists(atPath: (directory as NSString).appendingPathComponent($0)) }) {
+            found = (directory as NSString).appendingPathComponent(name)
+        } else if !manager.fileExists(atPath: (directory as NSString).appendingPathComponent(".git")), directory != "/" {
+            found = discover(from: (directory as NSString).deletingLastPathComponent)
+        }
+        configurationByDirectory[directory] = found
+        return found
+    }
+
+    /// How messages name a file: relative to the current folder when inside it.
+    private func display(_ path: String) -> String {
+        Paths.relative(path, to: currentDirectory) ?? path
+    }
+}

@@ -1,0 +1,78 @@
+import Rules
+
+/// The compiler format editors read: `path:line:col: severity: message [rule-id]`,
+/// followed by a `note:` line with the fix (once per plan for a rule whose
+/// fix is worded the same each time: the same note is not repeated line after line). On a terminal it may add colour
+/// and the source line with a caret under the text at fault.
+public struct TextReporter: StreamingReporter {
+    public var color: Bool
+    public var showSource: Bool
+    /// Whether each finding is followed by its `note:` line with the fix.
+    public var notes: Bool
+
+    public static let identifier = "text"
+    public static let description = "The compiler format editors read: path:line:column: severity: message [rule-id]."
+
+    public init(color: Bool = false, showSource: Bool = false, notes: Bool = true) {
+        self.color = color
+        self.showSource = showSource
+        self.notes = notes
+    }
+
+    public init(context: ReporterContext) {
+        self.init(color: context.color, showSource: context.showSource, notes: context.notes)
+    }
+
+    public func report(_ files: [FileReport]) -> String {
+        var out = ""
+        for file in files {
+            var noted: Set<String> = []
+            for diagnostic in file.diagnostics {
+                out += line(diagnostic, withNote: noted.insert(diagnostic.ruleID + "\u{0}" + diagnostic.help).inserted)
+                if showSource, let text = file.sourceLines[diagnostic.range.start.line] { out += snippet(diagnostic, text) }
+            }
+        }
+        return out
+    }
+
+    // Streaming: the findings of each plan in turn, nothing around them.
+    public func head() -> String { "" }
+    public func part(_ file: FileReport) -> String { report([file]) }
+    public var separator: String { "" }
+    public func tail(_ summary: Summary) -> String { "" }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    private func line(_ diagnostic: Diagnostic, withNote: Bool) -> String {
+        let start = diagnostic.range.start
+        // A file name with a line break or escape code must not break the line or drive the terminal.
+        let path = Self.printable(diagnostic.path)
+        let place = "\(path):\(start.line):\(start.column):"
+        let severityColor = diagnostic.severity == .error ? "1;31" : diagnostic.severity == .warning ? "1;33" : "1;36"
+        return "\(paint(place, "1")) \(paint("\(diagnostic.severity.rawValue):", severityColor)) "
+            + "\(diagnostic.message) \(paint("[\(diagnostic.ruleID)]", "2"))\n"
+            + (notes && withNote ? "\(paint(place, "1")) \(paint("note:", "1;36")) \(diagnostic.help)\n" : "")
+    }
+
+    /// A path with control characters (C0, DEL, C1) made `?`.
+    private static func printable(_ path: String) -> String {
+        // C1 controls are U+0080–U+009F, in UTF-8 C2 80–C2 9F: no C2 byte, no C1 control.
+        guard path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return path }
+        return String(path.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : Character($0) })
+    }
+
+    /// The source line under a finding (`FileReport` keeps only lines short enough to show).
+    private func snippet(_ diagnostic: Diagnostic, _ text: String) -> String {
+        let start = diagnostic.range.start
+        let prefix = text.unicodeScalars.prefix(max(start.column - 1, 0))
+        // Keep tabs in the gutter so the caret lines up under the text.
+        let padding = String(String.UnicodeScalarView(prefix.map { $0 == "\t" ? "\t" : " " }))
+        let end = diagnostic.range.end
+        let width = end.line == start.line ? max(end.column - start.column, 1) : max(text.unicodeScalars.count - start.column + 1, 1)
+        let number = String(start.line)
+        let gutter = String(repeating: " ", count: number.count)
+        return "\(paint(number, "2")) | \(text)\n\(gutter) | \(padding)\(paint("^" + String(repeating: "~", count: width - 1), "1;32"))\n"
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Rules
+
+/// `eqlint check`, from parsed options to exit status: checks the plans
+/// (`CheckRun`, in parallel), writes the report in the chosen format (as
+/// plans complete when the format streams, else at the end), leaves out
+/// what a baseline already knows, writes `--output` and `--write-baseline`
+/// files, and prints errors, warnings and the summary on standard error.
+///
+/// All reading and writing goes through a `CommandIO`, so a test can run a
+/// check without starting a process.
+///
+/// Exit status: 0 no finding at or above the threshold, 1 findings at or
+/// above it, 2 a plan or path could not be checked (its error is printed and
+/// the other plans are still checked). With `writeBaseline`, findings never
+/// fail the run. A thrown `CommandError` means the run could not be done at
+/// all (exit status 2).
+public struct CheckCommand {
+    /// The configuration and rules of each plan.
+    public var resolver: ConfigurationResolver
+    /// Plan files and folders to check; `-` is standard input.
+    public var paths: [String]
+    /// The format of the report (`--format`).
+    public var format: any Reporter.Type = Reporters.default
+    /// Where to write the report in `format` (`--output`); the terminal then gets text.
+    public var output: String?
+    /// A baseline file whose findings are left out (`--baseline`).
+    public var baseline: String?
+    /// Where to record this run's findings as a baseline (`--write-baseline`).
+    public var writeBaseline: String?
+    /// The least severe finding that fails the run; nil: as each plan's configuration says, else `error`.
+    public var failOn: FailThreshold?
+    /// Whether text on standard output is coloured and shows source excerpts.
+    public var color = false
+    /// How many plans to check at once; nil: one per active processor.
+    public var jobs: Int?
+    /// The name reported for standard input.
+    public var standardInputName = "<stdin>"
+    /// The least severe finding reported; those below it are left out of
+    /// every format, the summary and the exit status (`--min-severity`).
+    public var minimumSeverity = Severity.info
+    /// Whether text output has a `note:` line with each finding's fix (`--no-notes`).
+    public var notes = true
+    /// Whether to leave out the summary line when nothing is found (`--quiet`).
+    public var quiet = false
+    /// Whether to print, after the summary, how many findings each rule made (`--statistics`).
+    public var statistics = false
+
+    /// Reports are written to standard output in pieces of about this many bytes.
+    static let writeSize = 1 << 16
+
+    public init(resolver: ConfigurationResolver, paths: [String]) {
+        self.resolver = resolver
+        self.paths = paths
+    }
+
+    /// Runs the check and returns the exit status.
+    public func run(io: CommandIO) throws(CommandError) -> Int32 {
+        var resolver = self.resolver
+        let ruleSet: RuleSet
+        let known: Baseline?
+        do {
+            ruleSet = try resolver.context(forDirectory: ".").linter.ruleSet
+            known = try baseline.map { path throws(RuleFileError) in try Baseline.read(path: path) }
+        } catch {
+            throw .ruleFile(error)
+        }
+        let baselineFolder = baseline.map(Self.folder)
+        let terminal = TextReporter(color: color, showSource: color, notes: notes)
+        // A file never gets colour; the terminal does when it shows it.
+        let onTerminal = output == nil && color
+        let chosen = format.init(context: ReporterContext(ruleSet: ruleSet, color: onTerminal, showSource: onTerminal, notes: notes))
+        // Most formats are written as plans complete; JUnit (totals first) and --output need every report.
+        var stream = output == nil ? (chosen as? any StreamingReporter).map { ReportStream($0) } : nil
+        let keepsReports = stream == nil || writeBaseline != nil
+        var checkRun = CheckRun(resolver: resolver, jobs: jobs ?? CheckRun.activeProcessorCount, keepsSourceLines: color)
+        checkRun.minimumSeverity = minimumSeverity
+        // A baseline drops findings after checking, so then the output is made here, not beforehand.
+        if let streaming = stream?.reporter, baseline == nil { checkRun.render = { streaming.part($0) } }
+
+        var reports: [FileReport] = []
+        var summary = Summary()
+        var knownCount = 0
+        var failed = false
+        var hadErrors = false
+        var stoppedKeys: Set<String> = []
+        var statisticsReports: [FileReport] = []
+        var pending = stream?.head() ?? ""
+        var writeFailure: CommandError?
+        func flush() {
+            guard writeFailure == nil, !pending.isEmpty else { return }
+            do { try io.writeOutput(pending) } catch { writeFailure = error }
+            pending = ""
+        }
+        do {
+            try checkRun.check(paths: paths, standardInputName: standardInputName, readStandardInput: io.readStandardInput) { event in
+                switch event {
+                case .error(let error):
+                    hadErrors = true
+                    io.error(error.description)
+                case .skippedBinary(let path):
+                    io.warning("\(path): looks like a binary file, not text; skipped")
+                case .skippedNotAPlan:
+                    break
+                case .report(var report, let rendered):
+                    // A stopped pattern is not run again, so it is reported once, where it was stopped.
+                    for stop in report.stoppedPatterns where stoppedKeys.insert(stop.key).inserted {
+                        hadErrors = true
+                        io.error(stop.description)
+                    }
+                    if let known, let baselineFolder {
+                        let (kept, count) = known.filter([report], directory: baselineFolder)
+                        report = kept[0]
+                        knownCount += count
+                    }
+                    summary.add(report)
+                    if statistics { statisticsReports.append(report) }
+                    let threshold = failOn ?? report.failOn ?? .error
+                    if report.diagnostics.contains(where: { threshold.fails($0.severity) }) { failed = true }
+                    if keepsReports { reports.append(report) }
+                    if stream != nil {
+                        pending += stream!.add(report, part: rendered)
+                        if pending.utf8.count >= Self.writeSize { flush() }
+                    }
+                }
+            }
+        } catch {
+            throw .ruleFile(error)
+        }
+        if let stream { pending += stream.tail() }
+        flush()
+        if let writeFailure { throw writeFailure }
+
+        if stream == nil {
+            let document = chosen.report(reports)
+            if let output {
+                try io.writeFile(document, output)
+                try io.writeOutput(terminal.report(reports))
+            } else {
+                try io.writeOutput(document)
+            }
+        }
+
+        // A run that checked nothing has said why in its errors; a quiet clean run says nothing.
+        if summary.plansChecked > 0, !(quiet && summary.plansWithFindings == 0) {
+            var line = summary.description
+            if baseline != nil { line += "; \(knownCount) known from the baseline not shown" }
+            io.note(line)
+        }
+        if statistics, let table = RuleStatistics(reports: statisticsReports).table { io.note(table) }
+
+        if let writeBaseline {
+            let recorded = Baseline(reports: reports, directory: Self.folder(of: writeBaseline))
+            try io.writeFile(recorded.json, writeBaseline)
+            io.note("wrote \(recorded.entries.count) findings to the baseline \(writeBaseline)")
+            return hadErrors ? 2 : 0
+        }
+        if hadErrors { return 2 }
+        return failed ? 1 : 0
+    }
+
+    /// The folder a file named on the command line is in, as an absolute path.
+    static func folder(of path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
+    }
+}

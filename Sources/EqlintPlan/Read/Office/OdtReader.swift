@@ -1,0 +1,51 @@
+import EqlintText
+
+/// Reads an OpenDocument text (.odt: what LibreOffice writes and Google
+/// Docs exports): its body as Markdown that keeps its structure
+/// (`OpenDocumentConverter`, `OfficeMarkdown`), which is then read as
+/// Markdown. Findings are placed in the plan's conversion to the plan
+/// format, as `eqlint convert` prints it.
+public struct OdtReader: DocumentReader {
+    public init() {}
+    public var format: String { "odt" }
+    public var fileExtensions: [String] { ["odt"] }
+    public var placesFindingsInConversion: Bool { true }
+
+    public func load(path: String, displayPath: String) throws(InputError) -> SourceFile {
+        let bytes = try SourceFile.readBytes(path: path, displayPath: displayPath)
+        do {
+            return SourceFile(path: displayPath, text: try Self.markdown(bytes))
+        } catch {
+            throw .document(path: displayPath, reason: error.description)
+        }
+    }
+
+    public func read(_ source: SourceFile) -> Document {
+        Document(source: source, format: format, blocks: MarkdownReader().read(source).blocks)
+    }
+
+    /// An .odt file's text as Markdown.
+    public static func markdown(_ bytes: [UInt8]) throws(OfficeDocumentError) -> String {
+        let package = try OfficePackage(bytes: bytes, format: .openDocument)
+        guard package.contains("content.xml") else {
+            // A Word document named .odt is read all the same.
+            if package.kind == "a Word document (.docx)" { return try DocxReader.markdown(package) }
+            throw .missingPart(.openDocument, part: "content.xml", otherKind: package.kind)
+        }
+        return try markdown(package)
+    }
+
+    /// The text of an OpenDocument package as Markdown.
+    static func markdown(_ package: OfficePackage) throws(OfficeDocumentError) -> String {
+        // An encrypted document lists how each part is encrypted in its manifest.
+        if package.contains("META-INF/manifest.xml"), let manifest = try? package.data("META-INF/manifest.xml"),
+           ByteText.find(manifest, "encryption-data", in: 0..<manifest.count) != nil {
+            throw .encrypted(.openDocument)
+        }
+        let content = try package.xml("content.xml")
+        let common = try package.xmlIfPresent("styles.xml")
+        let styles = OpenDocumentStyles([content] + (common.map { [$0] } ?? []))
+        var converter = OpenDocumentConverter(styles: styles)
+        return try OfficePackage.limited(OfficeMarkdown.render(converter.convert(content: content)))
+    }
+}

@@ -1,0 +1,614 @@
+import EqlintText
+import Foundation
+
+/// Reads a plan: the reader for the file's format turns it into a
+/// `Document`, and `PlanRecovery` finds the plan in it. It never fails: what
+/// it does not recognise it keeps out of the way.
+public struct PlanParser: Sendable {
+    public let vocabulary: Vocabulary
+
+    public init(vocabulary: Vocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    /// - Parameter notingUnplaced: note the lines that look like labels or
+    ///   objectives but were not placed (for `eqlint outline`; checking needs none).
+    public func parse(_ source: SourceFile, notingUnplaced: Bool = false) -> Plan {
+        recover(DocumentReaders.reader(for: source).read(source), notingUnplaced: notingUnplaced)
+    }
+
+    /// Loads a plan file for checking: its text, as its reader gives it. A
+    /// document whose findings are placed in its conversion (.docx, .pdf)
+    /// is converted to the plan format here, and that is the text checked.
+    public func load(path: String, displayPath: String? = nil) throws(InputError) -> SourceFile {
+        let name = displayPath ?? path
+        let reader = DocumentReaders.reader(forPath: path)
+        let source = try reader.load(path: path, displayPath: name)
+        guard reader.placesFindingsInConversion else { return source }
+        return convert(source)
+    }
+
+    /// A plan file in the plan format, as `eqlint convert` writes it.
+    public func convert(path: String, displayPath: String? = nil) throws(InputError) -> String {
+        let name = displayPath ?? path
+        let reader = DocumentReaders.reader(forPath: path)
+        let source = try reader.load(path: path, displayPath: name)
+        return String(decoding: convert(source).bytes, as: UTF8.self)
+    }
+
+    /// A loaded file's plan in the plan format (`eqlint convert`), as a
+    /// Markdown file named as the original.
+    public func convert(_ source: SourceFile) -> SourceFile {
+        let document = DocumentReaders.reader(for: source).read(source)
+        var converted = SourceFile(path: source.path, text: PlanWriter.markdown(recover(document), from: document, vocabulary: vocabulary))
+        converted.format = MarkdownReader().format
+        return converted
+    }
+
+    /// The plan in a document read by any reader.
+    public func recover(_ document: Document, notingUnplaced: Bool = false) -> Plan {
+        var recovery = PlanRecovery(document: document, vocabulary: vocabulary)
+        recovery.notesUnplaced = notingUnplaced
+        return recovery.build()
+    }
+}
+
+/// Recovers a plan's structure from a `Document`, whatever layout the school
+/// used (`docs/plan-format.md`, and the layouts of plans found in the wild):
+/// objective sections at any heading level; objectives marked by a line
+/// (`Objective 1: ...`), a label (`Objective: ...`) or a `Link to Objective
+/// N` row; lists and statements under a heading or line that names the
+/// equality objectives; tables with an objective column; fields as label
+/// lines, sub-headings, label rows and action tables; and the plan's period,
+/// publication, approval and review, from its front matter or its text.
+struct PlanRecovery {
+    let document: Document
+    let vocabulary: Vocabulary
+    /// The document's text and its bytes, kept apart so that reading them copies nothing.
+    let source: SourceFile
+    let bytes: [UInt8]
+
+    var plan = Plan()
+    var firstHeading: TextValue?
+    /// Lines that may name the plan (`EQUALITY OBJECTIVES: 2020 - 2024`), for its title and period.
+    var namingLines: [TextValue] = []
+    /// Plan-level sentences that mention the objectives, where a period may be given in passing.
+    var periodSentences: [TextValue] = []
+    /// The last plan-level text, to which a sentence split by a hard line break is joined.
+    var planText: TextValue?
+
+    /// A plan-level section with a meaning of its own. `level` is nil for a
+    /// section opened by a line rather than a heading.
+    enum Section {
+        case prose
+        case glossary(level: Int)
+        case childFriendly(level: Int, heading: SourceRange)
+        /// Under a heading or line that names the equality objectives: its
+        /// lists (and, failing all else, its statements) are objectives.
+        case objectives(level: Int?)
+        /// A monitoring or progress section after the objectives: what it
+        /// says of an objective is that objective's evaluation.
+        case evaluation(level: Int?)
+    }
+    var section = Section.prose
+
+    /// How the open objective was marked, which decides what ends it.
+    enum Origin: Equatable {
+        /// A heading: it runs to the next heading of its level or higher.
+        case heading(level: Int)
+        /// A line (`Objective 1: ...`): it runs to the next objective, a
+        /// heading, or a line that reads as a heading of another section.
+        case line
+        /// A record of label lines or label rows (`Objective: ...`, `Link to Objective 1`).
+        case record
+        /// An item of a list of objectives.
+        case listItem(indent: Int)
+    }
+
+    /// The objective being read, and how it was marked.
+    var objective: Objective?
+    var origin = Origin.heading(level: 0)
+    /// Fields given before the open record objective's statement (a record
+    /// that starts with them: the next such field starts the next record).
+    var fieldsBeforeStatement: Set<FieldName> = []
+    /// Where the open objective stood, when it was read before and opened again.
+    var reopened: Int?
+    /// Whether the open objective's statement is still to come (a marker alone on its line).
+    var awaitingStatement = false
+    /// Label lines or rows read before the objective they belong to.
+    var heldForNextObjective: [(field: FieldName, label: SourceRange, entry: TextValue?)] = []
+
+    /// A sub-heading that names a field, and its level.
+    var headingField: (name: FieldName, level: Int)?
+    /// A label line with no value: the blocks that follow are its entries.
+    var pendingLabel: FieldName? {
+        didSet { pendingLabelHasList = false }
+    }
+    /// Whether list items have been read into the pending label: a paragraph after them ends it.
+    var pendingLabelHasList = false
+    /// The last piece of text read and where it went, so that a sentence a
+    /// hard line break split can be joined again.
+    var lastText: (value: TextValue, target: TextTarget)?
+    enum TextTarget { case title, field(FieldName), prose }
+
+    /// Child-friendly text from a plan-level section, to be matched to objectives.
+    var childTexts: [(key: String?, value: TextValue, heading: SourceRange)] = []
+    var childKey: String?
+    /// In a monitoring section: the objective its text is about.
+    var evaluationTarget: Int?
+    /// Each objective's statement as `TextNormalizer.labelKey` gives it, for
+    /// finding a statement repeated in a monitoring section (worked out once).
+    var titleKeys: [String] = []
+    /// Whether to note lines that look like labels or objectives but are not placed.
+    var notesUnplaced = false
+    /// Statements under a heading that names the objectives, each an
+    /// objective if nothing else in the plan is.
+    var statementCandidates: [TextValue] = []
+
+    init(document: Document, vocabulary: Vocabulary) {
+        self.document = document
+        self.vocabulary = vocabulary
+        source = document.source
+        bytes = document.source.bytes
+    }
+
+    mutating func build() -> Plan {
+        plan.format = document.format
+        let blocks = document.blocks
+        for (index, block) in blocks.enumerated() {
+            switch block {
+            case .frontMatter(let lines): readFrontMatter(lines)
+            case .heading(let level, let text): heading(level: level, span: text)
+            case .paragraph(let lines): paragraph(lines, standalone: isStandalone(at: index, in: blocks))
+            case .listItem(let item): listItem(item)
+            case .table(let table): self.table(table)
+            case .comment(let span): plan.comments.append(TextValue(text: source.text(span), range: source.range(of: span), span: span))
+            case .separator: break
+            }
+        }
+        closeObjective()
+        heldForNextObjective = []
+        if plan.objectives.isEmpty { adoptStatementCandidates() }
+        findTitle()
+        attachChildFriendlyTexts()
+        readDates()
+        return plan
+    }
+
+    /// Whether the block at `index` is a one-line paragraph with a blank line
+    /// (or the file's start or end) on each side: a line that may be a heading.
+    func isStandalone(at index: Int, in blocks: [Document.Block]) -> Bool {
+        guard case .paragraph(let lines) = blocks[index], lines.count == 1 else { return false }
+        let before = index == 0 || blocks[index - 1] == .separator || { if case .frontMatter = blocks[index - 1] { return true }; return false }()
+        let after = index + 1 == blocks.count || blocks[index + 1] == .separator
+        return before && after
+    }
+
+    // MARK: Values
+
+    func value(_ span: Range<Int>) -> TextValue {
+        TextValue(text: InlineText.plain(bytes, span), range: source.range(of: span), span: span)
+    }
+
+    /// One value over several lines or cell parts, joined with spaces.
+    func value(lines: [Range<Int>]) -> TextValue {
+        let text = lines.map { InlineText.plain(bytes, $0) }.filter { !$0.isEmpty }.joined(separator: " ")
+        let first = lines.first ?? 0..<0
+        let last = lines.last ?? first
+        let span = first.lowerBound..<last.upperBound
+        return TextValue(text: text, range: source.range(of: span), span: span)
+    }
+
+    /// One value from parts that are not one stretch of the file (cells of
+    /// several rows): its words are read from the parts alone.
+    func value(parts: [Range<Int>]) -> TextValue {
+        var joined = value(lines: parts)
+        if parts.count > 1 { joined.parts = parts }
+        return joined
+    }
+
+    // MARK: Headings
+
+    mutating func heading(level: Int, span: Range<Int>) {
+        let text = value(span)
+        if firstHeading == nil { firstHeading = text }
+        if plan.title == nil, level == 1, objective == nil { plan.title = text }
+        lastText = nil
+        planText = nil
+
+        switch section {
+        case .childFriendly(let sectionLevel, _) where level > sectionLevel:
+            childKey = text.text
+            return
+        case .glossary(let sectionLevel) where level > sectionLevel:
+            return  // "### Staff roles" groups terms; the Glossary goes on
+        case .evaluation(let sectionLevel) where level > (sectionLevel ?? 0):
+            if let marker = ObjectiveMarker(text.text), let known = existingObjective(marker) {
+                evaluationTarget = known
+                return
+            }
+        default:
+            break
+        }
+        if let marker = ObjectiveMarker(text.text) {
+            openObjective(number: marker.number, title: marker.title, at: text, origin: .heading(level: level))
+            return
+        }
+        // `## 1. Improve attendance` under a heading that names the objectives.
+        if case .objectives(let sectionLevel?) = section, objective == nil || origin == .heading(level: level),
+           level > sectionLevel, let (number, title) = Self.numberedTitle(text.text) {
+            openObjective(number: number, title: title, at: text, origin: .heading(level: level))
+            return
+        }
+        if objective != nil {
+            let field = vocabulary.field(forLabel: text.text)
+            if case .heading(let objectiveLevel) = origin, level > objectiveLevel {
+                pendingLabel = nil
+                if let field {
+                    headingField = (field, level)
+                    openField(field, label: text.range)
+                } else {
+                    if let open = headingField, level <= open.level { headingField = nil }
+                    objective?.text.append(text)
+                }
+                return
+            }
+            // A field's heading inside an objective marked by a line or a record.
+            if let field, !Self.isHeadingOrigin(origin) {
+                pendingLabel = nil
+                headingField = (field, level)
+                openField(field, label: text.range)
+                return
+            }
+        }
+        closeObjective()
+        enterSection(named: text, level: level)
+    }
+
+    static func isHeadingOrigin(_ origin: Origin) -> Bool {
+        if case .heading = origin { return true }
+        return false
+    }
+
+    /// Sets the plan-level section a heading (or a line read as one) opens.
+    mutating func enterSection(named text: TextValue, level: Int?) {
+        evaluationTarget = nil
+        // A progress section matters only once there are objectives (or statements) for it to be about.
+        let afterObjectives = !plan.objectives.isEmpty || !statementCandidates.isEmpty
+        let named = vocabulary.field(forLabel: text.text) ?? (afterObjectives ? leadingEvaluationLabel(text.text) : nil)
+        // A progress section that follows statements under the heading naming the
+        // objectives (and nothing else marks any): those statements are the objectives.
+        if named == .evaluation, case .objectives = section, plan.objectives.isEmpty { adoptStatementCandidates() }
+        switch named {
+        case .glossary?: section = .glossary(level: level ?? 0)
+        case .child?:
+            section = .childFriendly(level: level ?? 0, heading: text.range)
+            childKey = nil
+        case .evaluation? where !plan.objectives.isEmpty:
+            section = .evaluation(level: level)
+        default:
+            if namesObjectives(text.text) {
+                section = .objectives(level: level)
+                namingLines.append(text)
+            } else {
+                section = .prose
+            }
+        }
+    }
+
+    /// `.evaluation` when a heading starts with an evaluation label
+    /// (`Monitoring and progress, July 2026`, `Progress report 2025`).
+    func leadingEvaluationLabel(_ text: String) -> FieldName? {
+        guard text.utf8.count <= 100 else { return nil }
+        let words = TextWords(text).prefix(3)
+        for count in stride(from: min(3, words.count), through: 1, by: -1)
+        where vocabulary.field(forLabel: words.prefix(count).joined(separator: " ")) == .evaluation {
+            return .evaluation
+        }
+        return nil
+    }
+
+    /// `1. Improve attendance` or `2) Reduce bullying`: its number and the rest.
+    static func numberedTitle(_ text: String) -> (String, String)? {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 3 else { return nil }
+        let rest = text.dropFirst(digits.count)
+        guard let separator = rest.first, separator == "." || separator == ")" else { return nil }
+        let title = rest.dropFirst().drop { $0 == " " }
+        guard !title.isEmpty else { return nil }
+        return (String(digits), String(title))
+    }
+
+    /// Whether a heading or line names the plan's equality objectives
+    /// (`Equality Objectives 2023-2026`, `Our equality objectives for
+    /// 2024-2025 are:`), rather than being one of them or a field.
+    func namesObjectives(_ text: String) -> Bool {
+        // Most lines say nothing of objectives: a quick look for the word first.
+        guard text.utf8.count < 200, mentionsObjective(text),
+              ObjectiveMarker(text) == nil, vocabulary.field(forLabel: text) == nil else { return false }
+        let words = TextWords(text)
+        guard words.count <= 16, words.contains(where: { $0 == "objectives" || $0 == "objective" }) else { return false }
+        return words.contains(where: { $0 == "equality" || $0 == "equalities" }) || text.hasSuffix(":")
+            || words.contains(where: { $0 == "our" }) || words.count <= 2
+    }
+
+    // MARK: Objectives
+
+    /// Closes the open objective and opens another.
+    mutating func openObjective(number: String?, title: String, at text: TextValue, origin: Origin) {
+        let takesHeld = origin == .record
+        closeObjective(keepingHeld: takesHeld)
+        if !takesHeld { heldForNextObjective = [] }
+        if case .objectives = section {} else if case .evaluation = section { section = .prose }
+        var opened = Objective(number: number, title: title, anchor: text.range)
+        let statement = TextValue(text: title, range: text.range, span: text.span, parts: text.parts)
+        if !title.isEmpty {
+            opened.text.append(statement)
+            opened.fields[.objective] = Field(name: .objective, label: text.range, entries: [statement])
+        }
+        objective = opened
+        planText = nil
+        self.origin = origin
+        awaitingStatement = title.isEmpty && !Self.isHeadingOrigin(origin)
+        lastText = title.isEmpty ? nil : (statement, .title)
+        if takesHeld { takeHeldFields() }
+    }
+
+    /// Closes the open objective; fields held for a next record go to it,
+    /// unless that next record is being opened.
+    mutating func closeObjective(keepingHeld: Bool = false) {
+        guard var finished = objective else { return }
+        if !keepingHeld { releaseHeldFields(into: &finished) }
+        if let place = reopened {
+            // An objective read again goes back where it was, its deadline already read.
+            plan.objectives.insert(finished, at: place)
+            reopened = nil
+        } else {
+            addDeadlineFromStatement(&finished)
+            plan.objectives.append(finished)
+        }
+        objective = nil
+        headingField = nil
+        pendingLabel = nil
+        awaitingStatement = false
+        fieldsBeforeStatement = []
+        lastText = nil
+    }
+
+    /// Opens again an objective already read, to read more of it (notes
+    /// after a table of objectives, under the objective's number and statement).
+    mutating func reopen(number: String) {
+        closeObjective()
+        guard let index = plan.objectives.firstIndex(where: { $0.number == number }) else { return }
+        objective = plan.objectives.remove(at: index)
+        reopened = index
+        origin = .line
+        awaitingStatement = false
+        lastText = nil
+    }
+
+    /// The index of an objective already read that a marker names again (in a monitoring section).
+    func existingObjective(_ marker: ObjectiveMarker) -> Int? {
+        guard let number = marker.number else { return nil }
+        return plan.objectives.firstIndex { $0.number == number }
+    }
+
+    /// A deadline in the objective's own statement ("… by July 2026") is a timescale for it.
+    /// The timescale is the deadline phrase alone ("by July 2026"), not the
+    /// other dates the statement names ("from 6% in 2024/25").
+    func addDeadlineFromStatement(_ objective: inout Objective) {
+        for statement in objective.fields[.objective]?.entries ?? [] {
+            guard let deadline = DateReader.deadlinePhrase(in: statement.text) else { continue }
+            let phrase = Array(statement.text.utf8)[deadline.bytes]
+            var entry = statement
+            entry.text = String(decoding: phrase, as: UTF8.self)
+            entry.parts = nil
+            // Where the phrase is written as it reads (no markup inside it), point at it.
+            for part in statement.spans {
+                if let start = ByteText.find(bytes, phrase, in: part) {
+                    entry.span = start..<start + phrase.count
+                    entry.range = source.range(of: entry.span)
+                    break
+                }
+            }
+            if objective.fields[.timescale] == nil {
+                objective.fields[.timescale] = Field(name: .timescale, label: statement.range)
+            }
+            objective.fields[.timescale]?.entries.append(entry)
+            return
+        }
+    }
+
+    /// Gives the open objective its statement (a marker alone on its line, or a `Link to Objective` row).
+    mutating func setStatement(_ statement: TextValue, label: SourceRange) {
+        guard objective != nil else { return }
+        if objective!.title.isEmpty { objective!.title = statement.text }
+        objective!.fields[.objective, default: Field(name: .objective, label: label)].entries.append(statement)
+        objective!.text.append(statement)
+        awaitingStatement = false
+        lastText = (statement, .title)
+    }
+
+    // MARK: Fields
+
+    mutating func openField(_ field: FieldName, label: SourceRange) {
+        if objective != nil, objective?.fields[field] == nil {
+            objective?.fields[field] = Field(name: field, label: label)
+        }
+    }
+
+    mutating func addEntry(_ entry: TextValue, to field: FieldName, label: SourceRange) {
+        openField(field, label: label)
+        guard !entry.text.isEmpty else { return }
+        objective?.fields[field]?.entries.append(entry)
+        objective?.text.append(entry)
+        lastText = (entry, .field(field))
+    }
+
+    /// Where text that is not a label line goes: the open label, the field
+    /// sub-heading, the statement still to come, or else the objective's prose.
+    mutating func addText(_ entry: TextValue) {
+        guard !entry.text.isEmpty else { return }
+        if let field = pendingLabel ?? headingField?.name {
+            addEntry(entry, to: field, label: objective?.fields[field]?.label ?? entry.range)
+            // A lead or a timescale is one paragraph: what follows it (a page's footer) is not.
+            if pendingLabel == field, field.takesOneParagraph { pendingLabel = nil }
+        } else if awaitingStatement {
+            setStatement(entry, label: entry.range)
+        } else {
+            objective?.text.append(entry)
+            lastText = (entry, .prose)
+        }
+    }
+
+    /// A piece of text that starts in lower case after one that did not end
+    /// a sentence: the rest of it, split off by a hard line break. Joins it
+    /// to that text and says whether it did.
+    mutating func joinSplitSentence(_ entry: TextValue) -> Bool {
+        // A sentence split by line breaks is a sentence: past a few thousand characters, joining
+        // more would only cost time (a page of one-word paragraphs each continuing the last).
+        guard let (previous, target) = lastText, objective != nil, previous.text.utf8.count < 2000,
+              Self.continues(previous.text, with: entry.text) else {
+            return false
+        }
+        let joined = previous.joined(with: entry)
+        replace(previous, with: joined, in: target)
+        if case .title = target { objective?.title += " " + entry.text }
+        return true
+    }
+
+    /// Whether `next` carries on a sentence `text` left open, split off by a
+    /// hard line break: `text` ends with no sentence punctuation, and either
+    /// `next` starts in lower case, or `text` ends with a comma or a word no sentence ends
+    /// with (`... from 14 in` / `2024-25 to 5 or fewer`; `will be reviewed in` / `October 2026.`).
+    static func continues(_ text: String, with next: String) -> Bool {
+        guard let last = text.last, !".!?:;)".contains(last), let first = next.unicodeScalars.first else { return false }
+        if CharacterSet.lowercaseLetters.contains(first) || last == "," { return true }
+        guard let word = TextWords(String(text.suffix(12))).last else { return false }
+        return Self.wordsThatEndNoSentence.contains(word)
+    }
+
+    /// Words a sentence does not end with: a line that ends with one goes on.
+    static let wordsThatEndNoSentence: Set<String> = [
+        "in", "from", "to", "by", "of", "at", "than", "and", "or", "the", "a", "an", "with", "for", "on", "until", "across",
+        "between", "within", "into", "about", "among", "over", "under", "through", "towards", "without", "after", "before",
+        "during", "against", "including", "who", "which", "that", "whose", "where", "their", "our", "its", "his", "her", "as",
+    ]
+
+    /// Puts a joined value where its first part was: in the open objective's
+    /// text and in the field (or statement) it was read into.
+    mutating func replace(_ previous: TextValue, with joined: TextValue, in target: TextTarget) {
+        guard var open = objective else { return }
+        func replace(_ values: inout [TextValue]) {
+            if let index = values.lastIndex(of: previous) { values[index] = joined }
+        }
+        replace(&open.text)
+        switch target {
+        case .title: open.fields[.objective].map { _ in replace(&open.fields[.objective]!.entries) }
+        case .field(let field): open.fields[field].map { _ in replace(&open.fields[field]!.entries) }
+        case .prose: break
+        }
+        objective = open
+        lastText = (joined, target)
+    }
+
+    /// Fields read before their objective, given to the one just opened.
+    mutating func takeHeldFields() {
+        let held = heldForNextObjective
+        heldForNextObjective = []
+        for item in held {
+            if let entry = item.entry { addEntry(entry, to: item.field, label: item.label) } else { openField(item.field, label: item.label) }
+            fieldsBeforeStatement.insert(item.field)
+        }
+    }
+
+    /// Fields held for an objective that never came go to the one before them, if any.
+    mutating func releaseHeldFields(into target: inout Objective) {
+        for item in heldForNextObjective {
+            if target.fields[item.field] == nil { target.fields[item.field] = Field(name: item.field, label: item.label) }
+            if let entry = item.entry, !entry.text.isEmpty {
+                target.fields[item.field]?.entries.append(entry)
+                target.text.append(entry)
+            }
+        }
+        heldForNextObjective = []
+    }
+
+    /// A label read in a record layout (label lines or label rows): held for
+    /// the next objective when it starts the next record (no objective is
+    /// open yet, the caller knows an `Objective` label follows, or the open
+    /// record already has this field from before its statement), else a field
+    /// of the open objective. Says whether it was held.
+    @discardableResult
+    mutating func recordField(_ field: FieldName, label: SourceRange, entry: TextValue?, holding: Bool = false) -> Bool {
+        let repeatsRecordStart = origin == .record && fieldsBeforeStatement.contains(field)
+            && !(objective?.fields[.objective]?.entries.isEmpty ?? true) && !(objective?.fields[field]?.entries.isEmpty ?? true)
+        if holding || objective == nil || repeatsRecordStart || !heldForNextObjective.isEmpty {
+            heldForNextObjective.append((field, label, entry))
+            return true
+        }
+        if let entry { addEntry(entry, to: field, label: label) } else { openField(field, label: label) }
+        return false
+    }
+}
+
+/// The lower-cased words of a short text: runs of letters and digits (any
+/// character outside ASCII but spaces and punctuation counts as a letter),
+/// read a byte at a time.
+func TextWords(_ text: String) -> [String] {
+    var words: [String] = []
+    var word: [UInt8] = []
+    var text = text
+    text.withUTF8 { bytes in
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length = PhraseIndex.characterLength(byte, at: index, end: bytes.count)
+            if PhraseIndex.isWordCharacter(bytes, at: index, length: length) {
+                for offset in index..<index + length { word.append(bytes[offset] &- 0x41 < 26 ? bytes[offset] | 0x20 : bytes[offset]) }
+            } else if !word.isEmpty {
+                words.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            }
+            index += length
+        }
+    }
+    if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+    return words
+}
+
+/// Whether a text has the word "objective" in it, in any case: a byte search.
+func mentionsObjective(_ text: String) -> Bool {
+    let word = Array("objective".utf8)
+    var text = text
+    return text.withUTF8 { bytes in
+        guard bytes.count >= word.count else { return false }
+        for start in 0...(bytes.count - word.count) where bytes[start] | 0x20 == 0x6F {
+            var index = 1
+            while index < word.count, bytes[start + index] | 0x20 == word[index] { index += 1 }
+            if index == word.count { return true }
+        }
+        return false
+    }
+}
+
+/// Whether a text has more than `limit` words, stopping as soon as it has.
+func hasMoreWords(_ text: String, than limit: Int) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+        var count = 0
+        var inWord = false
+        var index = 0
+        while index < bytes.count {
+            let length = PhraseIndex.characterLength(bytes[index], at: index, end: bytes.count)
+            let isWord = PhraseIndex.isWordCharacter(bytes, at: index, length: length)
+            if isWord, !inWord {
+                count += 1
+                if count > limit { return true }
+            }
+            inWord = isWord
+            index += length
+        }
+        return false
+    }
+}

@@ -1,0 +1,149 @@
+import EqlintText
+import Foundation
+
+/// Word lists loaded from `rules/`: field labels, the aims of the duty,
+/// measures, known abbreviations. Each list has named groups of terms (plain
+/// phrases) or patterns (regular expressions).
+public struct Vocabulary: Sendable {
+    /// A named list, such as `labels` (groups: field names) or `aims`.
+    public struct List: Sendable {
+        public var terms: [String: [String]] = [:]
+        public var patterns: [String: [Pattern]] = [:]
+    }
+
+    public private(set) var lists: [String: List] = [:]
+    /// Label key (see `TextNormalizer.labelKey`) → field, from the `labels` list.
+    private var labelIndex: [String: FieldName] = [:]
+    /// The longest key in `labelIndex`, in bytes (with the `s` a `(s)` label may take).
+    private var longestLabelKey = 0
+    /// Each list's phrases, for finding in a plan's text.
+    private var phraseIndex: [String: PhraseIndex] = [:]
+    /// Each list's terms upper-cased, from all its groups.
+    private var upperCasedTerms: [String: Set<String>] = [:]
+    /// Where the patterns of the lists record a stopped match, and learn
+    /// which are stopped: the record of the one plan being read and
+    /// checked with this copy (see `stopping(in:)`), or nil for none.
+    public private(set) var stops: PatternStops?
+
+    public init() {}
+
+    /// The same lists, their patterns' stops recorded in (and read from)
+    /// one plan's record: how the linter passes a run's stops to the
+    /// reading of a plan and to its checks.
+    public func stopping(in stops: PatternStops) -> Vocabulary {
+        var copy = self
+        copy.stops = stops
+        return copy
+    }
+
+    /// Adds groups of terms to a list, after any it already has.
+    public mutating func add(terms: [String: [String]], to list: String) {
+        for group in terms.keys.sorted() {
+            let phrases = terms[group] ?? []
+            lists[list, default: List()].terms[group, default: []].append(contentsOf: phrases)
+            upperCasedTerms[list, default: []].formUnion(phrases.map { $0.uppercased() })
+            for phrase in phrases {
+                phraseIndex[list, default: PhraseIndex()].add(phrase, group: group)
+                if list == "labels" {
+                    // `Target group(s)` stands for `Target group` and `Target groups`.
+                    let key = TextNormalizer.labelKey(phrase)
+                    labelIndex[key] = FieldName(rawValue: group)
+                    if phrase.hasSuffix("(s)") { labelIndex[key + "s"] = FieldName(rawValue: group) }
+                    longestLabelKey = max(longestLabelKey, key.utf8.count + 1)
+                }
+            }
+        }
+    }
+
+    /// Adds groups of patterns to a list, after any it already has.
+    public mutating func add(patterns: [String: [Pattern]], to list: String) {
+        for group in patterns.keys.sorted() {
+            lists[list, default: List()].patterns[group, default: []].append(contentsOf: patterns[group] ?? [])
+        }
+    }
+
+    /// The field a label names, if the labels list knows it.
+    public func field(forLabel label: String) -> FieldName? {
+        // Most texts asked about are whole lines, far longer than any label:
+        // a key keeps every letter but the `s` of a trailing `(s)`.
+        if TextNormalizer.wordBytes(in: label, exceed: longestLabelKey + 1) { return nil }
+        let key = TextNormalizer.labelKey(label)
+        return key.isEmpty ? nil : labelIndex[key]
+    }
+
+    /// Why a rule cannot use a selection (no such list, or no such group), or nil.
+    package func problem(with selection: VocabularySelection) -> String? {
+        guard let list = lists[selection.list] else {
+            return "no vocabulary list is named '\(selection.list)'; the lists are \(lists.keys.sorted().joined(separator: ", "))"
+        }
+        let groups = Set(list.terms.keys).union(list.patterns.keys)
+        guard let unknown = selection.groups?.subtracting(groups).sorted().first else { return nil }
+        return "the vocabulary list '\(selection.list)' has no group '\(unknown)'; its groups are \(groups.sorted().joined(separator: ", "))"
+    }
+
+    /// The phrases and pattern matches of a selection found in `bytes[span]`,
+    /// in the order they appear.
+    /// - Parameter words: the words of the span, when already read.
+    package func find(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: [PhraseIndex.Word]? = nil) -> [VocabularyMatch] {
+        var found = phraseIndex[selection.list].map {
+            $0.matches(in: words ?? PhraseIndex.words(in: bytes, span: span), bytes: bytes, groups: selection.groups)
+        } ?? []
+        let groups = patternGroups(of: selection)
+        guard !groups.isEmpty else { return found }
+        let text = String(decoding: bytes[span], as: UTF8.self)
+        for (group, patterns) in groups {
+            for pattern in patterns {
+                found += pattern.matchSpans(in: text, stops: stops).map {
+                    VocabularyMatch(span: span.lowerBound + $0.lowerBound..<span.lowerBound + $0.upperBound, group: group)
+                }
+            }
+        }
+        // In order, and where a phrase and a pattern overlap, the first found:
+        // at one place the longest, then phrases before patterns and patterns
+        // by group name (the order they were added), so `{term}` never
+        // depends on a dictionary's order.
+        var kept: [VocabularyMatch] = []
+        for (_, match) in found.enumerated().sorted(by: {
+            ($0.element.span.lowerBound, -$0.element.span.count, $0.offset) < ($1.element.span.lowerBound, -$1.element.span.count, $1.offset)
+        }) where kept.last.map({ match.span.lowerBound >= $0.span.upperBound }) ?? true {
+            kept.append(match)
+        }
+        return kept
+    }
+
+    /// Whether `bytes[span]` holds a phrase or pattern of the selection:
+    /// phrases first, patterns only when no phrase is there.
+    package func contains(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: [PhraseIndex.Word]? = nil) -> Bool {
+        if let index = phraseIndex[selection.list],
+           !index.matches(in: words ?? PhraseIndex.words(in: bytes, span: span), bytes: bytes, groups: selection.groups).isEmpty {
+            return true
+        }
+        let groups = patternGroups(of: selection)
+        guard !groups.isEmpty else { return false }
+        let text = String(decoding: bytes[span], as: UTF8.self)
+        return groups.contains { $0.patterns.contains { $0.matches(text, stops: stops) } }
+    }
+
+    /// The pattern groups of a selection, in group-name order.
+    private func patternGroups(of selection: VocabularySelection) -> [(group: String, patterns: [Pattern])] {
+        (lists[selection.list]?.patterns ?? [:]).filter { selection.groups?.contains($0.key) ?? true }
+            .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// Every term of a list, from all its groups, upper-cased.
+    public func upperCasedTerms(of list: String) -> Set<String> {
+        upperCasedTerms[list] ?? []
+    }
+}
+
+/// Some groups of a vocabulary list (all of them when `groups` is nil), as a
+/// rule names them: `{ vocabulary: "characteristics", groups: ["age"] }`.
+public struct VocabularySelection: Sendable, Hashable {
+    public var list: String
+    public var groups: Set<String>?
+
+    public init(list: String, groups: Set<String>? = nil) {
+        self.list = list
+        self.groups = groups
+    }
+}

@@ -1,0 +1,151 @@
+/// Turns a span of Markdown inline text (or of a web page's text) into plain
+/// words: emphasis markers, code ticks, links and HTML tags go, their text
+/// stays; entities are decoded (`HTMLEntities`), line breaks inside the span
+/// are spaces, and no control character is left.
+package enum InlineText {
+    package static func plain(_ bytes: [UInt8], _ span: Range<Int>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(span.count)
+        var index = span.lowerBound
+        let end = span.upperBound
+        while index < end {
+            let byte = bytes[index]
+            switch byte {
+            case 0x2A, 0x60:  // * and ` are markup
+                index += 1
+            case 0x5F where index + 1 < end && bytes[index + 1] == 0x5F:  // __
+                index += 2
+            case 0x5C where index + 1 < end:  // \x is a literal x
+                out.append(bytes[index + 1])
+                index += 2
+            case 0x5D where index + 1 < end && bytes[index + 1] == 0x28:  // ](url) ends a link
+                var close = index + 2
+                while close < end, bytes[close] != 0x29 { close += 1 }
+                index = close + 1
+            case 0x5B:  // [ opens a link's text
+                index += 1
+            case 0x3C:  // <tag> goes; a lone < stays
+                var close = index + 1
+                while close < end, bytes[close] != 0x3E, bytes[close] != 0x3C { close += 1 }
+                let isTag = close < end && bytes[close] == 0x3E && close > index + 1
+                    && (isLetter(bytes[index + 1]) || bytes[index + 1] == 0x2F || bytes[index + 1] == 0x21)
+                if isTag {
+                    out.append(0x20)
+                    index = close + 1
+                } else {
+                    out.append(byte)
+                    index += 1
+                }
+            case 0x26:  // an entity: `&amp;`, `&rsquo;`, `&#8211;`
+                if let (decoded, length) = entity(bytes, at: index, end: end) {
+                    out.append(contentsOf: decoded)
+                    index += length
+                } else {
+                    out.append(byte)
+                    index += 1
+                }
+            case 0x00...0x08, 0x0A...0x1F, 0x7F:  // control characters could drive a terminal
+                // A line break inside a span (a web page's text wraps over lines) is a space.
+                if byte == 0x0A || byte == 0x0D || byte == 0x0C { out.append(0x20) } else { out += replacementCharacter }
+                index += 1
+            case 0xC2 where index + 1 < end && (0x80...0x9F).contains(bytes[index + 1]):  // C1 controls
+                out += replacementCharacter
+                index += 2
+            default:
+                out.append(byte)
+                index += 1
+            }
+        }
+        collapseSpaces(&out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// U+FFFD, which stands in for characters a plan's text must not carry.
+    static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    /// The entity at `index` as UTF-8, and its length; nil when there is
+    /// none or its name is unknown. Kept out of `plain`'s loop, which most
+    /// text runs through with no entity in it.
+    @inline(never)
+    private static func entity(_ bytes: [UInt8], at index: Int, end: Int) -> ([UInt8], Int)? {
+        guard let length = Markup.entityLength(bytes, at: index, end: end),
+              let decoded = HTMLEntities.decode(bytes, index..<index + length) else { return nil }
+        return (decoded, length)
+    }
+
+    /// Runs of spaces, tabs and no-break spaces become one space; ends are trimmed.
+    package static func collapseSpaces(_ bytes: [UInt8]) -> [UInt8] {
+        var result = bytes
+        collapseSpaces(&result)
+        return result
+    }
+
+    /// `collapseSpaces` in place: the text only shrinks, so it is rewritten over itself.
+    static func collapseSpaces(_ bytes: inout [UInt8]) {
+        var written = 0
+        var pendingSpace = false
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 || (byte == 0xC2 && index + 1 < count && bytes[index + 1] == 0xA0) {
+                pendingSpace = written > 0
+                index += byte == 0xC2 ? 2 : 1
+                continue
+            }
+            if pendingSpace {
+                bytes[written] = 0x20
+                written += 1
+                pendingSpace = false
+            }
+            bytes[written] = byte
+            written += 1
+            index += 1
+        }
+        bytes.removeLast(count - written)
+    }
+
+    /// Splits a table cell into trimmed parts at `<br>` tags (any case,
+    /// `<br/>`, `<br />`) and at the tags of blocks a web page's cell may
+    /// hold (`<p>`, `</p>`, `<div>`, `<li>`, a nested table's rows and cells).
+    package static func splitAtLineBreakTags(_ bytes: [UInt8], _ span: Range<Int>) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var partStart = span.lowerBound
+        var index = span.lowerBound
+        while let open = ByteText.find(bytes, 0x3C, in: index..<span.upperBound) {
+            if let length = breakTagLength(bytes, at: open, end: span.upperBound) {
+                parts.append(Markup.trimSpaces(bytes, partStart..<open))
+                partStart = open + length
+                index = open + length
+            } else {
+                index = open + 1
+            }
+        }
+        parts.append(Markup.trimSpaces(bytes, partStart..<span.upperBound))
+        return parts.filter { !$0.isEmpty }
+    }
+
+    /// The length of a tag at `index` that breaks a line of text (`<br>`,
+    /// `<p>`, `</li>`, `<td class="x">`, ...), or nil.
+    package static func breakTagLength(_ bytes: [UInt8], at index: Int, end: Int) -> Int? {
+        guard bytes[index] == 0x3C, let length = Markup.tagLength(bytes, at: index, end: end) else { return nil }
+        var name = index + 1
+        if bytes[name] == 0x2F { name += 1 }
+        var nameEnd = name
+        while nameEnd < index + length, Markup.isLetter(bytes[nameEnd]) || Markup.isDigit(bytes[nameEnd]) { nameEnd += 1 }
+        guard nameEnd - name <= 10 else { return nil }
+        var key: UInt64 = 0
+        for offset in name..<nameEnd { key = key << 8 | UInt64(bytes[offset] | 0x20) }
+        return breakTagNames.contains(key) ? length : nil
+    }
+
+    /// The names of `breakTagLength`'s tags, each packed into an integer.
+    private static let breakTagNames: Set<UInt64> = Set([
+        "br", "p", "div", "li", "ul", "ol", "dl", "dd", "dt", "tr", "td", "th", "table", "thead", "tbody", "tfoot", "caption",
+        "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article", "pre", "hr", "figcaption", "address",
+    ].map { name in name.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
+}

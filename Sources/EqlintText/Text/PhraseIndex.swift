@@ -1,0 +1,335 @@
+/// The phrases of one vocabulary list, ready to be found in a plan's raw
+/// UTF-8 text, with the exact bytes each one covers.
+///
+/// Matching is word by word: ASCII letters are compared without case, any
+/// run of spaces, punctuation, Markdown markup or HTML tags and entities
+/// (`Markup`) between words is one gap, and an apostrophe joins
+/// (`children's`, `children&rsquo;s` are the word `childrens`). So the
+/// phrase `equalities act` finds `Equalities  Act`, `**Equalities** Act` and
+/// `equalities-act`, but not `inequalities act`.
+package struct PhraseIndex: Sendable {
+    /// A phrase, as the hashes of its words, and the group of the list it belongs to.
+    private struct Entry: Sendable {
+        var words: [UInt64]
+        var group: String
+    }
+
+    /// Entries sharing a first word, longest phrase first.
+    private var entries: [[Entry]] = []
+    /// An open-addressing table from a first word's hash to its place in
+    /// `entries` (-1 for an empty slot), probed linearly. The hashes are FNV-1a
+    /// already, so their low bits index it directly: this lookup, made for
+    /// every word of a plan, is several times cheaper than a `Dictionary`'s.
+    private var slots: [(hash: UInt64, entries: Int)] = [(0, -1)]
+
+    package init() {}
+
+    package mutating func add(_ phrase: String, group: String) {
+        let bytes = Array(phrase.utf8)
+        let words = Self.words(in: bytes, span: 0..<bytes.count).map(\.hash)
+        guard let first = words.first else { return }
+        let index: Int
+        if let known = place(of: first) {
+            index = known
+        } else {
+            index = entries.count
+            entries.append([])
+            insert(first, at: index)
+        }
+        // Longest first, and among phrases of one length in the order they
+        // were added (groups in name order), so which group a phrase is
+        // found in never depends on how a sort treats ties.
+        let place = entries[index].firstIndex { $0.words.count < words.count } ?? entries[index].endIndex
+        entries[index].insert(Entry(words: words, group: group), at: place)
+    }
+
+    /// Where the entries starting with this word are, if any do.
+    private func place(of hash: UInt64) -> Int? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot].entries >= 0 {
+            if slots[slot].hash == hash { return slots[slot].entries }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// Adds a first word, doubling the table to keep it at most half full.
+    private mutating func insert(_ hash: UInt64, at index: Int) {
+        if entries.count * 2 > slots.count {
+            let old = slots.filter { $0.entries >= 0 }
+            slots = Array(repeating: (0, -1), count: slots.count * 2)
+            for slot in old { insert(slot.hash, at: slot.entries) }
+        }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot].entries >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = (hash, index)
+    }
+
+    /// Every phrase found in some words of the text, in order; at each place
+    /// the longest phrase wins and matches do not overlap. With `groups`,
+    /// only phrases of those groups count. A word after a phrase's first may
+    /// be split in two by a space, as a Word table cell that wrapped leaves it
+    /// (`disadvanta ges`).
+    package func matches(in words: [Word], bytes: [UInt8], groups: Set<String>? = nil) -> [VocabularyMatch] {
+        var found: [VocabularyMatch] = []
+        var index = 0
+        while index < words.count {
+            guard let place = place(of: words[index].hash) else {
+                index += 1
+                continue
+            }
+            var matched: (entry: Entry, end: Int)?
+            for entry in entries[place] where groups?.contains(entry.group) ?? true {
+                let count = entry.words.count
+                guard index + count <= words.count else { continue }
+                // Word for word, the common case; a word split in two only when that fails.
+                var same = true
+                var offset = 1
+                while offset < count {
+                    if words[index + offset].hash != entry.words[offset] {
+                        same = false
+                        break
+                    }
+                    offset += 1
+                }
+                if same {
+                    matched = (entry, index + count)
+                    break
+                }
+                if let end = match(entry.words, at: index, in: words, bytes: bytes) {
+                    matched = (entry, end)
+                    break
+                }
+            }
+            guard let (entry, matchedEnd) = matched else {
+                index += 1
+                continue
+            }
+            found.append(VocabularyMatch(span: words[index].span.lowerBound..<words[matchedEnd - 1].span.upperBound, group: entry.group))
+            index = matchedEnd
+        }
+        return found
+    }
+
+    /// Where a phrase's words, matched from `start`, end in the text's words
+    /// (the index after the last), or nil when they do not match there.
+    private func match(_ phrase: [UInt64], at start: Int, in words: [Word], bytes: [UInt8]) -> Int? {
+        var position = start
+        for (offset, wanted) in phrase.enumerated() {
+            guard position < words.count else { return nil }
+            if words[position].hash == wanted {
+                position += 1
+                continue
+            }
+            // `disadvanta ges`: two words a single space apart that make the phrase's word.
+            guard offset > 0, position + 1 < words.count,
+                  words[position + 1].span.lowerBound == words[position].span.upperBound + 1,
+                  bytes[words[position].span.upperBound] == 0x20,
+                  Self.continuing(words[position].hash, with: words[position + 1], in: bytes) == wanted else { return nil }
+            position += 2
+        }
+        return position
+    }
+
+    /// A word's hash continued over the bytes of the next word, as if the two were one.
+    private static func continuing(_ hash: UInt64, with next: Word, in bytes: [UInt8]) -> UInt64 {
+        var hash = hash
+        var index = next.span.lowerBound
+        while index < next.span.upperBound {
+            let byte = bytes[index]
+            if byte == 0x27 {
+                index += 1
+            } else if byte == 0xE2, index + 2 < next.span.upperBound, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                index += 3  // a typographic apostrophe, as `normalized` leaves out
+            } else {
+                hash = (hash ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* 0x100_0000_01B3
+                index += 1
+            }
+        }
+        return hash
+    }
+
+    /// A word of the text: where it is, and a 64-bit FNV-1a hash of its
+    /// bytes lower-cased without apostrophes, by which words are compared
+    /// (two different words of a plan sharing a hash is vanishingly unlikely).
+    package struct Word {
+        package var span: Range<Int>
+        package var hash: UInt64
+    }
+
+    /// The hash of a word written in lower case (`"year"`), as `Word.hash`.
+    package static func hash(_ word: String) -> UInt64 {
+        words(in: Array(word.utf8), span: 0..<word.utf8.count).first?.hash ?? 0
+    }
+
+    /// The words of `bytes[span]`, scanning bytes only: the hottest loop in
+    /// eqlint. An HTML tag or entity is a gap between words
+    /// (`<strong>Lead:</strong>` is the word `lead`), except an apostrophe's
+    /// entity inside a word, which joins. The loop over letters never looks
+    /// for markup: `memchr` finds each `<` and `&`, and the text between them
+    /// is scanned as if there were none (a check for them in the loop makes
+    /// the compiler keep less of the word in registers: a quarter slower).
+    package static func words(in bytes: [UInt8], span: Range<Int>) -> [Word] {
+        var words: [Word] = []
+        words.reserveCapacity(span.count / 6)
+        bytes.withUnsafeBufferPointer { bytes in
+            var word = WordState(start: span.lowerBound)
+            var from = span.lowerBound
+            var nextTag = ByteText.find(bytes, 0x3C, in: span) ?? span.upperBound
+            var nextEntity = ByteText.find(bytes, 0x26, in: span) ?? span.upperBound
+            while from < span.upperBound {
+                let mark = min(nextTag, nextEntity)
+                scan(bytes, from..<mark, end: span.upperBound, &word, into: &words)
+                guard mark < span.upperBound else { break }
+                let length = markup(bytes, at: mark, end: span.upperBound, inWord: word.inWord)
+                if length == 0 {
+                    // A `<` or `&` that starts no markup: punctuation, read as such.
+                    scan(bytes, mark..<mark + 1, end: span.upperBound, &word, into: &words)
+                    from = mark + 1
+                } else {
+                    if length > 0, word.inWord {
+                        words.append(Word(span: word.start..<word.end, hash: word.hash))
+                        word.inWord = false
+                    }
+                    from = mark + abs(length)  // an apostrophe's entity (negative) joins
+                }
+                if nextTag < from { nextTag = ByteText.find(bytes, 0x3C, in: from..<span.upperBound) ?? span.upperBound }
+                if nextEntity < from { nextEntity = ByteText.find(bytes, 0x26, in: from..<span.upperBound) ?? span.upperBound }
+            }
+            if word.inWord { words.append(Word(span: word.start..<word.end, hash: word.hash)) }
+        }
+        return words
+    }
+
+    /// The word being read when a scan of a run of text stops.
+    private struct WordState {
+        var hash: UInt64 = 0
+        var inWord = false
+        var start: Int
+        var end: Int
+
+        init(start: Int) {
+            self.start = start
+            end = start
+        }
+
+        init(hash: UInt64, inWord: Bool, start: Int, end: Int) {
+            self.hash = hash
+            self.inWord = inWord
+            self.start = start
+            self.end = end
+        }
+    }
+
+    /// Scans a run of text that holds no markup, carrying on the word the
+    /// last run left open. `end` is where the span ends (a character may run
+    /// past the run, never past the span).
+    @inline(__always)
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>, end limit: Int, _ word: inout WordState,
+                             into words: inout [Word]) {
+        var hash = word.hash
+        var inWord = word.inWord
+        var start = word.start
+        var end = word.end
+        var index = run.lowerBound
+        while index < run.upperBound {
+            let byte = bytes[index]
+            // Letters and digits, the common case, one byte at a time.
+            if byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 {
+                if !inWord {
+                    inWord = true
+                    start = index
+                    hash = 0xCBF2_9CE4_8422_2325
+                }
+                hash = (hash ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* 0x100_0000_01B3
+                index += 1
+                end = index
+                continue
+            }
+            let next = index + characterLength(byte, at: index, end: limit)
+            // U+2019 (E2 80 99), the typographic apostrophe, joins like `'`.
+            let isApostrophe = byte == 0x27 || (byte == 0xE2 && next - index == 3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99)
+            if isApostrophe, inWord {
+                index = next
+                continue
+            }
+            if byte >= 0x80, isWordCharacter(bytes, at: index, length: next - index) {
+                if !inWord {
+                    inWord = true
+                    start = index
+                    hash = 0xCBF2_9CE4_8422_2325
+                }
+                for offset in index..<next { hash = (hash ^ UInt64(bytes[offset])) &* 0x100_0000_01B3 }
+                end = next
+            } else if inWord {
+                words.append(Word(span: start..<end, hash: hash))
+                inWord = false
+            }
+            index = next
+        }
+        word = WordState(hash: hash, inWord: inWord, start: start, end: end)
+    }
+
+    /// The length of the tag or entity at `index`, 0 when there is none, or
+    /// minus its length for an apostrophe's entity inside a word. Kept out of
+    /// `words`, whose loop stays as small as the common case needs.
+    @inline(never)
+    private static func markup(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int, inWord: Bool) -> Int {
+        guard let length = Markup.length(bytes, at: index, end: end) else { return 0 }
+        if inWord, bytes[index] == 0x26, Markup.isApostropheEntity(bytes, index..<index + length) { return -length }
+        return length
+    }
+
+    /// A word's bytes as it is compared: ASCII lower-cased, apostrophes left out.
+    static func normalized(_ word: Word, in bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        var index = word.span.lowerBound
+        while index < word.span.upperBound {
+            let byte = bytes[index]
+            if byte == 0x27 {
+                index += 1
+            } else if byte == 0x26, let length = Markup.entityLength(bytes, at: index, end: word.span.upperBound) {
+                index += length  // only an apostrophe's entity is ever inside a word
+            } else if byte == 0xE2, index + 2 < word.span.upperBound, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                index += 3
+            } else {
+                result.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// The length of the UTF-8 character whose first byte is `byte`, at
+    /// `index`, cut short at `end`.
+    package static func characterLength(_ byte: UInt8, at index: Int, end: Int) -> Int {
+        min(byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, end - index)
+    }
+
+    /// ASCII letters and digits, and any character outside ASCII except
+    /// spaces and the General Punctuation block (dashes, quotes, U+2000–U+206F).
+    package static func isWordCharacter<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Bytes.Index, length: Int) -> Bool where Bytes.Index == Int {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            return (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        }
+        if byte == 0xC2, length == 2, bytes[index + 1] == 0xA0 { return false }
+        if byte == 0xE2, length == 3, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 { return false }
+        return true
+    }
+}
+
+/// A phrase or pattern of a vocabulary list found in the text.
+package struct VocabularyMatch: Sendable, Equatable {
+    /// The bytes it covers in the file.
+    package var span: Range<Int>
+    /// The group of the list it belongs to.
+    package var group: String
+
+    package init(span: Range<Int>, group: String) {
+        self.span = span
+        self.group = group
+    }
+}
