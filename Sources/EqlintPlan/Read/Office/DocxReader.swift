@@ -1,31 +1,16 @@
 import EqlintText
 
 /// Reads a Word document (.docx, WordprocessingML): its body as Markdown
-/// that keeps its structure (`WordConverter`, `OfficeMarkdown`), which is
-/// then read as Markdown. Findings are placed in the plan's conversion to
-/// the plan format, as `eqlint convert` prints it.
+/// that keeps its structure (`WordConverter`, `OfficeMarkdown`); see
+/// `OfficeDocumentReader`.
 ///
 /// The main part is the one the package's relationships name
 /// (`word/document.xml` in every Word file), with its styles and numbering.
 /// Headers, footers, comments and footnotes are left out.
-public struct DocxReader: DocumentReader {
+public struct DocxReader: OfficeDocumentReader {
     public init() {}
     public var format: String { "docx" }
     public var fileExtensions: [String] { ["docx"] }
-    public var placesFindingsInConversion: Bool { true }
-
-    public func load(path: String, displayPath: String) throws(InputError) -> SourceFile {
-        let bytes = try SourceFile.readBytes(path: path, displayPath: displayPath)
-        do {
-            return SourceFile(path: displayPath, text: try Self.markdown(bytes))
-        } catch {
-            throw .document(path: displayPath, reason: error.description)
-        }
-    }
-
-    public func read(_ source: SourceFile) -> Document {
-        Document(source: source, format: format, blocks: MarkdownReader().read(source).blocks)
-    }
 
     /// A .docx file's text as Markdown.
     public static func markdown(_ bytes: [UInt8]) throws(OfficeDocumentError) -> String {

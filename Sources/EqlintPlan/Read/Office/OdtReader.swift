@@ -2,27 +2,11 @@ import EqlintText
 
 /// Reads an OpenDocument text (.odt: what LibreOffice writes and Google
 /// Docs exports): its body as Markdown that keeps its structure
-/// (`OpenDocumentConverter`, `OfficeMarkdown`), which is then read as
-/// Markdown. Findings are placed in the plan's conversion to the plan
-/// format, as `eqlint convert` prints it.
-public struct OdtReader: DocumentReader {
+/// (`OpenDocumentConverter`, `OfficeMarkdown`); see `OfficeDocumentReader`.
+public struct OdtReader: OfficeDocumentReader {
     public init() {}
     public var format: String { "odt" }
     public var fileExtensions: [String] { ["odt"] }
-    public var placesFindingsInConversion: Bool { true }
-
-    public func load(path: String, displayPath: String) throws(InputError) -> SourceFile {
-        let bytes = try SourceFile.readBytes(path: path, displayPath: displayPath)
-        do {
-            return SourceFile(path: displayPath, text: try Self.markdown(bytes))
-        } catch {
-            throw .document(path: displayPath, reason: error.description)
-        }
-    }
-
-    public func read(_ source: SourceFile) -> Document {
-        Document(source: source, format: format, blocks: MarkdownReader().read(source).blocks)
-    }
 
     /// An .odt file's text as Markdown.
     public static func markdown(_ bytes: [UInt8]) throws(OfficeDocumentError) -> String {
