@@ -69,28 +69,31 @@ struct CheckContext {
             return plan.objectives.enumerated().flatMap { index, objective in
                 let spans = objective.text.flatMap(\.spans)
                 guard applies(rule, spans: spans, texts: objective.text.map(\.text)) else { return [Finding]() }
+                let found = check.prepared(ObjectiveInput(context: self, rule: rule, objective: objective, spans: spans))
+                // Most objectives pass most rules: the scope's values are made only for a finding.
+                guard !found.isEmpty else { return [] }
                 let scope = scopeValues(.objective, objective, rule)
-                return check.prepared(ObjectiveInput(context: self, rule: rule, objective: objective, spans: spans)).map {
+                return found.map {
                     $0.adding(scope).placed(FindingPlace(extent: pointsAtText ? .text : .objective, objective: index, range: $0.range))
                 }
             }
         case .action(let check):
             return plan.objectives.enumerated().flatMap { index, objective in
-                let scope = scopeValues(.action, objective, rule)
-                return objective.actions.flatMap { action in
-                    check.prepared(ActionInput(context: self, rule: rule, objective: objective, action: action)).map {
-                        $0.adding(scope).placed(FindingPlace(extent: .text, objective: index, range: $0.range))
-                    }
+                let found = objective.actions.flatMap { action in
+                    check.prepared(ActionInput(context: self, rule: rule, objective: objective, action: action))
                 }
+                guard !found.isEmpty else { return [Finding]() }
+                let scope = scopeValues(.action, objective, rule)
+                return found.map { $0.adding(scope).placed(FindingPlace(extent: .text, objective: index, range: $0.range)) }
             }
         case .entry(let check):
             return plan.objectives.enumerated().flatMap { index, objective in
                 rule.fields.flatMap { objective.entries(of: $0) }.flatMap { entry in
                     guard applies(rule, spans: entry.spans, texts: [entry.text]) else { return [Finding]() }
+                    let found = check.prepared(EntryInput(context: self, rule: rule, objective: objective, entry: entry))
+                    guard !found.isEmpty else { return [] }
                     let scope = scopeValues(.entry, objective, rule, entry)
-                    return check.prepared(EntryInput(context: self, rule: rule, objective: objective, entry: entry)).map {
-                        $0.adding(scope).placed(FindingPlace(extent: .text, objective: index, range: $0.range))
-                    }
+                    return found.map { $0.adding(scope).placed(FindingPlace(extent: .text, objective: index, range: $0.range)) }
                 }
             }
         case .suppressions:

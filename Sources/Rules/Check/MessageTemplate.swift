@@ -97,6 +97,20 @@ public struct MessageTemplate: Sendable, Hashable {
         return empty
     }
 
+    /// The text with the placeholders `values` names filled in and every
+    /// other placeholder left as it was written (`{objective}`), for a
+    /// help whose example dates are known before its findings are.
+    func filling(_ values: [String: String]) -> String {
+        var result = ""
+        for part in parts {
+            switch part {
+            case .literal(let literal): result += literal
+            case .placeholder(let name): result += values[name] ?? "{\(name)}"
+            }
+        }
+        return result
+    }
+
     /// The message with each placeholder replaced by its text, or by the
     /// rule's message part it names, rendered with the same values (an
     /// unfilled one by nothing).

@@ -27,26 +27,20 @@ enum ExampleDates {
             "year": "\(year)", "year1": "\(year + 1)", "year2": "\(year + 2)", "year3": "\(year + 3)",
         ]
     }
-
-    /// The help with its example dates filled in for a day; its other
-    /// placeholders (`{objective}` ...) are left for each finding.
-    static func fill(_ help: String, on day: CalendarDay) -> String {
-        guard help.contains("{") else { return help }
-        var text = help
-        for (name, value) in values(on: day) { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
-    }
 }
 
 extension RuleSet {
     /// The rule set with every rule's help showing example dates for a day.
     func withExampleDates(on day: CalendarDay) -> RuleSet {
         var copy = self
-        for index in copy.rules.indices where copy.rules[index].help.contains("{") {
-            let help = ExampleDates.fill(copy.rules[index].help, on: day)
-            let template = MessageTemplate(lenient: help)
+        let dates = ExampleDates.values(on: day)
+        for index in copy.rules.indices {
+            guard let template = copy.rules[index].helpTemplate,
+                  template.placeholderNames.contains(where: { dates[$0] != nil }) else { continue }
+            let help = template.filling(dates)
+            let rest = MessageTemplate(lenient: help)
             copy.rules[index].help = help
-            copy.rules[index].helpTemplate = template.placeholderNames.isEmpty ? nil : template
+            copy.rules[index].helpTemplate = rest.placeholderNames.isEmpty ? nil : rest
         }
         return copy
     }
