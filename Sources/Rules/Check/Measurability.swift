@@ -123,7 +123,7 @@ extension Measurability {
     static func all(for ruleSet: RuleSet) -> [Key: Measurability] {
         var result: [Key: Measurability] = [:]
         for rule in ruleSet.rules {
-            guard let key = (rule.check.kind as? any MeasuringCheck)?.measurer, result[key] == nil else { continue }
+            guard let key = rule.check.kind.measuringKey, result[key] == nil else { continue }
             result[key] = Measurability(list: ruleSet.vocabulary.lists[key.list], datesCount: key.datesCount)
         }
         return result
@@ -133,7 +133,11 @@ extension Measurability {
 /// A check that decides whether entries are measurable, so that its
 /// decider is built once for a run (`Measurability.all(for:)`); one that
 /// did not say so would still work, building its decider for each plan.
-protocol MeasuringCheck {
+protocol MeasuringCheck: CheckKind {
     /// The vocabulary list and `datesCount` it decides with.
     var measurer: Measurability.Key { get }
+}
+
+extension MeasuringCheck {
+    var measuringKey: Measurability.Key? { measurer }
 }

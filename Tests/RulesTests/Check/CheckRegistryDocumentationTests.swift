@@ -74,6 +74,22 @@ struct CheckRegistryDocumentationTests {
                 "no rule in rules/ (or, turned off, in Tests/RulesTests/Fixtures/rules/) uses the check '\(check)': add one, with pass and fail examples")
     }
 
+    @Test("each check's scopes are exactly the scope protocols it conforms to, and a measuring check says its decider")
+    func scopesFollowConformances() {
+        for kind in CheckRegistry.all {
+            // What the run time says (slow at start-up, so only the test asks it).
+            var conformed: [Rule.Scope] = []
+            if kind is any PlanCheck.Type || kind is any SuppressionCheck.Type { conformed.append(.plan) }
+            if kind is any ObjectiveCheck.Type { conformed.append(.objective) }
+            if kind is any ActionCheck.Type { conformed.append(.action) }
+            if kind is any EntryCheck.Type { conformed.append(.entry) }
+            #expect(kind.scopes == conformed, "\(kind.name)")
+        }
+        let measuring = TestSupport.builtInRuleSet.rules.filter { $0.check.kind.measuringKey != nil }.map(\.id)
+        #expect(measuring.contains("objective-measurable") && measuring.contains("criterion-vague"))
+        #expect(measuring.allSatisfy { id in TestSupport.builtInRuleSet.rule(id: id).map { $0.check.kind is any MeasuringCheck } ?? false })
+    }
+
     @Test("check names are unique")
     func uniqueNames() {
         let names = CheckRegistry.all.map { $0.name }

@@ -36,6 +36,41 @@ protocol CheckKind: Sendable {
 
     /// Builds the check from a rule's options.
     init(options: CheckOptions) throws(RuleFileError)
+
+    // How the check is run at each scope: given by the scope protocol it
+    // conforms to (`PlanCheck` gives `planBinding` ...), nil for a scope it
+    // does not work on. The compiler chooses these when the check conforms,
+    // so neither `scopes` nor binding a rule asks the run time whether a
+    // type conforms to a protocol (a first such question scans every
+    // conformance the process has loaded: slow at start-up).
+    static var planBinding: ((Self) -> ScopedCheck)? { get }
+    static var objectiveBinding: ((Self) -> ScopedCheck)? { get }
+    static var actionBinding: ((Self) -> ScopedCheck)? { get }
+    static var entryBinding: ((Self) -> ScopedCheck)? { get }
+    static var suppressionBinding: ((Self) -> ScopedCheck)? { get }
+    /// The measurability decider it uses, if it is a `MeasuringCheck`.
+    var measuringKey: Measurability.Key? { get }
+}
+
+extension CheckKind {
+    static var planBinding: ((Self) -> ScopedCheck)? { nil }
+    static var objectiveBinding: ((Self) -> ScopedCheck)? { nil }
+    static var actionBinding: ((Self) -> ScopedCheck)? { nil }
+    static var entryBinding: ((Self) -> ScopedCheck)? { nil }
+    static var suppressionBinding: ((Self) -> ScopedCheck)? { nil }
+    var measuringKey: Measurability.Key? { nil }
+
+    /// The check bound to a scope, or nil when it does not work there.
+    func bound(to scope: Rule.Scope) -> ScopedCheck? {
+        let binding: ((Self) -> ScopedCheck)?
+        switch scope {
+        case .plan: binding = Self.planBinding ?? Self.suppressionBinding
+        case .objective: binding = Self.objectiveBinding
+        case .action: binding = Self.actionBinding
+        case .entry: binding = Self.entryBinding
+        }
+        return binding?(self)
+    }
 }
 
 extension CheckKind {
@@ -53,10 +88,10 @@ extension CheckKind {
     static var scopes: [Rule.Scope] {
         Rule.Scope.allCases.filter { scope in
             switch scope {
-            case .plan: return Self.self is any PlanCheck.Type || Self.self is any SuppressionCheck.Type
-            case .objective: return Self.self is any ObjectiveCheck.Type
-            case .action: return Self.self is any ActionCheck.Type
-            case .entry: return Self.self is any EntryCheck.Type
+            case .plan: return planBinding != nil || suppressionBinding != nil
+            case .objective: return objectiveBinding != nil
+            case .action: return actionBinding != nil
+            case .entry: return entryBinding != nil
             }
         }
     }

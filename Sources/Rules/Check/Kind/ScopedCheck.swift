@@ -12,14 +12,7 @@ enum ScopedCheck: Sendable {
 
     /// The check bound to a scope, or nil when it does not work there.
     static func bind(_ check: any CheckKind, to scope: Rule.Scope) -> ScopedCheck? {
-        switch scope {
-        case .plan:
-            if let check = check as? any PlanCheck { return .plan(check) }
-            return (check as? any SuppressionCheck).map(ScopedCheck.suppressions)
-        case .objective: return (check as? any ObjectiveCheck).map(ScopedCheck.objective)
-        case .action: return (check as? any ActionCheck).map(ScopedCheck.action)
-        case .entry: return (check as? any EntryCheck).map(ScopedCheck.entry)
-        }
+        check.bound(to: scope)
     }
 
     /// The check itself.

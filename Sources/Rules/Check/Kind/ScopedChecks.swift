@@ -10,9 +10,17 @@ protocol PlanCheck: CheckKind {
     func planFindings(_ input: PlanInput) -> [CheckFinding<Values>]
 }
 
+extension PlanCheck {
+    static var planBinding: ((Self) -> ScopedCheck)? { { .plan($0) } }
+}
+
 /// A check of each objective.
 protocol ObjectiveCheck: CheckKind {
     func objectiveFindings(_ input: ObjectiveInput) -> [CheckFinding<Values>]
+}
+
+extension ObjectiveCheck {
+    static var objectiveBinding: ((Self) -> ScopedCheck)? { { .objective($0) } }
 }
 
 /// A check of each action (a row of an action table).
@@ -20,15 +28,27 @@ protocol ActionCheck: CheckKind {
     func actionFindings(_ input: ActionInput) -> [CheckFinding<Values>]
 }
 
+extension ActionCheck {
+    static var actionBinding: ((Self) -> ScopedCheck)? { { .action($0) } }
+}
+
 /// A check of each entry of the rule's field.
 protocol EntryCheck: CheckKind {
     func entryFindings(_ input: EntryInput) -> [CheckFinding<Values>]
+}
+
+extension EntryCheck {
+    static var entryBinding: ((Self) -> ScopedCheck)? { { .entry($0) } }
 }
 
 /// A check of the plan's `eqlint-disable` comments, run once the comments
 /// have silenced what they silence (scope `plan`).
 protocol SuppressionCheck: CheckKind {
     func suppressionFindings(_ input: SuppressionInput) -> [CheckFinding<Values>]
+}
+
+extension SuppressionCheck {
+    static var suppressionBinding: ((Self) -> ScopedCheck)? { { .suppressions($0) } }
 }
 
 /// A plan check's input: the plan being checked, and the rule.
