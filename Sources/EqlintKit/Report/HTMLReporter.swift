@@ -105,7 +105,7 @@ public struct HTMLReporter: StreamingReporter {
                 + "\(Self.count(summary.recommendations, "recommendation")).</p>\n"
             out += "<table class=\"plans\">\n<caption>Each plan: its verdict on the law, and how many findings</caption>\n<thead><tr>"
                 + "<th scope=\"col\" class=\"name\">School (or the plan’s title)</th><th scope=\"col\">Period</th><th scope=\"col\">Verdict</th>"
-                + "<th scope=\"col\">Legal requirements not met</th><th scope=\"col\">Recommendations</th>"
+                + "<th scope=\"col\">Legal requirements not met</th><th scope=\"col\">Recom\u{AD}mend\u{AD}ations</th>"
                 + "<th scope=\"col\">Errors</th><th scope=\"col\">Warnings</th><th scope=\"col\">Info</th></tr></thead>\n<tbody>\n"
             for plan in summary.plans {
                 let name = plan.school ?? plan.path
@@ -378,6 +378,8 @@ public struct HTMLReporter: StreamingReporter {
       thead { display: table-header-group; }
       h2, h3, h4 { break-after: avoid; }
       .matrix td { white-space: normal; }
+      .plans { font-size: 0.9em; }
+      .plans td:nth-child(2) { min-width: 0; }
     }
 
     """
