@@ -227,7 +227,7 @@ struct CLITests {
 
     @Test("bad arguments: exit 2 and a one-line error", arguments: [
         (["check"], "eqlint: error: no plans to check; give a file, a directory or '-' (see 'eqlint check --help')\n"),
-        (["check", "--format", "xml", "a.md"], "eqlint: error: --format must be one of text, json, sarif, github, junit, checkstyle, not 'xml'\n"),
+        (["check", "--format", "pdf", "a.md"], "eqlint: error: --format must be one of text, json, sarif, github, junit, checkstyle, html, not 'pdf'\n"),
         (["check", "--today", "23/11/2026", "a.md"], "eqlint: error: --today needs a date written YYYY-MM-DD, not '23/11/2026'\n"),
         (["check", "--frobnicate", "a.md"], "eqlint: error: unknown option '--frobnicate' (see 'eqlint check --help')\n"),
         (["examples"], "eqlint: error: unknown command 'examples'; to check it, run 'eqlint check examples'\n"),

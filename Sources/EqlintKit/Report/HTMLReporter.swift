@@ -250,7 +250,7 @@ public struct HTMLReporter: StreamingReporter {
             + "\(diagnostic.severity.rawValue)</span><br>\(Self.escape(diagnostic.message))</p>\n"
         let quoted = diagnostic.faultText.trimmedForQuote
         if !quoted.isEmpty {
-            out += "<p class=\"quote\">The text: <q>\(Self.escape(quoted))</q></p>\n"
+            out += "<p class=\"quote\">At: <q>\(Self.escape(quoted))</q></p>\n"
         }
         let key = diagnostic.ruleID + "\u{0}" + diagnostic.help
         if let first = advised[key] {
