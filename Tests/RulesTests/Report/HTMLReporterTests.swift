@@ -123,4 +123,33 @@ struct HTMLReporterTests {
         let style = try #require(html.firstMatch(of: /<style>(.*?)<\/style>/.dotMatchesNewlines())).1
         #expect(!html.contains("<link") && !style.contains("@import") && !style.contains("url("))
     }
+
+    /// WCAG's contrast ratio of two colours written `#rrggbb`.
+    static func contrast(_ a: String, _ b: String) -> Double {
+        func luminance(_ hex: String) -> Double {
+            let value = Int(hex.dropFirst(), radix: 16) ?? 0
+            let channels = [(value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF].map { channel -> Double in
+                let c = Double(channel) / 255
+                return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+            }
+            return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+        }
+        let (x, y) = (luminance(a), luminance(b))
+        return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+    }
+
+    @Test("every text colour passes WCAG AA (4.5:1) on its background, and on the page's white and the table headers' grey")
+    func contrast() {
+        let blocks = HTMLReporter.style.matches(of: /([^{}]+)\{([^{}]*)\}/).map { (String($0.1), String($0.2)) }
+        var checked = 0
+        for (selector, body) in blocks {
+            guard let color = body.firstMatch(of: /(?:^|[;\s])color:\s*(#[0-9a-fA-F]{6})/)?.1 else { continue }
+            let background = body.firstMatch(of: /background:\s*(#[0-9a-fA-F]{6})/)?.1
+            for ground in background.map({ [String($0)] }) ?? ["#ffffff", "#e8e8e8"] {
+                #expect(Self.contrast(String(color), ground) >= 4.5, "\(selector): \(color) on \(ground)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 10)
+    }
 }
