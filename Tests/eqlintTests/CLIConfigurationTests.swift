@@ -62,7 +62,7 @@ struct CLIConfigurationTests {
         #expect(try CLITests.run(["check", "--today", "2026-11-23", "--fail-on", "warning", "plans"], in: root).status == 1)
         #expect(try CLITests.run(["check", "--today", "2026-11-23", "--no-config", "plans"], in: root).status == 1)
         let rules = try CLITests.run(["rules"], in: root)
-        #expect(rules.stdout.contains("objective-lead               warning  Each objective names who leads it"))
+        #expect(rules.stdout.contains("objective-lead               warning  good-practice  Each objective names who leads it"))
         #expect(rules.stdout.contains("(set by .eqlint.json5)"))
     }
 
@@ -130,7 +130,7 @@ struct CLIConfigurationTests {
 
 extension CLIConfigurationTests {
     @Test("every format from the command line; SARIF written with --output has repository-relative paths",
-          arguments: ["sarif", "github", "junit", "checkstyle"])
+          arguments: ["sarif", "github", "junit", "checkstyle", "html"])
     func formats(format: String) throws {
         let root = try Self.repository()
         let result = try CLITests.run(["check", "--today", "2026-11-23", "--format", format, "--output", "report.out", "plans"], in: root)
@@ -139,8 +139,9 @@ extension CLIConfigurationTests {
         let written = try String(contentsOf: root.appendingPathComponent("report.out"), encoding: .utf8)
         switch format {
         case "sarif": #expect(written.contains("\"uri\" : \"plans/plan.md\""))
-        case "github": #expect(written.hasPrefix("::error file=plans/plan.md,line=8,col=4,endLine=8,endColumn=55,title=objective-lead::"))
+        case "github": #expect(written.hasPrefix("::error file=plans/plan.md,line=8,col=4,endLine=8,endColumn=55,title=objective-lead (recommendation)::"))
         case "junit": #expect(written.contains("<testsuite name=\"plans/plan.md\""))
+        case "html": #expect(written.contains("<span class=\"file\">plans/plan.md</span>") && written.hasSuffix("</html>\n"))
         default: #expect(written.contains("<file name=\"plans/plan.md\">"))
         }
     }

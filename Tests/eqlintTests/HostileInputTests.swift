@@ -104,7 +104,7 @@ struct HostileInputTests {
         // After the bad byte, the plan is still read: both objectives, their own findings.
         #expect(result.stdout.contains("latin1.md:3:4: error: Objective 1 has no lead"))
         #expect(result.stdout.contains("latin1.md:5:4: error: Objective 2 has no lead"))
-        #expect(result.stderr == "11 errors, 2 warnings, 3 info in 1 plan (1 checked)\n")
+        #expect(result.stderr == "11 errors, 2 warnings, 3 info in 1 plan (1 checked): 6 legal requirements not met, 10 recommendations\n")
         // It is a finding: in every format, and --fail-on decides the exit status.
         let json = try Self.run(Self.today + ["--format", "json", "--fail-on", "never", "latin1.md"], files: ["latin1.md": plan])
         #expect(json.status == 0)
@@ -285,7 +285,7 @@ struct HostileInputTests {
           options: { pattern: "\(pattern)" },
           message: "{objective}: the lead is not a role",
           help: "Name a role.",
-          source: "A trust's rule.",
+          source: "A trust's rule.", basis: "good-practice",
           examples: { pass: [["## Objective 1", "Lead: Head"]], fail: [["## Objective 1", "Lead: aa"]] },
         }
         """

@@ -30,7 +30,7 @@ struct OfficeDocumentCLITests {
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let finding = try #require(lines.first { $0.contains(": error: ") })
         #expect(finding.hasPrefix("secondary-2020-2024.pandoc.docx:"))
-        #expect(result.stderr.hasSuffix("in 1 plan (1 checked)\n"))
+        #expect(result.stderr.contains("in 1 plan (1 checked): "))
         // The line a finding names is a line of `eqlint convert`'s output.
         let converted = try CLITests.run(["convert", "secondary-2020-2024.pandoc.docx"], in: folder)
         #expect(converted.status == 0)

@@ -33,10 +33,17 @@ public struct CheckstyleReporter: StreamingReporter {
         var out = "  <file name=\"\(XMLText.escape(file.path))\">\n"
         for diagnostic in file.diagnostics {
             out += "    <error line=\"\(diagnostic.range.start.line)\" column=\"\(diagnostic.range.start.column)\""
-                + " severity=\"\(diagnostic.severity.rawValue)\" message=\"\(XMLText.escape(diagnostic.message(withFix: notes)))\""
+                + " severity=\"\(diagnostic.severity.rawValue)\" message=\"\(XMLText.escape(Self.message(diagnostic, withFix: notes)))\""
                 + " source=\"eqlint.\(XMLText.escape(diagnostic.ruleID))\"/>\n"
         }
         return out + "  </file>\n"
+    }
+
+    /// The message, saying whether it is a legal requirement or a recommendation, then the fix.
+    static func message(_ diagnostic: Diagnostic, withFix: Bool) -> String {
+        var finding = diagnostic
+        finding.message += " (\(diagnostic.kind))"
+        return finding.message(withFix: withFix)
     }
 
     public func tail(_ summary: Summary) -> String {

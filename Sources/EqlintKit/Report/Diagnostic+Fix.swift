@@ -6,3 +6,11 @@ extension Diagnostic {
         withFix && !help.isEmpty ? "\(message)\nHow to fix: \(help)" : message
     }
 }
+
+extension Diagnostic {
+    /// What kind of finding it is, for formats with a title or a line to
+    /// say so: `legal requirement` (its rule's basis is the law) or `recommendation`.
+    var kind: String {
+        basis?.isLegal == true ? "legal requirement" : "recommendation"
+    }
+}

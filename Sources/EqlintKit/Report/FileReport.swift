@@ -16,6 +16,9 @@ public struct FileReport: Sendable {
     /// Rule patterns that had to be stopped while checking the plan: their
     /// rules are not fully checked, which fails the run (exit status 2).
     public var stoppedPatterns: [StoppedPattern] = []
+    /// The plan's school, period and objectives (a few words each), for a
+    /// format that lists them (`html`); nil when the run did not keep them.
+    public var synopsis: PlanSynopsis?
 
     /// Lines longer than this (in bytes) are not shown under a finding.
     public static let longestSourceLine = 400

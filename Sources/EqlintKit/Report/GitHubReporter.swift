@@ -1,6 +1,6 @@
 /// GitHub Actions workflow commands, which show each finding as an
 /// annotation on the pull request:
-/// `::error file=P,line=L,col=C,endLine=EL,endColumn=EC,title=RULE::message`
+/// `::error file=P,line=L,col=C,endLine=EL,endColumn=EC,title=RULE (KIND)::message`, KIND saying legal requirement or recommendation
 /// (`::warning`, and `::notice` for info). The fix follows the message on
 /// a line of its own.
 public struct GitHubReporter: StreamingReporter {
@@ -37,7 +37,7 @@ public struct GitHubReporter: StreamingReporter {
                 "file=\(Self.escapeProperty(diagnostic.path))",
                 "line=\(range.start.line)", "col=\(range.start.column)",
                 "endLine=\(range.end.line)", "endColumn=\(range.end.column)",
-                "title=\(Self.escapeProperty(diagnostic.ruleID))",
+                "title=\(Self.escapeProperty("\(diagnostic.ruleID) (\(diagnostic.kind))"))",
             ]
             return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(diagnostic.message(withFix: notes)))\n"
         }.joined()

@@ -32,6 +32,8 @@ public struct JSONReporter: StreamingReporter {
         var message: String
         var help: String
         var fingerprint: String
+        /// `law`, `guidance` or `good-practice` (none for a finding no rule file makes).
+        var basis: Basis?
     }
 
     public func report(_ files: [FileReport]) -> String {
@@ -41,7 +43,7 @@ public struct JSONReporter: StreamingReporter {
 
     static func entry(_ diagnostic: Diagnostic) -> Entry {
         Entry(file: diagnostic.path, range: diagnostic.range, severity: diagnostic.severity, ruleId: diagnostic.ruleID,
-              message: diagnostic.message, help: diagnostic.help, fingerprint: diagnostic.fingerprint)
+              message: diagnostic.message, help: diagnostic.help, fingerprint: diagnostic.fingerprint, basis: diagnostic.basis)
     }
 
     // Streaming: the diagnostics array comes first (keys are sorted), the summary last.

@@ -38,7 +38,7 @@ public struct JUnitReporter: Reporter {
                     continue
                 }
                 let worst = findings.map(\.severity).max() ?? first.severity
-                let lines = findings.map { "\($0.path):\($0.range.start.line):\($0.range.start.column): \($0.message)" }
+                let lines = findings.map { "\($0.path):\($0.range.start.line):\($0.range.start.column): \($0.message) (\($0.kind))" }
                 suites += opening + ">\n"
                 suites += "      <failure message=\"\(XMLText.escape(first.message))\" type=\"\(worst.rawValue)\">"
                 suites += XMLText.escape(lines.joined(separator: "\n")) + "</failure>\n"

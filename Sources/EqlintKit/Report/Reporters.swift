@@ -24,6 +24,7 @@ public enum Reporters {
         GitHubReporter.self,
         JUnitReporter.self,
         CheckstyleReporter.self,
+        HTMLReporter.self,
     ]
 
     /// The format used when none is asked for.

@@ -10,6 +10,7 @@ public enum RuleCatalog {
         return ruleSet.rules.map { rule in
             var line = rule.id.padding(toLength: idWidth + 2, withPad: " ", startingAt: 0)
                 + (rule.enabled ? rule.severity.rawValue : "off").padding(toLength: 9, withPad: " ", startingAt: 0)
+                + rule.basis.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
                 + rule.summary
             var notes: [String] = []
             if ruleSet.replaced[rule.id] != nil {
@@ -27,6 +28,7 @@ public enum RuleCatalog {
     /// matters, how to fix it, and its examples.
     public static func explanation(_ rule: Rule, in ruleSet: RuleSet) -> String {
         var text = "\(rule.id) (\(rule.enabled ? rule.severity.rawValue : "off"))\n\n\(rule.summary)\n\n"
+        text += "What it rests on:\n\(indented(basisSentence(rule.basis)))\n\n"
         text += "What the duty or guidance says:\n\(indented(rule.source))\n\n"
         if let why = rule.why { text += "Why it matters:\n\(indented(why))\n\n" }
         text += "How to fix it:\n\(indented(rule.help))\n\n"
@@ -62,6 +64,21 @@ public enum RuleCatalog {
             text += "\n## \(rule.id)\n\n```text\n\(explanation(rule, in: ruleSet))```\n"
         }
         return text
+    }
+
+    /// What a rule's basis means, in a sentence.
+    public static func basisSentence(_ basis: Basis) -> String {
+        switch basis {
+        case .law:
+            return "The law (basis: law): the Equality Act 2010 or the Specific Duties Regulations 2017 require it, "
+                + "so a finding is a legal requirement the plan does not meet."
+        case .guidance:
+            return "Guidance (basis: guidance): official advice (DfE, EHRC or government guidance) recommends it; "
+                + "the law does not require it, so a finding is a recommendation."
+        case .goodPractice:
+            return "Good practice (basis: good-practice): it makes the plan clearer or more useful; neither the law nor "
+                + "official guidance requires it, so a finding is a recommendation."
+        }
     }
 
     /// Text wrapped at about 76 columns and indented by two spaces.

@@ -69,7 +69,11 @@ public struct SARIFReporter: StreamingReporter {
         var enabled: Bool
     }
 
-    struct Properties: Encodable { var source: String }
+    struct Properties: Encodable {
+        var source: String
+        /// `law`, `guidance` or `good-practice`.
+        var basis: Basis
+    }
 
     struct Result: Encodable {
         var ruleId: String
@@ -135,7 +139,7 @@ public struct SARIFReporter: StreamingReporter {
                 fullDescription: Text(text: "\(rule.summary) \(rule.source)"),
                 help: Text(text: rule.help),
                 defaultConfiguration: Configuration(level: Self.level(rule.severity), enabled: rule.enabled),
-                properties: Properties(source: rule.source))
+                properties: Properties(source: rule.source, basis: rule.basis))
         }
         return Log(runs: [Run(tool: Tool(driver: Driver(rules: descriptors)), results: results)])
     }

@@ -1,12 +1,25 @@
+import Rules
+
 /// The one-line tally printed on standard error after a check:
-/// `2 errors, 5 warnings in 3 plans (12 checked)`, or for a clean run
-/// `12 plans checked: no problems found`.
+/// `2 errors, 5 warnings in 3 plans (12 checked): 1 legal requirement not met, 6 recommendations`,
+/// or for a clean run `12 plans checked: no problems found`.
 public struct Summary: Sendable, Equatable, Codable {
     public var errors = 0
     public var warnings = 0
     public var infos = 0
+    /// Findings of rules whose basis is the law: legal requirements not met.
+    public var legal = 0
+    /// Every other finding: guidance and good practice.
+    public var recommendations = 0
     public var plansWithFindings = 0
     public var plansChecked = 0
+    /// Each plan's own tally, in order (kept for a format that lists plans
+    /// at its end, `html`; a few words a plan, never its findings).
+    public var plans: [PlanTally] = []
+
+    enum CodingKeys: String, CodingKey {
+        case errors, warnings, infos, legal, recommendations, plansWithFindings, plansChecked
+    }
 
     public init(_ files: [FileReport] = []) {
         for file in files { add(file) }
@@ -14,15 +27,15 @@ public struct Summary: Sendable, Equatable, Codable {
 
     /// Counts one more plan, as a run streams its reports.
     public mutating func add(_ file: FileReport) {
+        let tally = PlanTally(file)
         plansChecked += 1
         if !file.diagnostics.isEmpty { plansWithFindings += 1 }
-        for diagnostic in file.diagnostics {
-            switch diagnostic.severity {
-            case .error: errors += 1
-            case .warning: warnings += 1
-            case .info: infos += 1
-            }
-        }
+        errors += tally.errors
+        warnings += tally.warnings
+        infos += tally.infos
+        legal += tally.legal
+        recommendations += tally.recommendations
+        plans.append(tally)
     }
 
     public var description: String {
@@ -30,6 +43,33 @@ public struct Summary: Sendable, Equatable, Codable {
         if plansWithFindings == 0 { return "\(count(plansChecked, "plan")) checked: no problems found" }
         var parts = [count(errors, "error"), count(warnings, "warning")]
         if infos > 0 { parts.append("\(infos) info") }
-        return "\(parts.joined(separator: ", ")) in \(count(plansWithFindings, "plan")) (\(plansChecked) checked)"
+        return "\(parts.joined(separator: ", ")) in \(count(plansWithFindings, "plan")) (\(plansChecked) checked): "
+            + "\(count(legal, "legal requirement")) not met, \(count(recommendations, "recommendation"))"
+    }
+}
+
+/// One plan's counts, with its school and period, for a summary row.
+public struct PlanTally: Sendable, Equatable {
+    public var path: String
+    public var school: String?
+    public var period: String?
+    public var errors = 0
+    public var warnings = 0
+    public var infos = 0
+    public var legal = 0
+    public var recommendations = 0
+
+    public init(_ file: FileReport) {
+        path = file.path
+        school = file.synopsis?.school
+        period = file.synopsis?.period
+        for diagnostic in file.diagnostics {
+            switch diagnostic.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: infos += 1
+            }
+            if diagnostic.basis?.isLegal == true { legal += 1 } else { recommendations += 1 }
+        }
     }
 }

@@ -231,6 +231,7 @@ private enum CheckTask: Sendable {
                 sourceLines: keepsSourceLines ? FileReport.lines(of: checked.diagnostics, in: source) : [:],
                 failOn: context.configuration.failOn)
             report.stoppedPatterns = checked.stoppedPatterns
+            report.synopsis = checked.synopsis
             return .report(report, rendered: nil)
         case .failure(let error):
             return .error(error)

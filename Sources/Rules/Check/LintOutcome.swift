@@ -7,4 +7,6 @@ public struct LintOutcome: Sendable {
     public var stoppedPatterns: [StoppedPattern]
     /// How many objectives eqlint found in the plan.
     public var objectiveCount = 0
+    /// The plan's school, period and objectives, for a report that lists them.
+    public var synopsis: PlanSynopsis?
 }

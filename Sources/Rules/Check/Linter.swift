@@ -46,9 +46,15 @@ public struct Linter: Sendable {
         let stops = stops ?? PatternStops(path: source.path)
         let found = findings(in: source, rules: rules ?? ruleSet.rules.filter(\.enabled), stops: stops)
         func diagnostic(_ rule: Rule, _ finding: Finding) -> Diagnostic {
-            Diagnostic(path: source.path, range: finding.range, severity: rule.severity, ruleID: rule.id,
-                       message: rule.message.render(finding.values, parts: rule.parts),
-                       help: rule.helpTemplate?.render(finding.values.merging(exampleDates) { own, _ in own }, parts: rule.parts) ?? rule.help)
+            var diagnostic = Diagnostic(
+                path: source.path, range: finding.range, severity: rule.severity, ruleID: rule.id,
+                message: rule.message.render(finding.values, parts: rule.parts),
+                help: rule.helpTemplate?.render(finding.values.merging(exampleDates) { own, _ in own }, parts: rule.parts) ?? rule.help)
+            diagnostic.basis = rule.basis
+            if finding.place?.extent != .plan {
+                diagnostic.objective = finding.place?.objective ?? found.objectiveStarts.lastIndex { $0 <= finding.range.start }
+            }
+            return diagnostic
         }
         // Superseded findings are numbered with the rest, then dropped, so
         // that the fingerprints (and a baseline) of the others stay as they were.
@@ -65,7 +71,8 @@ public struct Linter: Sendable {
         }
         Fingerprint.assign(&all)
         let shown = zip(all, diagnostics).filter { !$0.1.1 }.map(\.0)
-        return LintOutcome(diagnostics: shown, stoppedPatterns: stops.all, objectiveCount: found.objectiveCount)
+        return LintOutcome(diagnostics: shown, stoppedPatterns: stops.all, objectiveCount: found.objectiveCount,
+                           synopsis: found.synopsis)
     }
 
     /// What the rules found in one plan, each finding with its rule and its
@@ -93,7 +100,8 @@ public struct Linter: Sendable {
             kept += context.suppressionFindings(for: rule, suppressions: suppressions, used: used, knownRuleIDs: known).map { (rule, $0) }
         }
         return PlanFindings(findings: kept, superseded: unsilenced.filter { superseded.contains($0) }.map { found[$0] },
-                            objectiveCount: plan.objectives.count, isWebPage: document.textSpans != nil)
+                            objectiveCount: plan.objectives.count, isWebPage: document.textSpans != nil,
+                            objectiveStarts: plan.objectives.map(\.anchor.start), synopsis: PlanSynopsis(plan, path: source.path))
     }
 
     /// The `<!-- eqlint... -->` comments in lines of text (at the end of a
@@ -143,6 +151,10 @@ public struct Linter: Sendable {
         var objectiveCount: Int
         /// Whether the file was read as a web page (its findings' text is its words, not its markup).
         var isWebPage: Bool
+        /// Where each objective starts, by index in the plan's objectives.
+        var objectiveStarts: [SourceLocation] = []
+        /// The plan's school, period and objectives, for a report.
+        var synopsis: PlanSynopsis?
     }
 
     /// The bytes of a finding's range in a web page, at most 2,000 of them,

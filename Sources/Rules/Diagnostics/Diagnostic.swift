@@ -16,6 +16,11 @@ public struct Diagnostic: Hashable, Sendable {
     public var faultText: String = ""
     /// Stable identity across unrelated edits (see `Fingerprint`).
     public var fingerprint: String = ""
+    /// What the rule rests on (nil for a finding no rule file makes, such as `invalid-utf8`).
+    public var basis: Basis?
+    /// The index in the plan's objectives of the objective the finding is
+    /// about, or in whose lines it is; nil for the plan as a whole.
+    public var objective: Int?
 
     public init(path: String, range: SourceRange, severity: Severity, ruleID: String, message: String, help: String) {
         self.path = path

@@ -40,6 +40,8 @@ public struct Rule: Sendable {
     var helpTemplate: MessageTemplate?
     /// What the rule rests on: statute, guidance or good practice.
     public var source: String
+    /// Whether the rule is the law, guidance or good practice (`basis`).
+    public var basis: Basis
     /// Why it matters, for `eqlint explain` (every default rule has one).
     public var why: String?
     public var examples: RuleExamples

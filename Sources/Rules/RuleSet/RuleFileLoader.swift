@@ -13,7 +13,7 @@ package struct RuleFileLoader {
     let reader: NodeReader
 
     static let ruleKeys = ["id", "severity", "enabled", "summary", "scope", "field", "check", "options",
-                           "when", "unless", "supersedes", "message", "parts", "help", "source", "why", "examples"]
+                           "when", "unless", "supersedes", "message", "parts", "help", "source", "basis", "why", "examples"]
     static let vocabularyKeys = ["vocabulary", "description", "terms", "patterns"]
 
     /// - Parameter limitPatternTime: whether its patterns' matches are stopped when they take too long
@@ -152,6 +152,7 @@ package struct RuleFileLoader {
             help: try reader.nonEmptyString(try node("help"), "'help'"),
             helpTemplate: messages.help,
             source: try reader.nonEmptyString(try node("source"), "'source'"),
+            basis: try basis(members, of: root),
             why: try members["why"].map { member throws(RuleFileError) in try reader.nonEmptyString(member.value, "'why'") },
             examples: try examples(try node("examples")),
             origin: RuleOrigin(path: reader.path, location: root.location),
@@ -160,6 +161,15 @@ package struct RuleFileLoader {
         rule.supersedes = supersedes
         rule.supersedesLocations = supersedesLocations
         return .rule(rule, vocabularyReferences: references)
+    }
+
+    /// `basis`: whether the rule is the law, guidance or good practice.
+    private func basis(_ members: [String: JSON5Node.Member], of root: JSON5Node) throws(RuleFileError) -> Basis {
+        guard let member = members["basis"] else {
+            throw reader.error("a rule is missing the key 'basis': what it rests on, 'law' (the Equality Act 2010 or the "
+                + "Specific Duties Regulations 2017), 'guidance' (DfE or EHRC advice) or 'good-practice'", at: root.location)
+        }
+        return try reader.choice(member.value, "'basis'", of: Basis.allCases)
     }
 
     private func examples(_ node: JSON5Node) throws(RuleFileError) -> RuleExamples {

@@ -178,7 +178,7 @@ extension DutyRuleTests {
           id: "trust-rule", severity: "warning", summary: "A trust rule.", scope: "objective",
           check: "mentions", options: { vocabulary: "characteristics" },
           \(extra)
-          message: "{objective}", help: "Fix it.", source: "Trust policy.",
+          message: "{objective}", help: "Fix it.", source: "Trust policy.", basis: "good-practice",
           examples: { pass: ["## Objective 1: Girls"], fail: ["## Objective 1"] },
         }
         """

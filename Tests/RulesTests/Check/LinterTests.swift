@@ -111,7 +111,7 @@ extension LinterTests {
               id: "aim-entry-known", severity: "warning", summary: "Aim entries name an aim of the duty.",
               scope: "entry", field: "aim", check: "mentions", options: { vocabulary: "aims" },
               message: "\\u201C{text}\\u201D is not an aim of the general duty", help: "Name one of the three aims.",
-              source: "Equality Act 2010, s.149(1).",
+              source: "Equality Act 2010, s.149(1).", basis: "good-practice",
               examples: { pass: ["## Objective 1\\nAim: Foster good relations"], fail: ["## Objective 1\\nAim: Be kind"] },
             }
             """

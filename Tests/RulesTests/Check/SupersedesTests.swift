@@ -112,7 +112,7 @@ struct SupersedesTests {
           supersedes: \(supersedes),
           message: "{objective} has no lead",
           help: "Add a lead.",
-          source: "Good practice.",
+          source: "Good practice.", basis: "good-practice",
           examples: { pass: ["## Objective 1\\nLead: Head"], fail: [["## Objective 1"]] },
         }
         """

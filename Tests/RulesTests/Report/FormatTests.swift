@@ -79,7 +79,7 @@ struct FormatTests {
     func githubSyntax() throws {
         let output = GitHubReporter().report(try Self.reports())
         let command = try NSRegularExpression(
-            pattern: "^::(error|warning|notice) file=[^,:]+,line=\\d+,col=\\d+,endLine=\\d+,endColumn=\\d+,title=[a-z0-9-]+::[^\\r\\n]+$")
+            pattern: "^::(error|warning|notice) file=[^,:]+,line=\\d+,col=\\d+,endLine=\\d+,endColumn=\\d+,title=[a-z0-9-]+ \\((legal requirement|recommendation)\\)::[^\\r\\n]+$")
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         let count = try Self.reports().flatMap(\.diagnostics).count
         #expect(lines.count == count)
@@ -92,7 +92,7 @@ struct FormatTests {
     @Test("GitHub: %, CR and LF are escaped in messages; : and , too in properties")
     func githubEscaping() {
         #expect(GitHubReporter(notes: false).report([Self.awkward]) ==
-            "::notice file=plans/a%2Cb%3Ac d.md,line=2,col=3,endLine=2,endColumn=9,title=objective-rationale"
+            "::notice file=plans/a%2Cb%3Ac d.md,line=2,col=3,endLine=2,endColumn=9,title=objective-rationale (recommendation)"
             + "::100%25 <sure> & \"quoted\" 'single',%0D%0Anext: line\u{1}\n")
         // With notes (the default), the fix follows on a line of its own, escaped as the message is.
         let withFix = GitHubReporter().report([Self.awkward])
@@ -158,7 +158,7 @@ struct FormatTests {
             #expect(element.attributes["column"] == "\(diagnostic.range.start.column)")
             #expect(element.attributes["severity"] == diagnostic.severity.rawValue)
             #expect(element.attributes["source"] == "eqlint.\(diagnostic.ruleID)")
-            #expect(element.attributes["message"] == "\(diagnostic.message)\nHow to fix: \(diagnostic.help)")
+            #expect(element.attributes["message"] == "\(diagnostic.message) (\(diagnostic.basis?.isLegal == true ? "legal requirement" : "recommendation"))\nHow to fix: \(diagnostic.help)")
         }
         let awkward = try XMLElements.parse(CheckstyleReporter().report([Self.awkward]))
         #expect(awkward.elements.first { $0.name == "file" }?.attributes["name"] == "plans/a,b:c d.md")

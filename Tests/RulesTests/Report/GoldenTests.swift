@@ -18,7 +18,10 @@ struct GoldenTests {
         let path = TestSupport.examplesDirectory.appendingPathComponent(name).path
         let source = try SourceFile.read(path: path, displayPath: "examples/\(name)")
         let linter = Linter(ruleSet: TestSupport.builtInRuleSet, today: TestSupport.goldenToday)
-        return FileReport(path: source.path, source: source, diagnostics: linter.lint(source))
+        let checked = linter.check(source)
+        var report = FileReport(path: source.path, source: source, diagnostics: checked.diagnostics)
+        report.synopsis = checked.synopsis
+        return report
     }
 
     @Test("there are examples to check")

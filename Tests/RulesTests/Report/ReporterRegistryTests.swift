@@ -58,7 +58,8 @@ struct ReporterRegistryTests {
     }
 
     @Test("an unknown format lists the formats there are, and suggests the one meant", arguments: [
-        ("xml", nil),
+        ("pdf", nil),
+        ("xml", "html"),
         ("jsno", "json"),
         ("SARIF", "sarif"),
         ("check-style", "checkstyle"),

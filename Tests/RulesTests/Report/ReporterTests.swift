@@ -55,10 +55,14 @@ struct ReporterTests {
     func summary() {
         let error = Diagnostic(path: "b.md", range: Self.diagnostic.range, severity: .error, ruleID: "x", message: "m", help: "h")
         let files = [Self.report, FileReport(path: "b.md", source: nil, diagnostics: [error, error]), FileReport(path: "c.md", source: nil, diagnostics: [])]
-        #expect(Summary(files).description == "2 errors, 1 warning in 2 plans (3 checked)")
+        #expect(Summary(files).description == "2 errors, 1 warning in 2 plans (3 checked): 0 legal requirements not met, 3 recommendations")
         #expect(Summary([]).description == "0 plans checked: no problems found")
         let info = Diagnostic(path: "b.md", range: Self.diagnostic.range, severity: .info, ruleID: "x", message: "m", help: "h")
-        #expect(Summary([FileReport(path: "b.md", source: nil, diagnostics: [info])]).description == "0 errors, 0 warnings, 1 info in 1 plan (1 checked)")
+        #expect(Summary([FileReport(path: "b.md", source: nil, diagnostics: [info])]).description == "0 errors, 0 warnings, 1 info in 1 plan (1 checked): 0 legal requirements not met, 1 recommendation")
+        var legal = info
+        legal.basis = .law
+        #expect(Summary([FileReport(path: "b.md", source: nil, diagnostics: [legal, info])]).description
+            == "0 errors, 0 warnings, 2 info in 1 plan (1 checked): 1 legal requirement not met, 1 recommendation")
     }
 
     @Test("JSON: the documented schema")

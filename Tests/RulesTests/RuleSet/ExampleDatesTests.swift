@@ -47,7 +47,7 @@ struct ExampleDatesTests {
     func unknownPlaceholder() {
         let rule = """
         { id: "x", severity: "info", summary: "s", scope: "plan", check: "has-objectives", message: "m",
-          help: "Publish by {yaer1}.", source: "s",
+          help: "Publish by {yaer1}.", source: "s", basis: "good-practice",
           examples: { pass: ["## Objective 1: A"], fail: ["# Plan"] } }
         """
         guard case .failure(let error) = TestSupport.loadRules([("x.json5", rule)]) else {

@@ -77,7 +77,7 @@ struct PatternTimeLimitTests {
           options: { pattern: "^(a|aa)+$" },
           message: "{objective}: the lead is a row of a's",
           help: "Name a role.",
-          source: "A test.",
+          source: "A test.", basis: "good-practice",
           examples: { pass: [["## Objective 1", "Lead: Head"]], fail: [["## Objective 1", "Lead: aa"]] },
         }
         """

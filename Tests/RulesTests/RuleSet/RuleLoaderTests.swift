@@ -16,7 +16,7 @@ struct RuleLoaderTests {
           check: "present",
           message: "{objective} has no lead",
           help: "Add a lead.",
-          source: "Good practice.",
+          source: "Good practice.", basis: "good-practice",
           examples: { pass: ["## Objective 1\\nLead: Head"], fail: [["## Objective 1"]] },
         }
         """
@@ -91,6 +91,14 @@ struct RuleLoaderTests {
         ("  field: \"lead\",\n  check: \"present\",", "\n  check: \"mentions\", options: { vocabulary: \"aimz\" },", "7:45", "no vocabulary list is named 'aimz'"),
         ("  check: \"present\",", "  check: \"has-end-date\",", "5:10", "the check 'has-end-date' works on scope 'entry', not 'objective'"),
         ("  help: \"Add a lead.\",", "", "1:1", "a rule is missing the key 'help'"),
+        // basis: what the rule rests on
+        (" basis: \"good-practice\",", " basis: \"goodpractice\",", "10:36",
+         "'basis' must be one of 'law', 'guidance', 'good-practice', not 'goodpractice' (did you mean 'good-practice'?)"),
+        (" basis: \"good-practice\",", " basis: \"statute\",", "10:36", "'basis' must be one of 'law', 'guidance', 'good-practice', not 'statute'"),
+        (" basis: \"good-practice\",", " basis: 1,", "10:36", "'basis' must be a string in quotes, not a number"),
+        (" basis: \"good-practice\",", " bassis: \"law\",", "10:29", "unknown key 'bassis' in a rule; did you mean 'basis'?"),
+        (" basis: \"good-practice\",", "", "1:1",
+         "a rule is missing the key 'basis': what it rests on, 'law' (the Equality Act 2010 or the Specific Duties Regulations 2017), 'guidance' (DfE or EHRC advice) or 'good-practice'"),
         ("  check: \"present\",", "", "1:1", "a rule is missing the key 'check'"),
         ("fail: [[\"## Objective 1\"]]", "fail: []", "11:59", "'fail' needs at least one example plan"),
         // A fail example that pins where it fires: { plan, expect }
@@ -150,6 +158,25 @@ struct RuleLoaderTests {
         #expect(set.rules.count >= 13)
         #expect(set.rules.allSatisfy { $0.origin.path == "rules/\($0.id).json5" })
         #expect(set.vocabulary.field(forLabel: "Who's responsible?") == "lead")
+    }
+
+    /// Which default rules are the law is a judgement made rule by rule from
+    /// each rule's source (see the README's Rules section); this pins it, so
+    /// that changing one is a decision, not an accident.
+    @Test("the default rules that are the law: objectives published, specific and measurable, the aims, the characteristics")
+    func defaultLaw() {
+        let set = TestSupport.builtInRuleSet
+        let law = Set(set.rules.filter { $0.basis == .law }.map(\.id))
+        #expect(law == ["plan-has-objectives", "plan-expired", "plan-period-too-long", "equality-information-due",
+                        "objective-aim", "objective-characteristics", "pupil-characteristic", "proxy-group-only",
+                        "objective-success-criteria", "objective-measurable"])
+        // Good practice is never presented as the law (issue 14: lead and child-friendly version).
+        #expect(set.rule(id: "objective-lead")?.basis == .goodPractice)
+        #expect(set.rule(id: "objective-child-friendly")?.basis == .goodPractice)
+        // A rule whose source is good practice or guidance is not the law.
+        for rule in set.rules where rule.source.hasPrefix("Good practice") || rule.source.hasPrefix("DfE advice") {
+            #expect(rule.basis != .law, "\(rule.id)")
+        }
     }
 }
 
