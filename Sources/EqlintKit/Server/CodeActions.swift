@@ -87,13 +87,21 @@ enum CodeActions {
         let trimmed = text.drop { $0 == " " || $0 == "\t" }
         if trimmed.hasPrefix("|") {
             // A table row: a comment at its end, as a line between rows would end the table.
-            if let edit = extend("eqlint-disable-line", ruleID, lineText: text, line: line, encoding: encoding) { return edit }
+            switch existing("eqlint-disable-line", ruleID, lineText: text, line: line, encoding: encoding) {
+            case .covers: return nil
+            case .extend(let edit): return edit
+            case .none: break
+            }
             let end = LSPPosition(line: line, character: units(text, encoding))
             let space = text.hasSuffix(" ") ? "" : " "
             return Edit(range: LSPRange(start: end, end: end), text: "\(space)<!-- eqlint-disable-line \(ruleID) -- \(reasonPlaceholder) -->")
         }
-        if line > 0, let edit = extend("eqlint-disable-next-line", ruleID, lineText: document.lineText(line - 1), line: line - 1, encoding: encoding) {
-            return edit
+        if line > 0 {
+            switch existing("eqlint-disable-next-line", ruleID, lineText: document.lineText(line - 1), line: line - 1, encoding: encoding) {
+            case .covers: return nil
+            case .extend(let edit): return edit
+            case .none: break
+            }
         }
         let indent = String(text.prefix { $0 == " " || $0 == "\t" })
         let start = LSPPosition(line: line, character: 0)
@@ -104,8 +112,12 @@ enum CodeActions {
     /// The comment that silences a rule in the whole file, after any front matter.
     static func disableFile(_ ruleID: String, in document: TextDocument, encoding: PositionEncoding) -> Edit? {
         let line = frontMatterLines(document).last.map { $0 + 1 } ?? 0
-        if line < document.lineCount, let edit = extend("eqlint-disable-file", ruleID, lineText: document.lineText(line), line: line, encoding: encoding) {
-            return edit
+        if line < document.lineCount {
+            switch existing("eqlint-disable-file", ruleID, lineText: document.lineText(line), line: line, encoding: encoding) {
+            case .covers: return nil
+            case .extend(let edit): return edit
+            case .none: break
+            }
         }
         let start = LSPPosition(line: line, character: 0)
         // At the very end of a document with no final line break, the comment goes on a line of its own.
@@ -114,28 +126,35 @@ enum CodeActions {
                     text: "\(lead)<!-- eqlint-disable-file \(ruleID) -- \(reasonPlaceholder) -->\(lineBreak(document))")
     }
 
-    /// Adds a rule to an `instruction` comment already on a line (`<!--
-    /// eqlint-disable-next-line objective-aim -->` becomes `... objective-aim,
-    /// objective-lead -->`), or nil when the line holds no such comment.
-    static func extend(_ instruction: String, _ ruleID: String, lineText: String, line: Int, encoding: PositionEncoding) -> Edit? {
-        guard let open = lineText.range(of: "<!-- \(instruction) ") else { return nil }
+    /// What a line holds of an `instruction` comment, for a rule.
+    enum Existing {
+        /// No such comment.
+        case none
+        /// One that silences the rule already (naming it, or naming no rule).
+        case covers
+        /// One naming other rules: the edit that adds this one
+        /// (`objective-aim` becomes `objective-aim, objective-lead`).
+        case extend(Edit)
+    }
+
+    static func existing(_ instruction: String, _ ruleID: String, lineText: String, line: Int, encoding: PositionEncoding) -> Existing {
+        guard let open = lineText.range(of: "<!-- \(instruction) ") ?? lineText.range(of: "<!-- \(instruction)-") else { return .none }
         let rest = lineText[open.upperBound...]
-        guard let close = rest.range(of: " --") else { return nil }
+        guard let close = rest.range(of: " --") ?? rest.range(of: "-->") else { return .none }
         let ids = rest[..<close.lowerBound].split { $0 == "," || $0 == " " }.map(String.init)
-        // A comment naming no rule silences every rule; one naming this rule already silences it.
-        guard !ids.isEmpty, !ids.contains(ruleID) else { return nil }
+        guard !ids.isEmpty, !ids.contains(ruleID) else { return .covers }
         let position = LSPPosition(line: line, character: units(String(lineText[..<close.lowerBound]), encoding))
-        return Edit(range: LSPRange(start: position, end: position), text: ", \(ruleID)")
+        return .extend(Edit(range: LSPRange(start: position, end: position), text: ", \(ruleID)"))
     }
 
     /// The 0-based lines of the document's front matter (`---` to `---` or `...`), none if it has none.
-    static func frontMatterLines(_ document: TextDocument) -> ClosedRange<Int> {
-        guard document.lineCount > 1, document.lineText(0).trimmingTrailingSpace == "---" else { return 1...0 }
+    static func frontMatterLines(_ document: TextDocument) -> Range<Int> {
+        guard document.lineCount > 1, document.lineText(0).trimmingTrailingSpace == "---" else { return 0..<0 }
         for line in 1..<document.lineCount {
             let text = document.lineText(line).trimmingTrailingSpace
-            if text == "---" || text == "..." { return 0...line }
+            if text == "---" || text == "..." { return 0..<(line + 1) }
         }
-        return 1...0
+        return 0..<0
     }
 
     static func lineBreak(_ document: TextDocument) -> String {
