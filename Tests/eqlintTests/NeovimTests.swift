@@ -24,7 +24,7 @@ struct NeovimTests {
 
     /// The script Neovim runs: everything it saw, written as JSON to $EQLINT_OUT.
     static let script = #"""
-        local eqlint, plan, out, root = os.getenv("EQLINT_BIN"), os.getenv("EQLINT_PLAN"), os.getenv("EQLINT_OUT"), os.getenv("EQLINT_ROOT")
+        local setup, plan, out = os.getenv("EQLINT_SETUP"), os.getenv("EQLINT_PLAN"), os.getenv("EQLINT_OUT")
         local report = { steps = {} }
         local function step(name) table.insert(report.steps, name) end
         local function codes(buf)
@@ -38,17 +38,16 @@ struct NeovimTests {
           return nil
         end
         local ok, err = pcall(function()
+          -- The README's set-up for Neovim 0.7, as a user would paste it into init.lua.
+          dofile(setup)
           vim.cmd("edit " .. vim.fn.fnameescape(plan))
           local buf = vim.api.nvim_get_current_buf()
-          vim.bo[buf].filetype = "markdown"
-          local config = { name = "eqlint", cmd = { eqlint, "lsp", "--today", "2026-11-23" }, root_dir = root }
+          local get_clients = vim.lsp.get_clients or vim.lsp.get_active_clients
           local client_id
-          if vim.lsp.start then
-            client_id = vim.lsp.start(config)  -- Neovim 0.8 and later
-          else
-            client_id = vim.lsp.start_client(config)  -- Neovim 0.7
-            vim.lsp.buf_attach_client(buf, client_id)
-          end
+          vim.wait(20000, function()
+            for _, client in ipairs(get_clients()) do if client.name == "eqlint" then client_id = client.id end end
+            return client_id ~= nil
+          end, 20)
           report.client = client_id ~= nil
           step("started")
 
@@ -131,6 +130,13 @@ struct NeovimTests {
         vim.cmd("qa!")
         """#
 
+    /// The README's Lua for Neovim 0.7 (the block that uses `vim.lsp.start_client`).
+    static func readmeSetup() throws -> String {
+        let readme = try String(contentsOf: CLITests.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let blocks = readme.components(separatedBy: "```lua\n").dropFirst().compactMap { $0.components(separatedBy: "```").first }
+        return try #require(blocks.first { $0.contains("vim.lsp.start_client") }, "the README has no Neovim 0.7 set-up")
+    }
+
     struct Report: Decodable {
         struct Finding: Decodable {
             var lnum: Int
@@ -159,7 +165,7 @@ struct NeovimTests {
         var stopped: Bool?
     }
 
-    @Test("open a plan, see its findings, type, hover, disable a rule for a line, shut down",
+    @Test("with the README's set-up: open a plan, see its findings, type, hover, disable a rule for a line, shut down",
           .enabled(if: nvim != nil, "nvim is not installed"), .timeLimit(.minutes(3)))
     func session() throws {
         let folder = try CLITests.temporaryDirectory()
@@ -167,6 +173,8 @@ struct NeovimTests {
         // A repository of its own, so no configuration above it applies.
         try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
         let plan = folder.appendingPathComponent("plan.md"), script = folder.appendingPathComponent("session.lua")
+        let setup = folder.appendingPathComponent("init.lua")
+        try Self.readmeSetup().write(to: setup, atomically: true, encoding: .utf8)
         let output = folder.appendingPathComponent("report.json")
         try Self.plan.write(to: plan, atomically: true, encoding: .utf8)
         try Self.script.write(to: script, atomically: true, encoding: .utf8)
@@ -176,10 +184,11 @@ struct NeovimTests {
         process.arguments = ["--headless", "--clean", "-n", "-i", "NONE", "-c", "luafile \(script.path)"]
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
-        environment["EQLINT_BIN"] = CLITests.binary.path
+        // The README runs `eqlint` from the PATH: the one just built.
+        environment["PATH"] = CLITests.binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        environment["EQLINT_SETUP"] = setup.path
         environment["EQLINT_PLAN"] = plan.path
         environment["EQLINT_OUT"] = output.path
-        environment["EQLINT_ROOT"] = folder.path
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
