@@ -179,6 +179,12 @@ package final class LanguageServer: @unchecked Sendable {
     private func initialize(_ params: JSONValue?) throws(RPCError) -> JSONValue {
         guard phase == .starting else { throw .invalidRequest("the server is already initialized") }
         client = ClientCapabilities(params?["capabilities"])
+        // `initializationOptions: {diagnosticMode: "push"}` for a client that says it pulls but does not.
+        switch params?["initializationOptions"]?["diagnosticMode"]?.string {
+        case "push"?: client.pullsDiagnostics = false
+        case "pull"?: client.pullsDiagnostics = true
+        default: break
+        }
         encoding = PositionEncoding.negotiate(client.positionEncodings)
         let folder = params?["workspaceFolders"]?[0]?["uri"]?.string.flatMap(DocumentCheck.path(ofURI:))
             ?? params?["rootUri"]?.string.flatMap(DocumentCheck.path(ofURI:))

@@ -329,9 +329,31 @@ struct LanguageServerTests {
         #expect(!freshCodes.contains("outdated-term"))
         // A pulling client is not pushed to.
         #expect(!client.received.contains { $0["method"] == "textDocument/publishDiagnostics" })
+        // A client may ask to be pushed to, whatever it says it supports.
+        let pushed = LSPClient()
+        let id = pushed.request("initialize", .fields([
+            "capabilities": .fields(["textDocument": .fields(["diagnostic": .fields([:])])]),
+            "initializationOptions": .fields(["diagnosticMode": "push"]),
+        ]))
+        #expect(try pushed.result(id)["capabilities"]?["diagnosticProvider"] == nil)
         // A document that is not open has nothing to report.
         let closed = try client.result(client.request("textDocument/diagnostic", .fields(["textDocument": .fields(["uri": "file:///nowhere.md"])])))
         #expect(closed["items"] == [])
+    }
+
+    @Test("a pulling client that can refresh is asked to pull again when configuration changes")
+    func refresh() throws {
+        let client = LSPClient()
+        try client.initialize(capabilities: .fields([
+            "textDocument": .fields(["diagnostic": .fields([:])]),
+            "workspace": .fields(["diagnostics": .fields(["refreshSupport": true])]),
+        ]))
+        client.open(Self.uri, text: Self.plan)
+        client.notify("workspace/didChangeConfiguration", .fields(["settings": .fields([:])]))
+        let refresh = try client.waitFor("a refresh request") { $0["method"] == "workspace/diagnostic/refresh" }
+        #expect(refresh["id"] != nil)
+        let pulled = try client.result(client.request("textDocument/diagnostic", .fields(["textDocument": .fields(["uri": .string(Self.uri)])])))
+        #expect(pulled["kind"] == "full")
     }
 
     @Test("a pull waiting for a check can be cancelled; requests are answered while a check waits")
