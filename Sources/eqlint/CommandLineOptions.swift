@@ -9,6 +9,7 @@ struct CommandLineOptions {
         case convert
         case rules
         case explain(String)
+        case lsp
         case help(String?)
         case version
     }
@@ -49,7 +50,7 @@ struct CommandLineOptions {
         var description: String
     }
 
-    static let subcommands = ["check", "outline", "convert", "rules", "explain", "help"]
+    static let subcommands = ["check", "outline", "convert", "rules", "explain", "lsp", "help"]
 
     /// Every option's name, for "did you mean" when one is misspelt.
     static let optionNames = [
@@ -70,6 +71,7 @@ struct CommandLineOptions {
         case "convert": command = .convert
         case "rules": command = .rules
         case "explain": command = .explain("")
+        case "lsp": command = .lsp
         default:
             if first.hasPrefix("-") { throw Self.unknownOption(first, command: nil) }
             throw Self.unknownCommand(first)
@@ -159,6 +161,8 @@ struct CommandLineOptions {
             paths = []
         case .rules:
             if !paths.isEmpty { throw UsageError(description: "rules takes no paths (use --rules DIR to add a rules directory)") }
+        case .lsp:
+            if !paths.isEmpty { throw UsageError(description: "lsp takes no paths: the editor sends the plans it opens") }
         case .help, .version: break
         }
     }
@@ -170,6 +174,7 @@ struct CommandLineOptions {
         case .convert: return "convert"
         case .rules: return "rules"
         case .explain: return "explain"
+        case .lsp: return "lsp"
         case .help, .version: return nil
         }
     }

@@ -13,6 +13,7 @@ enum HelpText {
           convert                 Write a plan in eqlint's plan format (Markdown), from any format it reads.
           rules                   List every rule: id, severity and what it checks.
           explain <rule-id>       Explain one rule: why it matters, how to fix it, examples.
+          lsp                     Serve the Language Server Protocol on stdin and stdout, for editors.
           help [<subcommand>]     Show help for a subcommand.
 
         OPTIONS:
@@ -134,6 +135,24 @@ enum HelpText {
 
         """
 
+    static let lsp = """
+        OVERVIEW: Serve the Language Server Protocol (3.17) on standard input and output, for editors.
+
+        USAGE: eqlint lsp [--config <file> | --no-config] [--rules <dir>] [--today <date>]
+
+        Plans are checked as they are typed, with the configuration that applies to their file.
+        Findings come with the rule's explanation on hover, and code actions to disable a rule
+        for a line or a file. Logs go to standard error. See the README for editor set-up.
+
+        OPTIONS:
+          --config <file>         Use this configuration file for every plan (default: discover).
+          --no-config             Use no configuration file.
+          --rules <dir>           Add the rules and vocabulary in <dir> to the defaults (repeatable).
+          --today <date>          The day to check dates against, YYYY-MM-DD (default: today).
+          -h, --help              Show help information.
+
+        """
+
     /// The registered formats, the default first: `text (default), json, ... or checkstyle`.
     static var formatChoices: String {
         let names = Reporters.all.map { $0 == Reporters.default ? "\($0.identifier) (default)" : $0.identifier }
@@ -157,6 +176,7 @@ enum HelpText {
         case "convert"?: return convert
         case "rules"?: return rules
         case "explain"?: return explain
+        case "lsp"?: return lsp
         default: return nil
         }
     }

@@ -57,6 +57,12 @@ func run() throws(Failure) -> Int32 {
         return try outline(options, resolver: resolver)
     case .convert:
         return try convert(options, resolver: resolver)
+    case .lsp:
+        var server = LanguageServerOptions()
+        server.configuration = options.configuration
+        server.ruleDirectories = options.ruleDirectories
+        server.today = options.today
+        return StandardIOServer.run(options: server)
     }
 }
 
