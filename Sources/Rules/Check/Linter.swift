@@ -46,9 +46,21 @@ public struct Linter: Sendable {
         let stops = stops ?? PatternStops(path: source.path)
         let found = findings(in: source, rules: rules ?? ruleSet.rules.filter(\.enabled), stops: stops)
         func diagnostic(_ rule: Rule, _ finding: Finding) -> Diagnostic {
-            Diagnostic(path: source.path, range: finding.range, severity: rule.severity, ruleID: rule.id,
-                       message: rule.message.render(finding.values, parts: rule.parts),
-                       help: rule.helpTemplate?.render(finding.values.merging(exampleDates) { own, _ in own }, parts: rule.parts) ?? rule.help)
+            var diagnostic = Diagnostic(
+                path: source.path, range: finding.range, severity: rule.severity, ruleID: rule.id,
+                message: rule.message.render(finding.values, parts: rule.parts),
+                help: rule.helpTemplate?.render(finding.values.merging(exampleDates) { own, _ in own }, parts: rule.parts) ?? rule.help)
+            // A fix is offered only where the file can take it: never in an
+            // eqlint-disable region, never in a file that is not all UTF-8
+            // (its text is not the file's bytes), never in a converted document.
+            if !rule.fixes.isEmpty, source.invalidUTF8 == nil, !found.isWebPage,
+               let fixIt = rule.fixes.lazy.compactMap({ $0.fixIt(range: finding.range, values: finding.values, parts: rule.parts, source: source) }).first,
+               !fixIt.edits.contains(where: { edit in
+                   (edit.range.start.line...max(edit.range.end.line, edit.range.start.line)).contains(where: found.suppressions.disablesAnything(onLine:))
+               }) {
+                diagnostic.fixIts = [fixIt]
+            }
+            return diagnostic
         }
         // Superseded findings are numbered with the rest, then dropped, so
         // that the fingerprints (and a baseline) of the others stay as they were.
@@ -93,7 +105,7 @@ public struct Linter: Sendable {
             kept += context.suppressionFindings(for: rule, suppressions: suppressions, used: used, knownRuleIDs: known).map { (rule, $0) }
         }
         return PlanFindings(findings: kept, superseded: unsilenced.filter { superseded.contains($0) }.map { found[$0] },
-                            objectiveCount: plan.objectives.count, isWebPage: document.textSpans != nil)
+                            objectiveCount: plan.objectives.count, isWebPage: document.textSpans != nil, suppressions: suppressions)
     }
 
     /// The `<!-- eqlint... -->` comments in lines of text (at the end of a
@@ -143,6 +155,8 @@ public struct Linter: Sendable {
         var objectiveCount: Int
         /// Whether the file was read as a web page (its findings' text is its words, not its markup).
         var isWebPage: Bool
+        /// The plan's eqlint-disable comments (no fix is made where they disable anything).
+        var suppressions = Suppressions(comments: [])
     }
 
     /// The bytes of a finding's range in a web page, at most 2,000 of them,

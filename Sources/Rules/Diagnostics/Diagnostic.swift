@@ -16,6 +16,8 @@ public struct Diagnostic: Hashable, Sendable {
     public var faultText: String = ""
     /// Stable identity across unrelated edits (see `Fingerprint`).
     public var fingerprint: String = ""
+    /// The fixes offered for it (see `FixIt`); at most one, from the rule's `fix`.
+    public var fixIts: [FixIt] = []
 
     public init(path: String, range: SourceRange, severity: Severity, ruleID: String, message: String, help: String) {
         self.path = path
