@@ -40,6 +40,8 @@ struct CommandLineOptions {
     var quiet = false
     /// `check`: print how many findings each rule made (`--statistics`).
     var statistics = false
+    /// `check`: `--fix` (apply the safe fixes) or `--diff` (print the diff they would make).
+    var fixMode: FixMode?
     var paths: [String] = []
     /// Things on the command line that do nothing, said as warnings.
     var warnings: [String] = []
@@ -55,7 +57,7 @@ struct CommandLineOptions {
     static let optionNames = [
         "--format", "--fail-on", "--config", "--no-config", "--force", "--output", "--baseline", "--write-baseline",
         "--color", "--colour", "--rules", "--stdin-filename", "--jobs", "--today", "--quiet", "--min-severity",
-        "--no-notes", "--statistics", "--help", "--version",
+        "--no-notes", "--statistics", "--fix", "--diff", "--help", "--version",
     ]
 
     init(arguments: [String]) throws(UsageError) {
@@ -115,6 +117,10 @@ struct CommandLineOptions {
             case "--min-severity": minimumSeverity = try Self.choice(try value(), for: name)
             case "--no-notes": notes = false
             case "--statistics": statistics = true
+            case "--fix", "--diff":
+                let mode: FixMode = name == "--fix" ? .apply : .diff
+                if let fixMode, fixMode != mode { throw UsageError(description: "--fix and --diff cannot be used together: --diff shows what --fix would change") }
+                fixMode = mode
             case "--jobs", "-j":
                 let text = try value()
                 guard let count = Int(text), count >= 1 else {
@@ -139,9 +145,23 @@ struct CommandLineOptions {
         case .check:
             if paths.isEmpty { throw UsageError(description: "no plans to check; give a file, a directory or '-' (see 'eqlint check --help')") }
             if paths.filter({ $0 == "-" }).count > 1 { throw UsageError(description: "'-' (standard input) can be given only once") }
+            if fixMode != nil, writeBaseline != nil {
+                throw UsageError(description: "--write-baseline records findings; run it without --fix or --diff")
+            }
             if stdinFilename != "<stdin>", !paths.contains("-") {
                 warnings.append("--stdin-filename names standard input, which is read only when '-' is among the paths; it is ignored")
             }
+        case .outline, .convert, .rules, .explain, .help, .version:
+            if fixMode != nil, command != .check {
+                throw UsageError(description: "--fix and --diff are options of 'eqlint check'")
+            }
+            try validateOthers()
+        }
+    }
+
+    private mutating func validateOthers() throws(UsageError) {
+        switch command {
+        case .check: break
         case .outline:
             if paths.isEmpty { throw UsageError(description: "no plans to outline; give a file, a directory or '-' (see 'eqlint outline --help')") }
             guard format == TextReporter.self || format == JSONReporter.self else {

@@ -49,6 +49,8 @@ enum HelpText {
           --no-notes              Leave out how to fix each finding.
           -q, --quiet             Errors only, no notes, no summary when clean.
           --statistics            Then print how many findings each rule made (on standard error).
+          --fix                   Apply the safe fixes (legal names...) to Markdown and text plans, in place; report what is left.
+          --diff                  Write nothing; print the unified diff --fix would make.
           -h, --help              Show help information.
 
         FORMATS:

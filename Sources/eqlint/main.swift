@@ -124,6 +124,7 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
     command.notes = options.notes
     command.quiet = options.quiet
     command.statistics = options.statistics
+    command.fixMode = options.fixMode
     do { return try command.run(io: io) } catch { throw Failure(message: error.description) }
 }
 

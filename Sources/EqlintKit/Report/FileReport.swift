@@ -16,6 +16,8 @@ public struct FileReport: Sendable {
     /// Rule patterns that had to be stopped while checking the plan: their
     /// rules are not fully checked, which fails the run (exit status 2).
     public var stoppedPatterns: [StoppedPattern] = []
+    /// What `--fix` or `--diff` did to the plan (nil: neither was asked for).
+    public var fix: FixReport?
 
     /// Lines longer than this (in bytes) are not shown under a finding.
     public static let longestSourceLine = 400
@@ -46,4 +48,18 @@ public struct FileReport: Sendable {
         }
         return lines
     }
+}
+
+/// What `eqlint check --fix` or `--diff` did to one plan.
+public struct FixReport: Sendable {
+    /// How many fixes were applied (with `--diff`: would be).
+    public var applied = 0
+    /// With `--diff`: the unified diff the fixes make ("" when none).
+    public var diff = ""
+    /// Why the plan could not be fixed (the file is as it was): an error.
+    public var error: String?
+    /// Why safe fixes were left unapplied (a plan format eqlint cannot write back).
+    public var warning: String?
+
+    public init() {}
 }
