@@ -25,7 +25,11 @@ enum PlanFixer {
         let name = source.path
         let reader = DocumentReaders.reader(forPath: path ?? name)
         guard source.format == nil, reader is MarkdownReader || reader is TextReader else {
-            let safe = keep(linter.check(source).diagnostics).filter { $0.fixIts.contains { $0.safety == .safe } }.count
+            // A web page's findings carry no fix-its (their places are in its markup): its rules' fixes say what there would be.
+            let safe = keep(linter.check(source).diagnostics).filter { diagnostic in
+                diagnostic.fixIts.isEmpty ? linter.ruleSet.rule(id: diagnostic.ruleID)?.fixes.contains { $0.safety == .safe } == true
+                    : diagnostic.fixIts.contains { $0.safety == .safe }
+            }.count
             if safe > 0 {
                 report.warning = "\(name): only Markdown and text plans can be fixed in place, not a \(reader.format) file; "
                     + "\(safe) safe \(safe == 1 ? "fix was" : "fixes were") not applied (write the plan out with "

@@ -60,11 +60,14 @@ public struct FixIt: Hashable, Sendable {
 /// Applies fix-its to a file's text.
 package enum FixApplier {
     /// The text with the fix-its applied that overlap no earlier one (in
-    /// order of where they start), and how many were applied; the others are
+    /// order of where they start, the longer first), and how many were applied; the others are
     /// left for another round, once the file has been checked again.
     package static func apply(_ fixIts: [FixIt], to bytes: [UInt8]) -> (bytes: [UInt8], applied: Int) {
         var chosen: [FixIt] = []
-        let ordered = fixIts.filter { !$0.edits.isEmpty }.sorted { ($0.edits[0].span.lowerBound, $0.edits[0].span.upperBound) < ($1.edits[0].span.lowerBound, $1.edits[0].span.upperBound) }
+        let ordered = fixIts.filter { !$0.edits.isEmpty }.sorted {
+            // Where two start at the same place, the longer (the more specific) first.
+            ($0.edits[0].span.lowerBound, -$0.edits[0].span.upperBound) < ($1.edits[0].span.lowerBound, -$1.edits[0].span.upperBound)
+        }
         for fixIt in ordered where !chosen.contains(where: { $0.overlaps(fixIt) || $0 == fixIt }) {
             guard fixIt.edits.allSatisfy({ $0.span.lowerBound >= 0 && $0.span.upperBound <= bytes.count }) else { continue }
             chosen.append(fixIt)
