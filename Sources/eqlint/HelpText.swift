@@ -11,6 +11,7 @@ enum HelpText {
           check                   Check plan files and print what is missing or unclear.
           outline                 Show what eqlint read of each plan: dates, objectives, fields.
           convert                 Write a plan in eqlint's plan format (Markdown), from any format it reads.
+          init                    Start a new plan: front matter, one objective with every field, placeholders to fill in.
           rules                   List every rule: id, severity and what it checks.
           explain <rule-id>       Explain one rule: why it matters, how to fix it, examples.
           help [<subcommand>]     Show help for a subcommand.
@@ -111,6 +112,26 @@ enum HelpText {
 
         """
 
+    static let initPlan = """
+        OVERVIEW: Start a new plan in eqlint's plan format: front matter filled in (the period, from this
+        September unless given; publication and review dates), one objective with every field a plan needs
+        and a comment saying what goes in each, and placeholders that 'eqlint check' lists until they are
+        filled in.
+
+        USAGE: eqlint init [options]
+
+        OPTIONS:
+          --school <name>         The school's name (default: a placeholder).
+          --period <years>        The plan's period, such as 2026-2029 (September to August; at most four years).
+          -o, --output <file>     Write to <file> instead of standard output.
+          --force                 Write over <file> if it exists (otherwise eqlint refuses).
+          --today <YYYY-MM-DD>    The day the plan is written (default: today).
+          -h, --help              Show help information.
+
+        Then: fill in each [Insert ...] and TODO, and run 'eqlint check' on the plan until it passes.
+
+        """
+
     static let rules = """
         OVERVIEW: List every rule: id, severity and what it checks.
 
@@ -157,6 +178,7 @@ enum HelpText {
         case "check"?: return check
         case "outline"?: return outline
         case "convert"?: return convert
+        case "init"?: return initPlan
         case "rules"?: return rules
         case "explain"?: return explain
         default: return nil

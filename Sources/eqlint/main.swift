@@ -57,6 +57,8 @@ func run() throws(Failure) -> Int32 {
         return try outline(options, resolver: resolver)
     case .convert:
         return try convert(options, resolver: resolver)
+    case .initPlan:
+        return try initPlan(options, today: today)
     }
 }
 
@@ -83,6 +85,21 @@ func convert(_ options: CommandLineOptions, resolver: ConfigurationResolver) thr
         throw Failure(message: "\(output): already exists; give another name, or --force to write over it")
     }
     do { try io.writeFile(markdown, output) } catch { throw Failure(message: error.description) }
+    return 0
+}
+
+/// `eqlint init`: a new plan, to standard output or (never over a file, unless forced) to `--output`.
+func initPlan(_ options: CommandLineOptions, today: CalendarDay) throws(Failure) -> Int32 {
+    let plan = PlanTemplate.plan(school: options.school, period: options.period, today: today)
+    guard let output = options.output else {
+        try writeOut(plan)
+        return 0
+    }
+    if FileManager.default.fileExists(atPath: output), !options.force {
+        throw Failure(message: "\(output): already exists; give another name, or --force to write over it")
+    }
+    do { try io.writeFile(plan, output) } catch { throw Failure(message: error.description) }
+    io.note("wrote \(output): fill in each [Insert ...] and TODO as its comments say, then run 'eqlint check \(output)'")
     return 0
 }
 

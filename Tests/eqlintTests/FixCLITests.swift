@@ -189,3 +189,29 @@ struct FixCLITests {
         #expect(outline.stderr.contains("--fix and --diff are options of 'eqlint check'"))
     }
 }
+
+/// `eqlint init`, as a user runs it.
+@Suite("Starting a plan: eqlint init")
+struct InitCLITests {
+    @Test("prints the plan for the day given, as recorded; writes it with -o, never over a file unless forced")
+    func initPlan() throws {
+        let recorded = try String(contentsOf: CLITests.packageRoot.appendingPathComponent("Tests/RulesTests/Snapshots/init-2026-12-03.md"),
+                                  encoding: .utf8)
+        let printed = try CLITests.run(["init", "--today", "2026-12-03"])
+        #expect(printed.status == 0)
+        #expect(printed.stdout == recorded)
+        let folder = try CLITests.temporaryDirectory()
+        let written = try CLITests.run(["init", "--today", "2026-12-03", "-o", "plan.md"], in: folder)
+        #expect(written.stderr.contains("wrote plan.md: fill in each [Insert ...] and TODO"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("plan.md"), encoding: .utf8) == recorded)
+        let again = try CLITests.run(["init", "-o", "plan.md"], in: folder)
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("plan.md: already exists"))
+        let check = try CLITests.run(["check", "--no-config", "--today", "2026-12-03", "plan.md"], in: folder)
+        #expect(check.status == 1)
+        #expect(check.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.allSatisfy { $0.hasSuffix("[placeholder-text]") })
+        let period = try CLITests.run(["init", "--period", "2026-2031"])
+        #expect(period.status == 2)
+        #expect(period.stderr.contains("--period needs school years such as 2026-2029"))
+    }
+}
