@@ -7,6 +7,7 @@ struct CommandLineOptions {
         case check
         case outline
         case convert
+        case initPlan
         case rules
         case explain(String)
         case lsp
@@ -41,6 +42,11 @@ struct CommandLineOptions {
     var quiet = false
     /// `check`: print how many findings each rule made (`--statistics`).
     var statistics = false
+    /// `check`: `--fix` (apply the safe fixes) or `--diff` (print the diff they would make).
+    var fixMode: FixMode?
+    /// `init`: the school's name and the plan's period (`--school`, `--period`).
+    var school: String?
+    var period: (start: Int, end: Int)?
     var paths: [String] = []
     /// Things on the command line that do nothing, said as warnings.
     var warnings: [String] = []
@@ -50,13 +56,13 @@ struct CommandLineOptions {
         var description: String
     }
 
-    static let subcommands = ["check", "outline", "convert", "rules", "explain", "lsp", "help"]
+    static let subcommands = ["check", "outline", "convert", "init", "rules", "explain", "lsp", "help"]
 
     /// Every option's name, for "did you mean" when one is misspelt.
     static let optionNames = [
         "--format", "--fail-on", "--config", "--no-config", "--force", "--output", "--baseline", "--write-baseline",
         "--color", "--colour", "--rules", "--stdin-filename", "--jobs", "--today", "--quiet", "--min-severity",
-        "--no-notes", "--statistics", "--help", "--version",
+        "--no-notes", "--statistics", "--fix", "--diff", "--school", "--period", "--help", "--version",
     ]
 
     init(arguments: [String]) throws(UsageError) {
@@ -69,6 +75,7 @@ struct CommandLineOptions {
         case "check": command = .check
         case "outline": command = .outline
         case "convert": command = .convert
+        case "init": command = .initPlan
         case "rules": command = .rules
         case "explain": command = .explain("")
         case "lsp": command = .lsp
@@ -117,6 +124,20 @@ struct CommandLineOptions {
             case "--min-severity": minimumSeverity = try Self.choice(try value(), for: name)
             case "--no-notes": notes = false
             case "--statistics": statistics = true
+            case "--school":
+                let name = try value()
+                guard !name.contains(where: \.isNewline) else { throw UsageError(description: "--school needs a name on one line") }
+                school = name
+            case "--period":
+                let text = try value()
+                guard let years = PlanTemplate.period(text) else {
+                    throw UsageError(description: "--period needs school years such as 2026-2029 (September 2026 to August 2029, at most four years), not '\(text)'")
+                }
+                period = years
+            case "--fix", "--diff":
+                let mode: FixMode = name == "--fix" ? .apply : .diff
+                if let fixMode, fixMode != mode { throw UsageError(description: "--fix and --diff cannot be used together: --diff shows what --fix would change") }
+                fixMode = mode
             case "--jobs", "-j":
                 let text = try value()
                 guard let count = Int(text), count >= 1 else {
@@ -141,9 +162,25 @@ struct CommandLineOptions {
         case .check:
             if paths.isEmpty { throw UsageError(description: "no plans to check; give a file, a directory or '-' (see 'eqlint check --help')") }
             if paths.filter({ $0 == "-" }).count > 1 { throw UsageError(description: "'-' (standard input) can be given only once") }
+            if fixMode != nil, writeBaseline != nil {
+                throw UsageError(description: "--write-baseline records findings; run it without --fix or --diff")
+            }
             if stdinFilename != "<stdin>", !paths.contains("-") {
                 warnings.append("--stdin-filename names standard input, which is read only when '-' is among the paths; it is ignored")
             }
+        case .outline, .convert, .initPlan, .rules, .explain, .lsp, .help, .version:
+            if fixMode != nil, command != .check {
+                throw UsageError(description: "--fix and --diff are options of 'eqlint check'")
+            }
+            try validateOthers()
+        }
+    }
+
+    private mutating func validateOthers() throws(UsageError) {
+        switch command {
+        case .check: break
+        case .initPlan:
+            if !paths.isEmpty { throw UsageError(description: "init takes no paths; name the file with -o, such as 'eqlint init -o plan.md'") }
         case .outline:
             if paths.isEmpty { throw UsageError(description: "no plans to outline; give a file, a directory or '-' (see 'eqlint outline --help')") }
             guard format == TextReporter.self || format == JSONReporter.self else {
@@ -172,6 +209,7 @@ struct CommandLineOptions {
         case .check: return "check"
         case .outline: return "outline"
         case .convert: return "convert"
+        case .initPlan: return "init"
         case .rules: return "rules"
         case .explain: return "explain"
         case .lsp: return "lsp"

@@ -11,6 +11,7 @@ enum HelpText {
           check                   Check plan files and print what is missing or unclear.
           outline                 Show what eqlint read of each plan: dates, objectives, fields.
           convert                 Write a plan in eqlint's plan format (Markdown), from any format it reads.
+          init                    Start a new plan: front matter, one objective with every field, placeholders to fill in.
           rules                   List every rule: id, severity and what it checks.
           explain <rule-id>       Explain one rule: why it matters, how to fix it, examples.
           lsp                     Serve the Language Server Protocol on stdin and stdout, for editors.
@@ -50,6 +51,8 @@ enum HelpText {
           --no-notes              Leave out how to fix each finding.
           -q, --quiet             Errors only, no notes, no summary when clean.
           --statistics            Then print how many findings each rule made (on standard error).
+          --fix                   Apply the safe fixes (legal names...) to Markdown and text plans, in place; report what is left.
+          --diff                  Write nothing; print the unified diff --fix would make.
           -h, --help              Show help information.
 
         FORMATS:
@@ -107,6 +110,26 @@ enum HelpText {
 
         'eqlint check' on what it writes gives the same findings as on <file>. For a .docx, .odt or .pdf,
         findings are placed at the lines of this conversion, so convert it to see where they are.
+
+        """
+
+    static let initPlan = """
+        OVERVIEW: Start a new plan in eqlint's plan format: front matter filled in (the period, from this
+        September unless given; publication and review dates), one objective with every field a plan needs
+        and a comment saying what goes in each, and placeholders that 'eqlint check' lists until they are
+        filled in.
+
+        USAGE: eqlint init [options]
+
+        OPTIONS:
+          --school <name>         The school's name (default: a placeholder).
+          --period <years>        The plan's period, such as 2026-2029 (September to August; at most four years).
+          -o, --output <file>     Write to <file> instead of standard output.
+          --force                 Write over <file> if it exists (otherwise eqlint refuses).
+          --today <YYYY-MM-DD>    The day the plan is written (default: today).
+          -h, --help              Show help information.
+
+        Then: fill in each [Insert ...] and TODO, and run 'eqlint check' on the plan until it passes.
 
         """
 
@@ -174,6 +197,7 @@ enum HelpText {
         case "check"?: return check
         case "outline"?: return outline
         case "convert"?: return convert
+        case "init"?: return initPlan
         case "rules"?: return rules
         case "explain"?: return explain
         case "lsp"?: return lsp

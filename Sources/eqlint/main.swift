@@ -63,6 +63,8 @@ func run() throws(Failure) -> Int32 {
         server.ruleDirectories = options.ruleDirectories
         server.today = options.today
         return StandardIOServer.run(options: server)
+    case .initPlan:
+        return try initPlan(options, today: today)
     }
 }
 
@@ -89,6 +91,21 @@ func convert(_ options: CommandLineOptions, resolver: ConfigurationResolver) thr
         throw Failure(message: "\(output): already exists; give another name, or --force to write over it")
     }
     do { try io.writeFile(markdown, output) } catch { throw Failure(message: error.description) }
+    return 0
+}
+
+/// `eqlint init`: a new plan, to standard output or (never over a file, unless forced) to `--output`.
+func initPlan(_ options: CommandLineOptions, today: CalendarDay) throws(Failure) -> Int32 {
+    let plan = PlanTemplate.plan(school: options.school, period: options.period, today: today)
+    guard let output = options.output else {
+        try writeOut(plan)
+        return 0
+    }
+    if FileManager.default.fileExists(atPath: output), !options.force {
+        throw Failure(message: "\(output): already exists; give another name, or --force to write over it")
+    }
+    do { try io.writeFile(plan, output) } catch { throw Failure(message: error.description) }
+    io.note("wrote \(output): fill in each [Insert ...] and TODO as its comments say, then run 'eqlint check \(output)'")
     return 0
 }
 
@@ -130,6 +147,7 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
     command.notes = options.notes
     command.quiet = options.quiet
     command.statistics = options.statistics
+    command.fixMode = options.fixMode
     do { return try command.run(io: io) } catch { throw Failure(message: error.description) }
 }
 

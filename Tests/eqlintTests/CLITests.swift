@@ -232,7 +232,7 @@ struct CLITests {
         (["check", "--frobnicate", "a.md"], "eqlint: error: unknown option '--frobnicate' (see 'eqlint check --help')\n"),
         (["examples"], "eqlint: error: unknown command 'examples'; to check it, run 'eqlint check examples'\n"),
         (["chek", "examples"], "eqlint: error: unknown command 'chek'; did you mean 'eqlint check'? (see 'eqlint --help')\n"),
-        (["lint", "examples"], "eqlint: error: unknown command 'lint'; the commands are check, outline, convert, rules, explain, lsp, help (see 'eqlint --help')\n"),
+        (["frobnicate", "examples"], "eqlint: error: unknown command 'frobnicate'; the commands are check, outline, convert, init, rules, explain, lsp, help (see 'eqlint --help')\n"),
         (["check", "--fromat", "json", "a.md"], "eqlint: error: unknown option '--fromat'; did you mean '--format'? (see 'eqlint check --help')\n"),
         (["check", "--min-severity", "notice", "a.md"], "eqlint: error: --min-severity must be one of info, warning, error, not 'notice'\n"),
         (["explain", "objective-lade"], "eqlint: error: no rule is named 'objective-lade'; did you mean 'objective-lead'? (see 'eqlint rules')\n"),

@@ -19,6 +19,8 @@ public struct FileReport: Sendable {
     /// The plan's school, period and objectives (a few words each), for a
     /// format that lists them (`html`); nil when the run did not keep them.
     public var synopsis: PlanSynopsis?
+    /// What `--fix` or `--diff` did to the plan (nil: neither was asked for).
+    public var fix: FixReport?
 
     /// Lines longer than this (in bytes) are not shown under a finding.
     public static let longestSourceLine = 400
@@ -49,4 +51,18 @@ public struct FileReport: Sendable {
         }
         return lines
     }
+}
+
+/// What `eqlint check --fix` or `--diff` did to one plan.
+public struct FixReport: Sendable {
+    /// How many fixes were applied (with `--diff`: would be).
+    public var applied = 0
+    /// With `--diff`: the unified diff the fixes make ("" when none).
+    public var diff = ""
+    /// Why the plan could not be fixed (the file is as it was): an error.
+    public var error: String?
+    /// Why safe fixes were left unapplied (a plan format eqlint cannot write back).
+    public var warning: String?
+
+    public init() {}
 }

@@ -34,6 +34,22 @@ public struct JSONReporter: StreamingReporter {
         var fingerprint: String
         /// `law`, `guidance` or `good-practice` (none for a finding no rule file makes).
         var basis: Basis?
+        /// The finding's fix-its (left out when it has none).
+        var fixes: [Fix]?
+    }
+
+    /// A fix-it: what it does, whether `--fix` applies it (`safe`) or only
+    /// offers it (`suggestion`), and its edits.
+    struct Fix: Encodable {
+        var title: String
+        var safety: FixIt.Safety
+        var edits: [Edit]
+    }
+
+    /// The text in `range` (empty for an insertion) becomes `replacement`.
+    struct Edit: Encodable {
+        var range: SourceRange
+        var replacement: String
     }
 
     public func report(_ files: [FileReport]) -> String {
@@ -43,7 +59,11 @@ public struct JSONReporter: StreamingReporter {
 
     static func entry(_ diagnostic: Diagnostic) -> Entry {
         Entry(file: diagnostic.path, range: diagnostic.range, severity: diagnostic.severity, ruleId: diagnostic.ruleID,
-              message: diagnostic.message, help: diagnostic.help, fingerprint: diagnostic.fingerprint, basis: diagnostic.basis)
+              message: diagnostic.message, help: diagnostic.help, fingerprint: diagnostic.fingerprint, basis: diagnostic.basis,
+              fixes: diagnostic.fixIts.isEmpty ? nil : diagnostic.fixIts.map { fixIt in
+                  Fix(title: fixIt.title, safety: fixIt.safety,
+                      edits: fixIt.edits.map { Edit(range: $0.range, replacement: $0.replacement) })
+              })
     }
 
     // Streaming: the diagnostics array comes first (keys are sorted), the summary last.

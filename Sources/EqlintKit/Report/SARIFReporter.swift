@@ -82,6 +82,28 @@ public struct SARIFReporter: StreamingReporter {
         var message: Text
         var locations: [Location]
         var partialFingerprints: [String: String]
+        /// The finding's fix-its (left out when it has none).
+        var fixes: [Fix]?
+    }
+
+    /// A fix-it as SARIF has it: the change to the file, and whether `--fix` applies it.
+    struct Fix: Encodable {
+        var description: Text
+        var artifactChanges: [ArtifactChange]
+        var properties: FixProperties
+    }
+
+    struct FixProperties: Encodable { var safety: String }
+
+    struct ArtifactChange: Encodable {
+        var artifactLocation: ArtifactLocation
+        var replacements: [Replacement]
+    }
+
+    /// An insertion deletes an empty region: its start and end are the same place.
+    struct Replacement: Encodable {
+        var deletedRegion: Region
+        var insertedContent: Text
     }
 
     struct Location: Encodable { var physicalLocation: PhysicalLocation }
@@ -154,7 +176,16 @@ public struct SARIFReporter: StreamingReporter {
                 artifactLocation: location,
                 region: Region(startLine: diagnostic.range.start.line, startColumn: diagnostic.range.start.column,
                                endLine: diagnostic.range.end.line, endColumn: diagnostic.range.end.column)))],
-            partialFingerprints: ["eqlint/v1": diagnostic.fingerprint])
+            partialFingerprints: ["eqlint/v1": diagnostic.fingerprint],
+            fixes: diagnostic.fixIts.isEmpty ? nil : diagnostic.fixIts.map { fixIt in
+                Fix(description: Text(text: fixIt.title),
+                    artifactChanges: [ArtifactChange(artifactLocation: location, replacements: fixIt.edits.map { edit in
+                        Replacement(deletedRegion: Region(startLine: edit.range.start.line, startColumn: edit.range.start.column,
+                                                          endLine: edit.range.end.line, endColumn: edit.range.end.column),
+                                    insertedContent: Text(text: edit.replacement))
+                    })],
+                    properties: FixProperties(safety: fixIt.safety.rawValue))
+            })
     }
 
     // Streaming: in the one run, "results" comes before "tool" (keys are sorted).

@@ -2,7 +2,8 @@ import Rules
 
 /// The compiler format editors read: `path:line:col: severity: message [rule-id]`,
 /// followed by a `note:` line with the fix (once per plan for a rule whose
-/// fix is worded the same each time: the same note is not repeated line after line). On a terminal it may add colour
+/// fix is worded the same each time: the same note is not repeated line after line), and a
+/// `note: fix:` line for each fix-it the finding has. On a terminal it may add colour
 /// and the source line with a caret under the text at fault.
 public struct TextReporter: StreamingReporter {
     public var color: Bool
@@ -54,6 +55,10 @@ public struct TextReporter: StreamingReporter {
         return "\(paint(place, "1")) \(paint("\(diagnostic.severity.rawValue):", severityColor)) "
             + "\(diagnostic.message) \(paint("[\(diagnostic.ruleID)]", "2"))\n"
             + (notes && withNote ? "\(paint(place, "1")) \(paint("note:", "1;36")) \(diagnostic.help)\n" : "")
+            + (notes ? diagnostic.fixIts.map { fixIt in
+                let offered = fixIt.safety == .suggestion ? " (a suggestion: --fix leaves it to you)" : ""
+                return "\(paint(place, "1")) \(paint("note:", "1;36")) fix: \(fixIt.title)\(offered)\n"
+            }.joined() : "")
     }
 
     /// A path with control characters (C0, DEL, C1) made `?`.

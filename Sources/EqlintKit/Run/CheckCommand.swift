@@ -45,6 +45,8 @@ public struct CheckCommand {
     public var quiet = false
     /// Whether to print, after the summary, how many findings each rule made (`--statistics`).
     public var statistics = false
+    /// `--fix`: apply the safe fixes first; `--diff`: print the diff they would make, instead of the report.
+    public var fixMode: FixMode?
 
     /// Reports are written to standard output in pieces of about this many bytes.
     static let writeSize = 1 << 16
@@ -71,10 +73,20 @@ public struct CheckCommand {
         let onTerminal = output == nil && color
         let chosen = format.init(context: ReporterContext(ruleSet: ruleSet, color: onTerminal, showSource: onTerminal, notes: notes))
         // Most formats are written as plans complete; JUnit (totals first) and --output need every report.
-        var stream = output == nil ? (chosen as? any StreamingReporter).map { ReportStream($0) } : nil
+        let printsDiff = fixMode == .diff
+        var stream = output == nil && !printsDiff ? (chosen as? any StreamingReporter).map { ReportStream($0) } : nil
         let keepsReports = stream == nil || writeBaseline != nil
         var checkRun = CheckRun(resolver: resolver, jobs: jobs ?? CheckRun.activeProcessorCount, keepsSourceLines: color)
         checkRun.minimumSeverity = minimumSeverity
+        checkRun.fixMode = fixMode
+        if let known, let baselineFolder {
+            // --fix applies the fixes of the findings reported: not the baseline's.
+            checkRun.reported = { path, diagnostics in
+                known.filter([FileReport(path: path, diagnostics: diagnostics)], directory: baselineFolder).0[0].diagnostics
+            }
+        }
+        var fixesApplied = 0
+        var plansFixed = 0
         // A baseline drops findings after checking, so then the output is made here, not beforehand.
         if let streaming = stream?.reporter, baseline == nil { checkRun.render = { streaming.part($0) } }
 
@@ -103,6 +115,21 @@ public struct CheckCommand {
                 case .skippedNotAPlan:
                     break
                 case .report(var report, let rendered):
+                    if let fix = report.fix {
+                        if let error = fix.error {
+                            hadErrors = true
+                            io.error(error)
+                        }
+                        if let warning = fix.warning { io.warning(warning) }
+                        if fix.applied > 0 {
+                            fixesApplied += fix.applied
+                            plansFixed += 1
+                        }
+                        if printsDiff, !fix.diff.isEmpty {
+                            pending += fix.diff
+                            if pending.utf8.count >= Self.writeSize { flush() }
+                        }
+                    }
                     // A stopped pattern is not run again, so it is reported once, where it was stopped.
                     for stop in report.stoppedPatterns where stoppedKeys.insert(stop.key).inserted {
                         hadErrors = true
@@ -131,7 +158,7 @@ public struct CheckCommand {
         flush()
         if let writeFailure { throw writeFailure }
 
-        if stream == nil {
+        if stream == nil, !printsDiff {
             let document = chosen.report(reports)
             if let output {
                 try io.writeFile(document, output)
@@ -146,6 +173,14 @@ public struct CheckCommand {
             var line = summary.description
             if baseline != nil { line += "; \(knownCount) known from the baseline not shown" }
             io.note(line)
+        }
+        if let fixMode {
+            let fixes = fixesApplied == 1 ? "1 fix" : "\(fixesApplied) fixes"
+            let plans = plansFixed == 1 ? "1 plan" : "\(plansFixed) plans"
+            switch fixMode {
+            case .apply: io.note(fixesApplied == 0 ? "nothing to fix" : "fixed: \(fixes) applied in \(plans); the findings above are what is left")
+            case .diff: io.note(fixesApplied == 0 ? "nothing to fix" : "\(fixes) would be applied in \(plans) (run with --fix to apply them)")
+            }
         }
         if statistics, let table = RuleStatistics(reports: statisticsReports).table { io.note(table) }
 

@@ -29,6 +29,11 @@ public struct CheckRun {
     public var render: (@Sendable (FileReport) -> String)?
     /// The least severe finding kept; those below it are dropped as each plan is checked.
     public var minimumSeverity = Severity.info
+    /// `--fix` or `--diff`: fix each plan first (see `PlanFixer`); nil: only check.
+    public var fixMode: FixMode?
+    /// Of a plan's findings (its path as given, its findings), those the run
+    /// reports, whose fixes `--fix` applies: a baseline leaves some out.
+    public var reported: @Sendable (_ path: String, _ diagnostics: [Diagnostic]) -> [Diagnostic] = { $1 }
 
     public init(resolver: ConfigurationResolver, jobs: Int = 1, keepsSourceLines: Bool = true) {
         self.resolver = resolver
@@ -91,13 +96,17 @@ public struct CheckRun {
         let keepsSourceLines = self.keepsSourceLines
         let render = self.render
         let minimumSeverity = self.minimumSeverity
+        let reported = self.reported
+        let fixing = fixMode.map { mode in
+            Fixing(mode: mode) { path, diagnostics in reported(path, diagnostics.filter { $0.severity >= minimumSeverity }) }
+        }
         // More threads than this only cost memory, whatever was asked for.
         // Events come in task order, so the binary files a folder search skipped can be counted as they pass.
         var delivered = 0
         var skippedInFolder = 0
         let stops = RunPatternStops()
         @Sendable func run(_ index: Int, stoppedEarlier: Set<String>) -> CheckTask.Outcome {
-            var outcome = tasks[index].run(keepsSourceLines: keepsSourceLines, stoppedEarlier: stoppedEarlier)
+            var outcome = tasks[index].run(keepsSourceLines: keepsSourceLines, stoppedEarlier: stoppedEarlier, fixing: fixing)
             if case .report(var report, _) = outcome.event {
                 if minimumSeverity > .info { report.diagnostics.removeAll { $0.severity < minimumSeverity } }
                 outcome.event = .report(report, rendered: render?(report))
@@ -180,6 +189,12 @@ private struct FolderSearch: Sendable {
     var isLast: Bool
 }
 
+/// What a run fixes, and which findings it reports (see `CheckRun.reported`).
+private struct Fixing: Sendable {
+    var mode: FixMode
+    var reported: @Sendable (String, [Diagnostic]) -> [Diagnostic]
+}
+
 /// One step of a run: check a plan file, check standard input, or report an error.
 private enum CheckTask: Sendable {
     /// A plan file, and the folder search that found it (nil: named on the command line).
@@ -195,7 +210,7 @@ private enum CheckTask: Sendable {
     }
 
     /// Runs the step, skipping the patterns earlier plans stopped.
-    func run(keepsSourceLines: Bool, stoppedEarlier: Set<String>) -> Outcome {
+    func run(keepsSourceLines: Bool, stoppedEarlier: Set<String>, fixing: Fixing? = nil) -> Outcome {
         switch self {
         case .error(let error):
             return Outcome(event: .error(error))
@@ -211,20 +226,25 @@ private enum CheckTask: Sendable {
                parser.parse(source).objectives.isEmpty {
                 return outcome(.skippedNotAPlan(path: path))
             }
-            let event = Self.check(read, context, keepsSourceLines, stops: stops)
+            let event = Self.check(read, context, keepsSourceLines, stops: stops, fixing: fixing, path: path)
             if folder != nil, case .error(.binary(let path)) = event { return outcome(.skippedBinary(path: path)) }
             return outcome(event)
         case .standardInput(let read, let context):
             let stops = PatternStops(path: (try? read.get())?.path ?? "", stoppedEarlier: stoppedEarlier)
-            return Outcome(event: Self.check(read, context, keepsSourceLines, stops: stops),
+            return Outcome(event: Self.check(read, context, keepsSourceLines, stops: stops, fixing: fixing, path: nil),
                            patternsRun: stops.keysRun, patternsStopped: stops.keysStoppedHere)
         }
     }
 
     private static func check(_ read: Result<SourceFile, InputError>, _ context: LintContext, _ keepsSourceLines: Bool,
-                              stops: PatternStops) -> CheckRun.Event {
+                              stops: PatternStops, fixing: Fixing?, path: String?) -> CheckRun.Event {
         switch read {
-        case .success(let source):
+        case .success(var source):
+            var fixReport: FixReport?
+            if let fixing {
+                let name = source.path
+                (source, fixReport) = PlanFixer.fix(source, path: path, linter: context.linter, mode: fixing.mode) { fixing.reported(name, $0) }
+            }
             let checked = context.linter.check(source, stops: stops)
             var report = FileReport(
                 path: source.path, diagnostics: checked.diagnostics,
@@ -232,6 +252,7 @@ private enum CheckTask: Sendable {
                 failOn: context.configuration.failOn)
             report.stoppedPatterns = checked.stoppedPatterns
             report.synopsis = checked.synopsis
+            report.fix = fixReport
             return .report(report, rendered: nil)
         case .failure(let error):
             return .error(error)

@@ -50,6 +50,16 @@ public struct Linter: Sendable {
                 path: source.path, range: finding.range, severity: rule.severity, ruleID: rule.id,
                 message: rule.message.render(finding.values, parts: rule.parts),
                 help: rule.helpTemplate?.render(finding.values.merging(exampleDates) { own, _ in own }, parts: rule.parts) ?? rule.help)
+            // A fix is offered only where the file can take it: never in an
+            // eqlint-disable region, never in a file that is not all UTF-8
+            // (its text is not the file's bytes), never in a converted document.
+            if !rule.fixes.isEmpty, source.invalidUTF8 == nil, !found.isWebPage,
+               let fixIt = rule.fixes.lazy.compactMap({ $0.fixIt(range: finding.range, values: finding.values, parts: rule.parts, source: source) }).first,
+               !fixIt.edits.contains(where: { edit in
+                   (edit.range.start.line...max(edit.range.end.line, edit.range.start.line)).contains(where: found.suppressions.disablesAnything(onLine:))
+               }) {
+                diagnostic.fixIts = [fixIt]
+            }
             diagnostic.basis = rule.basis
             if finding.place?.extent != .plan {
                 diagnostic.objective = finding.place?.objective ?? found.objectiveStarts.lastIndex { $0 <= finding.range.start }
@@ -101,7 +111,8 @@ public struct Linter: Sendable {
         }
         return PlanFindings(findings: kept, superseded: unsilenced.filter { superseded.contains($0) }.map { found[$0] },
                             objectiveCount: plan.objectives.count, isWebPage: document.textSpans != nil,
-                            objectiveStarts: plan.objectives.map(\.anchor.start), synopsis: PlanSynopsis(plan, path: source.path))
+                            objectiveStarts: plan.objectives.map(\.anchor.start), synopsis: PlanSynopsis(plan, path: source.path),
+                            suppressions: suppressions)
     }
 
     /// The `<!-- eqlint... -->` comments in lines of text (at the end of a
@@ -155,6 +166,8 @@ public struct Linter: Sendable {
         var objectiveStarts: [SourceLocation] = []
         /// The plan's school, period and objectives, for a report.
         var synopsis: PlanSynopsis?
+        /// The plan's eqlint-disable comments (no fix is made where they disable anything).
+        var suppressions = Suppressions(comments: [])
     }
 
     /// The bytes of a finding's range in a web page, at most 2,000 of them,

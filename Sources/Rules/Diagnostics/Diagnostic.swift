@@ -21,6 +21,8 @@ public struct Diagnostic: Hashable, Sendable {
     /// The index in the plan's objectives of the objective the finding is
     /// about, or in whose lines it is; nil for the plan as a whole.
     public var objective: Int?
+    /// The fixes offered for it (see `FixIt`); at most one, from the rule's `fix`.
+    public var fixIts: [FixIt] = []
 
     public init(path: String, range: SourceRange, severity: Severity, ruleID: String, message: String, help: String) {
         self.path = path

@@ -45,6 +45,9 @@ public struct Rule: Sendable {
     /// Why it matters, for `eqlint explain` (every default rule has one).
     public var why: String?
     public var examples: RuleExamples
+    /// The fixes the rule file declares (`fix`), tried in order: a finding
+    /// gets the first that applies to it.
+    public var fixes: [RuleFix] = []
     /// Where the rule was defined.
     public var origin: RuleOrigin
     /// How the rule file asked for its check, to rebuild it with new options.
@@ -66,6 +69,8 @@ public struct RuleExamples: Sendable {
     public var today: CalendarDay?
     public var pass: [RuleExample] = []
     public var fail: [RuleExample] = []
+    /// Plans before and after the rule's fixes are applied (`fixed`).
+    public var fixed: [FixExample] = []
 }
 
 /// One example plan, and where it is written in its rule file.

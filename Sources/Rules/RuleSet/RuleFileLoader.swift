@@ -13,7 +13,7 @@ package struct RuleFileLoader {
     let reader: NodeReader
 
     static let ruleKeys = ["id", "severity", "enabled", "summary", "scope", "field", "check", "options",
-                           "when", "unless", "supersedes", "message", "parts", "help", "source", "basis", "why", "examples"]
+                           "when", "unless", "supersedes", "message", "parts", "help", "source", "basis", "why", "examples", "fix"]
     static let vocabularyKeys = ["vocabulary", "description", "terms", "patterns"]
 
     /// - Parameter limitPatternTime: whether its patterns' matches are stopped when they take too long
@@ -135,9 +135,9 @@ package struct RuleFileLoader {
         }
 
         let messageNode = try node("message")
+        let shape = try definition.kind(reader: reader).messageShape(at: scope)
         let messages = try RuleMessages.read(
-            message: messageNode, help: try node("help"), parts: members["parts"], rule: root,
-            shape: try definition.kind(reader: reader).messageShape(at: scope), reader: reader)
+            message: messageNode, help: try node("help"), parts: members["parts"], rule: root, shape: shape, reader: reader)
         var rule = Rule(
             id: id,
             severity: severity,
@@ -160,6 +160,10 @@ package struct RuleFileLoader {
         )
         rule.supersedes = supersedes
         rule.supersedesLocations = supersedesLocations
+        if let member = members["fix"] { rule.fixes = try fixes(member.value, shape: shape) }
+        if !rule.examples.fixed.isEmpty, rule.fixes.isEmpty {
+            throw reader.error("'fixed' examples need a 'fix' in the rule", at: members["examples"]!.value.location)
+        }
         return .rule(rule, vocabularyReferences: references)
     }
 
@@ -173,7 +177,7 @@ package struct RuleFileLoader {
     }
 
     private func examples(_ node: JSON5Node) throws(RuleFileError) -> RuleExamples {
-        let members = try reader.members(of: node, allowed: ["today", "pass", "fail"], required: ["pass", "fail"], in: "'examples'")
+        let members = try reader.members(of: node, allowed: ["today", "pass", "fail", "fixed"], required: ["pass", "fail"], in: "'examples'")
         var examples = RuleExamples()
         if let today = members["today"] { examples.today = try reader.day(today.value, "'today'") }
         for (key, keyPath) in [("pass", \RuleExamples.pass), ("fail", \RuleExamples.fail)] {
@@ -185,7 +189,60 @@ package struct RuleFileLoader {
                 examples[keyPath: keyPath].append(try example(item, mayExpect: key == "fail"))
             }
         }
+        if let fixed = members["fixed"] {
+            for item in try reader.list(fixed.value, "'fixed'") {
+                let pair = try reader.members(of: item, allowed: ["before", "after"], required: ["before", "after"], in: "a 'fixed' example")
+                examples.fixed.append(FixExample(before: try reader.text(pair["before"]!.value, "'before'"),
+                                                 after: try reader.text(pair["after"]!.value, "'after'"), location: item.location))
+            }
+        }
         return examples
+    }
+
+    /// `fix`: one fix or a list of them, each `{ safety, replace | insertLine | remove, groups }`.
+    private func fixes(_ node: JSON5Node, shape: MessageShape) throws(RuleFileError) -> [RuleFix] {
+        let items: [JSON5Node]
+        if case .array(let list) = node.value { items = list } else { items = [node] }
+        guard !items.isEmpty else { throw reader.error("'fix' needs at least one fix, or leave it out", at: node.location) }
+        var fixes: [RuleFix] = []
+        for item in items {
+            let members = try reader.members(of: item, allowed: ["safety", "replace", "insertLine", "remove", "groups"],
+                                             required: ["safety"], in: "a fix")
+            let safety = try reader.choice(members["safety"]!.value, "'safety'", of: FixIt.Safety.allCases)
+            let actions = ["replace", "insertLine", "remove"].filter { members[$0] != nil }
+            guard actions.count == 1 else {
+                throw reader.error("a fix needs exactly one of 'replace', 'insertLine' or 'remove'", at: item.location)
+            }
+            func template(_ key: String) throws(RuleFileError) -> MessageTemplate {
+                let value = members[key]!.value
+                let text = try reader.nonEmptyString(value, "'\(key)'")
+                let template: MessageTemplate
+                do { template = try MessageTemplate(text) } catch {
+                    throw reader.error("'\(key)' has a '{' with no matching '}'", at: value.location)
+                }
+                try RuleMessages.check(template, "'\(key)'", may: shape.messageNames, shape: shape, at: value.location, reader: reader)
+                return template
+            }
+            let action: RuleFix.Action
+            switch actions[0] {
+            case "replace": action = .replace(try template("replace"))
+            case "insertLine": action = .insertLine(try template("insertLine"))
+            default:
+                guard try reader.bool(members["remove"]!.value, "'remove'") else {
+                    throw reader.error("'remove' must be true (or leave it out)", at: members["remove"]!.value.location)
+                }
+                action = .remove
+            }
+            var groups: Set<String>?
+            if let member = members["groups"] {
+                guard shape.messageNames.contains("term") else {
+                    throw reader.error("'groups' picks findings by their {term}, which the check '\(shape.check)' does not fill", at: member.keyLocation)
+                }
+                groups = try reader.names(member.value, "'groups'")
+            }
+            fixes.append(RuleFix(safety: safety, action: action, groups: groups))
+        }
+        return fixes
     }
 
     /// One example: a plan (a string or a list of lines), or `{ plan, expect }`

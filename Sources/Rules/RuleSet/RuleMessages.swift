@@ -63,7 +63,7 @@ struct RuleMessages: Sendable {
     }
 
     /// Refuses a placeholder not among `allowed`, saying which are.
-    private static func check(_ template: MessageTemplate, _ what: String, may allowed: [String], shape: MessageShape,
+    static func check(_ template: MessageTemplate, _ what: String, may allowed: [String], shape: MessageShape,
                               at location: SourceLocation, reader: NodeReader) throws(RuleFileError) {
         guard let unknown = template.placeholderNames.first(where: { !allowed.contains($0) }) else { return }
         let hint = Spelling.closest(to: unknown, in: allowed).map { " (did you mean {\($0)}?)" } ?? ""

@@ -51,6 +51,25 @@ struct Suppressions {
         }
     }
 
+    /// Whether a line is in any `eqlint-disable` region, or is silenced by any
+    /// directive, whatever rules it names: `--fix` changes nothing there.
+    func disablesAnything(onLine line: Int) -> Bool {
+        directives.indices.contains { index in
+            let directive = directives[index]
+            switch directive.kind {
+            case .disableFile: return true
+            case .disableNextLine: return line == directive.comment.range.end.line + 1
+            case .disableLine: return directive.inLine && line == directive.comment.range.start.line
+            case .enable: return false
+            case .disable:
+                guard line >= directive.comment.range.start.line else { return false }
+                // The region ends at the first later `enable` of every rule it disables.
+                let end = directives[(index + 1)...].first { $0.kind == .enable && (directive.ruleIDs.isEmpty ? $0.ruleIDs.isEmpty : directive.ruleIDs.allSatisfy($0.covers)) }
+                return end.map { line < $0.comment.range.start.line } ?? true
+            }
+        }
+    }
+
     /// The findings no directive silences (each found by its rule id and
     /// the line it starts on), and which directives silenced something.
     func apply<Found>(to findings: [Found], ruleID: (Found) -> String, line: (Found) -> Int) -> (kept: [Found], used: Set<Int>) {

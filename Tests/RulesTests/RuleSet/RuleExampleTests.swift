@@ -57,6 +57,33 @@ struct RuleExampleTests {
         }
     }
 
+    @Test("each fix turns its examples' text before into their text after, in one go", arguments: rules.filter { !$0.examples.fixed.isEmpty }.map(\.id))
+    func fixExamples(ruleID: String) throws {
+        let rule = try #require(TestSupport.exampleRuleSet.rule(id: ruleID))
+        let linter = Self.linter(for: rule)
+        for example in rule.examples.fixed {
+            let place = Testing.SourceLocation(fileID: "eqlint/\(rule.origin.path)", filePath: rule.origin.path,
+                                               line: example.location.line, column: example.location.column)
+            let before = SourceFile(path: "example.md", text: example.before)
+            let fixIts = linter.lint(before, rules: Self.rules(for: rule)).filter { $0.ruleID == rule.id }.flatMap(\.fixIts)
+            if fixIts.isEmpty { Issue.record("\(rule.id): this example's text before gives no fix", sourceLocation: place) }
+            let fixed = linter.fix(before, rules: Self.rules(for: rule), safeties: Set(FixIt.Safety.allCases),
+                                   keep: { $0.filter { $0.ruleID == rule.id } })
+            let after = String(decoding: fixed.bytes, as: UTF8.self)
+            if after != example.after {
+                Issue.record(Comment(rawValue: "\(rule.id): fixed, this example reads\n\(after)\nnot\n\(example.after)"), sourceLocation: place)
+            }
+            if !fixed.settled { Issue.record("\(rule.id): this example's fixes do not settle", sourceLocation: place) }
+            // The text after has nothing left for the rule to fix.
+            let left = linter.lint(SourceFile(path: "example.md", text: example.after), rules: Self.rules(for: rule))
+                .filter { $0.ruleID == rule.id && !$0.fixIts.isEmpty }
+            if let first = left.first {
+                Issue.record(Comment(rawValue: "\(rule.id): the text after still has a fix at \(first.range.start): \(first.fixIts[0].title)"),
+                             sourceLocation: place)
+            }
+        }
+    }
+
     @Test("no placeholder of a fail example's message or help renders empty", arguments: rules.map(\.id))
     func noEmptyPlaceholders(ruleID: String) throws {
         let rule = try #require(TestSupport.exampleRuleSet.rule(id: ruleID))

@@ -192,3 +192,51 @@ extension RuleLoaderTests {
         #expect((error?.message.contains("can take exponential time") ?? false) == refused, "\(String(describing: error))")
     }
 }
+
+/// A rule file's `fix`, checked when the rules load.
+@Suite("Loading fixes")
+struct RuleFixLoaderTests {
+    static let vocabulary = """
+        { vocabulary: "words", terms: { "better": ["worse"] } }
+        """
+
+    static func rule(_ fix: String, fixed: String = "") -> String {
+        """
+        {
+          id: "my-rule", severity: "warning", summary: "s", scope: "plan", check: "avoids", options: { vocabulary: "words" },
+          message: "write {term}", help: "h", source: "s", basis: "good-practice",
+          \(fix)
+          examples: { pass: ["better"], fail: ["worse"]\(fixed) },
+        }
+        """
+    }
+
+    func error(_ fix: String, fixed: String = "") -> String? {
+        if case .failure(let error) = TestSupport.loadRules([("v.json5", Self.vocabulary), ("rules/my-rule.json5", Self.rule(fix, fixed: fixed))]) {
+            return error.description
+        }
+        return nil
+    }
+
+    @Test("a fix loads: its action, safety and groups")
+    func loads() throws {
+        let set = try TestSupport.loadRules([("v.json5", Self.vocabulary), ("r.json5", Self.rule(
+            #"fix: [{ groups: ["better"], replace: "{term}", safety: "safe" }, { remove: true, safety: "suggestion" }],"#,
+            fixed: #", fixed: [{ before: "worse", after: "better" }]"#))]).get()
+        let rule = try #require(set.rule(id: "my-rule"))
+        #expect(rule.fixes.map(\.safety) == [.safe, .suggestion])
+        #expect(rule.fixes[0].groups == ["better"])
+        #expect(rule.examples.fixed.map(\.after) == ["better"])
+    }
+
+    @Test("mistakes in a fix are errors at their place")
+    func mistakes() {
+        #expect(error(#"fix: { replace: "{term}", safety: "sure" },"#)?.contains("'safety' must be one of 'safe', 'suggestion', not 'sure'") == true)
+        #expect(error(#"fix: { replace: "{trem}", safety: "safe" },"#)?.contains("'replace' uses the unknown placeholder {trem} (did you mean {term}?)") == true)
+        #expect(error(#"fix: { replace: "x", remove: true, safety: "safe" },"#)?.contains("exactly one of 'replace', 'insertLine' or 'remove'") == true)
+        #expect(error(#"fix: { remove: false, safety: "safe" },"#)?.contains("'remove' must be true") == true)
+        #expect(error(#"fix: { replace: "x" },"#) != nil)
+        #expect(error(#"fix: { replace: "x", safety: "safe", when: 1 },"#)?.contains("unknown key 'when'") == true)
+        #expect(error("", fixed: #", fixed: [{ before: "worse", after: "better" }]"#)?.contains("'fixed' examples need a 'fix' in the rule") == true)
+    }
+}
