@@ -13,15 +13,17 @@ enum CodeActions {
     /// What the inserted comment gives as its reason, for the user to replace.
     static let reasonPlaceholder = "TODO: say why"
 
-    /// A finding as the client sent it back: its rule and where it starts.
+    /// A finding as the client sent it back: its rule and where it starts,
+    /// and its fix-its as the server's current check made them.
     struct Target {
         var ruleID: String
         var range: LSPRange
         var json: JSONValue
+        var fixes: [(fixIt: FixIt, edits: [Edit])] = []
     }
 
     /// An edit: replace `range` with `text`.
-    struct Edit {
+    struct Edit: Sendable {
         var range: LSPRange
         var text: String
         var json: JSONValue { .fields(["range": range.json, "newText": .string(text)]) }
@@ -33,8 +35,10 @@ enum CodeActions {
         return only.contains { kind == $0 || kind.hasPrefix($0 + ".") }
     }
 
-    static func actions(for targets: [Target], in document: TextDocument, encoding: PositionEncoding, only: [String]?,
-                        versionedEdits: Bool) -> [JSONValue] {
+    /// The actions for the findings a request names; `safeFixes`: the edits
+    /// of `source.fixAll.eqlint` (none when the check is not current).
+    static func actions(for targets: [Target], safeFixes: [Edit], in document: TextDocument, encoding: PositionEncoding,
+                        only: [String]?, versionedEdits: Bool) -> [JSONValue] {
         func workspaceEdit(_ edits: [Edit]) -> JSONValue {
             let list = JSONValue.array(edits.map(\.json))
             if versionedEdits {
@@ -47,6 +51,19 @@ enum CodeActions {
         }
         var actions: [JSONValue] = []
         if wanted(quickFix, only: only) {
+            // The rule's own fixes first: a safe one is the preferred action.
+            var offered: Set<FixIt> = []
+            for target in targets {
+                for fix in target.fixes where offered.insert(fix.fixIt).inserted {
+                    actions.append(.fields([
+                        "title": .string(fix.fixIt.safety == .safe ? fix.fixIt.title : "\(fix.fixIt.title) (a suggestion: check it reads right)"),
+                        "kind": .string(quickFix),
+                        "diagnostics": .array([target.json]),
+                        "isPreferred": .bool(fix.fixIt.safety == .safe),
+                        "edit": workspaceEdit(fix.edits),
+                    ]))
+                }
+            }
             var seen: Set<String> = []
             for target in targets where target.ruleID != LSPDiagnostic.configurationCode {
                 let line = target.range.start.line
@@ -70,9 +87,6 @@ enum CodeActions {
                 }
             }
         }
-        // A rule's own fixes come from its findings' fix-its, which no rule has yet;
-        // `source.fixAll.eqlint` would apply the safe ones. With none, no action is offered.
-        let safeFixes: [Edit] = []
         if wanted(fixAll, only: only), !safeFixes.isEmpty {
             actions.append(.fields(["title": "Fix all eqlint findings that can be fixed safely", "kind": .string(fixAll),
                                     "edit": workspaceEdit(safeFixes)]))
@@ -187,20 +201,24 @@ extension LanguageServer {
         guard let uri = params?["textDocument"]?["uri"]?.string, let document = documents[uri],
               let range = LSPRange(params?["range"]) else { return .array([]) }
         let only = params?["context"]?["only"]?.array?.compactMap(\.string)
+        // Fixes come from the check of the text the editor has now, or not at all.
+        let current = results[uri].flatMap { $0.version == document.version ? $0 : nil }
         var targets: [CodeActions.Target] = (params?["context"]?["diagnostics"]?.array ?? []).compactMap { diagnostic in
             guard diagnostic["source"]?.string == "eqlint", let rule = diagnostic["code"]?.string,
                   let range = LSPRange(diagnostic["range"]) else { return nil }
-            return CodeActions.Target(ruleID: rule, range: range, json: diagnostic)
+            let finding = current?.findings.first { $0.diagnostic.ruleID == rule && $0.range == range }
+            return CodeActions.Target(ruleID: rule, range: range, json: diagnostic, fixes: finding?.fixes ?? [])
         }
         // A client that sends no findings with the request: those of the current check under the range.
-        if targets.isEmpty, params?["context"]?["diagnostics"]?.array?.isEmpty ?? true,
-           let result = results[uri], result.version == document.version {
-            let diagnostics = result.lspDiagnostics(documentation: documentation)
-            for (finding, json) in zip(result.findings, diagnostics) where finding.range.overlaps(range) {
-                targets.append(CodeActions.Target(ruleID: finding.diagnostic.ruleID, range: finding.range, json: json))
+        if targets.isEmpty, params?["context"]?["diagnostics"]?.array?.isEmpty ?? true, let current {
+            let diagnostics = current.lspDiagnostics(documentation: documentation)
+            for (finding, json) in zip(current.findings, diagnostics) where finding.range.overlaps(range) {
+                targets.append(CodeActions.Target(ruleID: finding.diagnostic.ruleID, range: finding.range, json: json,
+                                                  fixes: finding.fixes))
             }
         }
-        return .array(CodeActions.actions(for: targets, in: document, encoding: encoding, only: only,
+        let safeFixes = current?.safeFixEdits(textLength: document.bytes.count) ?? []
+        return .array(CodeActions.actions(for: targets, safeFixes: safeFixes, in: document, encoding: encoding, only: only,
                                           versionedEdits: client.versionedEdits))
     }
 }

@@ -19,6 +19,17 @@ package struct CheckResult: Sendable {
     package struct Finding: Sendable {
         package var diagnostic: Diagnostic
         package var range: LSPRange
+        /// The diagnostic's fix-its, each with its edits in the document's positions.
+        var fixes: [(fixIt: FixIt, edits: [CodeActions.Edit])] = []
+    }
+
+    /// The safe fix-its of every finding that can be applied together, as
+    /// `source.fixAll.eqlint` applies them (the rest wait for the next check).
+    func safeFixEdits(textLength: Int) -> [CodeActions.Edit] {
+        let fixes = findings.flatMap(\.fixes).filter { $0.fixIt.safety == .safe }
+        let chosen = Set(FixApplier.oneRound(fixes.map(\.fixIt), textLength: textLength))
+        var seen: Set<FixIt> = []
+        return fixes.filter { chosen.contains($0.fixIt) && seen.insert($0.fixIt).inserted }.flatMap(\.edits)
     }
 
     /// The findings as the protocol's `Diagnostic`s.
@@ -82,12 +93,18 @@ struct DocumentCheck {
         // A byte-order mark is in the editor's text but not in the source's bytes.
         let shift = document.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         result.ruleSet = context.linter.ruleSet
+        func range(_ span: Range<Int>) -> LSPRange {
+            LSPRange(start: document.position(of: span.lowerBound + shift, encoding: encoding),
+                     end: document.position(of: span.upperBound + shift, encoding: encoding))
+        }
         result.findings = outcome.diagnostics.map { diagnostic in
-            let start = source.offset(of: diagnostic.range.start) + shift
-            let end = max(source.offset(of: diagnostic.range.end) + shift, start)
-            let range = LSPRange(start: document.position(of: start, encoding: encoding),
-                                 end: document.position(of: end, encoding: encoding))
-            return CheckResult.Finding(diagnostic: diagnostic, range: range)
+            let start = source.offset(of: diagnostic.range.start)
+            let end = max(source.offset(of: diagnostic.range.end), start)
+            var finding = CheckResult.Finding(diagnostic: diagnostic, range: range(start..<end))
+            finding.fixes = diagnostic.fixIts.map { fixIt in
+                (fixIt, fixIt.edits.map { CodeActions.Edit(range: range($0.span), text: $0.replacement) })
+            }
+            return finding
         }
         return result
     }

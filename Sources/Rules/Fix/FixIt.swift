@@ -63,19 +63,27 @@ package enum FixApplier {
     /// order of where they start, the longer first), and how many were applied; the others are
     /// left for another round, once the file has been checked again.
     package static func apply(_ fixIts: [FixIt], to bytes: [UInt8]) -> (bytes: [UInt8], applied: Int) {
+        let chosen = oneRound(fixIts, textLength: bytes.count)
+        var result = bytes
+        for edit in chosen.flatMap(\.edits).sorted(by: { $0.span.lowerBound > $1.span.lowerBound }) {
+            result.replaceSubrange(edit.span, with: Array(edit.replacement.utf8))
+        }
+        return (result, chosen.count)
+    }
+
+    /// The fix-its that can be applied together: in order of where they
+    /// start (the longer first where two start together), each that overlaps
+    /// no earlier one and lies within a text of `textLength` bytes.
+    package static func oneRound(_ fixIts: [FixIt], textLength: Int) -> [FixIt] {
         var chosen: [FixIt] = []
         let ordered = fixIts.filter { !$0.edits.isEmpty }.sorted {
             // Where two start at the same place, the longer (the more specific) first.
             ($0.edits[0].span.lowerBound, -$0.edits[0].span.upperBound) < ($1.edits[0].span.lowerBound, -$1.edits[0].span.upperBound)
         }
         for fixIt in ordered where !chosen.contains(where: { $0.overlaps(fixIt) || $0 == fixIt }) {
-            guard fixIt.edits.allSatisfy({ $0.span.lowerBound >= 0 && $0.span.upperBound <= bytes.count }) else { continue }
+            guard fixIt.edits.allSatisfy({ $0.span.lowerBound >= 0 && $0.span.upperBound <= textLength }) else { continue }
             chosen.append(fixIt)
         }
-        var result = bytes
-        for edit in chosen.flatMap(\.edits).sorted(by: { $0.span.lowerBound > $1.span.lowerBound }) {
-            result.replaceSubrange(edit.span, with: Array(edit.replacement.utf8))
-        }
-        return (result, chosen.count)
+        return chosen
     }
 }

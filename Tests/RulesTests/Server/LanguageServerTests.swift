@@ -444,27 +444,85 @@ struct LanguageServerTests {
             "textDocument": .fields(["uri": .string(Self.uri)]), "range": term["range"] ?? .null,
             "context": .fields(["diagnostics": [term]]),
         ]))).array ?? []
-        #expect(actions.compactMap { $0["title"]?.string } == ["Disable outdated-term for this line", "Disable outdated-term for this file"])
+        // The rule's suggestion first (not preferred: a person decides), then the disable comments.
+        #expect(actions.compactMap { $0["title"]?.string } == [
+            "replace \u{201C}BAME\u{201D} with \u{201C}ethnic minority\u{201D} (a suggestion: check it reads right)",
+            "Disable outdated-term for this line", "Disable outdated-term for this file",
+        ])
         #expect(actions.allSatisfy { $0["kind"] == "quickfix" && $0["diagnostics"] == [term] })
+        #expect(actions.first?["isPreferred"] == false)
         #expect(actions.first?["edit"]?["documentChanges"]?[0]?["textDocument"]?["version"] == 1)
+        #expect(Self.apply(actions[0], to: Self.plan).contains("opportunity for ethnic minority pupils"))
 
-        let line = Self.apply(actions[0], to: Self.plan)
+        let line = Self.apply(actions[1], to: Self.plan)
         #expect(line.contains("\n<!-- eqlint-disable-next-line outdated-term -- TODO: say why -->\n**Aim:** \u{1F308}"))
         client.change(Self.uri, version: 2, [.fields(["text": .string(line)])])
         let afterLine = JSONValue.codes(try client.diagnostics(Self.uri, version: 2))
         #expect(!afterLine.contains("outdated-term") && !afterLine.contains("unused-suppression"))
 
-        let file = Self.apply(actions[1], to: Self.plan)
+        let file = Self.apply(actions[2], to: Self.plan)
         #expect(file.hasPrefix("<!-- eqlint-disable-file outdated-term -- TODO: say why -->\n# Equality"))
         client.change(Self.uri, version: 3, [.fields(["text": .string(file)])])
         #expect(!JSONValue.codes(try client.diagnostics(Self.uri, version: 3)).contains("outdated-term"))
 
-        // Asking for source actions only: no quick fixes, and no fix-all while no rule has a fix.
+        // Asking for source actions only: no quick fixes, and no fix-all where no finding has a safe fix.
         let source = try client.result(client.request("textDocument/codeAction", .fields([
             "textDocument": .fields(["uri": .string(Self.uri)]), "range": term["range"] ?? .null,
             "context": .fields(["diagnostics": [term], "only": ["source.fixAll"]]),
         ])))
         #expect(source == [])
+    }
+
+    @Test("a rule's safe fix is the preferred quick fix, and source.fixAll.eqlint applies every safe fix, wherever an emoji puts the columns",
+          arguments: [PositionEncoding.utf16, .utf8])
+    func fixes(_ encoding: PositionEncoding) throws {
+        let plan = """
+            # Equality objectives 2025\u{2013}2028
+
+            \u{1F308} We meet our duties under the Equalities Act and the Public Sector Equalities Duty.
+
+            ## Objective 1 \u{1F600} Support pupils of every gender identity
+
+            """
+        let client = LSPClient()
+        var capabilities = LSPClient.defaultCapabilities
+        if case .object(var members) = capabilities {
+            members.append(("general", .fields(["positionEncodings": .array([.string(encoding.rawValue)])])))
+            capabilities = .object(members)
+        }
+        try client.initialize(capabilities: capabilities)
+        client.open(Self.uri, text: plan)
+        let diagnostics = try client.diagnostics(Self.uri, version: 1)
+        let terms = diagnostics.filter { $0["code"] == "nonstatutory-term" }
+        #expect(terms.count == 3)
+        func actions(_ diagnostics: [JSONValue], only: [String]? = nil) throws -> [JSONValue] {
+            var context: [(String, JSONValue)] = [("diagnostics", .array(diagnostics))]
+            if let only { context.append(("only", .array(only.map(JSONValue.string)))) }
+            return try client.result(client.request("textDocument/codeAction", .fields([
+                "textDocument": .fields(["uri": .string(Self.uri)]), "range": terms[0]["range"] ?? .null,
+                "context": .object(context),
+            ]))).array ?? []
+        }
+        let act = try actions([terms[0]])
+        #expect(act.first?["title"] == "replace \u{201C}Equalities Act\u{201D} with \u{201C}Equality Act 2010\u{201D}")
+        #expect(act.first?["isPreferred"] == true)
+        let once = Self.apply(act[0], to: plan, encoding: encoding)
+        #expect(once.contains("\u{1F308} We meet our duties under the Equality Act 2010 and the Public Sector Equalities Duty."))
+
+        // Fix all: the two safe fixes, not the suggestion for a characteristic's name.
+        let all = try actions([], only: ["source.fixAll"])
+        #expect(all.count == 1)
+        #expect(all.first?["kind"] == "source.fixAll.eqlint")
+        let fixed = Self.apply(try #require(all.first), to: plan, encoding: encoding)
+        #expect(fixed.contains("\u{1F308} We meet our duties under the Equality Act 2010 and the Public Sector Equality Duty."))
+        #expect(fixed.contains("every gender identity"))
+        client.change(Self.uri, version: 2, [.fields(["text": .string(fixed)])])
+        let left = try client.diagnostics(Self.uri, version: 2).filter { $0["code"] == "nonstatutory-term" }
+        #expect(left.count == 1)
+        // Findings sent back from an older text (a line has been added above them since) get no fixes.
+        client.change(Self.uri, version: 3, [.fields(["text": .string("<!-- draft -->\n" + plan)])])
+        let stale = try actions(terms)
+        #expect(!stale.contains { ($0["title"]?.string ?? "").hasPrefix("replace") })
     }
 
     @Test("disable comments: after front matter, at the end of a table row, added to a comment already there, never in front matter")
