@@ -103,14 +103,14 @@ struct FixCLITests {
             "plan.md": Self.bytes("Under the Equalities Act, equalities matter.\n"),
             "trust/spelling.json5": Self.bytes("""
                 { id: "trust-spelling", severity: "info", summary: "s", scope: "plan", check: "avoids",
-                  options: { vocabulary: "trust-words" }, message: "write {term}", help: "h", source: "s",
+                  options: { vocabulary: "trust-words" }, message: "write {term}", help: "h", source: "s", basis: "good-practice",
                   fix: { replace: "{term}", safety: "safe" },
                   examples: { pass: ["equality"], fail: ["equalities"] } }
                 """),
             "trust/words.json5": Self.bytes(#"{ vocabulary: "trust-words", terms: { "equality": ["equalities"] } }"#),
             "loop/loop.json5": Self.bytes("""
                 { id: "loop", severity: "info", summary: "s", scope: "plan", check: "avoids",
-                  options: { vocabulary: "loop-words" }, message: "write {term}", help: "h", source: "s",
+                  options: { vocabulary: "loop-words" }, message: "write {term}", help: "h", source: "s", basis: "good-practice",
                   fix: { replace: "{term}", safety: "safe" },
                   examples: { pass: ["x"], fail: ["matter"] } }
                 """),

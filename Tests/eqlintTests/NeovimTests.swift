@@ -221,6 +221,7 @@ struct NeovimTests {
         #expect(report.hover?.contains("What the duty or guidance says") == true)
         #expect(report.actions?.contains("Disable outdated-term for this line") == true)
         #expect(report.actions?.contains("Disable outdated-term for this file") == true)
+        #expect(report.actions?.contains { $0.hasPrefix("replace \u{201C}BAME\u{201D} with") } == true)
         #expect(report.disabled == true)
         #expect(report.lines?.contains("<!-- eqlint-disable-next-line outdated-term -- TODO: say why -->") == true)
         #expect(report.final_codes?.contains("outdated-term") == false)
