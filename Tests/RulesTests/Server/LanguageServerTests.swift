@@ -481,7 +481,7 @@ struct LanguageServerTests {
 
             \u{1F308} We meet our duties under the Equalities Act and the Public Sector Equalities Duty.
 
-            ## Objective 1 \u{1F600} Support pupils of every gender identity
+            ## Objective 1 \u{1F600} Challenge prejudice about sexual preference
 
             """
         let client = LSPClient()
@@ -515,7 +515,7 @@ struct LanguageServerTests {
         #expect(all.first?["kind"] == "source.fixAll.eqlint")
         let fixed = Self.apply(try #require(all.first), to: plan, encoding: encoding)
         #expect(fixed.contains("\u{1F308} We meet our duties under the Equality Act 2010 and the Public Sector Equality Duty."))
-        #expect(fixed.contains("every gender identity"))
+        #expect(fixed.contains("about sexual preference"))
         client.change(Self.uri, version: 2, [.fields(["text": .string(fixed)])])
         let left = try client.diagnostics(Self.uri, version: 2).filter { $0["code"] == "nonstatutory-term" }
         #expect(left.count == 1)
