@@ -83,28 +83,25 @@ func convert(_ options: CommandLineOptions, resolver: ConfigurationResolver) thr
     } catch {
         throw Failure(message: "\(error)")
     }
-    guard let output = options.output else {
-        try writeOut(markdown)
-        return 0
-    }
-    if FileManager.default.fileExists(atPath: output), !options.force {
+    try write(markdown, to: options.output, force: options.force)
+    return 0
+}
+
+/// Writes a command's result to standard output, or to `output` (never over
+/// a file unless `force`).
+func write(_ text: String, to output: String?, force: Bool) throws(Failure) {
+    guard let output else { return try writeOut(text) }
+    if FileManager.default.fileExists(atPath: output), !force {
         throw Failure(message: "\(output): already exists; give another name, or --force to write over it")
     }
-    do { try io.writeFile(markdown, output) } catch { throw Failure(message: error.description) }
-    return 0
+    do { try io.writeFile(text, output) } catch { throw Failure(message: error.description) }
 }
 
 /// `eqlint init`: a new plan, to standard output or (never over a file, unless forced) to `--output`.
 func initPlan(_ options: CommandLineOptions, today: CalendarDay) throws(Failure) -> Int32 {
     let plan = PlanTemplate.plan(school: options.school, period: options.period, today: today)
-    guard let output = options.output else {
-        try writeOut(plan)
-        return 0
-    }
-    if FileManager.default.fileExists(atPath: output), !options.force {
-        throw Failure(message: "\(output): already exists; give another name, or --force to write over it")
-    }
-    do { try io.writeFile(plan, output) } catch { throw Failure(message: error.description) }
+    try write(plan, to: options.output, force: options.force)
+    guard let output = options.output else { return 0 }
     io.note("wrote \(output): fill in each [Insert ...] and TODO as its comments say, then run 'eqlint check \(output)'")
     return 0
 }

@@ -35,20 +35,10 @@ struct Suppressions {
     /// Instructions in a line of text that only work on a line of their own.
     private(set) var misplaced: [SuppressionDirective] = []
 
-    /// The line range (1-based, inclusive) each disabling directive covers for a rule.
-    private func covers(_ directive: SuppressionDirective, index: Int, ruleID: String, line: Int) -> Bool {
-        guard directive.covers(ruleID) else { return false }
-        switch directive.kind {
-        case .disableFile: return true
-        case .disableNextLine: return line == directive.comment.range.end.line + 1
-        case .disableLine: return directive.inLine && line == directive.comment.range.start.line
-        case .enable: return false
-        case .disable:
-            guard line >= directive.comment.range.start.line else { return false }
-            // The region ends at the first later `enable` that re-enables this rule.
-            let end = directives[(index + 1)...].first { $0.kind == .enable && $0.covers(ruleID) }
-            return end.map { line < $0.comment.range.start.line } ?? true
-        }
+    /// Whether the directive at `index` silences a line (1-based) for a rule.
+    private func covers(_ index: Int, ruleID: String, line: Int) -> Bool {
+        // The region of a `disable` ends at the first later `enable` that re-enables this rule.
+        directives[index].covers(ruleID) && silences(index, line: line) { $0.kind == .enable && $0.covers(ruleID) }
     }
 
     /// Whether a line is in any `eqlint-disable` region, or is silenced by any
@@ -56,17 +46,26 @@ struct Suppressions {
     func disablesAnything(onLine line: Int) -> Bool {
         directives.indices.contains { index in
             let directive = directives[index]
-            switch directive.kind {
-            case .disableFile: return true
-            case .disableNextLine: return line == directive.comment.range.end.line + 1
-            case .disableLine: return directive.inLine && line == directive.comment.range.start.line
-            case .enable: return false
-            case .disable:
-                guard line >= directive.comment.range.start.line else { return false }
-                // The region ends at the first later `enable` of every rule it disables.
-                let end = directives[(index + 1)...].first { $0.kind == .enable && (directive.ruleIDs.isEmpty ? $0.ruleIDs.isEmpty : directive.ruleIDs.allSatisfy($0.covers)) }
-                return end.map { line < $0.comment.range.start.line } ?? true
+            // The region ends at the first later `enable` of every rule it disables.
+            return silences(index, line: line) { enable in
+                enable.kind == .enable && (directive.ruleIDs.isEmpty ? enable.ruleIDs.isEmpty : directive.ruleIDs.allSatisfy(enable.covers))
             }
+        }
+    }
+
+    /// Whether the directive at `index` silences a line, whatever rules it
+    /// names; a `disable` region ends at the first later directive `endsRegion` accepts.
+    private func silences(_ index: Int, line: Int, endsRegion: (SuppressionDirective) -> Bool) -> Bool {
+        let directive = directives[index]
+        switch directive.kind {
+        case .disableFile: return true
+        case .disableNextLine: return line == directive.comment.range.end.line + 1
+        case .disableLine: return directive.inLine && line == directive.comment.range.start.line
+        case .enable: return false
+        case .disable:
+            guard line >= directive.comment.range.start.line else { return false }
+            let end = directives[(index + 1)...].first(where: endsRegion)
+            return end.map { line < $0.comment.range.start.line } ?? true
         }
     }
 
@@ -77,7 +76,7 @@ struct Suppressions {
         var used = Set<Int>()
         for finding in findings {
             let silencing = directives.indices.filter {
-                covers(directives[$0], index: $0, ruleID: ruleID(finding), line: line(finding))
+                covers($0, ruleID: ruleID(finding), line: line(finding))
             }
             if silencing.isEmpty { kept.append(finding) } else { used.formUnion(silencing) }
         }
