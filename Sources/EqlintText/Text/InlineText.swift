@@ -8,6 +8,8 @@ package enum InlineText {
         out.reserveCapacity(span.count)
         var index = span.lowerBound
         let end = span.upperBound
+        // The next `]` after a `[` (found once for every `[` before it, so the scan stays linear).
+        var closeBracket = -1
         while index < end {
             let byte = bytes[index]
             switch byte {
@@ -22,7 +24,12 @@ package enum InlineText {
                 var close = index + 2
                 while close < end, bytes[close] != 0x29 { close += 1 }
                 index = close + 1
-            case 0x5B:  // [ opens a link's text
+            case 0x5B:  // [ opens a link's text, when `](` closes it; else it is a bracket, as in `[Insert date]`
+                if closeBracket < index {
+                    closeBracket = index + 1
+                    while closeBracket < end, bytes[closeBracket] != 0x5D { closeBracket += 1 }
+                }
+                if closeBracket + 1 >= end || bytes[closeBracket + 1] != 0x28 { out.append(byte) }
                 index += 1
             case 0x3C:  // <tag> goes; a lone < stays
                 var close = index + 1

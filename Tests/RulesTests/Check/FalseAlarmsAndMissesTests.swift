@@ -244,4 +244,14 @@ struct FalseAlarmsAndMissesTests {
         #expect(TestSupport.lint("# Equality objectives 2024-2027\n\nOur equality information is on our website.\n",
                                  rules: ["equality-information-due"], today: today).isEmpty)
     }
+
+    @Test("a template's bracketed instruction is quoted whole, brackets and all; a link's brackets are still markup")
+    func bracketedInstruction() {
+        let findings = TestSupport.lint("# Equality objectives\n\nGovernors approved them on [Insert the date here].\n", rules: ["placeholder-text"])
+        #expect(findings.map(\.message) == [
+            "\u{201C}[Insert the date here]\u{201D} is left over from a template (template instruction): replace it with the real text",
+        ])
+        let bytes = Array("See [our policy](https://example.org) and [this] too; [unclosed".utf8)
+        #expect(InlineText.plain(bytes, 0..<bytes.count) == "See our policy and [this] too; [unclosed")
+    }
 }
