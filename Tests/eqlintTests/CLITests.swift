@@ -197,7 +197,7 @@ struct CLITests {
         let result = try Self.run(["check", "--today", "2026-11-23", "."], in: folder)
         #expect(result.stderr.contains("./late-nul.md: looks like a binary file"))
         #expect(!result.stdout.contains("\u{1B}") && !result.stdout.contains("\u{07}") && !result.stdout.contains("\u{9B}"))
-        #expect(result.stdout.contains("./escape.md:2:19: warning: This success criterion cannot be measured: it has no figure, no count, and nothing checkable done by a date (\u{201C}staff\u{FFFD}K\u{FFFD} feel \u{FFFD}good\u{201D})"))
+        #expect(result.stdout.contains("./escape.md:2:19: warning: This success criterion cannot be measured: it has no figure, no count, and nothing checkable done by a date (\u{201C}staff\u{FFFD}[K\u{FFFD} feel \u{FFFD}good\u{201D})"))
     }
 
     @Test("a broken rule file: exit 2 naming its file, line and column")
