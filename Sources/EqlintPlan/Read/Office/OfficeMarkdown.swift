@@ -108,81 +108,123 @@ enum OfficeMarkdown {
     // MARK: Inline text
 
     /// A paragraph's lines (split at its line breaks), escaped, each bold run
-    /// wrapped in `**` (but not the spaces at its ends), spaces collapsed and trimmed.
+    /// wrapped in `**` (but not the spaces at its ends), spaces collapsed and
+    /// trimmed. Worked on UTF-8 bytes: a Word document has thousands of runs.
     static func lines(_ text: OfficeText) -> [String] {
         var lines: [String] = []
-        var line = ""
+        var line: [UInt8] = []
         for piece in text.pieces {
             switch piece {
             case .text(let run, let bold):
-                let clean = normalizeSpaces(run)
-                line += bold ? emphasized(clean) : escape(clean)
+                let clean = spacesForControls(Array(run.utf8))
+                if bold { appendEmphasized(clean, to: &line) } else { appendEscaped(clean[...], to: &line) }
             case .lineBreak:
-                lines.append(collapse(line))
-                line = ""
+                lines.append(collapsed(line))
+                line.removeAll(keepingCapacity: true)
             }
         }
-        lines.append(collapse(line))
+        lines.append(collapsed(line))
         return lines
     }
 
-    private static func emphasized(_ run: String) -> String {
-        let leading = run.prefix { $0 == " " }
-        let rest = run.dropFirst(leading.count)
-        let trailing = rest.reversed().prefix { $0 == " " }.count
-        let core = String(rest.dropLast(trailing))
-        guard core.contains(where: { !$0.isWhitespace }) else { return run }
-        return leading + "**" + escape(core) + "**" + String(repeating: " ", count: trailing)
+    /// A bold run wrapped in `**`, its spaces at either end left outside (a
+    /// run of nothing but white space is written as it is).
+    private static func appendEmphasized(_ run: [UInt8], to line: inout [UInt8]) {
+        let start = run.firstIndex { $0 != 0x20 } ?? run.count
+        let end = (run.lastIndex { $0 != 0x20 } ?? -1) + 1
+        let core = run[start..<max(start, end)]
+        guard String(decoding: core, as: UTF8.self).contains(where: { !$0.isWhitespace }) else { return line += run }
+        line += run[..<start]
+        line += [0x2A, 0x2A]
+        appendEscaped(core, to: &line)
+        line += [0x2A, 0x2A]
+        line += run[end...]
     }
 
-    /// Tabs, line feeds and other control characters as spaces.
-    private static func normalizeSpaces(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) }) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) ? " " : scalar
-        }))
-    }
-
-    /// Runs of spaces as one; no space at either end.
-    private static func collapse(_ line: String) -> String {
-        var result = ""
-        var pendingSpace = false
-        for character in line {
-            if character == " " {
-                pendingSpace = !result.isEmpty
-                continue
+    /// Tabs, line feeds and other control characters (C0, DEL, C1) as spaces.
+    private static func spacesForControls(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == 0x7F {
+                result.append(0x20)
+            } else if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+                result.append(0x20)
+                index += 1
+            } else {
+                result.append(byte)
             }
-            if pendingSpace { result.append(" ") }
-            pendingSpace = false
-            result.append(character)
+            index += 1
         }
         return result
     }
 
-    /// Text with the characters Markdown reads as markup escaped.
-    static func escape(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        var result = String.UnicodeScalarView()
-        for (index, scalar) in scalars.enumerated() {
-            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-            switch scalar {
-            case "\\", "*", "_", "`", "[", "]", "|":
-                result.append("\\")
-            case "<":
-                // A tag (`<b>`, `</p>`, `<!--`), not a lone `<` as in `< 5%`.
-                if let next, next.properties.isAlphabetic || next == "/" || next == "!" || next == "?" { result.append("\\") }
-            case "&":
-                // An entity (`&amp;`, `&#39;`), not `&` between words.
-                if let semicolon = scalars[(index + 1)...].prefix(12).firstIndex(of: ";"), semicolon > index + 1,
-                   scalars[(index + 1)..<semicolon].allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "#" }) {
-                    result.append("\\")
+    /// Runs of spaces as one; no space at either end. A space that a
+    /// combining mark follows is part of that character, not a space.
+    private static func collapsed(_ line: [UInt8]) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(line.count)
+        var pendingSpace = false
+        var index = 0
+        while index < line.count {
+            if line[index] == 0x20, !(index + 1 < line.count && extendsCharacter(line, at: index + 1)) {
+                pendingSpace = !result.isEmpty
+                index += 1
+                continue
+            }
+            if pendingSpace { result.append(0x20) }
+            pendingSpace = false
+            result.append(line[index])
+            index += 1
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether the character at a byte offset joins the one before it (a
+    /// combining mark, a zero-width joiner, a variation selector).
+    private static func extendsCharacter(_ bytes: [UInt8], at index: Int) -> Bool {
+        guard bytes[index] >= 0x80, let scalar = scalar(in: bytes[...], at: index)?.scalar else { return false }
+        return scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .spacingMark || scalar.value == 0x200D
+    }
+
+    /// The Unicode scalar that starts at a byte offset, and its length in bytes.
+    private static func scalar(in bytes: ArraySlice<UInt8>, at index: Int) -> (scalar: Unicode.Scalar, length: Int)? {
+        var iterator = bytes[index...].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+        return (scalar, UTF8.width(scalar))
+    }
+
+    /// Appends text with the characters Markdown reads as markup escaped.
+    private static func appendEscaped(_ text: ArraySlice<UInt8>, to result: inout [UInt8]) {
+        func isAlphabetic(_ index: Int) -> Bool {
+            let byte = text[index]
+            if byte < 0x80 { return (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+            return scalar(in: text, at: index)?.scalar.properties.isAlphabetic ?? false
+        }
+        for index in text.indices {
+            let byte = text[index]
+            switch byte {
+            case 0x5C, 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x7C:  // \ * _ ` [ ] |
+                result.append(0x5C)
+            case 0x3C:  // A tag (`<b>`, `</p>`, `<!--`), not a lone `<` as in `< 5%`.
+                let next = index + 1
+                if next < text.endIndex, isAlphabetic(next) || [0x2F, 0x21, 0x3F].contains(text[next]) { result.append(0x5C) }
+            case 0x26:  // An entity (`&amp;`, `&#39;`), not `&` between words: up to 12 letters, digits or # before a `;`.
+                var at = index + 1, count = 0
+                while at < text.endIndex, count < 12, text[at] != 0x3B {
+                    guard isAlphabetic(at) || (0x30...0x39).contains(text[at]) || text[at] == 0x23 else { break }
+                    at += scalar(in: text, at: at)?.length ?? 1
+                    count += 1
                 }
+                if at < text.endIndex, text[at] == 0x3B, count > 0, count < 12 { result.append(0x5C) }
             default:
                 break
             }
-            result.append(scalar)
+            result.append(byte)
         }
-        return String(result)
     }
 
     /// Characters that start a list item in the text eqlint reads (`•`, `–`, Word's Symbol bullet).

@@ -16,7 +16,17 @@ struct WordStyles {
         var bold: Bool?
     }
 
+    /// What a style comes to once what it inherits is worked out.
+    private struct Resolved {
+        var headingLevel: Int?
+        var numbering: (id: String, level: Int?)?
+        var bold: Bool?
+        var isTableOfContents: Bool
+    }
+
     private var styles: [String: Style] = [:]
+    /// Each defined style, resolved once (a document names a style in every paragraph and run).
+    private var resolved: [String: Resolved] = [:]
     /// The paragraph style of a paragraph that names none.
     private(set) var defaultParagraphStyle: String?
 
@@ -39,6 +49,17 @@ struct WordStyles {
                 defaultParagraphStyle = id
             }
         }
+        for id in styles.keys { resolved[id] = resolve(id) }
+    }
+
+    private func resolve(_ id: String) -> Resolved {
+        Resolved(headingLevel: inheritedHeadingLevel(of: id), numbering: inheritedNumbering(of: id),
+                 bold: chain(id).lazy.compactMap(\.style.bold).first, isTableOfContents: namesTableOfContents(id))
+    }
+
+    private func properties(of id: String?) -> Resolved? {
+        guard let id else { return nil }
+        return resolved[id] ?? resolve(id)
     }
 
     /// Whether a toggle such as `<w:b/>` or `<w:b w:val="0"/>` is on.
@@ -62,13 +83,15 @@ struct WordStyles {
     /// The heading level (1 to 9) of a paragraph style: a built-in heading
     /// style (`Heading1`, `heading 1`), `Title` (level 1), or an outline
     /// level of its own or inherited.
-    func headingLevel(of id: String?) -> Int? {
+    func headingLevel(of id: String?) -> Int? { properties(of: id)?.headingLevel }
+
+    private func inheritedHeadingLevel(of id: String) -> Int? {
         for (id, style) in chain(id) {
             if let level = Self.builtInHeadingLevel(id: id, name: style.name) { return level }
             if let level = style.outlineLevel { return (0...8).contains(level) ? level + 1 : nil }
         }
         // A style the file does not define may still be named as Word names its own.
-        if let id, styles[id] == nil { return Self.builtInHeadingLevel(id: id, name: nil) }
+        if styles[id] == nil { return Self.builtInHeadingLevel(id: id, name: nil) }
         return nil
     }
 
@@ -83,7 +106,9 @@ struct WordStyles {
     }
 
     /// The numbering a paragraph style gives its paragraphs, its own or inherited.
-    func numbering(of id: String?) -> (id: String, level: Int?)? {
+    func numbering(of id: String?) -> (id: String, level: Int?)? { properties(of: id)?.numbering }
+
+    private func inheritedNumbering(of id: String) -> (id: String, level: Int?)? {
         for (_, style) in chain(id) {
             if let numbering = style.numberingID { return (numbering, style.numberingLevel) }
         }
@@ -91,13 +116,12 @@ struct WordStyles {
     }
 
     /// Whether a style makes its text bold, if it or a style it is based on says.
-    func bold(_ id: String?) -> Bool? {
-        chain(id).lazy.compactMap(\.style.bold).first
-    }
+    func bold(_ id: String?) -> Bool? { properties(of: id)?.bold }
 
     /// Whether a paragraph style is one of a table of contents (`TOC1`, `toc 1`, ...): its paragraphs repeat the headings.
-    func isTableOfContents(_ id: String?) -> Bool {
-        guard let id else { return false }
+    func isTableOfContents(_ id: String?) -> Bool { properties(of: id)?.isTableOfContents ?? false }
+
+    private func namesTableOfContents(_ id: String) -> Bool {
         for candidate in [id, styles[id]?.name].compactMap({ $0?.lowercased() }) {
             if candidate.hasPrefix("toc"), let last = candidate.last, last.isNumber { return true }
         }

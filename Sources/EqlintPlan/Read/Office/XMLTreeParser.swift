@@ -105,6 +105,11 @@ enum XMLTreeParser {
         private var stack: [XMLTreeElement] = []
         /// Each open element's namespace declarations (prefix to URI; "" for the default).
         private var scopes: [[String: String]] = []
+        /// Names already made canonical under the declarations in scope, for
+        /// elements and for attributes (emptied when the declarations change:
+        /// most documents declare them all on the root).
+        private var canonicalElements: [String: String] = [:]
+        private var canonicalAttributes: [String: String] = [:]
 
         init(part: String) {
             self.part = part
@@ -120,6 +125,7 @@ enum XMLTreeParser {
                 if key == "xmlns" { declared[""] = value } else if key.hasPrefix("xmlns:") { declared[String(key.dropFirst(6))] = value }
             }
             scopes.append(declared)
+            if !declared.isEmpty { forgetCanonicalNames() }
             var resolved: [String: String] = [:]
             for (key, value) in attributes where key != "xmlns" && !key.hasPrefix("xmlns:") {
                 resolved[canonical(key, isAttribute: true)] = value
@@ -131,7 +137,12 @@ enum XMLTreeParser {
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
             _ = stack.popLast()
-            _ = scopes.popLast()
+            if let declared = scopes.popLast(), !declared.isEmpty { forgetCanonicalNames() }
+        }
+
+        private func forgetCanonicalNames() {
+            canonicalElements.removeAll(keepingCapacity: true)
+            canonicalAttributes.removeAll(keepingCapacity: true)
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
@@ -175,6 +186,13 @@ enum XMLTreeParser {
 
         /// `w:p` for a name whose prefix is bound to WordprocessingML, whatever the prefix.
         private func canonical(_ qualified: String, isAttribute: Bool) -> String {
+            if let known = isAttribute ? canonicalAttributes[qualified] : canonicalElements[qualified] { return known }
+            let name = resolve(qualified, isAttribute: isAttribute)
+            if isAttribute { canonicalAttributes[qualified] = name } else { canonicalElements[qualified] = name }
+            return name
+        }
+
+        private func resolve(_ qualified: String, isAttribute: Bool) -> String {
             let prefix: String
             let local: Substring
             if let colon = qualified.firstIndex(of: ":") {
