@@ -149,6 +149,12 @@ struct FixCLITests {
         #expect(diff.status == check.status)
         #expect(diff.stdout.hasPrefix("--- plans/a.md\n+++ plans/a.md\n@@ "))
         #expect(diff.stderr.contains("6 fixes would be applied in 3 plans (run with --fix to apply them)"))
+        // A report asked for with --output is written as well, with the findings as they are before the fixes.
+        let reported = try Self.check(["--diff", "--format", "json", "--output", "report.json", "plans"], in: folder)
+        #expect(reported.stdout == diff.stdout)
+        let report = String(decoding: try Self.read(folder.appendingPathComponent("report.json")), as: UTF8.self)
+        #expect(report.contains("\"ruleId\" : \"nonstatutory-term\""))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("report.json"))
         for (name, bytes) in files { #expect(try Self.read(folder.appendingPathComponent(name)) == bytes, "--diff changed \(name)") }
 
         let patchFile = copy.appendingPathComponent("fixes.diff")

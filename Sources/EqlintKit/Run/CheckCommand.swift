@@ -158,13 +158,13 @@ public struct CheckCommand {
         flush()
         if let writeFailure { throw writeFailure }
 
-        if stream == nil, !printsDiff {
-            let document = chosen.report(reports)
+        if stream == nil {
+            // With --diff, standard output has the diff; a report asked for with --output is written still.
             if let output {
-                try io.writeFile(document, output)
-                try io.writeOutput(terminal.report(reports))
-            } else {
-                try io.writeOutput(document)
+                try io.writeFile(chosen.report(reports), output)
+                if !printsDiff { try io.writeOutput(terminal.report(reports)) }
+            } else if !printsDiff {
+                try io.writeOutput(chosen.report(reports))
             }
         }
 
