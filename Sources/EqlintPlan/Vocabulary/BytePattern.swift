@@ -16,6 +16,8 @@
 /// atomic groups and look-arounds, each run to its first success.
 struct BytePattern: Sendable {
     private let program: [Step]
+    /// What each `lookaround` step tests, by its index.
+    private let lookarounds: [Lookaround]
     /// The bytes a match starts with, or nil when a match may be empty.
     private let firstBytes: ByteSet?
     /// Whether every match starts at the start of the text (`^…`).
@@ -36,11 +38,24 @@ struct BytePattern: Sendable {
         case textEnd
         /// Run the sub-program at `body` to its first success, go on at `next` from where it ended.
         case atomic(body: Int, next: Int)
-        /// Test the sub-program at `body` here (ahead) or ending here (behind,
-        /// starting `minLength` to `maxLength` bytes back); go on at `next`.
-        case lookaround(body: Int, next: Int, behind: Bool, negated: Bool, minLength: Int, maxLength: Int)
+        /// Test `lookarounds[index]` here; go on at `next` if it holds.
+        case lookaround(index: Int, next: Int)
         /// The end of the program or of a sub-program.
         case succeed
+    }
+
+    /// A look-around: its sub-program tested here (ahead) or ending here
+    /// (behind, starting `minLength` to `maxLength` bytes back).
+    struct Lookaround: Sendable {
+        var body: Int
+        var behind: Bool
+        var negated: Bool
+        var minLength: Int
+        var maxLength: Int
+        /// The bytes the body's match starts and ends with (nil when it may
+        /// be empty): a look-behind tries no start where they are not.
+        var firstBytes: ByteSet?
+        var lastBytes: ByteSet?
     }
 
     /// The compiled pattern, or nil when its source is outside the subset.
@@ -54,6 +69,7 @@ struct BytePattern: Sendable {
         compiler.emit(node)
         compiler.program.append(.succeed)
         program = compiler.program
+        lookarounds = compiler.lookarounds
         let first = node.firstBytes
         firstBytes = first.canBeEmpty ? nil : first.set
         switch node {
@@ -85,7 +101,15 @@ struct BytePattern: Sendable {
     /// Nil when the text is not ASCII or the search takes too many steps.
     func matches(in text: UnsafeBufferPointer<UInt8>, firstOnly: Bool = false) -> [Range<Int>]? {
         guard Self.isASCII(text) else { return nil }
-        var machine = Machine(program: program, text: text)
+        return program.withUnsafeBufferPointer { program in
+            lookarounds.withUnsafeBufferPointer { lookarounds in
+                var machine = Machine(program: program, lookarounds: lookarounds, text: text)
+                return search(in: text, machine: &machine, firstOnly: firstOnly)
+            }
+        }
+    }
+
+    private func search(in text: UnsafeBufferPointer<UInt8>, machine: inout Machine, firstOnly: Bool) -> [Range<Int>]? {
         var found: [Range<Int>] = []
         var from = 0
         while from <= text.count {
@@ -118,6 +142,7 @@ struct BytePattern: Sendable {
     /// Turns a tree into program steps.
     private struct Compiler {
         var program: [Step] = []
+        var lookarounds: [Lookaround] = []
 
         mutating func emit(_ node: BytePatternNode) {
             switch node {
@@ -144,7 +169,7 @@ struct BytePattern: Sendable {
                 }
                 for jump in jumpsToEnd { program[jump] = .jump(program.count) }
             case .repetition(let item, let min, let max, .possessive):
-                emitSubprogram(.repetition(item, min: min, max: max, mode: .greedy)) { .atomic(body: $0, next: $1) }
+                emitSubprogram(.repetition(item, min: min, max: max, mode: .greedy)) { .atomic(body: $1, next: $2) }
             case .repetition(let item, let min, let max, let mode):
                 for _ in 0..<min { emit(item) }
                 let lazy = mode == .lazy
@@ -171,12 +196,17 @@ struct BytePattern: Sendable {
                     program[loop] = lazy ? .split(preferred: end, otherwise: loop + 1) : .split(preferred: loop + 1, otherwise: end)
                 }
             case .atomic(let item):
-                emitSubprogram(item) { .atomic(body: $0, next: $1) }
+                emitSubprogram(item) { .atomic(body: $1, next: $2) }
             case .lookaround(let item, let behind, let negated):
-                let minLength = item.minLength
-                let maxLength = item.maxLength ?? 0
-                emitSubprogram(item) {
-                    .lookaround(body: $0, next: $1, behind: behind, negated: negated, minLength: minLength, maxLength: maxLength)
+                let first = item.firstBytes
+                let last = item.lastBytes
+                let index = lookarounds.count
+                lookarounds.append(Lookaround(body: -1, behind: behind, negated: negated, minLength: item.minLength,
+                                              maxLength: item.maxLength ?? 0, firstBytes: first.canBeEmpty ? nil : first.set,
+                                              lastBytes: last.canBeEmpty ? nil : last.set))
+                emitSubprogram(item) { compiler, body, next in
+                    compiler.lookarounds[index].body = body
+                    return .lookaround(index: index, next: next)
                 }
             case .wordBoundary(let wanted):
                 program.append(.wordBoundary(wanted))
@@ -189,12 +219,12 @@ struct BytePattern: Sendable {
 
         /// The step made by `make(body, next)`, followed by the item's
         /// program ending in `succeed`.
-        private mutating func emitSubprogram(_ item: BytePatternNode, _ make: (Int, Int) -> Step) {
+        private mutating func emitSubprogram(_ item: BytePatternNode, _ make: (inout Self, Int, Int) -> Step) {
             let step = program.count
             program.append(.succeed)
             emit(item)
             program.append(.succeed)
-            program[step] = make(step + 1, program.count)
+            program[step] = make(&self, step + 1, program.count)
         }
     }
 
@@ -204,7 +234,8 @@ struct BytePattern: Sendable {
         static let failed = -1
         static let outOfSteps = -2
 
-        let program: [Step]
+        let program: UnsafeBufferPointer<Step>
+        let lookarounds: UnsafeBufferPointer<Lookaround>
         let text: UnsafeBufferPointer<UInt8>
         /// Pairs of (step, position) to go back to.
         var stack: [Int] = []
@@ -212,9 +243,11 @@ struct BytePattern: Sendable {
         /// patterns take (a few hundred a byte at most).
         var stepsLeft: Int
 
-        init(program: [Step], text: UnsafeBufferPointer<UInt8>) {
+        init(program: UnsafeBufferPointer<Step>, lookarounds: UnsafeBufferPointer<Lookaround>, text: UnsafeBufferPointer<UInt8>) {
             self.program = program
+            self.lookarounds = lookarounds
             self.text = text
+            stack.reserveCapacity(128)
             stepsLeft = 100_000 + 2_000 * text.count
         }
 
@@ -269,23 +302,34 @@ struct BytePattern: Sendable {
                     } else {
                         ok = false
                     }
-                case .lookaround(let body, let next, let behind, let negated, let minLength, let maxLength):
+                case .lookaround(let index, let next):
+                    let look = lookarounds[index]
                     var found = false
-                    if behind {
-                        // Every start from which the body can end exactly here.
-                        var from = position - minLength
-                        while !found, from >= 0, from >= position - maxLength {
-                            let end = run(body, at: from, limit: position, requiredEnd: position)
+                    if look.behind {
+                        // Every start from which the body can end exactly here
+                        // (none if the byte before cannot end it).
+                        var from = position - look.minLength
+                        if let last = look.lastBytes, position == 0 || !last.contains(text[position - 1]) { from = -1 }
+                        while !found, from >= 0, from >= position - look.maxLength {
+                            if let first = look.firstBytes, from < position, !first.contains(text[from]) {
+                                from -= 1
+                                continue
+                            }
+                            let end = run(look.body, at: from, limit: position, requiredEnd: position)
                             if end == Self.outOfSteps { return abandon(base) }
                             found = end >= 0
                             from -= 1
                         }
                     } else {
-                        let end = run(body, at: position, limit: text.count, requiredEnd: -1)
-                        if end == Self.outOfSteps { return abandon(base) }
-                        found = end >= 0
+                        if let first = look.firstBytes, position == text.count || !first.contains(text[position]) {
+                            found = false
+                        } else {
+                            let end = run(look.body, at: position, limit: text.count, requiredEnd: -1)
+                            if end == Self.outOfSteps { return abandon(base) }
+                            found = end >= 0
+                        }
                     }
-                    if found != negated { step = next } else { ok = false }
+                    if found != look.negated { step = next } else { ok = false }
                 case .succeed:
                     if requiredEnd < 0 || position == requiredEnd {
                         stack.removeSubrange(base...)

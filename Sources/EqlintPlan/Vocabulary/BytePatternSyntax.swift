@@ -119,6 +119,34 @@ indirect enum BytePatternNode: Sendable, Equatable {
         case .lookaround, .wordBoundary, .textStart, .textEnd: return (.empty, true)
         }
     }
+
+    /// The bytes a match can end with, and whether it can match empty text.
+    var lastBytes: (set: ByteSet, canBeEmpty: Bool) {
+        switch self {
+        case .sequence(let items):
+            var set = ByteSet.empty
+            for item in items.reversed() {
+                let last = item.lastBytes
+                set = set.union(last.set)
+                if !last.canBeEmpty { return (set, false) }
+            }
+            return (set, true)
+        case .alternation(let branches):
+            var set = ByteSet.empty
+            var canBeEmpty = false
+            for branch in branches {
+                let last = branch.lastBytes
+                set = set.union(last.set)
+                canBeEmpty = canBeEmpty || last.canBeEmpty
+            }
+            return (set, canBeEmpty)
+        case .repetition(let item, let min, _, _):
+            let last = item.lastBytes
+            return (last.set, last.canBeEmpty || min == 0)
+        case .atomic(let item): return item.lastBytes
+        case .set, .anyCharacter, .lookaround, .wordBoundary, .textStart, .textEnd: return firstBytes
+        }
+    }
 }
 
 /// Reads a pattern's source into a `BytePatternNode`, or finds it outside the subset.
