@@ -288,7 +288,9 @@ struct BytePatternSyntax {
             index += 1
         }
         try skipSpace()
-        if index < bytes.count, [0x3F, 0x2A, 0x2B, 0x7B].contains(bytes[index]) { throw Unsupported() }
+        if index < bytes.count, bytes[index] == 0x3F || bytes[index] == 0x2A || bytes[index] == 0x2B || bytes[index] == 0x7B {
+            throw Unsupported()
+        }
         return .repetition(item, min: min, max: max, mode: mode)
     }
 
@@ -360,7 +362,7 @@ struct BytePatternSyntax {
 
     /// One ASCII character, in both cases when matching without case.
     private func literal(_ byte: UInt8) -> ByteSet {
-        let set = ByteSet(bytes: [byte])
+        let set = ByteSet(byte)
         return caseInsensitive ? set.caseClosed : set
     }
 
@@ -506,7 +508,11 @@ struct BytePatternSyntax {
     private static func isPlainSetMember(_ byte: UInt8) -> Bool {
         switch byte {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x20: true
-        default: Array("!\"%',./:;<=>@_~*+?|()".utf8).contains(byte)
+        case UInt8(ascii: "!"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "'"), UInt8(ascii: ","), UInt8(ascii: "."),
+             UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: ">"),
+             UInt8(ascii: "@"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"),
+             UInt8(ascii: "|"), UInt8(ascii: "("), UInt8(ascii: ")"): true
+        default: false
         }
     }
 }

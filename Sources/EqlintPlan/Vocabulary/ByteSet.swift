@@ -56,11 +56,14 @@ struct ByteSet: Sendable, Equatable {
     /// The set with the other case of each ASCII letter in it added, as a
     /// case-insensitive match sees it on ASCII text.
     var caseClosed: ByteSet {
-        var closed = self
-        for letter in UInt8(0x41)...0x5A where contains(letter) || contains(letter | 0x20) {
-            closed.insert(letter)
-            closed.insert(letter | 0x20)
-        }
-        return closed
+        // A to Z are bits 1 to 26 of `high`, a to z the same bits 32 higher.
+        let upper: UInt64 = 0x07FF_FFFE
+        let lower = upper << 32
+        return ByteSet(low: low, high: high | (high & upper) << 32 | (high & lower) >> 32)
+    }
+
+    /// The set of one byte.
+    init(_ byte: UInt8) {
+        insert(byte)
     }
 }

@@ -122,6 +122,17 @@ public struct Pattern: @unchecked Sendable {
         return text.withUTF8 { bytePattern.matches(in: $0, firstOnly: firstOnly) }
     }
 
+    /// Whether the byte matcher, where it answers, finds exactly the matches
+    /// Foundation finds, empty ones too (for tests and fuzzing).
+    func byteMatcherAgrees(on text: String) -> Bool {
+        guard let byBytes = byteMatches(in: text) else { return true }
+        // It answers only for ASCII text, where UTF-16 offsets are byte offsets.
+        let found = regex.matches(in: text, range: NSRange(location: 0, length: text.utf16.count)).map {
+            $0.range.location..<$0.range.location + $0.range.length
+        }
+        return byBytes == found
+    }
+
     /// Whether Foundation's regular expression matches somewhere in `text`;
     /// the caller has asked `stops` whether the pattern may run.
     private func matchRegex(_ text: String, stops: PatternStops? = nil) -> Match {
