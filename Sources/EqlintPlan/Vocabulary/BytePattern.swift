@@ -31,6 +31,10 @@ struct BytePattern: Sendable {
         case consumeCharacter
         /// Go on at `preferred`; if that fails, at `otherwise` from the same place.
         case split(preferred: Int, otherwise: Int)
+        /// A `split` whose preferred way must first consume a byte of
+        /// `first`: where the next byte is not one, go on at `otherwise`
+        /// straight away (the preferred way would fail), remembering nothing.
+        case guardedSplit(first: ByteSet, preferred: Int, otherwise: Int)
         case jump(Int)
         /// `\b` (true) or `\B` (false).
         case wordBoundary(Bool)
@@ -122,6 +126,9 @@ struct BytePattern: Sendable {
                     while start < text.count, !firstBytes.contains(text[start]) { start += 1 }
                     if start == text.count { break }
                 }
+                // Room on the stack only once the machine runs: most texts
+                // have no byte a match starts with.
+                if machine.stack.capacity == 0 { machine.stack.reserveCapacity(64) }
                 let end = machine.run(0, at: start, limit: text.count, requiredEnd: -1)
                 if end == Machine.outOfSteps { return nil }
                 if end >= 0 {
@@ -164,7 +171,7 @@ struct BytePattern: Sendable {
                         emit(branch)
                         jumpsToEnd.append(program.count)
                         program.append(.jump(-1))
-                        program[split] = .split(preferred: split + 1, otherwise: program.count)
+                        program[split] = Self.split(preferred: split + 1, startingWith: branch, otherwise: program.count)
                     }
                 }
                 for jump in jumpsToEnd { program[jump] = .jump(program.count) }
@@ -184,7 +191,8 @@ struct BytePattern: Sendable {
                     }
                     let end = program.count
                     for split in splits {
-                        program[split] = lazy ? .split(preferred: end, otherwise: split + 1) : .split(preferred: split + 1, otherwise: end)
+                        program[split] = lazy ? .split(preferred: end, otherwise: split + 1)
+                            : Self.split(preferred: split + 1, startingWith: item, otherwise: end)
                     }
                 } else {
                     // loop: split(body, end); body: item; jump loop; end
@@ -193,7 +201,8 @@ struct BytePattern: Sendable {
                     emit(item)
                     program.append(.jump(loop))
                     let end = program.count
-                    program[loop] = lazy ? .split(preferred: end, otherwise: loop + 1) : .split(preferred: loop + 1, otherwise: end)
+                    program[loop] = lazy ? .split(preferred: end, otherwise: loop + 1)
+                        : Self.split(preferred: loop + 1, startingWith: item, otherwise: end)
                 }
             case .atomic(let item):
                 emitSubprogram(item) { .atomic(body: $1, next: $2) }
@@ -215,6 +224,14 @@ struct BytePattern: Sendable {
             case .textEnd:
                 program.append(.textEnd)
             }
+        }
+
+        /// A split to `preferred`, where `item` starts, else to `otherwise`:
+        /// guarded by the bytes the item starts with when it cannot be empty.
+        private static func split(preferred: Int, startingWith item: BytePatternNode, otherwise: Int) -> Step {
+            let first = item.firstBytes
+            return first.canBeEmpty ? .split(preferred: preferred, otherwise: otherwise)
+                : .guardedSplit(first: first.set, preferred: preferred, otherwise: otherwise)
         }
 
         /// The step made by `make(body, next)`, followed by the item's
@@ -247,7 +264,6 @@ struct BytePattern: Sendable {
             self.program = program
             self.lookarounds = lookarounds
             self.text = text
-            stack.reserveCapacity(128)
             stepsLeft = 100_000 + 2_000 * text.count
         }
 
@@ -285,6 +301,14 @@ struct BytePattern: Sendable {
                     stack.append(otherwise)
                     stack.append(position)
                     step = preferred
+                case .guardedSplit(let first, let preferred, let otherwise):
+                    if position < limit, first.contains(text[position]) {
+                        stack.append(otherwise)
+                        stack.append(position)
+                        step = preferred
+                    } else {
+                        step = otherwise
+                    }
                 case .jump(let target):
                     step = target
                 case .wordBoundary(let wanted):
