@@ -18,6 +18,12 @@ private let today = CalendarDay(year: 2026, month: 11, day: 23)
 /// One plan holding every default rule's examples, to check a changed rule set on.
 private let examplePlan = examplesPlan(defaults.rules)
 private let examplePlanText = String(decoding: examplePlan.bytes, as: UTF8.self)
+/// The example plan's lines that are all ASCII, and distinct: where the byte matcher answers.
+private let examplePlanASCIILines = Array(Set(asciiLines(examplePlanText))).sorted()
+
+private func asciiLines(_ text: String) -> [String] {
+    text.split(separator: "\n").map(String.init).filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+}
 
 @_cdecl("LLVMFuzzerInitialize")
 public func ruleFuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: Arguments) -> CInt {
@@ -88,6 +94,11 @@ private func loadAsRuleFile(_ source: SourceFile) {
             for pattern in patterns.values.joined() {
                 for plan in [text, examplePlanText] {
                     require(pattern.prefilterAgrees(on: plan), "the prefilter of '\(pattern.source)' rules out a text it matches")
+                }
+                // The byte matcher answers for ASCII text only: the file's and
+                // the plan's ASCII lines.
+                for line in asciiLines(text) + examplePlanASCIILines {
+                    require(pattern.byteMatcherAgrees(on: line), "the byte matcher and Foundation differ on '\(pattern.source)' over '\(line)'")
                 }
             }
             let linter = Linter(ruleSet: set, today: today)

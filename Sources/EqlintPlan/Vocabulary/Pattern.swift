@@ -19,6 +19,12 @@ import Foundation
 /// are compiled when first needed: most are never run on a given plan (see
 /// `PatternPrefilter`), and compiling them all would be a third of the time
 /// it takes to check one plan on save. The test suite compiles every one.
+///
+/// A pattern within the subset `BytePatternSyntax` reads (all of eqlint's
+/// own) is matched on ASCII text by a `BytePattern`, over the text's bytes,
+/// with the same matches as Foundation and a fraction of its cost;
+/// Foundation matches the rest: other patterns, and text with any character
+/// outside ASCII.
 public struct Pattern: @unchecked Sendable {
     // NSRegularExpression is immutable and safe to share across threads;
     // `Compiled` is locked.
@@ -29,6 +35,8 @@ public struct Pattern: @unchecked Sendable {
     public let isTimeLimited: Bool
     /// Rules out most texts without running the regular expression.
     private let prefilter: PatternPrefilter?
+    /// Matches ASCII text without Foundation, when the source is within its subset.
+    private let bytePattern: BytePattern?
     /// The compiled expression, made once and shared by copies.
     private let state: Compiled
 
@@ -48,6 +56,7 @@ public struct Pattern: @unchecked Sendable {
         self.origin = origin
         isTimeLimited = timeLimited
         prefilter = PatternPrefilter(pattern: source)
+        bytePattern = BytePattern(source, caseSensitive: caseSensitive)
         state = Compiled(source: source, options: caseSensitive ? [] : [.caseInsensitive])
         if timeLimited { _ = try state.compiled() }
     }
@@ -86,6 +95,8 @@ public struct Pattern: @unchecked Sendable {
     /// there; without, every call runs the pattern.
     public func match(_ text: String, stops: PatternStops? = nil) -> Match {
         if let prefilter, !prefilter.mayMatch(text) { return .notFound }
+        if isTimeLimited, let stops, !stops.mayRun(self) { return .stopped }
+        if let matches = byteMatches(in: text, firstOnly: true) { return matches.isEmpty ? .notFound : .found }
         return matchRegex(text, stops: stops)
     }
 
@@ -99,12 +110,36 @@ public struct Pattern: @unchecked Sendable {
     /// Whether the pattern has a prefilter (for tests).
     var hasPrefilter: Bool { prefilter != nil }
 
+    /// Whether the pattern is matched over bytes on ASCII text (for tests).
+    var isMatchedOverBytes: Bool { bytePattern != nil }
+
+    /// The matches the byte matcher finds in `text`, empty ones too, as
+    /// UTF-8 byte offsets; nil when it does not answer (the pattern is outside
+    /// its subset, the text is not ASCII, or the search took too many steps).
+    func byteMatches(in text: String, firstOnly: Bool = false) -> [Range<Int>]? {
+        guard let bytePattern else { return nil }
+        var text = text
+        return text.withUTF8 { bytePattern.matches(in: $0, firstOnly: firstOnly) }
+    }
+
+    /// Whether the byte matcher, where it answers, finds exactly the matches
+    /// Foundation finds, empty ones too (for tests and fuzzing).
+    func byteMatcherAgrees(on text: String) -> Bool {
+        guard let byBytes = byteMatches(in: text) else { return true }
+        // It answers only for ASCII text, where UTF-16 offsets are byte offsets.
+        let found = regex.matches(in: text, range: NSRange(location: 0, length: text.utf16.count)).map {
+            $0.range.location..<$0.range.location + $0.range.length
+        }
+        return byBytes == found
+    }
+
+    /// Whether Foundation's regular expression matches somewhere in `text`;
+    /// the caller has asked `stops` whether the pattern may run.
     private func matchRegex(_ text: String, stops: PatternStops? = nil) -> Match {
         let range = NSRange(location: 0, length: text.utf16.count)
         // The range alone: no match object is made.
         let regex = self.regex
         guard isTimeLimited else { return regex.rangeOfFirstMatch(in: text, range: range).location == NSNotFound ? .notFound : .found }
-        if let stops, !stops.mayRun(self) { return .stopped }
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(Self.timeLimit(forLength: range.length) * 1e9)
         var outcome = Match.notFound
         var calls = 0
@@ -135,6 +170,7 @@ public struct Pattern: @unchecked Sendable {
     func matchSpans(in text: String, stops: PatternStops? = nil) -> [Range<Int>] {
         if let prefilter, !prefilter.mayMatch(text) { return [] }
         if isTimeLimited, let stops, !stops.mayRun(self) { return [] }
+        if let matches = byteMatches(in: text) { return matches.filter { !$0.isEmpty } }
         let range = NSRange(text.startIndex..., in: text)
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(Self.timeLimit(forLength: range.length) * 1e9)
         var spans: [Range<Int>] = []

@@ -25,9 +25,12 @@ struct PatternPrefilter: Sendable {
     let requirement: Requirement
     /// For `.oneOf`: the runs, by their first byte.
     private let runsByFirstByte: [[[UInt8]]]
-    /// For `.oneOf`: a bit for each ASCII byte a run starts with, in either
-    /// case, so that most bytes of a text are passed over after one test.
-    private let firstBytes: (low: UInt64, high: UInt64)
+    /// What the scan does at each byte value, so that most bytes of a text
+    /// are passed over after one look-up: `pass`, `candidate` (a digit, or a
+    /// byte a run starts with, in either case) or `nonASCII` (a lead byte of
+    /// a character that may fold to ASCII letters).
+    private let byteKinds: [UInt8]
+    private static let pass: UInt8 = 0, candidate: UInt8 = 1, nonASCII: UInt8 = 2
 
     /// The prefilter for a pattern, or nil when its source does not show one.
     init?(pattern source: String) {
@@ -35,18 +38,23 @@ struct PatternPrefilter: Sendable {
         guard let requirement = analysis.requirement() else { return nil }
         self.requirement = requirement
         var byFirst = [[[UInt8]]](repeating: [], count: 128)
-        var firstBytes: (low: UInt64, high: UInt64) = (0, 0)
-        if case .oneOf(let runs) = requirement {
+        var kinds = [UInt8](repeating: Self.pass, count: 256)
+        switch requirement {
+        case .digit:
+            for digit in UInt8(0x30)...0x39 { kinds[Int(digit)] = Self.candidate }
+        case .oneOf(let runs):
             for run in runs {
                 byFirst[Int(run[0])].append(run)
                 let upper = run[0] &- 0x61 < 26 ? run[0] - 0x20 : run[0]
-                for byte in [run[0], upper] {
-                    if byte < 64 { firstBytes.low |= 1 << UInt64(byte) } else { firstBytes.high |= 1 << UInt64(byte - 64) }
-                }
+                kinds[Int(run[0])] = Self.candidate
+                kinds[Int(upper)] = Self.candidate
             }
         }
+        // Continuation bytes are judged with their lead byte, and C2 (the
+        // rest of Latin-1's first half) never folds to ASCII.
+        for lead in 0xC0...0xFF where lead != 0xC2 { kinds[lead] = Self.nonASCII }
         runsByFirstByte = byFirst
-        self.firstBytes = firstBytes
+        byteKinds = kinds
     }
 
     /// False when the pattern cannot match `text`; true when it may.
@@ -56,27 +64,25 @@ struct PatternPrefilter: Sendable {
     }
 
     private func mayMatch(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte >= 0x80 {
-                if !Self.cannotFoldToASCII(bytes, at: index) { return true }
-            } else {
-                switch requirement {
-                case .digit:
-                    if byte >= 0x30 && byte <= 0x39 { return true }
-                case .oneOf:
-                    let isFirst = byte < 64 ? firstBytes.low & (1 << UInt64(byte)) != 0 : firstBytes.high & (1 << UInt64(byte - 64)) != 0
-                    if isFirst {
-                        for run in runsByFirstByte[Int(Self.lowercased(byte))] where Self.starts(bytes, at: index, with: run) {
-                            return true
-                        }
+        byteKinds.withUnsafeBufferPointer { kinds in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch kinds[Int(byte)] {
+                case Self.pass:
+                    break
+                case Self.nonASCII:
+                    if !Self.cannotFoldToASCII(bytes, at: index) { return true }
+                default:
+                    guard case .oneOf = requirement else { return true }  // a digit
+                    for run in runsByFirstByte[Int(Self.lowercased(byte))] where Self.starts(bytes, at: index, with: run) {
+                        return true
                     }
                 }
+                index += 1
             }
-            index += 1
+            return false
         }
-        return false
     }
 
     private static func lowercased(_ byte: UInt8) -> UInt8 {

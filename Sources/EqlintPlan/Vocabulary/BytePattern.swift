@@ -1,0 +1,395 @@
+/// A pattern within the subset `BytePatternSyntax` reads, matched over the
+/// bytes of ASCII text without Foundation, with exactly the matches
+/// `NSRegularExpression` finds (ICU's backtracking order: the first
+/// alternative that leads to a match, greedy, lazy and possessive repeats,
+/// atomic look-arounds).
+///
+/// It answers only for ASCII text: case folding and `\b` next to other
+/// letters are ICU's to decide, so a text with any byte from 0x80 gets no
+/// answer (nil) and `Pattern` asks Foundation. It gives no answer either when
+/// a search takes more steps than a linear pattern ever needs (a trust's
+/// pattern that backtracks badly): Foundation then runs it under its time limit.
+///
+/// The pattern is compiled to a small program for a backtracking machine:
+/// `consume` a byte of a set, `split` to try one way and remember the other,
+/// `jump`, the zero-width tests, and sub-programs (ending in `succeed`) for
+/// atomic groups and look-arounds, each run to its first success.
+struct BytePattern: Sendable {
+    private let program: [Step]
+    /// What each `lookaround` step tests, by its index.
+    private let lookarounds: [Lookaround]
+    /// The bytes a match starts with, or nil when a match may be empty.
+    private let firstBytes: ByteSet?
+    /// Whether every match starts at the start of the text (`^…`).
+    private let isAnchored: Bool
+
+    /// One instruction of the program.
+    enum Step: Sendable {
+        /// Consume one byte if it is in the set.
+        case consume(ByteSet)
+        /// Consume any byte, or `\r\n` both at once.
+        case consumeCharacter
+        /// Go on at `preferred`; if that fails, at `otherwise` from the same place.
+        case split(preferred: Int, otherwise: Int)
+        /// A `split` whose preferred way must first consume a byte of
+        /// `first`: where the next byte is not one, go on at `otherwise`
+        /// straight away (the preferred way would fail), remembering nothing.
+        case guardedSplit(first: ByteSet, preferred: Int, otherwise: Int)
+        case jump(Int)
+        /// `\b` (true) or `\B` (false).
+        case wordBoundary(Bool)
+        case textStart
+        case textEnd
+        /// Run the sub-program at `body` to its first success, go on at `next` from where it ended.
+        case atomic(body: Int, next: Int)
+        /// Test `lookarounds[index]` here; go on at `next` if it holds.
+        case lookaround(index: Int, next: Int)
+        /// The end of the program or of a sub-program.
+        case succeed
+    }
+
+    /// A look-around: its sub-program tested here (ahead) or ending here
+    /// (behind, starting `minLength` to `maxLength` bytes back).
+    struct Lookaround: Sendable {
+        var body: Int
+        var behind: Bool
+        var negated: Bool
+        var minLength: Int
+        var maxLength: Int
+        /// The bytes the body's match starts and ends with (nil when it may
+        /// be empty): a look-behind tries no start where they are not.
+        var firstBytes: ByteSet?
+        var lastBytes: ByteSet?
+    }
+
+    /// The compiled pattern, or nil when its source is outside the subset.
+    init?(_ source: String, caseSensitive: Bool) {
+        guard let node = BytePatternSyntax.parse(source, caseSensitive: caseSensitive) else { return nil }
+        self.init(node)
+    }
+
+    init(_ node: BytePatternNode) {
+        var compiler = Compiler()
+        compiler.emit(node)
+        compiler.program.append(.succeed)
+        program = compiler.program
+        lookarounds = compiler.lookarounds
+        let first = node.firstBytes
+        firstBytes = first.canBeEmpty ? nil : first.set
+        switch node {
+        case .textStart: isAnchored = true
+        case .sequence(let items): isAnchored = items.first == .textStart
+        default: isAnchored = false
+        }
+    }
+
+    /// Whether every byte is ASCII, the only text the pattern answers for.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        // Eight bytes at a time, then the rest.
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            if bytes[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// The matches in `text` as `NSRegularExpression.enumerateMatches` finds
+    /// them (empty ones too), as byte ranges; only the first with `firstOnly`.
+    /// Nil when the text is not ASCII or the search takes too many steps.
+    func matches(in text: UnsafeBufferPointer<UInt8>, firstOnly: Bool = false) -> [Range<Int>]? {
+        guard Self.isASCII(text) else { return nil }
+        return program.withUnsafeBufferPointer { program in
+            lookarounds.withUnsafeBufferPointer { lookarounds in
+                var machine = Machine(program: program, lookarounds: lookarounds, text: text)
+                return search(in: text, machine: &machine, firstOnly: firstOnly)
+            }
+        }
+    }
+
+    private func search(in text: UnsafeBufferPointer<UInt8>, machine: inout Machine, firstOnly: Bool) -> [Range<Int>]? {
+        var found: [Range<Int>] = []
+        var from = 0
+        while from <= text.count {
+            var matched: Range<Int>?
+            var start = from
+            while start <= text.count {
+                if isAnchored, start > 0 { break }
+                if let firstBytes {
+                    // Skip to a byte a match can start with.
+                    while start < text.count, !firstBytes.contains(text[start]) { start += 1 }
+                    if start == text.count { break }
+                }
+                // Room on the stack only once the machine runs: most texts
+                // have no byte a match starts with.
+                if machine.stack.capacity == 0 { machine.stack.reserveCapacity(64) }
+                let end = machine.run(0, at: start, limit: text.count, requiredEnd: -1)
+                if end == Machine.outOfSteps { return nil }
+                if end >= 0 {
+                    matched = start..<end
+                    break
+                }
+                start += 1
+            }
+            guard let matched else { break }
+            found.append(matched)
+            if firstOnly { break }
+            // After an empty match the next search starts one further on, as ICU's does.
+            from = matched.isEmpty ? matched.upperBound + 1 : matched.upperBound
+        }
+        return found
+    }
+
+    /// Turns a tree into program steps.
+    private struct Compiler {
+        var program: [Step] = []
+        var lookarounds: [Lookaround] = []
+
+        mutating func emit(_ node: BytePatternNode) {
+            switch node {
+            case .set(let set):
+                program.append(.consume(set))
+            case .anyCharacter:
+                program.append(.consumeCharacter)
+            case .sequence(let items):
+                for item in items { emit(item) }
+            case .alternation(let branches):
+                // split(a, next); a; jump end; next: split(b, next2); b; jump end; …; last
+                var jumpsToEnd: [Int] = []
+                for (offset, branch) in branches.enumerated() {
+                    if offset == branches.count - 1 {
+                        emit(branch)
+                    } else {
+                        let split = program.count
+                        program.append(.split(preferred: split + 1, otherwise: -1))
+                        emit(branch)
+                        jumpsToEnd.append(program.count)
+                        program.append(.jump(-1))
+                        program[split] = Self.split(preferred: split + 1, startingWith: branch, otherwise: program.count)
+                    }
+                }
+                for jump in jumpsToEnd { program[jump] = .jump(program.count) }
+            case .repetition(let item, let min, let max, .possessive):
+                emitSubprogram(.repetition(item, min: min, max: max, mode: .greedy)) { .atomic(body: $1, next: $2) }
+            case .repetition(let item, let min, let max, let mode):
+                for _ in 0..<min { emit(item) }
+                let lazy = mode == .lazy
+                if let max {
+                    // Nested optional copies, as a counted loop tries them:
+                    // split(c1, end); c1: item; split(c2, end); c2: item; …; end
+                    var splits: [Int] = []
+                    for _ in min..<max {
+                        splits.append(program.count)
+                        program.append(.jump(-1))
+                        emit(item)
+                    }
+                    let end = program.count
+                    for split in splits {
+                        program[split] = lazy ? .split(preferred: end, otherwise: split + 1)
+                            : Self.split(preferred: split + 1, startingWith: item, otherwise: end)
+                    }
+                } else {
+                    // loop: split(body, end); body: item; jump loop; end
+                    let loop = program.count
+                    program.append(.jump(-1))
+                    emit(item)
+                    program.append(.jump(loop))
+                    let end = program.count
+                    program[loop] = lazy ? .split(preferred: end, otherwise: loop + 1)
+                        : Self.split(preferred: loop + 1, startingWith: item, otherwise: end)
+                }
+            case .atomic(let item):
+                emitSubprogram(item) { .atomic(body: $1, next: $2) }
+            case .lookaround(let item, let behind, let negated):
+                let first = item.firstBytes
+                let last = item.lastBytes
+                let index = lookarounds.count
+                lookarounds.append(Lookaround(body: -1, behind: behind, negated: negated, minLength: item.minLength,
+                                              maxLength: item.maxLength ?? 0, firstBytes: first.canBeEmpty ? nil : first.set,
+                                              lastBytes: last.canBeEmpty ? nil : last.set))
+                emitSubprogram(item) { compiler, body, next in
+                    compiler.lookarounds[index].body = body
+                    return .lookaround(index: index, next: next)
+                }
+            case .wordBoundary(let wanted):
+                program.append(.wordBoundary(wanted))
+            case .textStart:
+                program.append(.textStart)
+            case .textEnd:
+                program.append(.textEnd)
+            }
+        }
+
+        /// A split to `preferred`, where `item` starts, else to `otherwise`:
+        /// guarded by the bytes the item starts with when it cannot be empty.
+        private static func split(preferred: Int, startingWith item: BytePatternNode, otherwise: Int) -> Step {
+            let first = item.firstBytes
+            return first.canBeEmpty ? .split(preferred: preferred, otherwise: otherwise)
+                : .guardedSplit(first: first.set, preferred: preferred, otherwise: otherwise)
+        }
+
+        /// The step made by `make(body, next)`, followed by the item's
+        /// program ending in `succeed`.
+        private mutating func emitSubprogram(_ item: BytePatternNode, _ make: (inout Self, Int, Int) -> Step) {
+            let step = program.count
+            program.append(.succeed)
+            emit(item)
+            program.append(.succeed)
+            program[step] = make(&self, step + 1, program.count)
+        }
+    }
+
+    /// Runs the program over one text: a backtracking machine whose stack of
+    /// places to go back to is kept between runs, so a search allocates once.
+    private struct Machine {
+        static let failed = -1
+        static let outOfSteps = -2
+
+        let program: UnsafeBufferPointer<Step>
+        let lookarounds: UnsafeBufferPointer<Lookaround>
+        let text: UnsafeBufferPointer<UInt8>
+        /// Pairs of (step, position) to go back to.
+        var stack: [Int] = []
+        /// Steps left before the search gives up: far more than eqlint's own
+        /// patterns take (a few hundred a byte at most).
+        var stepsLeft: Int
+
+        init(program: UnsafeBufferPointer<Step>, lookarounds: UnsafeBufferPointer<Lookaround>, text: UnsafeBufferPointer<UInt8>) {
+            self.program = program
+            self.lookarounds = lookarounds
+            self.text = text
+            stepsLeft = 100_000 + 2_000 * text.count
+        }
+
+        /// Runs the (sub-)program starting at step `start` from `position`,
+        /// consuming no byte at or after `limit`; with `requiredEnd` of 0 or
+        /// more, only a match ending there counts. Returns where the first
+        /// match ends, `failed`, or `outOfSteps`.
+        mutating func run(_ start: Int, at position: Int, limit: Int, requiredEnd: Int) -> Int {
+            let base = stack.count
+            var step = start
+            var position = position
+            while true {
+                stepsLeft -= 1
+                if stepsLeft < 0 {
+                    stack.removeSubrange(base...)
+                    return Self.outOfSteps
+                }
+                var ok = true
+                switch program[step] {
+                case .consume(let set):
+                    if position < limit, set.contains(text[position]) {
+                        position += 1
+                        step += 1
+                    } else {
+                        ok = false
+                    }
+                case .consumeCharacter:
+                    if position < limit {
+                        position += text[position] == 0x0D && position + 1 < limit && text[position + 1] == 0x0A ? 2 : 1
+                        step += 1
+                    } else {
+                        ok = false
+                    }
+                case .split(let preferred, let otherwise):
+                    stack.append(otherwise)
+                    stack.append(position)
+                    step = preferred
+                case .guardedSplit(let first, let preferred, let otherwise):
+                    if position < limit, first.contains(text[position]) {
+                        stack.append(otherwise)
+                        stack.append(position)
+                        step = preferred
+                    } else {
+                        step = otherwise
+                    }
+                case .jump(let target):
+                    step = target
+                case .wordBoundary(let wanted):
+                    if isWordBoundary(at: position) == wanted { step += 1 } else { ok = false }
+                case .textStart:
+                    if position == 0 { step += 1 } else { ok = false }
+                case .textEnd:
+                    if isTextEnd(at: position) { step += 1 } else { ok = false }
+                case .atomic(let body, let next):
+                    let end = run(body, at: position, limit: limit, requiredEnd: -1)
+                    if end == Self.outOfSteps { return abandon(base) }
+                    if end >= 0 {
+                        position = end
+                        step = next
+                    } else {
+                        ok = false
+                    }
+                case .lookaround(let index, let next):
+                    let look = lookarounds[index]
+                    var found = false
+                    if look.behind {
+                        // Every start from which the body can end exactly here
+                        // (none if the byte before cannot end it).
+                        var from = position - look.minLength
+                        if let last = look.lastBytes, position == 0 || !last.contains(text[position - 1]) { from = -1 }
+                        while !found, from >= 0, from >= position - look.maxLength {
+                            if let first = look.firstBytes, from < position, !first.contains(text[from]) {
+                                from -= 1
+                                continue
+                            }
+                            let end = run(look.body, at: from, limit: position, requiredEnd: position)
+                            if end == Self.outOfSteps { return abandon(base) }
+                            found = end >= 0
+                            from -= 1
+                        }
+                    } else {
+                        if let first = look.firstBytes, position == text.count || !first.contains(text[position]) {
+                            found = false
+                        } else {
+                            let end = run(look.body, at: position, limit: text.count, requiredEnd: -1)
+                            if end == Self.outOfSteps { return abandon(base) }
+                            found = end >= 0
+                        }
+                    }
+                    if found != look.negated { step = next } else { ok = false }
+                case .succeed:
+                    if requiredEnd < 0 || position == requiredEnd {
+                        stack.removeSubrange(base...)
+                        return position
+                    }
+                    ok = false
+                }
+                if !ok {
+                    guard stack.count > base else { return Self.failed }
+                    position = stack.removeLast()
+                    step = stack.removeLast()
+                }
+            }
+        }
+
+        private mutating func abandon(_ base: Int) -> Int {
+            stack.removeSubrange(base...)
+            return Self.outOfSteps
+        }
+
+        /// ICU's `\b` on ASCII text: a word byte on one side only (outside the text counts as none).
+        private func isWordBoundary(at position: Int) -> Bool {
+            let before = position > 0 && ByteSet.word.contains(text[position - 1])
+            let after = position < text.count && ByteSet.word.contains(text[position])
+            return before != after
+        }
+
+        /// ICU's `$` without multi-line mode: the end, or before a line
+        /// terminator that ends the text (`\r\n` as one, never between them).
+        private func isTextEnd(at position: Int) -> Bool {
+            let count = text.count
+            if position == count { return true }
+            if position == count - 1, ByteSet.lineTerminators.contains(text[position]) {
+                return !(text[position] == 0x0A && position > 0 && text[position - 1] == 0x0D)
+            }
+            return position == count - 2 && text[position] == 0x0D && text[position + 1] == 0x0A
+        }
+    }
+}
