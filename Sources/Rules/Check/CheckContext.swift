@@ -4,8 +4,10 @@ import EqlintText
 /// One plan being checked: runs a rule's check at the rule's scope, where
 /// the rule's `when` and `unless` conditions allow, and gives the checks
 /// what they share (the plan, its file and words, the vocabulary, today,
-/// the plan's record of stopped patterns).
-struct CheckContext {
+/// the plan's record of stopped patterns). A class: every check's input
+/// holds it, and a reference is one word to copy where the plan, the file
+/// and the vocabulary are dozens.
+final class CheckContext {
     let plan: Plan
     let source: SourceFile
     let vocabulary: Vocabulary
