@@ -25,6 +25,8 @@ final class CheckContext {
     let stops: PatternStops
     /// The acronyms the plan spells out somewhere, read once when first asked.
     private let speltOut = SpeltOutAcronyms()
+    /// The dates in the plan's texts, each text read once whichever rules ask.
+    let dates = DateReadings()
 
     init(plan: Plan, source: SourceFile, vocabulary: Vocabulary, today: CalendarDay,
          measurers: [Measurability.Key: Measurability] = [:], stops: PatternStops, textSpans: [Range<Int>]? = nil) {
