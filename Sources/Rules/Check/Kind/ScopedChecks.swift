@@ -8,6 +8,10 @@ import EqlintPlan
 /// A check of the plan as a whole (once per file).
 protocol PlanCheck: CheckKind {
     func planFindings(_ input: PlanInput) -> [CheckFinding<Values>]
+    /// Its findings ready for the message: given by `ScopedCheck`'s
+    /// extension (as for each scope below), and a requirement only so that
+    /// each check's copy is compiled for its own type, not run generically.
+    func prepared(_ input: PlanInput) -> [Finding]
 }
 
 extension PlanCheck {
@@ -17,6 +21,7 @@ extension PlanCheck {
 /// A check of each objective.
 protocol ObjectiveCheck: CheckKind {
     func objectiveFindings(_ input: ObjectiveInput) -> [CheckFinding<Values>]
+    func prepared(_ input: ObjectiveInput) -> [Finding]
 }
 
 extension ObjectiveCheck {
@@ -26,6 +31,7 @@ extension ObjectiveCheck {
 /// A check of each action (a row of an action table).
 protocol ActionCheck: CheckKind {
     func actionFindings(_ input: ActionInput) -> [CheckFinding<Values>]
+    func prepared(_ input: ActionInput) -> [Finding]
 }
 
 extension ActionCheck {
@@ -35,6 +41,7 @@ extension ActionCheck {
 /// A check of each entry of the rule's field.
 protocol EntryCheck: CheckKind {
     func entryFindings(_ input: EntryInput) -> [CheckFinding<Values>]
+    func prepared(_ input: EntryInput) -> [Finding]
 }
 
 extension EntryCheck {
@@ -45,6 +52,7 @@ extension EntryCheck {
 /// have silenced what they silence (scope `plan`).
 protocol SuppressionCheck: CheckKind {
     func suppressionFindings(_ input: SuppressionInput) -> [CheckFinding<Values>]
+    func prepared(_ input: SuppressionInput) -> [Finding]
 }
 
 extension SuppressionCheck {
