@@ -142,8 +142,9 @@ public struct Linter: Sendable {
         var found: [TextValue] = []
         for span in spans {
             var index = span.lowerBound
-            while index + 4 <= span.upperBound {
-                guard bytes[index] == 0x3C, bytes[index + 1] == 0x21, bytes[index + 2] == 0x2D, bytes[index + 3] == 0x2D else {
+            while let open = ByteText.find(bytes, 0x3C, in: index..<span.upperBound), open + 4 <= span.upperBound {
+                index = open
+                guard bytes[index + 1] == 0x21, bytes[index + 2] == 0x2D, bytes[index + 3] == 0x2D else {
                     index += 1
                     continue
                 }
