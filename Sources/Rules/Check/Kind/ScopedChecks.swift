@@ -59,16 +59,29 @@ extension SuppressionCheck {
     static var suppressionBinding: ((Self) -> ScopedCheck)? { { .suppressions($0) } }
 }
 
+/// What a check reads of its rule: the fields the rule is about, and its id
+/// (to record a pattern it had to stop). The inputs below carry this, not
+/// the `Rule`, a large value each of them would copy.
+struct RuleBasics {
+    let id: String
+    let fields: [FieldName]
+
+    init(_ rule: Rule) {
+        id = rule.id
+        fields = rule.fields
+    }
+}
+
 /// A plan check's input: the plan being checked, and the rule.
 struct PlanInput {
     let context: CheckContext
-    let rule: Rule
+    let rule: RuleBasics
 }
 
 /// An objective check's input: one objective, and the spans of its own text in the file.
 struct ObjectiveInput {
     let context: CheckContext
-    let rule: Rule
+    let rule: RuleBasics
     let objective: Objective
     let spans: [Range<Int>]
 }
@@ -76,7 +89,7 @@ struct ObjectiveInput {
 /// An action check's input: one action of an objective.
 struct ActionInput {
     let context: CheckContext
-    let rule: Rule
+    let rule: RuleBasics
     let objective: Objective
     let action: Action
 }
@@ -84,7 +97,7 @@ struct ActionInput {
 /// An entry check's input: one entry of the rule's field.
 struct EntryInput {
     let context: CheckContext
-    let rule: Rule
+    let rule: RuleBasics
     let objective: Objective
     let entry: TextValue
 }
@@ -93,7 +106,7 @@ struct EntryInput {
 /// silenced a finding, and every rule id (a comment may name any rule).
 struct SuppressionInput {
     let context: CheckContext
-    let rule: Rule
+    let rule: RuleBasics
     let suppressions: Suppressions
     /// The indices of the directives that silenced something.
     let used: Set<Int>
