@@ -20,6 +20,8 @@ public struct Vocabulary: Sendable {
     private var phraseIndex: [String: PhraseIndex] = [:]
     /// Each list's terms upper-cased, from all its groups.
     private var upperCasedTerms: [String: Set<String>] = [:]
+    /// Each list's pattern groups in group-name order, as `find` and `contains` try them.
+    private var orderedPatternGroups: [String: [(group: String, patterns: [Pattern])]] = [:]
     /// Where the patterns of the lists record a stopped match, and learn
     /// which are stopped: the record of the one plan being read and
     /// checked with this copy (see `stopping(in:)`), or nil for none.
@@ -60,6 +62,7 @@ public struct Vocabulary: Sendable {
         for group in patterns.keys.sorted() {
             lists[list, default: List()].patterns[group, default: []].append(contentsOf: patterns[group] ?? [])
         }
+        orderedPatternGroups[list] = (lists[list]?.patterns ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// The field a label names, if the labels list knows it.
@@ -126,8 +129,9 @@ public struct Vocabulary: Sendable {
 
     /// The pattern groups of a selection, in group-name order.
     private func patternGroups(of selection: VocabularySelection) -> [(group: String, patterns: [Pattern])] {
-        (lists[selection.list]?.patterns ?? [:]).filter { selection.groups?.contains($0.key) ?? true }
-            .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        let all = orderedPatternGroups[selection.list] ?? []
+        guard let groups = selection.groups else { return all }
+        return all.filter { groups.contains($0.group) }
     }
 
     /// Every term of a list, from all its groups, upper-cased.

@@ -229,6 +229,19 @@ public struct SourceFile: Sendable {
     /// The byte offset of a location (clamped to its line), the inverse of `location(of:)`.
     public func offset(of location: SourceLocation) -> Int {
         let line = min(max(location.line - 1, 0), lineStarts.count - 1)
+        // Near the line's start, step on from it; far in, from the checkpoints.
+        if location.column - 1 <= 2 * Self.checkpointStride {
+            var index = lineStarts[line]
+            var count = 0
+            while index < lineEnds[line] {
+                if bytes[index] & 0xC0 != 0x80 {
+                    if count >= location.column - 1 { break }
+                    count += 1
+                }
+                index += 1
+            }
+            return index
+        }
         let wanted = charactersBefore(lineStarts[line]) + max(location.column - 1, 0)
         // The last checkpoint with no more characters before it than wanted, then step on.
         var low = 0

@@ -4,6 +4,7 @@
 /// are spaces, and no control character is left.
 package enum InlineText {
     package static func plain(_ bytes: [UInt8], _ span: Range<Int>) -> String {
+        if isPlain(bytes, span) { return String(decoding: bytes[span], as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(span.count)
         var index = span.lowerBound
@@ -65,6 +66,25 @@ package enum InlineText {
         }
         collapseSpaces(&out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether a span is plain words already, as most are: nothing for
+    /// `plain` to take out, decode or collapse (no markup character, entity,
+    /// control character, tab or no-break space; one space between words;
+    /// none at either end).
+    private static func isPlain(_ bytes: [UInt8], _ span: Range<Int>) -> Bool {
+        guard !span.isEmpty else { return true }
+        guard bytes[span.lowerBound] != 0x20, bytes[span.upperBound - 1] != 0x20 else { return false }
+        var previous: UInt8 = 0
+        for index in span {
+            let byte = bytes[index]
+            switch byte {
+            case 0x00...0x1F, 0x7F, 0xC2, 0x2A, 0x60, 0x5F, 0x5C, 0x5B, 0x5D, 0x3C, 0x26: return false
+            case 0x20 where previous == 0x20: return false
+            default: previous = byte
+            }
+        }
+        return true
     }
 
     /// U+FFFD, which stands in for characters a plan's text must not carry.

@@ -74,6 +74,8 @@ package struct PhraseIndex: Sendable {
     /// (`disadvanta ges`).
     package func matches(in words: [Word], bytes: [UInt8], groups: Set<String>? = nil) -> [VocabularyMatch] {
         var found: [VocabularyMatch] = []
+        // The few groups wanted, compared for equality: cheaper than hashing each phrase's group for the set.
+        let wanted = groups.map(Array.init)
         var index = 0
         while index < words.count {
             guard let place = place(of: words[index].hash) else {
@@ -81,7 +83,7 @@ package struct PhraseIndex: Sendable {
                 continue
             }
             var matched: (entry: Entry, end: Int)?
-            for entry in entries[place] where groups?.contains(entry.group) ?? true {
+            for entry in entries[place] where wanted?.contains(entry.group) ?? true {
                 let count = entry.words.count
                 guard index + count <= words.count else { continue }
                 // Word for word, the common case; a word split in two only when that fails.

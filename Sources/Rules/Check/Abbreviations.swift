@@ -46,8 +46,10 @@ enum Abbreviations {
                 continue
             }
             // Only spaces (and inline tags, not `<br>`) between this word and the next: they may be one run of capitals.
+            // Only a word all in capitals can be in such a run: for any other, there is nothing to look for.
+            let isAllCapitals = capitals == index - start && capitals >= 2
             var next = index
-            while next < span.upperBound {
+            while isAllCapitals, next < span.upperBound {
                 if bytes[next] == 0x20 {
                     next += 1
                 } else if isLetter(bytes[next]) {

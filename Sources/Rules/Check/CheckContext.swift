@@ -4,8 +4,10 @@ import EqlintText
 /// One plan being checked: runs a rule's check at the rule's scope, where
 /// the rule's `when` and `unless` conditions allow, and gives the checks
 /// what they share (the plan, its file and words, the vocabulary, today,
-/// the plan's record of stopped patterns).
-struct CheckContext {
+/// the plan's record of stopped patterns). A class: every check's input
+/// holds it, and a reference is one word to copy where the plan, the file
+/// and the vocabulary are dozens.
+final class CheckContext {
     let plan: Plan
     let source: SourceFile
     let vocabulary: Vocabulary
@@ -23,6 +25,8 @@ struct CheckContext {
     let stops: PatternStops
     /// The acronyms the plan spells out somewhere, read once when first asked.
     private let speltOut = SpeltOutAcronyms()
+    /// The dates in the plan's texts, each text read once whichever rules ask.
+    let dates = DateReadings()
 
     init(plan: Plan, source: SourceFile, vocabulary: Vocabulary, today: CalendarDay,
          measurers: [Measurability.Key: Measurability] = [:], stops: PatternStops, textSpans: [Range<Int>]? = nil) {
@@ -59,17 +63,18 @@ struct CheckContext {
     /// plan's comments are applied (`suppressionFindings(for:...)`).
     func findings(for rule: Rule) -> [Finding] {
         let pointsAtText = type(of: rule.check.kind).pointsAtFoundText
+        let basics = RuleBasics(rule)
         switch rule.check {
         case .plan(let check):
             guard applies(rule, spans: publishedSpans, words: publishedWords) else { return [] }
-            return check.prepared(PlanInput(context: self, rule: rule)).map {
+            return check.prepared(PlanInput(context: self, rule: basics)).map {
                 $0.placed(FindingPlace(extent: pointsAtText ? .text : .plan, objective: nil, range: $0.range))
             }
         case .objective(let check):
             return plan.objectives.enumerated().flatMap { index, objective in
                 let spans = objective.text.flatMap(\.spans)
                 guard applies(rule, spans: spans, texts: objective.text.map(\.text)) else { return [Finding]() }
-                let found = check.prepared(ObjectiveInput(context: self, rule: rule, objective: objective, spans: spans))
+                let found = check.prepared(ObjectiveInput(context: self, rule: basics, objective: objective, spans: spans))
                 // Most objectives pass most rules: the scope's values are made only for a finding.
                 guard !found.isEmpty else { return [] }
                 let scope = scopeValues(.objective, objective, rule)
@@ -80,7 +85,7 @@ struct CheckContext {
         case .action(let check):
             return plan.objectives.enumerated().flatMap { index, objective in
                 let found = objective.actions.flatMap { action in
-                    check.prepared(ActionInput(context: self, rule: rule, objective: objective, action: action))
+                    check.prepared(ActionInput(context: self, rule: basics, objective: objective, action: action))
                 }
                 guard !found.isEmpty else { return [Finding]() }
                 let scope = scopeValues(.action, objective, rule)
@@ -90,7 +95,7 @@ struct CheckContext {
             return plan.objectives.enumerated().flatMap { index, objective in
                 rule.fields.flatMap { objective.entries(of: $0) }.flatMap { entry in
                     guard applies(rule, spans: entry.spans, texts: [entry.text]) else { return [Finding]() }
-                    let found = check.prepared(EntryInput(context: self, rule: rule, objective: objective, entry: entry))
+                    let found = check.prepared(EntryInput(context: self, rule: basics, objective: objective, entry: entry))
                     guard !found.isEmpty else { return [] }
                     let scope = scopeValues(.entry, objective, rule, entry)
                     return found.map { $0.adding(scope).placed(FindingPlace(extent: .text, objective: index, range: $0.range)) }
@@ -105,7 +110,7 @@ struct CheckContext {
     /// what they silence (`used`: the directives that silenced something).
     func suppressionFindings(for rule: Rule, suppressions: Suppressions, used: Set<Int>, knownRuleIDs: [String]) -> [Finding] {
         guard case .suppressions(let check) = rule.check else { return [] }
-        return check.prepared(SuppressionInput(context: self, rule: rule, suppressions: suppressions, used: used, knownRuleIDs: knownRuleIDs))
+        return check.prepared(SuppressionInput(context: self, rule: RuleBasics(rule), suppressions: suppressions, used: used, knownRuleIDs: knownRuleIDs))
     }
 
     private func scopeValues(_ scope: Rule.Scope, _ objective: Objective, _ rule: Rule, _ entry: TextValue? = nil) -> MessageValues {
@@ -181,7 +186,7 @@ struct CheckContext {
 
     /// Matches a rule's pattern, recording it if it has to be stopped (then
     /// neither `matches` nor `not-matches` makes a finding on a guess).
-    func match(_ pattern: Pattern, _ entry: TextValue, _ rule: Rule) -> Pattern.Match {
+    func match(_ pattern: Pattern, _ entry: TextValue, _ rule: RuleBasics) -> Pattern.Match {
         let match = pattern.match(entry.text, stops: stops)
         if match == .stopped { stops.record(pattern, rule: rule, text: entry) }
         return match
@@ -189,13 +194,13 @@ struct CheckContext {
 
     /// Whether an entry is measurable by a vocabulary list, recording for
     /// the rule any of its patterns that had to be stopped.
-    func isMeasurable(_ entry: TextValue, list: String, datesCount: Bool, rule: Rule) -> Bool {
+    func isMeasurable(_ entry: TextValue, list: String, datesCount: Bool, rule: RuleBasics) -> Bool {
         measured.isMeasurable(entry, list: list, datesCount: datesCount, vocabulary: vocabulary) { stops.record($0, rule: rule, text: entry) }
     }
 
     /// Whether the objective's own statement has a measure in it ("… from
     /// 88% to 94% by July 2026"): it is then a success criterion too.
-    func statementHasMeasure(_ objective: Objective, rule: Rule, list: String = "measures") -> Bool {
+    func statementHasMeasure(_ objective: Objective, rule: RuleBasics, list: String = "measures") -> Bool {
         (objective.fields[.objective]?.entries ?? []).contains { statement in
             measured.isMeasurable(statement, list: list, datesCount: false, measuresOnly: true, vocabulary: vocabulary) {
                 stops.record($0, rule: rule, text: statement)

@@ -11,6 +11,10 @@ public struct Linter: Sendable {
     let measurers: [Measurability.Key: Measurability]
     /// The example dates help may give, for rules handed to `check` from outside the rule set.
     let exampleDates: MessageValues
+    /// The rules a plan is checked against unless others are given: those enabled.
+    let enabledRules: [Rule]
+    /// Every rule's id (a plan's eqlint-disable comment may name any).
+    let knownRuleIDs: [String]
 
     /// A linter checking plans on `today`; the rules' help gives example dates from it (`ExampleDates`).
     public init(ruleSet: RuleSet, today: CalendarDay) {
@@ -19,6 +23,8 @@ public struct Linter: Sendable {
         exampleDates = ExampleDates.values(on: today).mapValues(MessageValue.text)
         parser = PlanParser(vocabulary: ruleSet.vocabulary)
         measurers = Measurability.all(for: ruleSet)
+        enabledRules = self.ruleSet.rules.filter(\.enabled)
+        knownRuleIDs = ruleSet.rules.map(\.id)
     }
 
     /// Parses and checks one file against every enabled rule.
@@ -44,7 +50,7 @@ public struct Linter: Sendable {
     ///   those an earlier plan of the run stopped; a fresh one when nil.
     public func check(_ source: SourceFile, rules: [Rule]? = nil, stops: PatternStops? = nil) -> LintOutcome {
         let stops = stops ?? PatternStops(path: source.path)
-        let found = findings(in: source, rules: rules ?? ruleSet.rules.filter(\.enabled), stops: stops)
+        let found = findings(in: source, rules: rules ?? enabledRules, stops: stops)
         func diagnostic(_ rule: Rule, _ finding: Finding) -> Diagnostic {
             var diagnostic = Diagnostic(
                 path: source.path, range: finding.range, severity: rule.severity, ruleID: rule.id,
@@ -94,22 +100,24 @@ public struct Linter: Sendable {
         let plan = parser.recover(document)
         let context = CheckContext(plan: plan, source: source, vocabulary: parser.vocabulary, today: today,
                                    measurers: measurers, stops: stops, textSpans: document.textSpans)
-        let found = rules.flatMap { rule in context.findings(for: rule).map { (rule: rule, finding: $0) } }
+        // Each finding with the index of its rule: a rule is a large value, costly to copy for each.
+        let found = rules.indices.flatMap { index in context.findings(for: rules[index]).map { (rule: index, finding: $0) } }
         // A finding a rule superseding its own replaces at the same place is dropped (see `Supersession`).
         let superseded = Supersession.superseded(
-            found, objectiveExtents: Supersession.objectiveExtents(plan, endOfFile: source.location(of: source.bytes.count)))
+            found, of: rules, objectiveExtents: Supersession.objectiveExtents(plan, endOfFile: source.location(of: source.bytes.count)))
         // Then the plan's own eqlint-disable comments, and findings about them.
         // They apply to superseded findings too: a comment silencing one is
         // used, whether or not the finding would have been shown.
         let suppressions = Suppressions(comments: plan.comments, inLine: document.textSpans == nil ? Self.inLineComments(document) : [])
-        let (unsilenced, used) = suppressions.apply(to: Array(found.indices), ruleID: { found[$0].rule.id },
+        let (unsilenced, used) = suppressions.apply(to: Array(found.indices), ruleID: { rules[found[$0].rule].id },
                                                     line: { found[$0].finding.range.start.line })
-        var kept = unsilenced.filter { !superseded.contains($0) }.map { found[$0] }
-        let known = ruleSet.rules.map(\.id)
-        for rule in rules {
-            kept += context.suppressionFindings(for: rule, suppressions: suppressions, used: used, knownRuleIDs: known).map { (rule, $0) }
+        func withRule(_ index: Int) -> (rule: Rule, finding: Finding) { (rules[found[index].rule], found[index].finding) }
+        var kept = unsilenced.filter { !superseded.contains($0) }.map(withRule)
+        for index in rules.indices {
+            kept += context.suppressionFindings(for: rules[index], suppressions: suppressions, used: used, knownRuleIDs: knownRuleIDs)
+                .map { (rules[index], $0) }
         }
-        return PlanFindings(findings: kept, superseded: unsilenced.filter { superseded.contains($0) }.map { found[$0] },
+        return PlanFindings(findings: kept, superseded: unsilenced.filter { superseded.contains($0) }.map(withRule),
                             objectiveCount: plan.objectives.count, isWebPage: document.textSpans != nil,
                             objectiveStarts: plan.objectives.map(\.anchor.start), synopsis: PlanSynopsis(plan, path: source.path),
                             suppressions: suppressions)
@@ -134,8 +142,9 @@ public struct Linter: Sendable {
         var found: [TextValue] = []
         for span in spans {
             var index = span.lowerBound
-            while index + 4 <= span.upperBound {
-                guard bytes[index] == 0x3C, bytes[index + 1] == 0x21, bytes[index + 2] == 0x2D, bytes[index + 3] == 0x2D else {
+            while let open = ByteText.find(bytes, 0x3C, in: index..<span.upperBound), open + 4 <= span.upperBound {
+                index = open
+                guard bytes[index + 1] == 0x21, bytes[index + 2] == 0x2D, bytes[index + 3] == 0x2D else {
                     index += 1
                     continue
                 }

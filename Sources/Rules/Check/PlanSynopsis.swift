@@ -36,9 +36,9 @@ public struct PlanSynopsis: Sendable, Hashable {
 
     public init(_ plan: Plan, path: String) {
         func short(_ text: String?) -> String? {
-            guard let whole = text else { return nil }
-            let text = String(whole.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-            guard !text.isEmpty else { return nil }
+            guard let whole = text, let first = whole.firstIndex(where: { !$0.isWhitespace }),
+                  let last = whole.lastIndex(where: { !$0.isWhitespace }) else { return nil }
+            let text = String(whole[first...last])
             return text.count > Self.longestText ? String(text.prefix(Self.longestText - 1)) + "\u{2026}" : text
         }
         let school = plan.hasFrontMatter("school") ? plan.frontMatter["school"]?.text : plan.title?.text

@@ -102,9 +102,10 @@ struct SmallCounts {
     }
 
     private func count(_ word: PhraseIndex.Word, in bytes: [UInt8]) -> Int? {
-        let digits = bytes[word.span]
-        if digits.count <= 2, digits.allSatisfy({ (0x30...0x39).contains($0) }) {
-            return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        // By index, not through a slice: this runs for every word of the plan.
+        let span = word.span
+        if span.count <= 2, span.allSatisfy({ (0x30...0x39).contains(bytes[$0]) }) {
+            return span.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) }
         }
         return Self.numberWords.firstIndex(of: word.hash).map { $0 + 1 }
     }

@@ -38,14 +38,16 @@ struct FindingPlace: Sendable {
 /// itself dropped, silenced by a comment or in a baseline.
 enum Supersession {
     /// The indices of `findings` that a finding of a rule superseding theirs replaces.
-    /// - Parameter objectiveExtents: the lines of each objective, by index in `Plan.objectives`.
-    static func superseded(_ findings: [(rule: Rule, finding: Finding)], objectiveExtents: [SourceRange]) -> Set<Int> {
+    /// - Parameters:
+    ///   - findings: each finding with the index of its rule in `rules`.
+    ///   - objectiveExtents: the lines of each objective, by index in `Plan.objectives`.
+    static func superseded(_ findings: [(rule: Int, finding: Finding)], of rules: [Rule], objectiveExtents: [SourceRange]) -> Set<Int> {
         var byRule: [String: [Int]] = [:]
-        for (index, found) in findings.enumerated() { byRule[found.rule.id, default: []].append(index) }
+        for (index, found) in findings.enumerated() { byRule[rules[found.rule].id, default: []].append(index) }
         var dropped = Set<Int>()
-        for found in findings where !found.rule.supersedes.isEmpty {
+        for found in findings where !rules[found.rule].supersedes.isEmpty {
             guard let place = found.finding.place else { continue }
-            for id in found.rule.supersedes {
+            for id in rules[found.rule].supersedes {
                 for index in byRule[id] ?? [] where !dropped.contains(index) {
                     guard let other = findings[index].finding.place else { continue }
                     if samePlace(place, other, objectiveExtents) { dropped.insert(index) }

@@ -4,7 +4,7 @@ import EqlintText
 /// can name their line and column. (Foundation's JSON5 support reads the same
 /// syntax but says nothing of where a value is.)
 package struct JSON5Node: Sendable {
-    package indirect enum Value: Sendable {
+    package enum Value: Sendable {
         case object([Member])
         case array([JSON5Node])
         case string(String)

@@ -20,7 +20,7 @@ struct DatesInOrderCheck: EntryCheck {
     init(options: CheckOptions) {}
 
     func entryFindings(_ input: EntryInput) -> [CheckFinding<Values>] {
-        guard let span = DateReader.span(in: input.entry.text), let start = span.start, let end = span.end, end < start else { return [] }
+        guard let span = input.context.dates.span(in: input.entry.text), let start = span.start, let end = span.end, end < start else { return [] }
         return [CheckFinding(range: input.entry.range, values: Values(start: start, end: end))]
     }
 }

@@ -34,7 +34,7 @@ struct DatesReadableCheck: PlanCheck, EntryCheck {
     }
 
     func entryFindings(_ input: EntryInput) -> [CheckFinding<Values>] {
-        guard case .unreadable(let date) = DateReader.read(input.entry.text) else { return [] }
+        guard case .unreadable(let date) = input.context.dates.reading(of: input.entry.text) else { return [] }
         return [CheckFinding(range: input.entry.range, values: Values(date: date))]
     }
 }

@@ -10,7 +10,7 @@ struct HasEndDateCheck: EntryCheck {
 
     func entryFindings(_ input: EntryInput) -> [CheckFinding<NoValues>] {
         // A date that cannot be read is reported as that, not as missing.
-        switch DateReader.read(input.entry.text) {
+        switch input.context.dates.reading(of: input.entry.text) {
         case .date(let span): return span.end == nil ? [CheckFinding(range: input.entry.range)] : []
         case .unreadable: return []
         case .none: return [CheckFinding(range: input.entry.range)]

@@ -44,7 +44,7 @@ struct RecordedWhenDueCheck: ObjectiveCheck {
         }
         // `**Review:** July 2025` says when progress is due, not what it was.
         let recorded = fields.contains { objective.entries(of: $0).contains { Self.recordsSomething($0.text) } }
-        let ends = objective.entries(of: .timescale).compactMap { DateReader.span(in: $0.text)?.end }
+        let ends = objective.entries(of: .timescale).compactMap { input.context.dates.span(in: $0.text)?.end }
         guard !recorded, let end = ends.max(), end < input.context.today else { return [] }
         return [CheckFinding(range: objective.anchor, values: Values(problem: .overdue, due: end))]
     }

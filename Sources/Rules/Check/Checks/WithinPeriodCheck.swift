@@ -36,7 +36,7 @@ struct WithinPeriodCheck: EntryCheck {
     init(options: CheckOptions) {}
 
     func entryFindings(_ input: EntryInput) -> [CheckFinding<Values>] {
-        guard let span = DateReader.span(in: input.entry.text), let period = input.context.plan.period?.span,
+        guard let span = input.context.dates.span(in: input.entry.text), let period = input.context.plan.period?.span,
               let first = period.start?.adding(months: -1), let last = period.end?.adding(months: 1) else { return [] }
         if let start = span.start, start < first {
             return [CheckFinding(range: input.entry.range, values: Values(period: period, problem: .startsBefore, date: start))]

@@ -98,10 +98,12 @@ extension CheckKind {
 
     /// The placeholders a rule's message may use at a scope: the scope's
     /// own and the check's, and the parts the rule must word.
+    /// (Closures, not key paths: a key path into a generic type such as
+    /// `Placeholder<Values>` is built by the run time, slowly, each time.)
     static func messageShape(at scope: Rule.Scope) -> MessageShape {
         MessageShape(check: name, scope: scope,
-                     placeholders: ScopePlaceholders.at(scope).map(\.info) + placeholders(at: scope).map(\.info),
-                     parts: parts.map(\.info))
+                     placeholders: ScopePlaceholders.at(scope).map { $0.info } + placeholders(at: scope).map { $0.info },
+                     parts: parts.map { $0.info })
     }
 
     /// A finding ready for the message: the check's placeholders and those

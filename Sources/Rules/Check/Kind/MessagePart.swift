@@ -18,7 +18,7 @@ struct MessagePart<Values>: Sendable {
         self.placeholders = placeholders
     }
 
-    var info: MessagePartInfo { MessagePartInfo(name: name, meaning: meaning, placeholders: placeholders.map(\.info)) }
+    var info: MessagePartInfo { MessagePartInfo(name: name, meaning: meaning, placeholders: placeholders.map { $0.info }) }
 }
 
 /// A message part without its values' type.

@@ -8,6 +8,10 @@ import EqlintPlan
 /// A check of the plan as a whole (once per file).
 protocol PlanCheck: CheckKind {
     func planFindings(_ input: PlanInput) -> [CheckFinding<Values>]
+    /// Its findings ready for the message: given by `ScopedCheck`'s
+    /// extension (as for each scope below), and a requirement only so that
+    /// each check's copy is compiled for its own type, not run generically.
+    func prepared(_ input: PlanInput) -> [Finding]
 }
 
 extension PlanCheck {
@@ -17,6 +21,7 @@ extension PlanCheck {
 /// A check of each objective.
 protocol ObjectiveCheck: CheckKind {
     func objectiveFindings(_ input: ObjectiveInput) -> [CheckFinding<Values>]
+    func prepared(_ input: ObjectiveInput) -> [Finding]
 }
 
 extension ObjectiveCheck {
@@ -26,6 +31,7 @@ extension ObjectiveCheck {
 /// A check of each action (a row of an action table).
 protocol ActionCheck: CheckKind {
     func actionFindings(_ input: ActionInput) -> [CheckFinding<Values>]
+    func prepared(_ input: ActionInput) -> [Finding]
 }
 
 extension ActionCheck {
@@ -35,6 +41,7 @@ extension ActionCheck {
 /// A check of each entry of the rule's field.
 protocol EntryCheck: CheckKind {
     func entryFindings(_ input: EntryInput) -> [CheckFinding<Values>]
+    func prepared(_ input: EntryInput) -> [Finding]
 }
 
 extension EntryCheck {
@@ -45,22 +52,36 @@ extension EntryCheck {
 /// have silenced what they silence (scope `plan`).
 protocol SuppressionCheck: CheckKind {
     func suppressionFindings(_ input: SuppressionInput) -> [CheckFinding<Values>]
+    func prepared(_ input: SuppressionInput) -> [Finding]
 }
 
 extension SuppressionCheck {
     static var suppressionBinding: ((Self) -> ScopedCheck)? { { .suppressions($0) } }
 }
 
+/// What a check reads of its rule: the fields the rule is about, and its id
+/// (to record a pattern it had to stop). The inputs below carry this, not
+/// the `Rule`, a large value each of them would copy.
+struct RuleBasics {
+    let id: String
+    let fields: [FieldName]
+
+    init(_ rule: Rule) {
+        id = rule.id
+        fields = rule.fields
+    }
+}
+
 /// A plan check's input: the plan being checked, and the rule.
 struct PlanInput {
     let context: CheckContext
-    let rule: Rule
+    let rule: RuleBasics
 }
 
 /// An objective check's input: one objective, and the spans of its own text in the file.
 struct ObjectiveInput {
     let context: CheckContext
-    let rule: Rule
+    let rule: RuleBasics
     let objective: Objective
     let spans: [Range<Int>]
 }
@@ -68,7 +89,7 @@ struct ObjectiveInput {
 /// An action check's input: one action of an objective.
 struct ActionInput {
     let context: CheckContext
-    let rule: Rule
+    let rule: RuleBasics
     let objective: Objective
     let action: Action
 }
@@ -76,7 +97,7 @@ struct ActionInput {
 /// An entry check's input: one entry of the rule's field.
 struct EntryInput {
     let context: CheckContext
-    let rule: Rule
+    let rule: RuleBasics
     let objective: Objective
     let entry: TextValue
 }
@@ -85,7 +106,7 @@ struct EntryInput {
 /// silenced a finding, and every rule id (a comment may name any rule).
 struct SuppressionInput {
     let context: CheckContext
-    let rule: Rule
+    let rule: RuleBasics
     let suppressions: Suppressions
     /// The indices of the directives that silenced something.
     let used: Set<Int>
