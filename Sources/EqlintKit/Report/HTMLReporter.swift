@@ -101,18 +101,20 @@ public struct HTMLReporter: StreamingReporter {
         if summary.plans.isEmpty {
             out += "<p>No plan was checked.</p>\n"
         } else {
-            out += "<p>\(Self.count(summary.plansChecked, "plan")) checked: \(Self.count(summary.legal, "legal requirement")) not met, "
-                + "\(Self.count(summary.recommendations, "recommendation")).</p>\n"
+            let failing = summary.plans.filter { $0.legal > 0 }.count
+            out += "<p>\(Self.count(summary.plansChecked, "plan")) checked: "
+                + (failing == 0 ? "every one meets the legal requirements" : "\(failing) \(failing == 1 ? "does" : "do") not meet every legal requirement")
+                + ". \(Self.count(summary.legal, "finding")) on legal requirements, \(Self.count(summary.recommendations, "recommendation")).</p>\n"
             out += "<table class=\"plans\">\n<caption>Each plan: its verdict on the law, and how many findings</caption>\n<thead><tr>"
                 + "<th scope=\"col\" class=\"name\">School (or the plan’s title)</th><th scope=\"col\">Period</th><th scope=\"col\">Verdict</th>"
-                + "<th scope=\"col\">Legal requirements not met</th><th scope=\"col\">Recom\u{AD}mend\u{AD}ations</th>"
+                + "<th scope=\"col\">Findings on legal requirements</th><th scope=\"col\">Recom\u{AD}mend\u{AD}ations</th>"
                 + "<th scope=\"col\">Errors</th><th scope=\"col\">Warnings</th><th scope=\"col\">Info</th></tr></thead>\n<tbody>\n"
             for plan in summary.plans {
                 let name = plan.school ?? plan.path
                 out += "<tr><th scope=\"row\"><a href=\"#\(Self.anchor(plan.path))\">\(Self.escape(name))</a>"
                 if plan.school != nil { out += "<br><span class=\"file\">\(Self.escape(plan.path))</span>" }
                 out += "</th><td>\(Self.escape(plan.period ?? "not stated"))</td>"
-                out += "<td class=\"\(plan.legal == 0 ? "meets" : "fails")\">\(Self.verdict(legal: plan.legal))</td>"
+                out += "<td class=\"\(plan.legal == 0 ? "meets" : "fails")\">\(Self.verdict(plan))</td>"
                 out += "<td>\(plan.legal)</td><td>\(plan.recommendations)</td>"
                 out += "<td>\(plan.errors)</td><td>\(plan.warnings)</td><td>\(plan.infos)</td></tr>\n"
             }
@@ -131,8 +133,9 @@ public struct HTMLReporter: StreamingReporter {
         out += "<h2 id=\"\(id)-title\">\(Self.escape(file.synopsis?.school ?? file.path))</h2>\n"
         out += "<p class=\"facts\">File: <span class=\"file\">\(Self.escape(file.path))</span>. "
             + "Period: \(Self.escape(file.synopsis?.period ?? "not stated")).</p>\n"
-        out += "<p class=\"verdict \(tally.legal == 0 ? "meets" : "fails")\"><strong>\(Self.verdict(legal: tally.legal))</strong>; "
-            + "\(Self.count(tally.recommendations, "recommendation")).</p>\n"
+        out += "<p class=\"verdict \(tally.legal == 0 ? "meets" : "fails")\"><strong>\(Self.verdict(tally))</strong>"
+            + (tally.legal > tally.legalRequirements ? " (\(Self.count(tally.legal, "finding")))" : "")
+            + "; \(Self.count(tally.recommendations, "recommendation")).</p>\n"
         if let synopsis = file.synopsis {
             out += matrix(synopsis, file.diagnostics, id: id)
         }
@@ -269,9 +272,11 @@ public struct HTMLReporter: StreamingReporter {
 
     // MARK: Words
 
-    static func verdict(legal: Int) -> String {
-        legal == 0 ? "\u{2713} Meets the legal requirements"
-            : "\u{2717} Does not meet \(legal) legal requirement\(legal == 1 ? "" : "s")"
+    /// The plan's verdict on the law, counting requirements (rules), not findings.
+    static func verdict(_ tally: PlanTally) -> String {
+        let unmet = tally.legalRequirements
+        return unmet == 0 ? "\u{2713} Meets the legal requirements"
+            : "\u{2717} Does not meet \(unmet) legal requirement\(unmet == 1 ? "" : "s")"
     }
 
     static func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }

@@ -57,9 +57,13 @@ public struct PlanTally: Sendable, Equatable {
     public var warnings = 0
     public var infos = 0
     public var legal = 0
+    /// How many legal requirements those findings are about: one rule's
+    /// findings on three objectives are one requirement not met.
+    public var legalRequirements = 0
     public var recommendations = 0
 
     public init(_ file: FileReport) {
+        var legalRules: Set<String> = []
         path = file.path
         school = file.synopsis?.school
         period = file.synopsis?.period
@@ -69,7 +73,13 @@ public struct PlanTally: Sendable, Equatable {
             case .warning: warnings += 1
             case .info: infos += 1
             }
-            if diagnostic.basis?.isLegal == true { legal += 1 } else { recommendations += 1 }
+            if diagnostic.basis?.isLegal == true {
+                legal += 1
+                legalRules.insert(diagnostic.ruleID)
+            } else {
+                recommendations += 1
+            }
         }
+        legalRequirements = legalRules.count
     }
 }
