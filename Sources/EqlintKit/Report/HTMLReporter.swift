@@ -102,9 +102,9 @@ public struct HTMLReporter: StreamingReporter {
             out += "<p>No plan was checked.</p>\n"
         } else {
             let failing = summary.plans.filter { $0.legal > 0 }.count
-            out += "<p>\(Self.count(summary.plansChecked, "plan")) checked: "
+            out += "<p>\(counted(summary.plansChecked, "plan")) checked: "
                 + (failing == 0 ? "every one meets the legal requirements" : "\(failing) \(failing == 1 ? "does" : "do") not meet every legal requirement")
-                + ". \(Self.count(summary.legal, "finding")) on legal requirements, \(Self.count(summary.recommendations, "recommendation")).</p>\n"
+                + ". \(counted(summary.legal, "finding")) on legal requirements, \(counted(summary.recommendations, "recommendation")).</p>\n"
             out += "<table class=\"plans\">\n<caption>Each plan: its verdict on the law, and how many findings</caption>\n<thead><tr>"
                 + "<th scope=\"col\" class=\"name\">School (or the plan’s title)</th><th scope=\"col\">Period</th><th scope=\"col\">Verdict</th>"
                 + "<th scope=\"col\">Findings on legal requirements</th><th scope=\"col\">Recom\u{AD}mend\u{AD}ations</th>"
@@ -134,8 +134,8 @@ public struct HTMLReporter: StreamingReporter {
         out += "<p class=\"facts\">File: <span class=\"file\">\(Self.escape(file.path))</span>. "
             + "Period: \(Self.escape(file.synopsis?.period ?? "not stated")).</p>\n"
         out += "<p class=\"verdict \(tally.legal == 0 ? "meets" : "fails")\"><strong>\(Self.verdict(tally))</strong>"
-            + (tally.legal > tally.legalRequirements ? " (\(Self.count(tally.legal, "finding")))" : "")
-            + "; \(Self.count(tally.recommendations, "recommendation")).</p>\n"
+            + (tally.legal > tally.legalRequirements ? " (\(counted(tally.legal, "finding")))" : "")
+            + "; \(counted(tally.recommendations, "recommendation")).</p>\n"
         if let synopsis = file.synopsis {
             out += matrix(synopsis, file.diagnostics, id: id)
         }
@@ -276,10 +276,8 @@ public struct HTMLReporter: StreamingReporter {
     static func verdict(_ tally: PlanTally) -> String {
         let unmet = tally.legalRequirements
         return unmet == 0 ? "\u{2713} Meets the legal requirements"
-            : "\u{2717} Does not meet \(unmet) legal requirement\(unmet == 1 ? "" : "s")"
+            : "\u{2717} Does not meet \(counted(unmet, "legal requirement"))"
     }
-
-    static func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
 
     static func objectiveName(_ objective: PlanSynopsis.Objective, index: Int) -> String {
         let number = objective.number.map { "Objective \($0)" } ?? "Objective (\(ordinal(index + 1)) in the plan)"

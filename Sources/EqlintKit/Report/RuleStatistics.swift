@@ -33,14 +33,12 @@ public struct RuleStatistics: Sendable, Equatable {
     public var table: String? {
         guard !rows.isEmpty else { return nil }
         let countWidth = rows.map { String($0.findings).count }.max() ?? 1
-        let planWidth = rows.map { Self.plans($0.plans).count }.max() ?? 1
+        let planWidth = rows.map { counted($0.plans, "plan").count }.max() ?? 1
         return rows.map { row in
             let count = String(repeating: " ", count: countWidth - String(row.findings).count) + String(row.findings)
-            let plans = Self.plans(row.plans).padding(toLength: planWidth, withPad: " ", startingAt: 0)
+            let plans = counted(row.plans, "plan").padding(toLength: planWidth, withPad: " ", startingAt: 0)
             let severity = row.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
             return "\(count) in \(plans)  \(severity)  \(row.ruleID)"
         }.joined(separator: "\n")
     }
-
-    private static func plans(_ count: Int) -> String { count == 1 ? "1 plan" : "\(count) plans" }
 }

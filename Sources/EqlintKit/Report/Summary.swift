@@ -39,12 +39,11 @@ public struct Summary: Sendable, Equatable, Codable {
     }
 
     public var description: String {
-        func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
-        if plansWithFindings == 0 { return "\(count(plansChecked, "plan")) checked: no problems found" }
-        var parts = [count(errors, "error"), count(warnings, "warning")]
+        if plansWithFindings == 0 { return "\(counted(plansChecked, "plan")) checked: no problems found" }
+        var parts = [counted(errors, "error"), counted(warnings, "warning")]
         if infos > 0 { parts.append("\(infos) info") }
-        return "\(parts.joined(separator: ", ")) in \(count(plansWithFindings, "plan")) (\(plansChecked) checked): "
-            + "\(count(legal, "legal requirement")) not met, \(count(recommendations, "recommendation"))"
+        return "\(parts.joined(separator: ", ")) in \(counted(plansWithFindings, "plan")) (\(plansChecked) checked): "
+            + "\(counted(legal, "legal requirement")) not met, \(counted(recommendations, "recommendation"))"
     }
 }
 

@@ -175,8 +175,8 @@ public struct CheckCommand {
             io.note(line)
         }
         if let fixMode {
-            let fixes = fixesApplied == 1 ? "1 fix" : "\(fixesApplied) fixes"
-            let plans = plansFixed == 1 ? "1 plan" : "\(plansFixed) plans"
+            let fixes = counted(fixesApplied, "fix", plural: "fixes")
+            let plans = counted(plansFixed, "plan")
             switch fixMode {
             case .apply: io.note(fixesApplied == 0 ? "nothing to fix" : "fixed: \(fixes) applied in \(plans); the findings above are what is left")
             case .diff: io.note(fixesApplied == 0 ? "nothing to fix" : "\(fixes) would be applied in \(plans) (run with --fix to apply them)")

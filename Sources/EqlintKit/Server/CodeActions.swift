@@ -19,7 +19,13 @@ enum CodeActions {
         var ruleID: String
         var range: LSPRange
         var json: JSONValue
-        var fixes: [(fixIt: FixIt, edits: [Edit])] = []
+        var fixes: [Fix] = []
+    }
+
+    /// A finding's fix-it, with its edits in the document's positions.
+    struct Fix: Sendable {
+        var fixIt: FixIt
+        var edits: [Edit]
     }
 
     /// An edit: replace `range` with `text`.

@@ -20,7 +20,7 @@ package struct CheckResult: Sendable {
         package var diagnostic: Diagnostic
         package var range: LSPRange
         /// The diagnostic's fix-its, each with its edits in the document's positions.
-        var fixes: [(fixIt: FixIt, edits: [CodeActions.Edit])] = []
+        var fixes: [CodeActions.Fix] = []
     }
 
     /// The safe fix-its of every finding that can be applied together, as
@@ -102,7 +102,7 @@ struct DocumentCheck {
             let end = max(source.offset(of: diagnostic.range.end), start)
             var finding = CheckResult.Finding(diagnostic: diagnostic, range: range(start..<end))
             finding.fixes = diagnostic.fixIts.map { fixIt in
-                (fixIt, fixIt.edits.map { CodeActions.Edit(range: range($0.span), text: $0.replacement) })
+                CodeActions.Fix(fixIt: fixIt, edits: fixIt.edits.map { CodeActions.Edit(range: range($0.span), text: $0.replacement) })
             }
             return finding
         }
