@@ -220,7 +220,7 @@ public struct HTMLReporter: StreamingReporter {
         let order = groups.keys.sorted { ($0 ?? -1) < ($1 ?? -1) }
         var out = "<h3 id=\"\(id)-findings\">What to fix</h3>\n"
         out += "<p>Legal requirements come first in each part. Where the same advice applies again, it is given once.</p>\n"
-        var advised: [String: Int] = [:]
+        var advised: [RuleAndText: Int] = [:]
         for key in order {
             let title: String
             if let index = key {
@@ -244,7 +244,7 @@ public struct HTMLReporter: StreamingReporter {
         return out
     }
 
-    func finding(_ diagnostic: Diagnostic, advised: inout [String: Int]) -> String {
+    func finding(_ diagnostic: Diagnostic, advised: inout [RuleAndText: Int]) -> String {
         let legal = diagnostic.basis?.isLegal == true
         let kind = legal ? "Legal requirement" : diagnostic.basis.map { "Recommendation (\($0.phrase))" } ?? "Recommendation"
         let line = diagnostic.range.start.line
@@ -255,7 +255,7 @@ public struct HTMLReporter: StreamingReporter {
         if !quoted.isEmpty {
             out += "<p class=\"quote\">At: <q>\(Self.escape(quoted))</q></p>\n"
         }
-        let key = diagnostic.ruleID + "\u{0}" + diagnostic.help
+        let key = RuleAndText(ruleID: diagnostic.ruleID, text: diagnostic.help)
         if let first = advised[key] {
             out += "<p class=\"again\">What to do, and where it comes from: as for line \(first) above "
                 + "(<span class=\"rule\">\(Self.escape(diagnostic.ruleID))</span>).</p>\n"

@@ -27,9 +27,10 @@ public struct TextReporter: StreamingReporter {
     public func report(_ files: [FileReport]) -> String {
         var out = ""
         for file in files {
-            var noted: Set<String> = []
+            var noted: Set<RuleAndText> = []
             for diagnostic in file.diagnostics {
-                out += line(diagnostic, withNote: noted.insert(diagnostic.ruleID + "\u{0}" + diagnostic.help).inserted)
+                let withNote = notes && noted.insert(RuleAndText(ruleID: diagnostic.ruleID, text: diagnostic.help)).inserted
+                append(diagnostic, withNote: withNote, to: &out)
                 if showSource, let text = file.sourceLines[diagnostic.range.start.line] { out += snippet(diagnostic, text) }
             }
         }
@@ -46,19 +47,46 @@ public struct TextReporter: StreamingReporter {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
-    private func line(_ diagnostic: Diagnostic, withNote: Bool) -> String {
+    /// The finding's line, then its note and fix lines, appended to `out`
+    /// piece by piece (this runs for every finding of every plan).
+    private func append(_ diagnostic: Diagnostic, withNote: Bool, to out: inout String) {
         let start = diagnostic.range.start
         // A file name with a line break or escape code must not break the line or drive the terminal.
-        let path = Self.printable(diagnostic.path)
-        let place = "\(path):\(start.line):\(start.column):"
+        var place = Self.printable(diagnostic.path)
+        place += ":"
+        place += String(start.line)
+        place += ":"
+        place += String(start.column)
+        place += ":"
+        place = paint(place, "1")
         let severityColor = diagnostic.severity == .error ? "1;31" : diagnostic.severity == .warning ? "1;33" : "1;36"
-        return "\(paint(place, "1")) \(paint("\(diagnostic.severity.rawValue):", severityColor)) "
-            + "\(diagnostic.message) \(paint("[\(diagnostic.ruleID)]", "2"))\n"
-            + (notes && withNote ? "\(paint(place, "1")) \(paint("note:", "1;36")) \(diagnostic.help)\n" : "")
-            + (notes ? diagnostic.fixIts.map { fixIt in
-                let offered = fixIt.safety == .suggestion ? " (a suggestion: --fix leaves it to you)" : ""
-                return "\(paint(place, "1")) \(paint("note:", "1;36")) fix: \(fixIt.title)\(offered)\n"
-            }.joined() : "")
+        out += place
+        out += " "
+        out += paint(diagnostic.severity.rawValue + ":", severityColor)
+        out += " "
+        out += diagnostic.message
+        out += " "
+        out += paint("[" + diagnostic.ruleID + "]", "2")
+        out += "\n"
+        guard notes else { return }
+        let note = paint("note:", "1;36")
+        if withNote {
+            out += place
+            out += " "
+            out += note
+            out += " "
+            out += diagnostic.help
+            out += "\n"
+        }
+        for fixIt in diagnostic.fixIts {
+            out += place
+            out += " "
+            out += note
+            out += " fix: "
+            out += fixIt.title
+            if fixIt.safety == .suggestion { out += " (a suggestion: --fix leaves it to you)" }
+            out += "\n"
+        }
     }
 
     /// A path with control characters (C0, DEL, C1) made `?`.

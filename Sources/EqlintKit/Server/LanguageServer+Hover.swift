@@ -9,9 +9,9 @@ extension LanguageServer {
               let document = documents[uri], let result = results[uri], result.version == document.version else { return .null }
         let found = result.findings.filter { $0.range.contains(position) }
         guard let first = found.first else { return .null }
-        var seen: Set<String> = []
+        var seen: Set<RuleAndText> = []
         var parts: [String] = []
-        for finding in found where seen.insert(finding.diagnostic.ruleID + "\u{0}" + finding.diagnostic.message).inserted {
+        for finding in found where seen.insert(RuleAndText(ruleID: finding.diagnostic.ruleID, text: finding.diagnostic.message)).inserted {
             parts.append(HoverText.text(finding.diagnostic, rule: result.ruleSet?.rule(id: finding.diagnostic.ruleID),
                                         ruleSet: result.ruleSet, markdown: client.hoverMarkdown))
         }

@@ -5,38 +5,70 @@ import EqlintText
 /// take no part, so an edit above a finding does not change it. Used by
 /// SARIF's `partialFingerprints` and by baselines.
 public enum Fingerprint {
-    /// 16 hexadecimal digits (64-bit FNV-1a).
+    /// 16 hexadecimal digits (64-bit FNV-1a of the rule, a zero byte, the
+    /// text with its spaces collapsed, a zero byte and the occurrence).
     public static func make(ruleID: String, faultText: String, occurrence: Int) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        func mix(_ bytes: [UInt8]) {
-            // Through a pointer: the text at fault can be a line of megabytes.
-            bytes.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return }
-                for index in 0..<buffer.count {
-                    hash ^= UInt64(base[index])
-                    hash = hash &* 0x0000_0100_0000_01B3
+        var hash = FNV1a()
+        for byte in ruleID.utf8 { hash.mix(byte) }
+        hash.mix(0)
+        hash.mixCollapsingSpaces(faultText)
+        hash.mix(0)
+        for byte in String(occurrence).utf8 { hash.mix(byte) }
+        return hash.hexadecimal
+    }
+
+    /// The hash, fed a byte at a time.
+    private struct FNV1a {
+        private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+
+        mutating func mix(_ byte: UInt8) {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+
+        /// The bytes of `text` as `InlineText.collapseSpaces` leaves them:
+        /// runs of spaces, tabs and no-break spaces one space, ends trimmed.
+        mutating func mixCollapsingSpaces(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes in
+                var pendingSpace = false
+                var wroteAny = false
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == 0x20 || byte == 0x09 || (byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0) {
+                        pendingSpace = wroteAny
+                        index += byte == 0xC2 ? 2 : 1
+                        continue
+                    }
+                    if pendingSpace { mix(0x20); pendingSpace = false }
+                    mix(byte)
+                    wroteAny = true
+                    index += 1
                 }
             }
         }
-        mix(Array(ruleID.utf8))
-        mix([0])
-        mix(InlineText.collapseSpaces(Array(faultText.utf8)))
-        mix([0])
-        mix(Array(String(occurrence).utf8))
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+
+        /// Sixteen lower-case hexadecimal digits, leading zeros kept.
+        var hexadecimal: String {
+            let digits: [UInt8] = Array("0123456789abcdef".utf8)
+            var out = [UInt8](repeating: 0, count: 16)
+            for position in 0..<16 {
+                out[position] = digits[Int((value >> UInt64(60 - 4 * position)) & 0xF)]
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// Gives each diagnostic its fingerprint, numbering repeats of the same
     /// rule and text in reading order.
     static func assign(_ diagnostics: inout [Diagnostic]) {
-        var seen: [String: Int] = [:]
+        var seen: [RuleAndText: Int] = [:]
         for index in diagnostics.indices {
-            let key = diagnostics[index].ruleID + "\u{0}" + diagnostics[index].faultText
+            let key = RuleAndText(ruleID: diagnostics[index].ruleID, text: diagnostics[index].faultText)
             let occurrence = seen[key, default: 0]
             seen[key] = occurrence + 1
-            diagnostics[index].fingerprint = make(
-                ruleID: diagnostics[index].ruleID, faultText: diagnostics[index].faultText, occurrence: occurrence)
+            diagnostics[index].fingerprint = make(ruleID: key.ruleID, faultText: key.text, occurrence: occurrence)
         }
     }
 }
