@@ -51,12 +51,13 @@ public enum Fingerprint {
 
         /// Sixteen lower-case hexadecimal digits, leading zeros kept.
         var hexadecimal: String {
-            let digits: [UInt8] = Array("0123456789abcdef".utf8)
-            var out = [UInt8](repeating: 0, count: 16)
-            for position in 0..<16 {
-                out[position] = digits[Int((value >> UInt64(60 - 4 * position)) & 0xF)]
+            String(unsafeUninitializedCapacity: 16) { digits in
+                for position in 0..<16 {
+                    let nibble = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * position)) & 0xF
+                    digits[position] = nibble < 10 ? 0x30 + nibble : 0x61 - 10 + nibble
+                }
+                return 16
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 
