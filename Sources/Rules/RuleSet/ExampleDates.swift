@@ -38,9 +38,8 @@ extension RuleSet {
             guard let template = copy.rules[index].helpTemplate,
                   template.placeholderNames.contains(where: { dates[$0] != nil }) else { continue }
             let help = template.filling(dates)
-            let rest = MessageTemplate(lenient: help)
             copy.rules[index].help = help
-            copy.rules[index].helpTemplate = rest.placeholderNames.isEmpty ? nil : rest
+            copy.rules[index].helpTemplate = RuleMessages.helpTemplate(help)
         }
         return copy
     }

@@ -96,6 +96,16 @@ package struct JSON5Node: Sendable {
     }
 }
 
+/// An object's members, looked up by key (an object has no key twice).
+/// Objects have few keys: a look along them is quicker than a dictionary.
+package struct JSON5Members: Sendable {
+    let list: [JSON5Node.Member]
+
+    package subscript(key: String) -> JSON5Node.Member? {
+        list.first { $0.key == key }
+    }
+}
+
 /// A parsed JSON5 file: its text, and every value in it in the order it is
 /// written, each object or list before what it holds. Values are kept as
 /// byte offsets into the text; strings without escapes as the bytes

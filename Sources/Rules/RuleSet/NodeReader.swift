@@ -25,27 +25,26 @@ package struct NodeReader {
     /// The members of an object, by key, after checking every key is allowed.
     package func members(
         of node: JSON5Node, allowed: [String], required: [String] = [], in what: String
-    ) throws(RuleFileError) -> [String: JSON5Node.Member] {
+    ) throws(RuleFileError) -> JSON5Members {
         guard case .object(let list) = node.value else {
             throw error("\(what) must be an object ({ ... }), not \(node.kindName)", at: node.location)
         }
-        var byKey: [String: JSON5Node.Member] = [:]
         for member in list {
             guard allowed.contains(member.key) else {
                 let hint = Spelling.closest(to: member.key, in: allowed).map { "; did you mean '\($0)'?" }
                     ?? "; allowed keys are \(allowed.map { "'\($0)'" }.joined(separator: ", "))"
                 throw error("unknown key '\(member.key)' in \(what)\(hint)", at: member.keyLocation)
             }
-            byKey[member.key] = member
         }
-        for key in required where byKey[key] == nil {
+        let members = JSON5Members(list: list)
+        for key in required where members[key] == nil {
             throw error("\(what) is missing the key '\(key)'", at: node.location)
         }
-        return byKey
+        return members
     }
 
     /// A member that must be there; its absence is reported at the object.
-    func require(_ key: String, in members: [String: JSON5Node.Member], of object: JSON5Node, _ what: String) throws(RuleFileError) -> JSON5Node {
+    func require(_ key: String, in members: JSON5Members, of object: JSON5Node, _ what: String) throws(RuleFileError) -> JSON5Node {
         guard let member = members[key] else { throw error("\(what) is missing the key '\(key)'", at: object.location) }
         return member.value
     }

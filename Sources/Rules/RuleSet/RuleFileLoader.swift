@@ -169,7 +169,7 @@ package struct RuleFileLoader {
     }
 
     /// `basis`: whether the rule is the law, guidance or good practice.
-    private func basis(_ members: [String: JSON5Node.Member], of root: JSON5Node) throws(RuleFileError) -> Basis {
+    private func basis(_ members: JSON5Members, of root: JSON5Node) throws(RuleFileError) -> Basis {
         guard let member = members["basis"] else {
             throw reader.error("a rule is missing the key 'basis': what it rests on, 'law' (the Equality Act 2010 or the "
                 + "Specific Duties Regulations 2017), 'guidance' (DfE or EHRC advice) or 'good-practice'", at: root.location)
