@@ -33,8 +33,9 @@ public struct Pattern: @unchecked Sendable {
     public let origin: RuleOrigin?
     /// Whether a match is stopped when it takes too long.
     public let isTimeLimited: Bool
-    /// Rules out most texts without running the regular expression.
-    private let prefilter: PatternPrefilter?
+    /// Rules out most texts without running the regular expression; made
+    /// when first needed (most of eqlint's patterns are never run on a given plan).
+    private var prefilter: PatternPrefilter? { state.prefilter }
     /// Matches ASCII text without Foundation, when the source is within its
     /// subset; made when first needed (most patterns never get past their prefilter).
     private var bytePattern: BytePattern? { state.bytePattern }
@@ -56,7 +57,6 @@ public struct Pattern: @unchecked Sendable {
         self.source = source
         self.origin = origin
         isTimeLimited = timeLimited
-        prefilter = PatternPrefilter(pattern: source)
         state = Compiled(source: source, caseSensitive: caseSensitive)
         if timeLimited { _ = try state.compiled() }
     }
@@ -199,10 +199,22 @@ public struct Pattern: @unchecked Sendable {
         private var regex: NSRegularExpression?
         /// nil until made; then the byte matcher, or nil when the source is outside its subset.
         private var madeBytePattern: BytePattern??
+        /// nil until made; then the prefilter, or nil when the pattern has none.
+        private var madePrefilter: PatternPrefilter??
 
         init(source: String, caseSensitive: Bool) {
             self.source = source
             self.caseSensitive = caseSensitive
+        }
+
+        /// The prefilter, making it now if it is not yet.
+        var prefilter: PatternPrefilter? {
+            lock.withLock {
+                if let madePrefilter { return madePrefilter }
+                let made = PatternPrefilter(pattern: source)
+                madePrefilter = .some(made)
+                return made
+            }
         }
 
         /// The byte matcher, making it now if it is not yet.
