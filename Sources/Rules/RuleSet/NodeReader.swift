@@ -58,6 +58,8 @@ package struct NodeReader {
 
     package func nonEmptyString(_ node: JSON5Node, _ what: String) throws(RuleFileError) -> String {
         let text = try string(node, what)
+        // Most start with a letter: no need to look at the text as characters.
+        if let first = text.utf8.first, first > 0x20, first < 0x80 { return text }
         guard text.contains(where: { !$0.isWhitespace }) else { throw error("\(what) must not be empty", at: node.location) }
         return text
     }
