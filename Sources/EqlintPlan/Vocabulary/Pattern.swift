@@ -33,10 +33,12 @@ public struct Pattern: @unchecked Sendable {
     public let origin: RuleOrigin?
     /// Whether a match is stopped when it takes too long.
     public let isTimeLimited: Bool
-    /// Rules out most texts without running the regular expression.
-    private let prefilter: PatternPrefilter?
-    /// Matches ASCII text without Foundation, when the source is within its subset.
-    private let bytePattern: BytePattern?
+    /// Rules out most texts without running the regular expression; made
+    /// when first needed (most of eqlint's patterns are never run on a given plan).
+    private var prefilter: PatternPrefilter? { state.prefilter }
+    /// Matches ASCII text without Foundation, when the source is within its
+    /// subset; made when first needed (most patterns never get past their prefilter).
+    private var bytePattern: BytePattern? { state.bytePattern }
     /// The compiled expression, made once and shared by copies.
     private let state: Compiled
 
@@ -55,9 +57,7 @@ public struct Pattern: @unchecked Sendable {
         self.source = source
         self.origin = origin
         isTimeLimited = timeLimited
-        prefilter = PatternPrefilter(pattern: source)
-        bytePattern = BytePattern(source, caseSensitive: caseSensitive)
-        state = Compiled(source: source, options: caseSensitive ? [] : [.caseInsensitive])
+        state = Compiled(source: source, caseSensitive: caseSensitive)
         if timeLimited { _ = try state.compiled() }
     }
 
@@ -189,24 +189,49 @@ public struct Pattern: @unchecked Sendable {
     }
 
     /// The compiled expression (made on first use for eqlint's own
-    /// patterns), shared by copies of the pattern. It is the same whoever
-    /// compiles it first, so sharing it makes no outcome depend on timing.
+    /// patterns) and the byte matcher (made on first use), shared by copies
+    /// of the pattern. Each is the same whoever makes it first, so sharing
+    /// them makes no outcome depend on timing.
     private final class Compiled: @unchecked Sendable {
         private let lock = NSLock()
         private let source: String
-        private let options: NSRegularExpression.Options
+        private let caseSensitive: Bool
         private var regex: NSRegularExpression?
+        /// nil until made; then the byte matcher, or nil when the source is outside its subset.
+        private var madeBytePattern: BytePattern??
+        /// nil until made; then the prefilter, or nil when the pattern has none.
+        private var madePrefilter: PatternPrefilter??
 
-        init(source: String, options: NSRegularExpression.Options) {
+        init(source: String, caseSensitive: Bool) {
             self.source = source
-            self.options = options
+            self.caseSensitive = caseSensitive
+        }
+
+        /// The prefilter, making it now if it is not yet.
+        var prefilter: PatternPrefilter? {
+            lock.withLock {
+                if let madePrefilter { return madePrefilter }
+                let made = PatternPrefilter(pattern: source)
+                madePrefilter = .some(made)
+                return made
+            }
+        }
+
+        /// The byte matcher, making it now if it is not yet.
+        var bytePattern: BytePattern? {
+            lock.withLock {
+                if let madeBytePattern { return madeBytePattern }
+                let made = BytePattern(source, caseSensitive: caseSensitive)
+                madeBytePattern = .some(made)
+                return made
+            }
         }
 
         /// The compiled expression, compiling it now if it is not yet.
         func compiled() throws -> NSRegularExpression {
             try lock.withLock {
                 if let regex { return regex }
-                let made = try NSRegularExpression(pattern: source, options: options)
+                let made = try NSRegularExpression(pattern: source, options: caseSensitive ? [] : [.caseInsensitive])
                 regex = made
                 return made
             }

@@ -14,6 +14,11 @@ public struct MessageTemplate: Sendable, Hashable {
     /// Reads a template in which every `{` opens a placeholder (a message);
     /// fails on a `{` with no `}` after it.
     public init(_ text: String) throws(TemplateError) {
+        if let parts = try Self.asciiParts(text, lenient: false) {
+            self.text = text
+            self.parts = parts
+            return
+        }
         var parts: [Part] = []
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{") {
@@ -31,6 +36,11 @@ public struct MessageTemplate: Sendable, Hashable {
     /// Reads free text (a rule's `help`) in which only a name in braces,
     /// `{objective}`, is a placeholder: other braces are text.
     init(lenient text: String) {
+        if let parts = try? Self.asciiParts(text, lenient: true) {
+            self.text = text
+            self.parts = parts
+            return
+        }
         var parts: [Part] = []
         var literal = ""
         var rest = Substring(text)
@@ -51,6 +61,38 @@ public struct MessageTemplate: Sendable, Hashable {
         if !literal.isEmpty { parts.append(.literal(literal)) }
         self.text = text
         self.parts = parts
+    }
+
+    /// The parts of an ASCII text, cut as the initializers above cut any
+    /// text, but over its bytes (in ASCII text a brace is a character of its
+    /// own); nil for other text. Most messages and helps are ASCII, and
+    /// reading them character by character was much of eqlint's start-up.
+    private static func asciiParts(_ text: String, lenient: Bool) throws(TemplateError) -> [Part]? {
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func string(_ span: Range<Int>) -> String { String(decoding: bytes[span], as: UTF8.self) }
+        func isName(_ span: Range<Int>) -> Bool {
+            func isLetter(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) }
+            guard let first = span.first, isLetter(bytes[first]) else { return false }
+            return bytes[span].allSatisfy { isLetter($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+        }
+        var parts: [Part] = []
+        var literalStart = 0
+        var index = 0
+        while let open = bytes[index...].firstIndex(of: 0x7B) {  // {
+            let close = bytes[(open + 1)...].firstIndex(of: 0x7D)  // }
+            if lenient {
+                // A brace that opens no name is text.
+                guard let close, isName(open + 1..<close) else { index = open + 1; continue }
+            }
+            guard let close else { throw .unclosed }
+            if open > literalStart { parts.append(.literal(string(literalStart..<open))) }
+            parts.append(.placeholder(string(open + 1..<close)))
+            index = close + 1
+            literalStart = index
+        }
+        if bytes.count > literalStart { parts.append(.literal(string(literalStart..<bytes.count))) }
+        return parts
     }
 
     /// Letters, digits and hyphens, starting with a letter: the shape of a placeholder's name.

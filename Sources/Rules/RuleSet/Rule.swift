@@ -44,7 +44,12 @@ public struct Rule: Sendable {
     public var basis: Basis
     /// Why it matters, for `eqlint explain` (every default rule has one).
     public var why: String?
-    public var examples: RuleExamples
+    /// Plans the rule must pass and fail, for the test suite and `eqlint explain`.
+    public var examples: RuleExamples {
+        get { examplesSource.examples }
+        set { examplesSource = .read(newValue) }
+    }
+    var examplesSource: RuleExamples.Source
     /// The fixes the rule file declares (`fix`), tried in order: a finding
     /// gets the first that applies to it.
     public var fixes: [RuleFix] = []
@@ -71,6 +76,20 @@ public struct RuleExamples: Sendable {
     public var fail: [RuleExample] = []
     /// Plans before and after the rule's fixes are applied (`fixed`).
     public var fixed: [FixExample] = []
+
+    /// A rule's examples, or how to read them from its rule file when first
+    /// asked for (eqlint's own rules: a check never needs them).
+    enum Source: Sendable {
+        case read(RuleExamples)
+        case unread(@Sendable () -> RuleExamples)
+
+        var examples: RuleExamples {
+            switch self {
+            case .read(let examples): return examples
+            case .unread(let read): return read()
+            }
+        }
+    }
 }
 
 /// One example plan, and where it is written in its rule file.

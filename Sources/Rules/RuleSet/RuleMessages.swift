@@ -25,8 +25,10 @@ struct RuleMessages: Sendable {
         try check(message, "'message'", may: shape.messageNames, shape: shape, at: messageNode.location, reader: reader)
 
         let helpText = try reader.nonEmptyString(helpNode, "'help'")
-        let helpTemplate = MessageTemplate(lenient: helpText)
-        try check(helpTemplate, "'help'", may: shape.messageNames + ExampleDates.names, shape: shape, at: helpNode.location, reader: reader)
+        let helpTemplate = helpTemplate(helpText)
+        if let helpTemplate {
+            try check(helpTemplate, "'help'", may: shape.messageNames + ExampleDates.names, shape: shape, at: helpNode.location, reader: reader)
+        }
 
         var parts: [String: MessageTemplate] = [:]
         let names = shape.parts.map(\.name)
@@ -48,11 +50,19 @@ struct RuleMessages: Sendable {
                 try check(template, what, may: shape.names(inPart: part), shape: shape, at: node.location, reader: reader)
                 parts[part.name] = template
             }
-        } else if !shape.parts.isEmpty, ([message] + [helpTemplate]).contains(where: { uses(partOf: shape, $0) }) {
+        } else if !shape.parts.isEmpty, ([message] + (helpTemplate.map { [$0] } ?? [])).contains(where: { uses(partOf: shape, $0) }) {
             throw reader.error("a rule using the check '\(shape.check)' needs 'parts', its wording of \(names.map { "'\($0)'" }.joined(separator: ", "))",
                                at: root.location)
         }
-        return RuleMessages(message: message, help: helpTemplate.placeholderNames.isEmpty ? nil : helpTemplate, parts: parts)
+        return RuleMessages(message: message, help: helpTemplate, parts: parts)
+    }
+
+    /// A help as a template, or nil when it uses no placeholder: most use
+    /// none, and a text with no `{` at all needs no reading to tell.
+    static func helpTemplate(_ help: String) -> MessageTemplate? {
+        guard help.utf8.contains(0x7B) else { return nil }  // {
+        let template = MessageTemplate(lenient: help)
+        return template.placeholderNames.isEmpty ? nil : template
     }
 
     /// Whether a template uses a placeholder filled with a message part

@@ -35,8 +35,7 @@ public struct RuleSet: Sendable {
         for (layerIndex, layer) in layers.enumerated() {
             var seenInLayer: [String: RuleOrigin] = [:]
             for file in layer {
-                // eqlint's own patterns are written to run in linear time; only others get a time limit.
-                switch try RuleFileLoader.load(path: file.path, text: file.text, limitPatternTime: layerIndex >= defaultLayers) {
+                switch try RuleFileLoader.load(path: file.path, text: file.text, isEqlintsOwn: layerIndex < defaultLayers) {
                 case .vocabulary(let name, let terms, let patterns):
                     set.vocabulary.add(terms: terms, to: name)
                     set.vocabulary.add(patterns: patterns, to: name)

@@ -18,6 +18,14 @@ struct ExampleDatesTests {
         #expect(values["today"] == day.description)
     }
 
+    @Test("the day is written as CalendarDay writes it", arguments: [
+        CalendarDay(year: 2026, month: 12, day: 2), CalendarDay(year: 987, month: 1, day: 31), CalendarDay(year: 2031, month: 10, day: 9),
+        CalendarDay(year: 12345, month: 5, day: 6),
+    ])
+    func isoText(day: CalendarDay) {
+        #expect(ExampleDates.isoText(day) == day.description)
+    }
+
     @Test("every default rule's help is filled in: no example date is left in braces, and none is before the day checked on")
     func defaultHelpFilled() throws {
         for today in [CalendarDay(year: 2026, month: 12, day: 2), CalendarDay(year: 2031, month: 8, day: 20)] {

@@ -9,12 +9,12 @@ final class CheckOptions {
     let reader: NodeReader
     let definition: CheckDefinition
     /// The options given, by name (each one declared by the check).
-    let given: [String: JSON5Node.Member]
+    let given: JSON5Members
     /// The names of the options the check declares.
     private let declared: Set<String>
     private(set) var references: [VocabularyReference] = []
 
-    init(reader: NodeReader, definition: CheckDefinition, given: [String: JSON5Node.Member], declared: [CheckOptionInfo]) {
+    init(reader: NodeReader, definition: CheckDefinition, given: JSON5Members, declared: [CheckOptionInfo]) {
         self.reader = reader
         self.definition = definition
         self.given = given
