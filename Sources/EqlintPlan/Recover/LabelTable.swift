@@ -5,21 +5,22 @@ import EqlintText
 /// (`TextNormalizer.labelKey`: its word characters, ASCII lower-cased) is
 /// read into a small buffer, stopping as soon as it is longer than any
 /// label's, and found in an open-addressing table of the labels' keys.
-/// Built once for a parser; structure recovery asks it of most lines.
-struct LabelTable: Sendable {
+/// Built once for a parser (a class, so that passing it copies nothing);
+/// structure recovery asks it of most lines.
+final class LabelTable: Sendable {
     /// The labels' keys, one after another; entry `i` is `keyBytes[keyStarts[i]..<keyStarts[i + 1]]`.
-    private var keyBytes: [UInt8] = []
-    private var keyStarts: [Int] = [0]
-    private var fields: [FieldName] = []
+    private let keyBytes: [UInt8]
+    private let keyStarts: [Int]
+    private let fields: [FieldName]
     /// Entry index + 1 in each slot (0 for an empty slot); the count is a power of two.
-    private var slots: [Int32] = []
+    private let slots: [Int32]
     /// The longest key in bytes.
-    private var longestKey = 0
+    private let longestKey: Int
     /// A text with more word bytes than this names no label (the vocabulary's own shortcut, kept as it is).
-    private var wordLimit = 0
+    private let wordLimit: Int
     /// The vocabulary, asked directly if a label's key could not be tabled as is.
     private let vocabulary: Vocabulary
-    private var usable = true
+    private let usable: Bool
 
     init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
@@ -34,12 +35,17 @@ struct LabelTable: Sendable {
             }
         }
         wordLimit = longestPhraseKey + 1
+        var keyBytes: [UInt8] = []
+        var keyStarts = [0]
+        var fields: [FieldName] = []
+        var longestKey = 0
+        var usable = true
         var seen: Set<String> = []
         for key in keys where !key.isEmpty && seen.insert(key).inserted {
             // A key is its own key (word characters only), so the vocabulary tells its field.
             guard TextNormalizer.labelKey(key) == key, let field = vocabulary.field(forLabel: key) else {
                 usable = false
-                return
+                break
             }
             keyBytes += key.utf8
             keyStarts.append(keyBytes.count)
@@ -48,13 +54,19 @@ struct LabelTable: Sendable {
         }
         var size = 16
         while size < fields.count * 4 { size *= 2 }
-        slots = [Int32](repeating: 0, count: size)
+        var slots = [Int32](repeating: 0, count: size)
         for entry in fields.indices {
             let hash = keyBytes.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[keyStarts[entry]..<keyStarts[entry + 1]])) }
             var slot = hash & (size - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
             slots[slot] = Int32(entry + 1)
         }
+        self.keyBytes = keyBytes
+        self.keyStarts = keyStarts
+        self.fields = fields
+        self.slots = slots
+        self.longestKey = longestKey
+        self.usable = usable
     }
 
     /// The field a label names: `Vocabulary.field(forLabel:)`, read from bytes.
@@ -91,11 +103,29 @@ struct LabelTable: Sendable {
     }
 
     private func field(forLabelIn text: UnsafeBufferPointer<UInt8>) -> FieldName? {
-        if Self.wordBytes(in: text, exceed: wordLimit) { return nil }
-        // `TextNormalizer.labelKey`: drop trailing punctuation (not a closing parenthesis) and tags, then a trailing "(s)".
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longestKey + 1) { key in
+            // A key longer than any label's is no label; most lines are told so after a few words.
+            let (count, longer, sawMarkup) = Self.labelKey(of: text, into: key)
+            guard !longer, let field = field(forKey: UnsafeBufferPointer(rebasing: key[0..<count])) else { return nil }
+            // The vocabulary's shortcut, which may say no to a text its key would find. With no
+            // markup, a text's word bytes are its key's (and the `s` of a `(s)`): never too many.
+            return sawMarkup && Self.wordBytes(in: text, exceed: wordLimit) ? nil : field
+        }
+    }
+
+    /// The start of `text`'s label key (`TextNormalizer.labelKey`: the
+    /// text without trailing punctuation, tags and `(s)`, then its word
+    /// characters, ASCII lower-cased; tags and entities are no words),
+    /// as much as fits in `key`: the bytes written, whether the key runs on
+    /// past them, and whether the text has a byte of markup (`<`, `>` or `&`) in what was read.
+    static func labelKey(of text: UnsafeBufferPointer<UInt8>, into key: UnsafeMutableBufferPointer<UInt8>)
+        -> (count: Int, longer: Bool, sawMarkup: Bool) {
+        var sawMarkup = false
         var end = text.count
-        while end > 0, text[end - 1] < 0x80, !Self.isWordByte(text[end - 1]), text[end - 1] != 0x29 {
+        while end > 0, text[end - 1] < 0x80, !isWordByte(text[end - 1]), text[end - 1] != 0x29 {
+            if text[end - 1] == 0x3C || text[end - 1] == 0x26 { sawMarkup = true }
             if text[end - 1] == 0x3E {
+                sawMarkup = true
                 let tag = Markup.skipMarkupBackward(Array(text[0..<end]), to: end, from: 0)
                 end = tag < end ? tag : end - 1
             } else {
@@ -103,29 +133,37 @@ struct LabelTable: Sendable {
             }
         }
         if end >= 3, text[end - 3] == 0x28, text[end - 2] | 0x20 == 0x73, text[end - 1] == 0x29 { end -= 3 }
-        // The word characters, ASCII lower-cased; tags and entities are no words.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longestKey + 1) { key in
-            var count = 0
-            var index = 0
-            while index < end {
-                let byte = text[index]
-                if byte == 0x3C || byte == 0x26, let markup = Markup.length(text, at: index, end: end) {
-                    index += markup
-                    continue
-                }
-                let length = Self.characterLength(byte, at: index, end: end)
-                if Self.isWordCharacter(text, at: index, length: length) {
-                    // Longer than any label's key: no label.
-                    if count + length > longestKey { return nil }
-                    for offset in index..<index + length {
-                        key[count] = text[offset] &- 0x41 < 26 ? text[offset] | 0x20 : text[offset]
-                        count += 1
+        var count = 0
+        var index = 0
+        while index < end {
+            let byte = text[index]
+            if byte < 0x80 {
+                // ASCII: a letter or digit is a word byte; a tag or an entity is skipped.
+                if isWordByte(byte) {
+                    if count == key.count { return (count, true, sawMarkup) }
+                    key[count] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                    count += 1
+                } else if byte == 0x3C || byte == 0x26 {
+                    sawMarkup = true
+                    if let markup = Markup.length(text, at: index, end: end) {
+                        index += markup
+                        continue
                     }
                 }
-                index += length
+                index += 1
+                continue
             }
-            return field(forKey: UnsafeBufferPointer(rebasing: key[0..<count]))
+            let length = characterLength(byte, at: index, end: end)
+            if isWordCharacter(text, at: index, length: length) {
+                if count + length > key.count { return (count, true, sawMarkup) }
+                for offset in index..<index + length {
+                    key[count] = text[offset]
+                    count += 1
+                }
+            }
+            index += length
         }
+        return (count, false, sawMarkup)
     }
 
     /// `TextNormalizer.wordBytes(in:exceed:)` over bytes.

@@ -87,7 +87,7 @@ extension PlanRecovery {
     @discardableResult
     mutating func readFacts(_ text: TextValue) -> Bool {
         // Every date eqlint can read has a digit in it (a year at least): most prose has none.
-        guard text.text.utf8.contains(where: { $0 &- 0x30 < 10 }) else { return false }
+        guard ByteText.containsDigit(text.text) else { return false }
         // `Review: July 2027` in a plan's header: the word alone is no phrase of the vocabulary
         // ("we review attendance each term"), but as a label with a date it gives the review.
         if plan.review == nil, text.spans.count == 1, let label = LabelLine(bytes, text.span, labels: labels),

@@ -369,6 +369,7 @@ extension PlanRecovery {
         }
         for row in rows where !row.cells.allSatisfy(\.isEmpty) {
             var action = Action(anchor: source.range(of: row.span))
+            action.fields.reserveCapacity(min(columns.count, Self.usualFieldCount))
             for (column, (cell, field)) in zip(row.cells, columns).enumerated() {
                 guard let field else { continue }
                 let entries = cellEntries(cell, wrapping: wrapping)
@@ -399,6 +400,7 @@ extension PlanRecovery {
             if !(statement?.text.isEmpty ?? true) || current == nil {
                 if let finished = current { finishTableObjective(finished) }
                 current = Objective(number: nil, title: statement?.text ?? "", anchor: statement?.range ?? source.range(of: row.cellSpans[0]))
+                current?.fields.reserveCapacity(Self.usualFieldCount)
             }
             for (column, (cell, field)) in zip(row.cells, columns).enumerated() {
                 let entries = cellEntries(cell, wrapping: wrapping)

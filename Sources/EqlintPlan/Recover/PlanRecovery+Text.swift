@@ -50,7 +50,7 @@ extension PlanRecovery {
         if objective == nil, case .prose = section, heldForNextObjective.isEmpty, let first = lines.first, let last = lines.last,
            let end = last.last, bytes[end] == 0x2E || bytes[end] == 0x21 || bytes[end] == 0x3F,  // a sentence that ends here
            ByteText.find(bytes, 0x3A, in: first.lowerBound..<min(first.upperBound, first.lowerBound + 60)) == nil,
-           !(first.lowerBound..<last.upperBound).contains(where: { bytes[$0] &- 0x30 < 10 }),
+           !ByteText.containsDigit(bytes, in: first.lowerBound..<last.upperBound),
            ByteText.find(bytes, "bjective", in: first.lowerBound..<last.upperBound) == nil,
            ByteText.find(bytes, "BJECTIVE", in: first.lowerBound..<last.upperBound) == nil {
             planText = nil
@@ -384,7 +384,7 @@ extension PlanRecovery {
     /// governors on ...`, `Date of next review: ...`, `These objectives were
     /// first published in ...`).
     func startsWithPlanFact(_ text: TextValue) -> Bool {
-        guard text.text.utf8.contains(where: { $0 &- 0x30 < 10 }) else { return false }
+        guard ByteText.containsDigit(text.text) else { return false }
         let start = text.spans[0]
         let head = start.lowerBound..<min(start.upperBound, start.lowerBound + 80)
         guard let first = vocabulary.find(VocabularySelection(list: "publication"), in: bytes, span: head).first else { return false }
@@ -422,12 +422,10 @@ extension PlanRecovery {
     /// Text of a monitoring section: the evaluation of the objective it names
     /// (by number, or by repeating its statement).
     mutating func addEvaluation(_ text: TextValue) {
-        let key = TextNormalizer.labelKey(text.text)
-        if titleKeys.count != plan.objectives.count { titleKeys = plan.objectives.map { TextNormalizer.labelKey($0.title) } }
-        if let repeated = titleKeys.firstIndex(where: { $0.utf8.count >= 20 && key.hasPrefix($0) }) {
-            evaluationTarget = repeated
+        if let repeated = repeatedStatement(in: text.text) {
+            evaluationTarget = repeated.index
             // The statement alone names the objective; it is no progress.
-            if key.utf8.count <= titleKeys[repeated].utf8.count + 2 {
+            if repeated.alone {
                 plan.structuralLines.append(text.range)
                 return
             }

@@ -155,6 +155,9 @@ struct PlanRecovery {
     /// Each objective's statement as `TextNormalizer.labelKey` gives it, for
     /// finding a statement repeated in a monitoring section (worked out once).
     var titleKeys: [String] = []
+    /// The longest of `titleKeys` of 20 bytes or more (0 for none), and whether those are ASCII.
+    var longestTitleKey = 0
+    var titleKeysAreASCII = true
     /// Whether to note lines that look like labels or objectives but are not placed.
     var notesUnplaced = false
     /// Statements under a heading that names the objectives, each an
@@ -289,6 +292,9 @@ struct PlanRecovery {
         enterSection(named: text, level: level)
     }
 
+    /// Room for an objective's (or an action's) fields, made once rather than grown field by field.
+    static let usualFieldCount = 12
+
     static func isHeadingOrigin(_ origin: Origin) -> Bool {
         if case .heading = origin { return true }
         return false
@@ -340,6 +346,7 @@ struct PlanRecovery {
         if !takesHeld { heldForNextObjective = [] }
         if case .objectives = section {} else if case .evaluation = section { section = .prose }
         var opened = Objective(number: number, title: title, anchor: text.range)
+        opened.fields.reserveCapacity(Self.usualFieldCount)
         let statement = TextValue(text: title, range: text.range, span: text.span, parts: text.parts)
         if !title.isEmpty {
             opened.text.append(statement)
@@ -437,10 +444,12 @@ struct PlanRecovery {
     }
 
     mutating func addEntry(_ entry: TextValue, to field: FieldName, label: SourceRange) {
-        openField(field, label: label)
-        guard !entry.text.isEmpty else { return }
-        objective?.fields[field]?.entries.append(entry)
-        objective?.text.append(entry)
+        guard !entry.text.isEmpty else { return openField(field, label: label) }
+        if objective != nil {
+            // One look-up: the field opened if need be, and the entry added to it.
+            objective!.fields[field, default: Field(name: field, label: label)].entries.append(entry)
+            objective!.text.append(entry)
+        }
         lastText = (entry, .field(field))
     }
 

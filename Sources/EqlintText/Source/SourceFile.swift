@@ -28,6 +28,8 @@ public struct SourceFile: Sendable {
     private let lineStarts: [Int]
     /// Byte offset where each line's text ends (before its line break).
     private let lineEnds: [Int]
+    /// Whether each line is ASCII only, so that its columns are its bytes.
+    private let lineIsASCII: [Bool]
     /// How many characters start before each multiple of `checkpointStride`
     /// bytes, so a column is counted from the nearest checkpoint rather
     /// than from the start of a possibly very long line.
@@ -91,7 +93,7 @@ public struct SourceFile: Sendable {
         }
         self.path = path
         self.bytes = content
-        (lineStarts, lineEnds, characterCheckpoints) = Self.lineTable(content)
+        (lineStarts, lineEnds, lineIsASCII, characterCheckpoints) = Self.lineTable(content)
         // Nothing before the first bad byte was replaced, so its offset is the same in both.
         invalidUTF8 = firstInvalid.map { first in
             InvalidUTF8(location: location(of: first.offset), byteOffset: first.offset + (hasByteOrderMark ? 3 : 0),
@@ -99,37 +101,106 @@ public struct SourceFile: Sendable {
         }
     }
 
-    /// Where each line starts and ends, and the character checkpoints: one pass over the bytes.
-    private static func lineTable(_ content: [UInt8]) -> (starts: [Int], ends: [Int], checkpoints: [Int]) {
+    /// Where each line starts and ends, whether it is ASCII, and the
+    /// character checkpoints. The bytes are read eight at a time; a file
+    /// with no `\r` (most) is split at each `\n` by `memchr`.
+    static func lineTable(_ content: [UInt8]) -> (starts: [Int], ends: [Int], ascii: [Bool], checkpoints: [Int]) {
         var starts = [0]
         var ends: [Int] = []
+        var ascii: [Bool] = []
         var checkpoints: [Int] = []
-        checkpoints.reserveCapacity(content.count / checkpointStride + 1)
-        var characters = 0
-        content.withUnsafeBufferPointer { buffer in
-            guard let bytes = buffer.baseAddress else { return }
-            let count = buffer.count
-            let strideMask = checkpointStride - 1  // a power of two
+        let count = content.count
+        checkpoints.reserveCapacity(count / checkpointStride + 1)
+        content.withUnsafeBytes { buffer in
+            // Characters before each multiple of the stride: the bytes that start one.
+            var characters = 0
+            var blockStart = 0
+            while blockStart < count {
+                checkpoints.append(characters)
+                let blockEnd = min(blockStart + checkpointStride, count)
+                characters += blockEnd - blockStart - continuationBytes(buffer, blockStart..<blockEnd)
+                blockStart = blockEnd
+            }
+            if count % checkpointStride == 0 { checkpoints.append(characters) }
+            guard let base = buffer.baseAddress else { return }
+            if memchr(base, 0x0D, count) == nil {
+                // Lines end at `\n` alone.
+                var start = 0
+                while start < count, let found = memchr(base + start, 0x0A, count - start) {
+                    let end = base.distance(to: UnsafeRawPointer(found))
+                    ends.append(end)
+                    ascii.append(isASCII(buffer, start..<end))
+                    start = end + 1
+                    starts.append(start)
+                }
+                ends.append(count)
+                ascii.append(isASCII(buffer, start..<count))
+                return
+            }
+            // Lines end at `\n`, `\r\n` or `\r`: a byte at a time.
+            var nonASCII = false
             var index = 0
             while index < count {
-                if index & strideMask == 0 { checkpoints.append(characters) }
-                let byte = bytes[index]
-                if byte & 0xC0 != 0x80 { characters += 1 }
-                if byte <= 0x0D, byte == 0x0A || byte == 0x0D {
+                let byte = buffer[index]
+                if byte == 0x0A || byte == 0x0D {
                     ends.append(index)
-                    if byte == 0x0D, index + 1 < count, bytes[index + 1] == 0x0A {
-                        index += 1
-                        if index & strideMask == 0 { checkpoints.append(characters) }
-                        characters += 1
-                    }
+                    ascii.append(!nonASCII)
+                    nonASCII = false
+                    if byte == 0x0D, index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
                     starts.append(index + 1)
+                } else if byte >= 0x80 {
+                    nonASCII = true
                 }
                 index += 1
             }
+            ends.append(count)
+            ascii.append(!nonASCII)
         }
-        ends.append(content.count)
-        if content.count % checkpointStride == 0 { checkpoints.append(characters) }
-        return (starts, ends, checkpoints)
+        if ends.isEmpty {  // an empty file
+            ends.append(0)
+            ascii.append(true)
+        }
+        return (starts, ends, ascii, checkpoints)
+    }
+
+    /// Whether `span` holds ASCII alone, read eight bytes at a time.
+    private static func isASCII(_ buffer: UnsafeRawBufferPointer, _ span: Range<Int>) -> Bool {
+        var high: UInt64 = 0
+        var index = span.lowerBound
+        while index + 8 <= span.upperBound {
+            high |= buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < span.upperBound {
+            high |= UInt64(buffer[index])
+            index += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// How many bytes in `span` continue a character rather than start one,
+    /// counted eight at a time: a continuation byte is 10xxxxxx, its top bit
+    /// set and the next one clear. Each byte's flag is summed in its own lane
+    /// (at most 31 words between sums, so a lane never carries).
+    private static func continuationBytes(_ buffer: UnsafeRawBufferPointer, _ span: Range<Int>) -> Int {
+        var count = 0
+        var index = span.lowerBound
+        while index + 8 <= span.upperBound {
+            var lanes: UInt64 = 0
+            var words = 0
+            while words < 31, index + 8 <= span.upperBound {
+                let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                lanes &+= (word & ~(word << 1) & 0x8080_8080_8080_8080) >> 7
+                index += 8
+                words += 1
+            }
+            count += Int((lanes &* 0x0101_0101_0101_0101) >> 56)
+        }
+        while index < span.upperBound {
+            if buffer[index] & 0xC0 == 0x80 { count += 1 }
+            index += 1
+        }
+        return count
     }
 
     /// Wraps a string (always valid UTF-8).
@@ -144,6 +215,7 @@ public struct SourceFile: Sendable {
         bytes = []
         lineStarts = [0]
         lineEnds = [0]
+        lineIsASCII = [true]
         characterCheckpoints = [0]
     }
 
@@ -170,13 +242,18 @@ public struct SourceFile: Sendable {
     public func location(of offset: Int) -> SourceLocation {
         let offset = min(max(offset, 0), bytes.count)
         // The last line whose start is at or before the offset.
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        let low = lineStarts.withUnsafeBufferPointer { starts in
+            var low = 0
+            var high = starts.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+            }
+            return low
         }
         let lineStart = lineStarts[low]
+        // On a line of ASCII alone, a column is a byte.
+        if lineIsASCII[low] { return SourceLocation(line: low + 1, column: offset - lineStart + 1) }
         // Near the line's start, count the characters from it; far in, from the checkpoints.
         guard offset - lineStart <= 2 * Self.checkpointStride else {
             return SourceLocation(line: low + 1, column: charactersBefore(offset) - charactersBefore(lineStart) + 1)
@@ -186,21 +263,7 @@ public struct SourceFile: Sendable {
 
     /// How many bytes in `span` continue a character rather than start one, counted eight at a time.
     private func continuationBytes(in span: Range<Int>) -> Int {
-        bytes.withUnsafeBytes { buffer in
-            var count = 0
-            var index = span.lowerBound
-            while index + 8 <= span.upperBound {
-                let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                // A continuation byte is 10xxxxxx: its top bit set and the next one clear.
-                count += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-                index += 8
-            }
-            while index < span.upperBound {
-                if buffer[index] & 0xC0 == 0x80 { count += 1 }
-                index += 1
-            }
-            return count
-        }
+        bytes.withUnsafeBytes { Self.continuationBytes($0, span) }
     }
 
     /// How many characters start before a byte offset.
