@@ -112,16 +112,6 @@ public struct SourceFile: Sendable {
         let count = content.count
         checkpoints.reserveCapacity(count / checkpointStride + 1)
         content.withUnsafeBytes { buffer in
-            // Characters before each multiple of the stride: the bytes that start one.
-            var characters = 0
-            var blockStart = 0
-            while blockStart < count {
-                checkpoints.append(characters)
-                let blockEnd = min(blockStart + checkpointStride, count)
-                characters += blockEnd - blockStart - continuationBytes(buffer, blockStart..<blockEnd)
-                blockStart = blockEnd
-            }
-            if count % checkpointStride == 0 { checkpoints.append(characters) }
             guard let base = buffer.baseAddress else { return }
             if memchr(base, 0x0D, count) == nil {
                 // Lines end at `\n` alone.
@@ -159,6 +149,22 @@ public struct SourceFile: Sendable {
         if ends.isEmpty {  // an empty file
             ends.append(0)
             ascii.append(true)
+        }
+        // Characters before each multiple of the stride: the bytes that start one (in ASCII, every byte).
+        if !ascii.contains(false) {
+            checkpoints += stride(from: 0, through: count, by: checkpointStride)
+        } else {
+            content.withUnsafeBytes { buffer in
+                var characters = 0
+                var blockStart = 0
+                while blockStart < count {
+                    checkpoints.append(characters)
+                    let blockEnd = min(blockStart + checkpointStride, count)
+                    characters += blockEnd - blockStart - continuationBytes(buffer, blockStart..<blockEnd)
+                    blockStart = blockEnd
+                }
+                if count % checkpointStride == 0 { checkpoints.append(characters) }
+            }
         }
         return (starts, ends, ascii, checkpoints)
     }
@@ -241,8 +247,12 @@ public struct SourceFile: Sendable {
     /// The line and column of a byte offset.
     public func location(of offset: Int) -> SourceLocation {
         let offset = min(max(offset, 0), bytes.count)
-        // The last line whose start is at or before the offset.
-        let low = lineStarts.withUnsafeBufferPointer { starts in
+        return location(of: offset, onLine: line(containing: offset))
+    }
+
+    /// The 0-based line an offset (within the bytes) is on: the last line whose start is at or before it.
+    private func line(containing offset: Int) -> Int {
+        lineStarts.withUnsafeBufferPointer { starts in
             var low = 0
             var high = starts.count - 1
             while low < high {
@@ -251,14 +261,18 @@ public struct SourceFile: Sendable {
             }
             return low
         }
-        let lineStart = lineStarts[low]
+    }
+
+    /// The location of an offset (within the bytes) on the 0-based line it is on.
+    private func location(of offset: Int, onLine line: Int) -> SourceLocation {
+        let lineStart = lineStarts[line]
         // On a line of ASCII alone, a column is a byte.
-        if lineIsASCII[low] { return SourceLocation(line: low + 1, column: offset - lineStart + 1) }
+        if lineIsASCII[line] { return SourceLocation(line: line + 1, column: offset - lineStart + 1) }
         // Near the line's start, count the characters from it; far in, from the checkpoints.
         guard offset - lineStart <= 2 * Self.checkpointStride else {
-            return SourceLocation(line: low + 1, column: charactersBefore(offset) - charactersBefore(lineStart) + 1)
+            return SourceLocation(line: line + 1, column: charactersBefore(offset) - charactersBefore(lineStart) + 1)
         }
-        return SourceLocation(line: low + 1, column: offset - lineStart - continuationBytes(in: lineStart..<offset) + 1)
+        return SourceLocation(line: line + 1, column: offset - lineStart - continuationBytes(in: lineStart..<offset) + 1)
     }
 
     /// How many bytes in `span` continue a character rather than start one, counted eight at a time.
@@ -327,6 +341,12 @@ public struct SourceFile: Sendable {
 
     /// The locations a byte range covers.
     public func range(of span: Range<Int>) -> SourceRange {
-        SourceRange(start: location(of: span.lowerBound), end: location(of: span.upperBound))
+        let start = min(max(span.lowerBound, 0), bytes.count)
+        let end = min(max(span.upperBound, 0), bytes.count)
+        let startLine = line(containing: start)
+        // Most spans end on the line they start on: no second search then.
+        let endsOnStartLine = end >= lineStarts[startLine] && (startLine + 1 == lineStarts.count || end < lineStarts[startLine + 1])
+        return SourceRange(start: location(of: start, onLine: startLine),
+                           end: location(of: end, onLine: endsOnStartLine ? startLine : line(containing: end)))
     }
 }

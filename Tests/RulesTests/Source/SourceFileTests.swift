@@ -153,6 +153,13 @@ extension SourceFileTests {
             for (number, span) in spans.enumerated() where number < file.lineCount {
                 #expect(file.lineSpan(number) == span, "\(bytes) line \(number)")
             }
+            // A range is the locations of its ends, on one line or over several.
+            for _ in 0..<20 {
+                let first = Int.random(in: 0...bytes.count, using: &generator)
+                let second = Int.random(in: 0...bytes.count, using: &generator)
+                let span = min(first, second)..<max(first, second)
+                #expect(file.range(of: span) == SourceRange(start: file.location(of: span.lowerBound), end: file.location(of: span.upperBound)))
+            }
         }
     }
 }
