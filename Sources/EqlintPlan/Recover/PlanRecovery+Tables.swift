@@ -342,7 +342,7 @@ extension PlanRecovery {
             if field == .objective, previous.text == objective?.title { objective?.title += " " + entry.text }
             return replace(previous, with: previous.joined(with: entry), in: field == .objective ? .title : .field(field))
         }
-        addEntry(entry, to: field, label: objective?.fields[field]?.label ?? entry.range)
+        addEntry(entry, to: field, label: entry.range)  // the label of a field not yet open
     }
 
     // MARK: Tables with a header

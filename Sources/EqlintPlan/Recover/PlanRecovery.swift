@@ -458,7 +458,7 @@ struct PlanRecovery {
     mutating func addText(_ entry: TextValue) {
         guard !entry.text.isEmpty else { return }
         if let field = pendingLabel ?? headingField?.name {
-            addEntry(entry, to: field, label: objective?.fields[field]?.label ?? entry.range)
+            addEntry(entry, to: field, label: entry.range)  // the label of a field not yet open
             // A lead or a timescale is one paragraph: what follows it (a page's footer) is not.
             if pendingLabel == field, field.takesOneParagraph { pendingLabel = nil }
         } else if awaitingStatement {
