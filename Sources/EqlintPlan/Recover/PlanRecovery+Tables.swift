@@ -401,6 +401,7 @@ extension PlanRecovery {
                 if let finished = current { finishTableObjective(finished) }
                 current = Objective(number: nil, title: statement?.text ?? "", anchor: statement?.range ?? source.range(of: row.cellSpans[0]))
                 current?.fields.reserveCapacity(Self.usualFieldCount)
+                current?.text.reserveCapacity(Self.usualTextCount)
             }
             for (column, (cell, field)) in zip(row.cells, columns).enumerated() {
                 let entries = cellEntries(cell, wrapping: wrapping)

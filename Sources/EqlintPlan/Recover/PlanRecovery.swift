@@ -294,6 +294,8 @@ struct PlanRecovery {
 
     /// Room for an objective's (or an action's) fields, made once rather than grown field by field.
     static let usualFieldCount = 12
+    /// Room for the pieces of an objective's text, likewise.
+    static let usualTextCount = 16
 
     static func isHeadingOrigin(_ origin: Origin) -> Bool {
         if case .heading = origin { return true }
@@ -347,6 +349,7 @@ struct PlanRecovery {
         if case .objectives = section {} else if case .evaluation = section { section = .prose }
         var opened = Objective(number: number, title: title, anchor: text.range)
         opened.fields.reserveCapacity(Self.usualFieldCount)
+        opened.text.reserveCapacity(Self.usualTextCount)
         let statement = TextValue(text: title, range: text.range, span: text.span, parts: text.parts)
         if !title.isEmpty {
             opened.text.append(statement)
