@@ -45,11 +45,40 @@ public enum DocumentReaders {
     /// named on the command line goes to the Word reader, which says how to
     /// save it as `.docx` (a folder search does not pick it up).
     public static func reader(forPath path: String) -> any DocumentReader {
+        if let index = asciiReaderIndex(forPath: path) { return all[index] }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return all[0] }
         let fileExtension = name[name.index(after: dot)...].lowercased()
         if fileExtension == "doc" { return DocxReader() }
         return all.first { $0.fileExtensions.contains(fileExtension) } ?? all[0]
+    }
+
+    /// Each extension's reader, as an index into `all`: the first that reads it.
+    private static let readerIndexByExtension: [String: Int] = {
+        var index: [String: Int] = [:]
+        for (position, reader) in all.enumerated() {
+            for fileExtension in reader.fileExtensions where index[fileExtension] == nil { index[fileExtension] = position }
+        }
+        return index
+    }()
+
+    /// `reader(forPath:)` for an ASCII path (most), by bytes: the last
+    /// component's extension looked up once. Nil for any other path, and for a `.doc`.
+    private static func asciiReaderIndex(forPath path: String) -> Int? {
+        var path = path
+        return path.withUTF8 { utf8 -> Int? in
+            guard !utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+            // The last component that is not empty (as `split` gives it), or the whole path.
+            var end = utf8.count
+            while end > 0, utf8[end - 1] == 0x2F { end -= 1 }
+            var start = end
+            while start > 0, utf8[start - 1] != 0x2F { start -= 1 }
+            if end == 0 { (start, end) = (0, utf8.count) }
+            guard let dot = (start..<end).last(where: { utf8[$0] == 0x2E }), dot != start else { return 0 }
+            let fileExtension = String(decoding: UnsafeBufferPointer(rebasing: utf8[(dot + 1)..<end]), as: UTF8.self).lowercased()
+            if fileExtension == "doc" { return nil }
+            return readerIndexByExtension[fileExtension] ?? 0
+        }
     }
 
     /// Every extension a folder search picks up by default.

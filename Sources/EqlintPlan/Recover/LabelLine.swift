@@ -11,6 +11,11 @@ struct LabelLine {
 
     /// Reads `span` as a label line, if its label is one the vocabulary knows.
     init?(_ bytes: [UInt8], _ span: Range<Int>, vocabulary: Vocabulary) {
+        self.init(bytes, span, labels: LabelTable(vocabulary: vocabulary))
+    }
+
+    /// Reads `span` as a label line, if its label is one of `labels`.
+    init?(_ bytes: [UInt8], _ span: Range<Int>, labels: LabelTable) {
         guard !span.isEmpty else { return nil }
         let first = bytes[span.lowerBound]
         if (first == 0x2A || first == 0x5F), span.count > 4, bytes[span.lowerBound + 1] == first {
@@ -28,7 +33,7 @@ struct LabelLine {
             if colonAfter { after += 1 }
             // The label keeps a question mark (`Who is responsible?`), not a colon.
             let label = innerStart..<(colonInside && bytes[close - 1] == 0x3A ? close - 1 : close)
-            guard let field = vocabulary.field(forLabel: InlineText.plain(bytes, label)) else { return nil }
+            guard let field = labels.field(forLabel: InlineText.plain(bytes, label)) else { return nil }
             self.field = field
             self.label = ByteText.trim(bytes, label)
             value = ByteText.trim(bytes, after..<span.upperBound)
@@ -41,7 +46,7 @@ struct LabelLine {
         guard colon < span.upperBound, bytes[colon] == 0x3A || bytes[colon] == 0x3F, colon > span.lowerBound else { return nil }
         if bytes[colon] == 0x3F, colon + 1 < span.upperBound, bytes[colon + 1] == 0x3A { colon += 1 }  // `Who? :`
         let label = span.lowerBound..<(bytes[colon] == 0x3F ? colon + 1 : colon)
-        guard let field = vocabulary.field(forLabel: InlineText.plain(bytes, label)) else { return nil }
+        guard let field = labels.field(forLabel: InlineText.plain(bytes, label)) else { return nil }
         self.field = field
         self.label = ByteText.trim(bytes, label)
         var valueStart = colon + 1

@@ -49,11 +49,26 @@ extension PlanRecovery {
     /// (approved on 20 November 2025)` gives 2025-2028), when they run half a
     /// year or more.
     static func period(in text: String) -> DateSpan? {
-        guard let word = text.range(of: "objective", options: .caseInsensitive) else { return nil }
-        let clause = text[word.upperBound...].prefix { !"(.;".contains($0) }
-        guard let span = DateReader.span(in: String(clause)), span.start != nil, span.end != nil,
+        guard let clause = clauseAfterObjective(in: text), let span = DateReader.span(in: clause), span.start != nil, span.end != nil,
               span.years.map({ $0 >= 0.5 }) ?? false else { return nil }
         return span
+    }
+
+    /// The text after the first "objective" (any case) up to `(`, `.` or `;`;
+    /// nil when the word is not there.
+    static func clauseAfterObjective(in text: String) -> String? {
+        var text = text
+        // Simple text (most is) is searched by bytes, the rest as Foundation searches.
+        let simple: String?? = text.withUTF8 { utf8 in
+            guard SimpleText.isSimple(utf8, 0..<utf8.count) else { return nil }
+            guard let word = SimpleText.find("objective", in: utf8, 0..<utf8.count, ignoringCase: true) else { return .some(nil) }
+            var end = word + 9
+            while end < utf8.count, utf8[end] != 0x28, utf8[end] != 0x2E, utf8[end] != 0x3B { end += 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: utf8[(word + 9)..<end]), as: UTF8.self)
+        }
+        if let simple { return simple }
+        guard let word = text.range(of: "objective", options: .caseInsensitive) else { return nil }
+        return String(text[word.upperBound...].prefix { !"(.;".contains($0) })
     }
 
     /// The title: the first top-level heading outside the objectives (already
@@ -72,10 +87,10 @@ extension PlanRecovery {
     @discardableResult
     mutating func readFacts(_ text: TextValue) -> Bool {
         // Every date eqlint can read has a digit in it (a year at least): most prose has none.
-        guard text.text.utf8.contains(where: { $0 &- 0x30 < 10 }) else { return false }
+        guard ByteText.containsDigit(text.text) else { return false }
         // `Review: July 2027` in a plan's header: the word alone is no phrase of the vocabulary
         // ("we review attendance each term"), but as a label with a date it gives the review.
-        if plan.review == nil, text.spans.count == 1, let label = LabelLine(bytes, text.span, vocabulary: vocabulary),
+        if plan.review == nil, text.spans.count == 1, let label = LabelLine(bytes, text.span, labels: labels),
            label.field == .evaluation, TextNormalizer.labelKey(source.text(label.label)) == "review",
            case .date(let span) = DateReader.read(InlineText.plain(bytes, label.value)), !plan.hasFrontMatter("review") {
             plan.review = DatedText(source: value(label.value), span: span, origin: .text)
@@ -144,6 +159,9 @@ extension PlanRecovery {
 
     /// `TERM: meaning`, `**TERM** – meaning`, `TERM - meaning`, `TERM = meaning`.
     mutating func glossaryLine(_ line: Range<Int>) {
+        if let (separator, length) = bytes.withUnsafeBufferPointer({ Self.glossarySeparator(in: $0, line) }) {
+            return separator < 0 ? () : defineTerm(line.lowerBound..<separator, meaning: separator + length..<line.upperBound)
+        }
         let text = source.text(line)
         // Whichever separator comes first ends the term: "HP – Head of School: leads the plan".
         let separators = [":", " \u{2013} ", " \u{2014} ", " - ", " = ", "\u{2013}", "\t"].compactMap { text.range(of: $0) }
@@ -151,6 +169,30 @@ extension PlanRecovery {
         let termLength = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
         let meaningStart = text.utf8.distance(from: text.startIndex, to: range.upperBound)
         defineTerm(line.lowerBound..<line.lowerBound + termLength, meaning: line.lowerBound + meaningStart..<line.upperBound)
+    }
+
+    /// In simple text, where the first glossary separator starts in `line` and
+    /// its length, by bytes (`(-1, 0)` when there is none); nil for other text.
+    static func glossarySeparator(in bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> (Int, Int)? {
+        guard SimpleText.isSimple(bytes, line) else { return nil }
+        func has(_ literal: StaticString, at index: Int) -> Bool {
+            let count = literal.utf8CodeUnitCount
+            guard index + count <= line.upperBound else { return false }
+            for offset in 0..<count where bytes[index + offset] != literal.utf8Start[offset] { return false }
+            return true
+        }
+        // The separators `":", " – ", " — ", " - ", " = ", "–", "\t"`: no two start at the same byte.
+        for index in line {
+            switch bytes[index] {
+            case 0x3A, 0x09: return (index, 1)
+            case 0xE2 where has("\u{2013}", at: index): return (index, 3)
+            case 0x20:
+                if has(" \u{2013} ", at: index) || has(" \u{2014} ", at: index) { return (index, 5) }
+                if has(" - ", at: index) || has(" = ", at: index) { return (index, 3) }
+            default: break
+            }
+        }
+        return (-1, 0)
     }
 
     mutating func defineTerm(_ term: Range<Int>, meaning: Range<Int>) {
@@ -208,7 +250,7 @@ extension PlanRecovery {
     /// (`Disability`, `Ethnicity and race`).
     func tagField(_ inside: String) -> FieldName? {
         if let separator = inside.firstIndex(where: { $0 == ":" || $0 == "=" }),
-           let field = vocabulary.field(forLabel: String(inside[..<separator])) {
+           let field = labels.field(forLabel: String(inside[..<separator])) {
             return field
         }
         // `(EHCP)` after "Education, Health and Care Plan" spells out an acronym: no tag.

@@ -48,9 +48,9 @@ extension PlanRecovery {
     }
 
     func columnField(_ text: String) -> FieldName? {
-        if let field = vocabulary.field(forLabel: text) { return field }
+        if let field = labels.field(forLabel: text) { return field }
         // `Target group(s): e.g. whole school, girls, boys` labels by what comes before the colon.
-        if let colon = text.firstIndex(of: ":") { return vocabulary.field(forLabel: String(text[..<colon])) }
+        if let colon = text.firstIndex(of: ":") { return labels.field(forLabel: String(text[..<colon])) }
         return nil
     }
 
@@ -74,13 +74,13 @@ extension PlanRecovery {
         let text = InlineText.plain(bytes, cell)
         guard !text.isEmpty else { return nil }
         if let marker = ObjectiveMarker(text), marker.kind != .unnumbered, marker.startsObjectiveInLine { return .marker(marker) }
-        if let field = vocabulary.field(forLabel: text) { return .field(field) }
+        if let field = labels.field(forLabel: text) { return .field(field) }
         // Two labels run together where Word merged cells: `Lead Person/ Responsibility Success Criteria`.
         let words = text.split(separator: " ")
         guard words.count <= 10 else { return nil }  // two labels are a few words, not a cell of prose
         for cut in stride(from: words.count - 1, through: 1, by: -1) {
-            if let first = vocabulary.field(forLabel: words[..<cut].joined(separator: " ")),
-               vocabulary.field(forLabel: words[cut...].joined(separator: " ")) != nil {
+            if let first = labels.field(forLabel: words[..<cut].joined(separator: " ")),
+               labels.field(forLabel: words[cut...].joined(separator: " ")) != nil {
                 return .field(first)
             }
         }
@@ -116,7 +116,7 @@ extension PlanRecovery {
                 index += 1
             }
             let names = header.map { columnField(headerText($0)) }
-            headerTable(columns: names, headers: header.map(headerText), rows: mergedRows(body, columns: names), wrapping: true)
+            headerTable(columns: names, headers: header.map { headerText($0) }, rows: mergedRows(body, columns: names), wrapping: true)
         }
     }
 
@@ -200,7 +200,7 @@ extension PlanRecovery {
             let keyAbove = merged.last.flatMap { key < $0.cells.count ? $0.cells[key].last : nil }
             let carriesOn = keyAbove.map { above in keyCell.map { PlanRecovery.continues(InlineText.plain(bytes, above), with: InlineText.plain(bytes, $0)) } ?? false } ?? false
             let continues = !merged.isEmpty && (cells.count < columns.count || keyCell?.isEmpty != false || startsLowercase(keyCell!)
-                || firstFilled.map(startsLowercase) == true || carriesOn)
+                || firstFilled.map { startsLowercase($0) } == true || carriesOn)
             guard continues else {
                 merged.append(CellRow(cells: cells.map { $0.isEmpty ? [] : [$0] }, cellSpans: cells))
                 continue
@@ -342,7 +342,7 @@ extension PlanRecovery {
             if field == .objective, previous.text == objective?.title { objective?.title += " " + entry.text }
             return replace(previous, with: previous.joined(with: entry), in: field == .objective ? .title : .field(field))
         }
-        addEntry(entry, to: field, label: objective?.fields[field]?.label ?? entry.range)
+        addEntry(entry, to: field, label: entry.range)  // the label of a field not yet open
     }
 
     // MARK: Tables with a header
@@ -369,6 +369,7 @@ extension PlanRecovery {
         }
         for row in rows where !row.cells.allSatisfy(\.isEmpty) {
             var action = Action(anchor: source.range(of: row.span))
+            action.fields.reserveCapacity(min(columns.count, Self.usualFieldCount))
             for (column, (cell, field)) in zip(row.cells, columns).enumerated() {
                 guard let field else { continue }
                 let entries = cellEntries(cell, wrapping: wrapping)
@@ -384,7 +385,8 @@ extension PlanRecovery {
     /// A cell's entries: one per part, or with `wrapping`, the parts read as one.
     func cellEntries(_ parts: [Range<Int>], wrapping: Bool) -> [TextValue] {
         if wrapping { return parts.isEmpty ? [] : [value(parts: parts)].filter { !$0.text.isEmpty } }
-        return parts.map(value).filter { !$0.text.isEmpty }
+        // A closure, not `map(value)`: a method passed as a value would copy the whole recovery state.
+        return parts.map { value($0) }.filter { !$0.text.isEmpty }
     }
 
     /// Outside any objective, a table with an Objective column: one objective per row.
@@ -398,6 +400,8 @@ extension PlanRecovery {
             if !(statement?.text.isEmpty ?? true) || current == nil {
                 if let finished = current { finishTableObjective(finished) }
                 current = Objective(number: nil, title: statement?.text ?? "", anchor: statement?.range ?? source.range(of: row.cellSpans[0]))
+                current?.fields.reserveCapacity(Self.usualFieldCount)
+                current?.text.reserveCapacity(Self.usualTextCount)
             }
             for (column, (cell, field)) in zip(row.cells, columns).enumerated() {
                 let entries = cellEntries(cell, wrapping: wrapping)

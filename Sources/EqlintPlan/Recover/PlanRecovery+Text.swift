@@ -35,7 +35,7 @@ extension PlanRecovery {
             for line in lines {
                 if let marker = lineMarker(line) {
                     markedLine(marker, line)
-                } else if let label = LabelLine(bytes, line, vocabulary: vocabulary), label.field == .evaluation, !label.value.isEmpty {
+                } else if let label = LabelLine(bytes, line, labels: labels), label.field == .evaluation, !label.value.isEmpty {
                     addEvaluation(value(label.value))  // `Progress: attendance rose to 92%`
                 } else {
                     addEvaluation(value(line))
@@ -50,7 +50,7 @@ extension PlanRecovery {
         if objective == nil, case .prose = section, heldForNextObjective.isEmpty, let first = lines.first, let last = lines.last,
            let end = last.last, bytes[end] == 0x2E || bytes[end] == 0x21 || bytes[end] == 0x3F,  // a sentence that ends here
            ByteText.find(bytes, 0x3A, in: first.lowerBound..<min(first.upperBound, first.lowerBound + 60)) == nil,
-           !(first.lowerBound..<last.upperBound).contains(where: { bytes[$0] &- 0x30 < 10 }),
+           !ByteText.containsDigit(bytes, in: first.lowerBound..<last.upperBound),
            ByteText.find(bytes, "bjective", in: first.lowerBound..<last.upperBound) == nil,
            ByteText.find(bytes, "BJECTIVE", in: first.lowerBound..<last.upperBound) == nil {
             planText = nil
@@ -76,7 +76,7 @@ extension PlanRecovery {
                 index += 1
                 continue
             }
-            guard let label = LabelLine(bytes, line, vocabulary: vocabulary) else {
+            guard let label = LabelLine(bytes, line, labels: labels) else {
                 noteUnplaced(line)
                 // `Ashgrove Primary School` above `Equality Objectives 2025-2028`: each line may name the plan.
                 if objective == nil, lines.count > 1, case .prose = section {
@@ -92,7 +92,7 @@ extension PlanRecovery {
             index += 1
             // A value runs on over the following lines, up to the next label line.
             var valueLines = label.value.isEmpty ? [] : [label.value]
-            while !label.value.isEmpty, index < lines.count, LabelLine(bytes, lines[index], vocabulary: vocabulary) == nil,
+            while !label.value.isEmpty, index < lines.count, LabelLine(bytes, lines[index], labels: labels) == nil,
                   lineMarker(lines[index]) == nil {
                 valueLines.append(lines[index])
                 index += 1
@@ -111,7 +111,7 @@ extension PlanRecovery {
     func loneLabel(_ line: Range<Int>) -> FieldName? {
         guard line.count <= 60, objective != nil, !Self.isHeadingOrigin(origin), let first = line.first, (0x41...0x5A).contains(bytes[first]),
               let last = line.last, bytes[last] != 0x2E, bytes[last] != 0x2C,
-              let field = vocabulary.field(forLabel: source.text(line)), field != .objective else { return nil }
+              let field = labels.field(forLabel: bytes, line), field != .objective else { return nil }
         return field
     }
 
@@ -205,7 +205,7 @@ extension PlanRecovery {
     mutating func loneLine(_ line: Range<Int>, standalone: Bool) -> Bool {
         // A label or a heading is short; a line of prose is read as prose at once.
         guard line.count <= 240 else { return false }
-        let field = vocabulary.field(forLabel: source.text(line))
+        let field = labels.field(forLabel: bytes, line)
         guard field != nil || (standalone && (objective == nil || !Self.isHeadingOrigin(origin))) else { return false }
         let text = value(line)
         if let field {
@@ -260,7 +260,7 @@ extension PlanRecovery {
         if let colon = text.text.firstIndex(of: ":") {
             let before = text.text[..<colon]
             guard before.contains(where: \.isNumber) || namesObjectives(text.text),
-                  LabelLine(bytes, text.span, vocabulary: vocabulary) == nil else { return false }
+                  LabelLine(bytes, text.span, labels: labels) == nil else { return false }
         }
         return true
     }
@@ -279,7 +279,7 @@ extension PlanRecovery {
     func upcomingRecordLabel(in lines: ArraySlice<Range<Int>>) -> Bool {
         guard objective == nil || !Self.isHeadingOrigin(origin) else { return false }
         for line in lines {
-            guard let label = LabelLine(bytes, line, vocabulary: vocabulary) else { return false }
+            guard let label = LabelLine(bytes, line, labels: labels) else { return false }
             if label.field == .objective { return true }
         }
         return false
@@ -384,7 +384,7 @@ extension PlanRecovery {
     /// governors on ...`, `Date of next review: ...`, `These objectives were
     /// first published in ...`).
     func startsWithPlanFact(_ text: TextValue) -> Bool {
-        guard text.text.utf8.contains(where: { $0 &- 0x30 < 10 }) else { return false }
+        guard ByteText.containsDigit(text.text) else { return false }
         let start = text.spans[0]
         let head = start.lowerBound..<min(start.upperBound, start.lowerBound + 80)
         guard let first = vocabulary.find(VocabularySelection(list: "publication"), in: bytes, span: head).first else { return false }
@@ -422,12 +422,10 @@ extension PlanRecovery {
     /// Text of a monitoring section: the evaluation of the objective it names
     /// (by number, or by repeating its statement).
     mutating func addEvaluation(_ text: TextValue) {
-        let key = TextNormalizer.labelKey(text.text)
-        if titleKeys.count != plan.objectives.count { titleKeys = plan.objectives.map { TextNormalizer.labelKey($0.title) } }
-        if let repeated = titleKeys.firstIndex(where: { $0.utf8.count >= 20 && key.hasPrefix($0) }) {
-            evaluationTarget = repeated
+        if let repeated = repeatedStatement(in: text.text) {
+            evaluationTarget = repeated.index
             // The statement alone names the objective; it is no progress.
-            if key.utf8.count <= titleKeys[repeated].utf8.count + 2 {
+            if repeated.alone {
                 plan.structuralLines.append(text.range)
                 return
             }
@@ -467,9 +465,9 @@ extension PlanRecovery {
         }
         // Lines after the first that are label lines (`Lead: ...` straight after
         // the last item) are fields of their own, not more of the item.
-        let split = lines.dropFirst().firstIndex { LabelLine(bytes, $0, vocabulary: vocabulary) != nil || lineMarker($0) != nil }
+        let split = lines.dropFirst().firstIndex { LabelLine(bytes, $0, labels: labels) != nil || lineMarker($0) != nil }
         let itemLines = Array(lines[..<(split ?? lines.endIndex)])
-        if let label = LabelLine(bytes, itemLines[0], vocabulary: vocabulary) {
+        if let label = LabelLine(bytes, itemLines[0], labels: labels) {
             labelled(label, valueLines: (label.value.isEmpty ? [] : [label.value]) + itemLines.dropFirst())
         } else if pendingLabel == nil, headingField == nil, !awaitingStatement, origin == .line || origin == .record {
             // Items straight under an objective's line, with no label: what will be done.

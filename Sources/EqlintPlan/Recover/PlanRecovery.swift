@@ -6,9 +6,23 @@ import Foundation
 /// it does not recognise it keeps out of the way.
 public struct PlanParser: Sendable {
     public let vocabulary: Vocabulary
+    /// The vocabulary's labels, for looking up by bytes (built once).
+    let labels: LabelTable
 
     public init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
+        labels = LabelTable(vocabulary: vocabulary)
+    }
+
+    private init(vocabulary: Vocabulary, labels: LabelTable) {
+        self.vocabulary = vocabulary
+        self.labels = labels
+    }
+
+    /// The same parser, its vocabulary's patterns recording their stops in
+    /// one plan's record (`Vocabulary.stopping(in:)`); its labels are not built again.
+    public func stopping(in stops: PatternStops) -> PlanParser {
+        PlanParser(vocabulary: vocabulary.stopping(in: stops), labels: labels)
     }
 
     /// - Parameter notingUnplaced: note the lines that look like labels or
@@ -47,7 +61,7 @@ public struct PlanParser: Sendable {
 
     /// The plan in a document read by any reader.
     public func recover(_ document: Document, notingUnplaced: Bool = false) -> Plan {
-        var recovery = PlanRecovery(document: document, vocabulary: vocabulary)
+        var recovery = PlanRecovery(document: document, vocabulary: vocabulary, labels: labels)
         recovery.notesUnplaced = notingUnplaced
         return recovery.build()
     }
@@ -64,6 +78,8 @@ public struct PlanParser: Sendable {
 struct PlanRecovery {
     let document: Document
     let vocabulary: Vocabulary
+    /// The vocabulary's labels, looked up by bytes.
+    let labels: LabelTable
     /// The document's text and its bytes, kept apart so that reading them copies nothing.
     let source: SourceFile
     let bytes: [UInt8]
@@ -139,15 +155,19 @@ struct PlanRecovery {
     /// Each objective's statement as `TextNormalizer.labelKey` gives it, for
     /// finding a statement repeated in a monitoring section (worked out once).
     var titleKeys: [String] = []
+    /// The longest of `titleKeys` of 20 bytes or more (0 for none), and whether those are ASCII.
+    var longestTitleKey = 0
+    var titleKeysAreASCII = true
     /// Whether to note lines that look like labels or objectives but are not placed.
     var notesUnplaced = false
     /// Statements under a heading that names the objectives, each an
     /// objective if nothing else in the plan is.
     var statementCandidates: [TextValue] = []
 
-    init(document: Document, vocabulary: Vocabulary) {
+    init(document: Document, vocabulary: Vocabulary, labels: LabelTable) {
         self.document = document
         self.vocabulary = vocabulary
+        self.labels = labels
         source = document.source
         bytes = document.source.bytes
     }
@@ -192,7 +212,14 @@ struct PlanRecovery {
 
     /// One value over several lines or cell parts, joined with spaces.
     func value(lines: [Range<Int>]) -> TextValue {
-        let text = lines.map { InlineText.plain(bytes, $0) }.filter { !$0.isEmpty }.joined(separator: " ")
+        if lines.count == 1 { return value(lines[0]) }
+        var text = ""
+        for line in lines {
+            let plain = InlineText.plain(bytes, line)
+            guard !plain.isEmpty else { continue }
+            if !text.isEmpty { text += " " }
+            text += plain
+        }
         let first = lines.first ?? 0..<0
         let last = lines.last ?? first
         let span = first.lowerBound..<last.upperBound
@@ -241,7 +268,7 @@ struct PlanRecovery {
             return
         }
         if objective != nil {
-            let field = vocabulary.field(forLabel: text.text)
+            let field = labels.field(forLabel: text.text)
             if case .heading(let objectiveLevel) = origin, level > objectiveLevel {
                 pendingLabel = nil
                 if let field {
@@ -265,6 +292,11 @@ struct PlanRecovery {
         enterSection(named: text, level: level)
     }
 
+    /// Room for an objective's (or an action's) fields, made once rather than grown field by field.
+    static let usualFieldCount = 12
+    /// Room for the pieces of an objective's text, likewise.
+    static let usualTextCount = 16
+
     static func isHeadingOrigin(_ origin: Origin) -> Bool {
         if case .heading = origin { return true }
         return false
@@ -275,7 +307,7 @@ struct PlanRecovery {
         evaluationTarget = nil
         // A progress section matters only once there are objectives (or statements) for it to be about.
         let afterObjectives = !plan.objectives.isEmpty || !statementCandidates.isEmpty
-        let named = vocabulary.field(forLabel: text.text) ?? (afterObjectives ? leadingEvaluationLabel(text.text) : nil)
+        let named = labels.field(forLabel: text.text) ?? (afterObjectives ? leadingEvaluationLabel(text.text) : nil)
         // A progress section that follows statements under the heading naming the
         // objectives (and nothing else marks any): those statements are the objectives.
         if named == .evaluation, case .objectives = section, plan.objectives.isEmpty { adoptStatementCandidates() }
@@ -296,18 +328,6 @@ struct PlanRecovery {
         }
     }
 
-    /// `.evaluation` when a heading starts with an evaluation label
-    /// (`Monitoring and progress, July 2026`, `Progress report 2025`).
-    func leadingEvaluationLabel(_ text: String) -> FieldName? {
-        guard text.utf8.count <= 100 else { return nil }
-        let words = TextWords(text).prefix(3)
-        for count in stride(from: min(3, words.count), through: 1, by: -1)
-        where vocabulary.field(forLabel: words.prefix(count).joined(separator: " ")) == .evaluation {
-            return .evaluation
-        }
-        return nil
-    }
-
     /// `1. Improve attendance` or `2) Reduce bullying`: its number and the rest.
     static func numberedTitle(_ text: String) -> (String, String)? {
         let digits = text.prefix { $0.isASCII && $0.isNumber }
@@ -319,19 +339,6 @@ struct PlanRecovery {
         return (String(digits), String(title))
     }
 
-    /// Whether a heading or line names the plan's equality objectives
-    /// (`Equality Objectives 2023-2026`, `Our equality objectives for
-    /// 2024-2025 are:`), rather than being one of them or a field.
-    func namesObjectives(_ text: String) -> Bool {
-        // Most lines say nothing of objectives: a quick look for the word first.
-        guard text.utf8.count < 200, mentionsObjective(text),
-              ObjectiveMarker(text) == nil, vocabulary.field(forLabel: text) == nil else { return false }
-        let words = TextWords(text)
-        guard words.count <= 16, words.contains(where: { $0 == "objectives" || $0 == "objective" }) else { return false }
-        return words.contains(where: { $0 == "equality" || $0 == "equalities" }) || text.hasSuffix(":")
-            || words.contains(where: { $0 == "our" }) || words.count <= 2
-    }
-
     // MARK: Objectives
 
     /// Closes the open objective and opens another.
@@ -341,6 +348,8 @@ struct PlanRecovery {
         if !takesHeld { heldForNextObjective = [] }
         if case .objectives = section {} else if case .evaluation = section { section = .prose }
         var opened = Objective(number: number, title: title, anchor: text.range)
+        opened.fields.reserveCapacity(Self.usualFieldCount)
+        opened.text.reserveCapacity(Self.usualTextCount)
         let statement = TextValue(text: title, range: text.range, span: text.span, parts: text.parts)
         if !title.isEmpty {
             opened.text.append(statement)
@@ -438,10 +447,12 @@ struct PlanRecovery {
     }
 
     mutating func addEntry(_ entry: TextValue, to field: FieldName, label: SourceRange) {
-        openField(field, label: label)
-        guard !entry.text.isEmpty else { return }
-        objective?.fields[field]?.entries.append(entry)
-        objective?.text.append(entry)
+        guard !entry.text.isEmpty else { return openField(field, label: label) }
+        if objective != nil {
+            // One look-up: the field opened if need be, and the entry added to it.
+            objective!.fields[field, default: Field(name: field, label: label)].entries.append(entry)
+            objective!.text.append(entry)
+        }
         lastText = (entry, .field(field))
     }
 
@@ -450,7 +461,7 @@ struct PlanRecovery {
     mutating func addText(_ entry: TextValue) {
         guard !entry.text.isEmpty else { return }
         if let field = pendingLabel ?? headingField?.name {
-            addEntry(entry, to: field, label: objective?.fields[field]?.label ?? entry.range)
+            addEntry(entry, to: field, label: entry.range)  // the label of a field not yet open
             // A lead or a timescale is one paragraph: what follows it (a page's footer) is not.
             if pendingLabel == field, field.takesOneParagraph { pendingLabel = nil }
         } else if awaitingStatement {

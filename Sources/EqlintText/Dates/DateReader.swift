@@ -102,6 +102,8 @@ public enum DateReader {
     /// day, and the UTF-8 bytes of the phrase, from "by" to the date's end.
     public static func deadlinePhrase(in text: String) -> (day: CalendarDay, bytes: Range<Int>)? {
         let bytes = Array(text.utf8)
+        // A deadline follows one of four words: a text with none of their letters in a row has none.
+        guard mayHaveDeadlineWord(bytes) else { return nil }
         let tokens = DateToken.scan(bytes)
         var finder = DateFinder(bytes: bytes, tokens: tokens)
         finder.run()
@@ -115,6 +117,28 @@ public enum DateReader {
             }
         }
         return nil
+    }
+
+    /// Whether `by`, `before`, `until` or `till` is in the bytes, in any
+    /// case (whole word or not): what `deadlinePhrase` looks back for.
+    static func mayHaveDeadlineWord(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { text in
+            func has(_ rest: StaticString, after index: Int) -> Bool {
+                let count = rest.utf8CodeUnitCount
+                guard index + 1 + count <= text.count else { return false }
+                for offset in 0..<count where text[index + 1 + offset] | 0x20 != rest.utf8Start[offset] { return false }
+                return true
+            }
+            for index in text.indices {
+                switch text[index] | 0x20 {
+                case 0x62: if has("y", after: index) || has("efore", after: index) { return true }  // b
+                case 0x75: if has("ntil", after: index) { return true }  // u
+                case 0x74: if has("ill", after: index) { return true }  // t
+                default: break
+                }
+            }
+            return false
+        }
     }
 
     // MARK: Tokens

@@ -71,13 +71,49 @@ package enum ByteText {
         return nil
     }
 
-    /// The first offset of `needle` in the range, or nil.
+    /// The first offset of `needle` in the range, or nil: `memchr` to each
+    /// place its first byte is, then a comparison there.
     package static func find(_ bytes: [UInt8], _ needle: StaticString, in span: Range<Int>) -> Int? {
-        var index = span.lowerBound
-        while index < span.upperBound {
-            if hasPrefix(bytes, at: index, needle, end: span.upperBound) { return index }
+        let count = needle.utf8CodeUnitCount
+        guard count > 0 else { return span.isEmpty ? nil : span.lowerBound }
+        guard span.count >= count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            let first = needle.utf8Start[0]
+            let lastStart = span.upperBound - count
+            var from = span.lowerBound
+            while from <= lastStart, let start = find(buffer, first, in: from..<lastStart + 1) {
+                if memcmp(buffer.baseAddress! + start, needle.utf8Start, count) == 0 { return start }
+                from = start + 1
+            }
+            return nil
+        }
+    }
+
+    /// Whether `bytes[span]` holds an ASCII digit, read eight bytes at a time.
+    package static func containsDigit(_ bytes: [UInt8], in span: Range<Int>) -> Bool {
+        precondition(span.lowerBound >= 0 && span.upperBound <= bytes.count, "a span outside the bytes")
+        return bytes.withUnsafeBytes { containsDigit(UnsafeRawBufferPointer(rebasing: $0[span])) }
+    }
+
+    /// Whether a text holds an ASCII digit, read eight bytes at a time.
+    package static func containsDigit(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { containsDigit(UnsafeRawBufferPointer($0)) }
+    }
+
+    private static func containsDigit(_ buffer: UnsafeRawBufferPointer) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var index = 0
+        while index + 8 <= buffer.count {
+            // A digit is 0x30 to 0x39: after `^ 0x30` each byte, a byte below 10 (no false alarm: n <= 128).
+            let shifted = buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ (ones &* 0x30)
+            if (shifted &- ones &* 10) & ~shifted & (ones &* 0x80) != 0 { return true }
+            index += 8
+        }
+        while index < buffer.count {
+            if buffer[index] &- 0x30 < 10 { return true }
             index += 1
         }
-        return nil
+        return false
     }
 }

@@ -28,6 +28,8 @@ public struct SourceFile: Sendable {
     private let lineStarts: [Int]
     /// Byte offset where each line's text ends (before its line break).
     private let lineEnds: [Int]
+    /// Whether each line is ASCII only, so that its columns are its bytes.
+    private let lineIsASCII: [Bool]
     /// How many characters start before each multiple of `checkpointStride`
     /// bytes, so a column is counted from the nearest checkpoint rather
     /// than from the start of a possibly very long line.
@@ -91,7 +93,7 @@ public struct SourceFile: Sendable {
         }
         self.path = path
         self.bytes = content
-        (lineStarts, lineEnds, characterCheckpoints) = Self.lineTable(content)
+        (lineStarts, lineEnds, lineIsASCII, characterCheckpoints) = Self.lineTable(content)
         // Nothing before the first bad byte was replaced, so its offset is the same in both.
         invalidUTF8 = firstInvalid.map { first in
             InvalidUTF8(location: location(of: first.offset), byteOffset: first.offset + (hasByteOrderMark ? 3 : 0),
@@ -99,37 +101,112 @@ public struct SourceFile: Sendable {
         }
     }
 
-    /// Where each line starts and ends, and the character checkpoints: one pass over the bytes.
-    private static func lineTable(_ content: [UInt8]) -> (starts: [Int], ends: [Int], checkpoints: [Int]) {
+    /// Where each line starts and ends, whether it is ASCII, and the
+    /// character checkpoints. The bytes are read eight at a time; a file
+    /// with no `\r` (most) is split at each `\n` by `memchr`.
+    static func lineTable(_ content: [UInt8]) -> (starts: [Int], ends: [Int], ascii: [Bool], checkpoints: [Int]) {
         var starts = [0]
         var ends: [Int] = []
+        var ascii: [Bool] = []
         var checkpoints: [Int] = []
-        checkpoints.reserveCapacity(content.count / checkpointStride + 1)
-        var characters = 0
-        content.withUnsafeBufferPointer { buffer in
-            guard let bytes = buffer.baseAddress else { return }
-            let count = buffer.count
-            let strideMask = checkpointStride - 1  // a power of two
+        let count = content.count
+        checkpoints.reserveCapacity(count / checkpointStride + 1)
+        content.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            if memchr(base, 0x0D, count) == nil {
+                // Lines end at `\n` alone.
+                var start = 0
+                while start < count, let found = memchr(base + start, 0x0A, count - start) {
+                    let end = base.distance(to: UnsafeRawPointer(found))
+                    ends.append(end)
+                    ascii.append(isASCII(buffer, start..<end))
+                    start = end + 1
+                    starts.append(start)
+                }
+                ends.append(count)
+                ascii.append(isASCII(buffer, start..<count))
+                return
+            }
+            // Lines end at `\n`, `\r\n` or `\r`: a byte at a time.
+            var nonASCII = false
             var index = 0
             while index < count {
-                if index & strideMask == 0 { checkpoints.append(characters) }
-                let byte = bytes[index]
-                if byte & 0xC0 != 0x80 { characters += 1 }
-                if byte <= 0x0D, byte == 0x0A || byte == 0x0D {
+                let byte = buffer[index]
+                if byte == 0x0A || byte == 0x0D {
                     ends.append(index)
-                    if byte == 0x0D, index + 1 < count, bytes[index + 1] == 0x0A {
-                        index += 1
-                        if index & strideMask == 0 { checkpoints.append(characters) }
-                        characters += 1
-                    }
+                    ascii.append(!nonASCII)
+                    nonASCII = false
+                    if byte == 0x0D, index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
                     starts.append(index + 1)
+                } else if byte >= 0x80 {
+                    nonASCII = true
                 }
                 index += 1
             }
+            ends.append(count)
+            ascii.append(!nonASCII)
         }
-        ends.append(content.count)
-        if content.count % checkpointStride == 0 { checkpoints.append(characters) }
-        return (starts, ends, checkpoints)
+        if ends.isEmpty {  // an empty file
+            ends.append(0)
+            ascii.append(true)
+        }
+        // Characters before each multiple of the stride: the bytes that start one (in ASCII, every byte).
+        if !ascii.contains(false) {
+            checkpoints += stride(from: 0, through: count, by: checkpointStride)
+        } else {
+            content.withUnsafeBytes { buffer in
+                var characters = 0
+                var blockStart = 0
+                while blockStart < count {
+                    checkpoints.append(characters)
+                    let blockEnd = min(blockStart + checkpointStride, count)
+                    characters += blockEnd - blockStart - continuationBytes(buffer, blockStart..<blockEnd)
+                    blockStart = blockEnd
+                }
+                if count % checkpointStride == 0 { checkpoints.append(characters) }
+            }
+        }
+        return (starts, ends, ascii, checkpoints)
+    }
+
+    /// Whether `span` holds ASCII alone, read eight bytes at a time.
+    private static func isASCII(_ buffer: UnsafeRawBufferPointer, _ span: Range<Int>) -> Bool {
+        var high: UInt64 = 0
+        var index = span.lowerBound
+        while index + 8 <= span.upperBound {
+            high |= buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < span.upperBound {
+            high |= UInt64(buffer[index])
+            index += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// How many bytes in `span` continue a character rather than start one,
+    /// counted eight at a time: a continuation byte is 10xxxxxx, its top bit
+    /// set and the next one clear. Each byte's flag is summed in its own lane
+    /// (at most 31 words between sums, so a lane never carries).
+    private static func continuationBytes(_ buffer: UnsafeRawBufferPointer, _ span: Range<Int>) -> Int {
+        var count = 0
+        var index = span.lowerBound
+        while index + 8 <= span.upperBound {
+            var lanes: UInt64 = 0
+            var words = 0
+            while words < 31, index + 8 <= span.upperBound {
+                let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                lanes &+= (word & ~(word << 1) & 0x8080_8080_8080_8080) >> 7
+                index += 8
+                words += 1
+            }
+            count += Int((lanes &* 0x0101_0101_0101_0101) >> 56)
+        }
+        while index < span.upperBound {
+            if buffer[index] & 0xC0 == 0x80 { count += 1 }
+            index += 1
+        }
+        return count
     }
 
     /// Wraps a string (always valid UTF-8).
@@ -144,6 +221,7 @@ public struct SourceFile: Sendable {
         bytes = []
         lineStarts = [0]
         lineEnds = [0]
+        lineIsASCII = [true]
         characterCheckpoints = [0]
     }
 
@@ -169,38 +247,37 @@ public struct SourceFile: Sendable {
     /// The line and column of a byte offset.
     public func location(of offset: Int) -> SourceLocation {
         let offset = min(max(offset, 0), bytes.count)
-        // The last line whose start is at or before the offset.
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        return location(of: offset, onLine: line(containing: offset))
+    }
+
+    /// The 0-based line an offset (within the bytes) is on: the last line whose start is at or before it.
+    private func line(containing offset: Int) -> Int {
+        lineStarts.withUnsafeBufferPointer { starts in
+            var low = 0
+            var high = starts.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+            }
+            return low
         }
-        let lineStart = lineStarts[low]
+    }
+
+    /// The location of an offset (within the bytes) on the 0-based line it is on.
+    private func location(of offset: Int, onLine line: Int) -> SourceLocation {
+        let lineStart = lineStarts[line]
+        // On a line of ASCII alone, a column is a byte.
+        if lineIsASCII[line] { return SourceLocation(line: line + 1, column: offset - lineStart + 1) }
         // Near the line's start, count the characters from it; far in, from the checkpoints.
         guard offset - lineStart <= 2 * Self.checkpointStride else {
-            return SourceLocation(line: low + 1, column: charactersBefore(offset) - charactersBefore(lineStart) + 1)
+            return SourceLocation(line: line + 1, column: charactersBefore(offset) - charactersBefore(lineStart) + 1)
         }
-        return SourceLocation(line: low + 1, column: offset - lineStart - continuationBytes(in: lineStart..<offset) + 1)
+        return SourceLocation(line: line + 1, column: offset - lineStart - continuationBytes(in: lineStart..<offset) + 1)
     }
 
     /// How many bytes in `span` continue a character rather than start one, counted eight at a time.
     private func continuationBytes(in span: Range<Int>) -> Int {
-        bytes.withUnsafeBytes { buffer in
-            var count = 0
-            var index = span.lowerBound
-            while index + 8 <= span.upperBound {
-                let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                // A continuation byte is 10xxxxxx: its top bit set and the next one clear.
-                count += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-                index += 8
-            }
-            while index < span.upperBound {
-                if buffer[index] & 0xC0 == 0x80 { count += 1 }
-                index += 1
-            }
-            return count
-        }
+        bytes.withUnsafeBytes { Self.continuationBytes($0, span) }
     }
 
     /// How many characters start before a byte offset.
@@ -264,6 +341,12 @@ public struct SourceFile: Sendable {
 
     /// The locations a byte range covers.
     public func range(of span: Range<Int>) -> SourceRange {
-        SourceRange(start: location(of: span.lowerBound), end: location(of: span.upperBound))
+        let start = min(max(span.lowerBound, 0), bytes.count)
+        let end = min(max(span.upperBound, 0), bytes.count)
+        let startLine = line(containing: start)
+        // Most spans end on the line they start on: no second search then.
+        let endsOnStartLine = end >= lineStarts[startLine] && (startLine + 1 == lineStarts.count || end < lineStarts[startLine + 1])
+        return SourceRange(start: location(of: start, onLine: startLine),
+                           end: location(of: end, onLine: endsOnStartLine ? startLine : line(containing: end)))
     }
 }

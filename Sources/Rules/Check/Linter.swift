@@ -40,7 +40,7 @@ public struct Linter: Sendable {
     /// The plan reader, its trust's patterns recording their stops in (and
     /// skipping those stopped in) one plan's record.
     public func parser(stoppingIn stops: PatternStops) -> PlanParser {
-        PlanParser(vocabulary: ruleSet.vocabulary.stopping(in: stops))
+        parser.stopping(in: stops)
     }
 
     /// Parses and checks one file against the enabled rules (or some rules),

@@ -115,6 +115,53 @@ extension SourceFileTests {
         #expect(file.firstLine(of: runsOn) == "ast")
         #expect(file.offset(of: EqlintText.SourceLocation(line: 1, column: 99)) == 5)
     }
+
+    @Test("lines and columns read eight bytes at a time match a byte-by-byte count", arguments: 0..<4)
+    func linesAndColumnsMatchByteCount(seed: Int) throws {
+        // Line breaks of every kind (a CRLF split across eight-byte words too), ASCII and not, long lines past the checkpoints.
+        let pieces: [[UInt8]] = [[0x41], [0x20], [0x0A], [0x0D], [0x0D, 0x0A], [0xC3, 0xA9], [0xE2, 0x80, 0x93],
+                                 [0xF0, 0x9F, 0x98, 0x80], Array(repeating: 0x61, count: 7), Array(repeating: 0x62, count: 300)]
+        var generator = SeededGenerator(seed: UInt64(seed))
+        for _ in 0..<200 {
+            let bytes = (0..<Int.random(in: 0...60, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+            let file = try SourceFile(path: "p", bytes: bytes)
+            // The reference: a line ends at LF, CRLF or CR; a column counts the bytes that start a character.
+            var line = 1
+            var column = 1
+            var lineStart = 0
+            var spans: [Range<Int>] = []
+            var index = 0
+            while index <= bytes.count {
+                #expect(file.location(of: index) == EqlintText.SourceLocation(line: line, column: column), "\(bytes) at \(index)")
+                guard index < bytes.count else { break }
+                if bytes[index] == 0x0A || bytes[index] == 0x0D {
+                    spans.append(lineStart..<index)
+                    if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+                        index += 1
+                        #expect(file.location(of: index).line == line)
+                    }
+                    index += 1
+                    lineStart = index
+                    line += 1
+                    column = 1
+                    continue
+                }
+                if bytes[index] & 0xC0 != 0x80 { column += 1 }
+                index += 1
+            }
+            spans.append(lineStart..<bytes.count)
+            for (number, span) in spans.enumerated() where number < file.lineCount {
+                #expect(file.lineSpan(number) == span, "\(bytes) line \(number)")
+            }
+            // A range is the locations of its ends, on one line or over several.
+            for _ in 0..<20 {
+                let first = Int.random(in: 0...bytes.count, using: &generator)
+                let second = Int.random(in: 0...bytes.count, using: &generator)
+                let span = min(first, second)..<max(first, second)
+                #expect(file.range(of: span) == SourceRange(start: file.location(of: span.lowerBound), end: file.location(of: span.upperBound)))
+            }
+        }
+    }
 }
 
 /// A small deterministic random number generator (SplitMix64), so a failing case can be run again.

@@ -1,0 +1,88 @@
+@testable import EqlintPlan
+import EqlintText
+import Foundation
+import Testing
+
+/// The label table structure recovery looks labels up in by bytes gives
+/// what the vocabulary gives, for every label and for every line of the
+/// fixtures and examples; so do the words read in place.
+@Suite("Label table")
+struct LabelTableTests {
+    let vocabulary = TestSupport.builtInRuleSet.vocabulary
+
+    /// Lines of every fixture plan and example, and the labels written as plans write them.
+    func texts() throws -> [String] {
+        var texts: [String] = []
+        for (_, phrases) in vocabulary.lists["labels"]?.terms ?? [:] {
+            for phrase in phrases {
+                texts += [phrase, phrase.uppercased(), "**\(phrase):**", "\(phrase)(s)", "\(phrase) (S):", "<b>\(phrase)</b>",
+                          "\(phrase)&nbsp;", "\(phrase) \u{2013}", phrase + String(repeating: "x", count: 40), "  \(phrase)?  "]
+            }
+        }
+        texts += ["", ":", "(s)", "Lead person/ responsibility", "Caf\u{E9}", "\u{00A0}Lead", "Lead\u{2019}s", "<br>", "&amp;"]
+        let folders = ["Tests/RulesTests/Fixtures/layouts", "Tests/RulesTests/Fixtures/holdout", "Tests/RulesTests/Fixtures/seeds", "examples"]
+        for folder in folders {
+            let url = TestSupport.packageRoot.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: url.path) where name.hasSuffix(".md") || name.hasSuffix(".txt") {
+                let text = try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)
+                texts += text.split(omittingEmptySubsequences: true) { $0 == "\n" || $0 == "\r\n" || $0 == "\t" || $0 == "|" }.map(String.init)
+            }
+        }
+        return texts
+    }
+
+    @Test("a label's field by bytes is the vocabulary's, for labels and for the fixtures' lines")
+    func sameAsVocabulary() throws {
+        let table = LabelTable(vocabulary: vocabulary)
+        for text in try texts() {
+            #expect(table.field(forLabel: text) == vocabulary.field(forLabel: text), "\(text)")
+            let bytes = Array(text.utf8)
+            #expect(table.field(forLabel: bytes, 0..<bytes.count) == vocabulary.field(forLabel: text), "\(text)")
+        }
+    }
+
+    @Test("a heading's leading evaluation label, and whether a line names the objectives, read in place as from words")
+    func recognisersSameAsFromWords() throws {
+        let document = Document(source: SourceFile(path: "p.md", text: ""), format: "markdown", blocks: [])
+        let recovery = PlanRecovery(document: document, vocabulary: vocabulary, labels: LabelTable(vocabulary: vocabulary))
+        var texts = try texts()
+        texts += ["Monitoring and progress, July 2026", "Progress report 2025", "RAG rating: green", "Our equality objectives for 2024-2025 are:",
+                  "Equality Objectives 2023-2026", "Objectives", "The objectives of the plan, as agreed by our governors in the summer term"]
+        for text in texts {
+            // As it was done with the words made as strings.
+            var leading: FieldName?
+            if text.utf8.count <= 100 {
+                let words = TextWords(text).prefix(3)
+                for count in stride(from: min(3, words.count), through: 1, by: -1)
+                where vocabulary.field(forLabel: words.prefix(count).joined(separator: " ")) == .evaluation {
+                    leading = .evaluation
+                    break
+                }
+            }
+            #expect(recovery.leadingEvaluationLabel(text) == leading, "\(text)")
+            var names = false
+            if text.utf8.count < 200, mentionsObjective(text), ObjectiveMarker(text) == nil, vocabulary.field(forLabel: text) == nil {
+                let words = TextWords(text)
+                names = words.count <= 16 && words.contains(where: { $0 == "objectives" || $0 == "objective" })
+                    && (words.contains(where: { $0 == "equality" || $0 == "equalities" }) || text.hasSuffix(":")
+                        || words.contains(where: { $0 == "our" }) || words.count <= 2)
+            }
+            #expect(recovery.namesObjectives(text) == names, "\(text)")
+        }
+    }
+
+    @Test("words read in place are the words TextWords makes")
+    func wordsInPlace() throws {
+        for text in try texts() {
+            var words: [String] = []
+            var copy = text
+            copy.withUTF8 { utf8 in
+                TextWordScan.forEachWord(in: utf8) { word in
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: utf8[word]), as: UTF8.self).lowercased())
+                    return true
+                }
+            }
+            #expect(words == TextWords(text).map { $0.lowercased() }, "\(text)")
+        }
+    }
+}
