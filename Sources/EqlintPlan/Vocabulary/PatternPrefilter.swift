@@ -101,7 +101,7 @@ struct PatternPrefilter: Sendable {
     /// is one whose case folding has no ASCII letter or digit in it: the rest
     /// of Latin-1 except `ß` (C3 9F), and General Punctuation (E2 80 xx, E2 81 xx:
     /// dashes, curly quotes). A continuation byte of such a character is safe too.
-    private static func cannotFoldToASCII(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    static func cannotFoldToASCII(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         let byte = bytes[index]
         if byte < 0xC0 { return true }  // a continuation byte, judged with its lead byte
         let next = index + 1 < bytes.count ? bytes[index + 1] : 0

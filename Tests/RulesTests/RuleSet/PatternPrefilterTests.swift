@@ -120,6 +120,30 @@ import Testing
         }
     }
 
+    /// All the prefilters of a set in one scan give each pattern's own
+    /// answer: every built-in pattern (and some with no prefilter), on the
+    /// texts `soundOnBuiltInPatterns` uses.
+    @Test func setAgreesWithEachPrefilter() throws {
+        let patterns = try (Self.builtInPatternSources() + [#"[a-z]+ing"#, #"(?=\d)\d+%"#, #"\b(?:at|in)\b"#]).map { try Pattern($0, timeLimited: false) }
+        var texts = ["", "A", "at", "AT IN", "ſtaff complete training", "Straße", "\u{FB01}nal", "\u{212A}S2", "\u{0663}\u{0660}% of pupils",
+                     "“Café” – naïve 12", "half of the pupils", "IN LINE WITH NATIONAL", "termly\u{00A0}reviews"]
+        for file in try FileManager.default.contentsOfDirectory(at: TestSupport.examplesDirectory, includingPropertiesForKeys: nil) {
+            texts += try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        // One set of them all twice over (more than 64: several words of bits), and sets of a few.
+        #expect(patterns.count * 2 > 64)
+        for chosen in [Array(patterns.indices) + Array(patterns.indices), [0], Array(patterns.indices.suffix(5)), []] {
+            let set = PatternPrefilterSet(chosen.map { patterns[$0] })
+            for text in texts {
+                let candidates = set.candidates(in: text)
+                for (place, index) in chosen.enumerated() {
+                    let own = PatternPrefilter(pattern: patterns[index].source)?.mayMatch(text) ?? true
+                    #expect(candidates.mayMatch(place) == own, "\(patterns[index].source) on \(text)")
+                }
+            }
+        }
+    }
+
     /// The sources of every pattern in `rules/`: values of `pattern` keys and
     /// the members of `patterns` objects.
     static func builtInPatternSources() throws -> [String] {
