@@ -19,8 +19,23 @@ enum Abbreviations {
 
     /// Where each abbreviation is in `bytes[span]`.
     static func spans(in bytes: [UInt8], span: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        // Each word waits for the next: whether the next is shouted too decides whether it is in a run of capitals.
+        var waiting: Word?
+        /// Takes the next word (nil at the end), deciding on the one waiting.
+        func read(_ word: Word?) {
+            if let last = waiting {
+                let letters = last.span.count
+                if (2...6).contains(letters), last.capitals >= 2, last.capitals >= letters - 1,
+                   !(last.isShouted && (last.afterShouted || (last.joinsNext && word?.isShouted == true))) {
+                    result.append(last.span)
+                }
+            }
+            guard var word else { return }
+            word.afterShouted = waiting.map { $0.joinsNext && $0.isShouted } ?? false
+            waiting = word
+        }
         // Words of ASCII letters; one touching a digit (`KS2`, `Y6`) is not counted.
-        var words: [(span: Range<Int>, capitals: Int, joinsNext: Bool)] = []
         var index = span.lowerBound
         while index < span.upperBound {
             guard isLetter(bytes[index]) else {
@@ -42,7 +57,7 @@ enum Abbreviations {
                 || (index < span.upperBound && isWordByte(bytes[index]))
             if touchesOther {
                 while index < span.upperBound, isWordByte(bytes[index]) { index += 1 }
-                words.append((start..<start, 0, false))
+                read(Word(span: start..<start, capitals: 0, joinsNext: false))
                 continue
             }
             // Only spaces (and inline tags, not `<br>`) between this word and the next: they may be one run of capitals.
@@ -63,27 +78,27 @@ enum Abbreviations {
                     break
                 }
             }
-            words.append((start..<index, capitals, next > index && next < span.upperBound && isLetter(bytes[next])))
+            read(Word(span: start..<index, capitals: capitals, joinsNext: next > index && next < span.upperBound && isLetter(bytes[next])))
         }
-        func isShouted(_ word: (span: Range<Int>, capitals: Int, joinsNext: Bool)) -> Bool {
-            word.capitals == word.span.count && word.capitals >= 2
-        }
-        var result: [Range<Int>] = []
-        for (position, word) in words.enumerated() {
-            let letters = word.span.count
-            guard (2...6).contains(letters), word.capitals >= 2, word.capitals >= letters - 1 else { continue }
-            if isShouted(word) {
-                let before = position > 0 && words[position - 1].joinsNext && isShouted(words[position - 1])
-                let after = word.joinsNext && position + 1 < words.count && isShouted(words[position + 1])
-                if before || after { continue }
-            }
-            result.append(word.span)
-        }
+        read(nil)
         return result
     }
 
+    /// A word of letters, as `spans` reads it.
+    private struct Word {
+        var span: Range<Int>
+        var capitals: Int
+        /// Only spaces or inline tags between it and the next word.
+        var joinsNext: Bool
+        /// The word before is shouted and joins this one.
+        var afterShouted = false
+
+        /// All in capitals (two or more): shouting, when next to another such word.
+        var isShouted: Bool { capitals == span.count && capitals >= 2 }
+    }
+
     private static func isLetter(_ byte: UInt8) -> Bool {
-        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        (byte | 0x20) &- 0x61 < 26  // A-Z and a-z
     }
 
     /// A letter, a digit or any byte of a character outside ASCII.
