@@ -23,6 +23,7 @@ enum Abbreviations {
         // Each word waits for the next: whether the next is shouted too decides whether it is in a run of capitals.
         var waiting: Word?
         /// Takes the next word (nil at the end), deciding on the one waiting.
+        @inline(__always)
         func read(_ word: Word?) {
             if let last = waiting {
                 let letters = last.span.count
@@ -35,50 +36,53 @@ enum Abbreviations {
             word.afterShouted = waiting.map { $0.joinsNext && $0.isShouted } ?? false
             waiting = word
         }
-        // Words of ASCII letters; one touching a digit (`KS2`, `Y6`) is not counted.
-        var index = span.lowerBound
-        while index < span.upperBound {
-            guard isLetter(bytes[index]) else {
-                // An HTML tag or entity (`<TD>`, `&NBSP;`) is no word: skip it whole.
-                if bytes[index] == 0x3C || bytes[index] == 0x26, let length = Markup.length(bytes, at: index, end: span.upperBound) {
-                    index += length
-                } else {
+        // Over the bytes unchecked: this reads every letter of a plan.
+        bytes.withUnsafeBufferPointer { buffer in
+            // Words of ASCII letters; one touching a digit (`KS2`, `Y6`) is not counted.
+            var index = span.lowerBound
+            while index < span.upperBound {
+                guard isLetter(buffer[index]) else {
+                    // An HTML tag or entity (`<TD>`, `&NBSP;`) is no word: skip it whole.
+                    if buffer[index] == 0x3C || buffer[index] == 0x26, let length = Markup.length(bytes, at: index, end: span.upperBound) {
+                        index += length
+                    } else {
+                        index += 1
+                    }
+                    continue
+                }
+                let start = index
+                var capitals = 0
+                while index < span.upperBound, isLetter(buffer[index]) {
+                    if buffer[index] <= 0x5A { capitals += 1 }
                     index += 1
                 }
-                continue
-            }
-            let start = index
-            var capitals = 0
-            while index < span.upperBound, isLetter(bytes[index]) {
-                if bytes[index] <= 0x5A { capitals += 1 }
-                index += 1
-            }
-            let touchesOther = (start > span.lowerBound && isWordByte(bytes[start - 1]))
-                || (index < span.upperBound && isWordByte(bytes[index]))
-            if touchesOther {
-                while index < span.upperBound, isWordByte(bytes[index]) { index += 1 }
-                read(Word(span: start..<start, capitals: 0, joinsNext: false))
-                continue
-            }
-            // Only spaces (and inline tags, not `<br>`) between this word and the next: they may be one run of capitals.
-            // Only a word all in capitals can be in such a run: for any other, there is nothing to look for.
-            let isAllCapitals = capitals == index - start && capitals >= 2
-            var next = index
-            while isAllCapitals, next < span.upperBound {
-                if bytes[next] == 0x20 {
-                    next += 1
-                } else if isLetter(bytes[next]) {
-                    break
-                } else if let length = Markup.spaceLength(bytes, at: next, end: span.upperBound)
-                            ?? (bytes[next] == 0x3C && InlineText.breakTagLength(bytes, at: next, end: span.upperBound) == nil
-                                ? Markup.tagLength(bytes, at: next, end: span.upperBound) : nil),
-                          bytes[next] != 0x0A, bytes[next] != 0x0D {
-                    next += length
-                } else {
-                    break
+                let touchesOther = (start > span.lowerBound && isWordByte(buffer[start - 1]))
+                    || (index < span.upperBound && isWordByte(buffer[index]))
+                if touchesOther {
+                    while index < span.upperBound, isWordByte(buffer[index]) { index += 1 }
+                    read(Word(span: start..<start, capitals: 0, joinsNext: false))
+                    continue
                 }
+                // Only spaces (and inline tags, not `<br>`) between this word and the next: they may be one run of capitals.
+                // Only a word all in capitals can be in such a run: for any other, there is nothing to look for.
+                let isAllCapitals = capitals == index - start && capitals >= 2
+                var next = index
+                while isAllCapitals, next < span.upperBound {
+                    if bytes[next] == 0x20 {
+                        next += 1
+                    } else if isLetter(bytes[next]) {
+                        break
+                    } else if let length = Markup.spaceLength(bytes, at: next, end: span.upperBound)
+                                ?? (bytes[next] == 0x3C && InlineText.breakTagLength(bytes, at: next, end: span.upperBound) == nil
+                                    ? Markup.tagLength(bytes, at: next, end: span.upperBound) : nil),
+                              bytes[next] != 0x0A, bytes[next] != 0x0D {
+                        next += length
+                    } else {
+                        break
+                    }
+                }
+                read(Word(span: start..<index, capitals: capitals, joinsNext: next > index && next < span.upperBound && isLetter(buffer[next])))
             }
-            read(Word(span: start..<index, capitals: capitals, joinsNext: next > index && next < span.upperBound && isLetter(bytes[next])))
         }
         read(nil)
         return result

@@ -84,6 +84,26 @@ import Testing
         #expect(digit.mayMatch("\u{0663}\u{0660}%"))  // Arabic-Indic digits: \d matches them
     }
 
+    /// A prefilter with few candidate bytes passes over eight bytes at a
+    /// time: what it looks for is found at every offset, next to text
+    /// outside ASCII, and at the very end.
+    @Test func findsRunsAtEveryOffset() throws {
+        let bracket = try #require(PatternPrefilter(pattern: #"\((name|date)\)"#))
+        let letter = try #require(PatternPrefilter(pattern: #"\bage\b"#))
+        for offset in 0..<20 {
+            let padding = String(repeating: "x", count: offset)
+            #expect(bracket.mayMatch(padding + "(name)" + padding))
+            #expect(bracket.mayMatch(padding + "(NAME"))
+            #expect(!bracket.mayMatch(padding + "(nam" + padding))
+            #expect(!bracket.mayMatch(padding + "name) (" + padding + "– ’"))
+            #expect(bracket.mayMatch(padding + "’(date" + padding))
+            #expect(letter.mayMatch(padding + "AGE"))
+            #expect(letter.mayMatch(padding + "“Age”" + padding))
+            #expect(!letter.mayMatch(padding + "ag e" + padding))
+            #expect(letter.mayMatch(padding + "Straße" + padding))  // may fold to ASCII: the pattern must run
+        }
+    }
+
     /// eqlint's own patterns are compiled when first used, so a pattern that
     /// does not compile would be found only on the plan that needs it: here,
     /// every one is compiled.
