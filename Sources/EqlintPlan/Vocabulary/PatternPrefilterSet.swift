@@ -67,48 +67,62 @@ package struct PatternPrefilterSet: Sendable {
         self.classCount = classCount
 
         // The trie of the runs, in the table of moves (0: no child yet, as no
-        // move of the trie leads back to the root); then, breadth first, each
-        // state's failure state, and its missing moves taken from there.
-        var moves = [Int32](repeating: 0, count: classCount)
-        var ends: [[Int]] = [[]]
+        // move of the trie leads back to the root), with the patterns whose
+        // runs end at each state (`words` words a state); then, breadth
+        // first, each state's failure state, from which it takes its missing
+        // moves and the patterns of the runs ending there too.
+        // At most one state for each byte of the runs, and the root.
+        let most = runs.reduce(1) { $0 + $1.run.count }
+        var moves = [Int32](repeating: 0, count: most * classCount)
+        var ending = [UInt64](repeating: 0, count: most * words)
+        var stateCount = 1
         for (run, pattern) in runs {
             var state = 0
             for byte in run {
                 let move = state * classCount + Int(classes[Int(byte)])
                 if moves[move] == 0 {
-                    moves[move] = Int32(ends.count)
-                    ends.append([])
-                    moves += repeatElement(0, count: classCount)
+                    moves[move] = Int32(stateCount)
+                    stateCount += 1
                 }
                 state = Int(moves[move])
             }
-            ends[state].append(pattern)
+            ending[state * words + pattern / 64] |= 1 << UInt64(pattern % 64)
         }
-        var failure = [Int](repeating: 0, count: ends.count)
+        moves.removeLast((most - stateCount) * classCount)
+        var failure = [Int](repeating: 0, count: stateCount)
         var queue = (0..<classCount).compactMap { moves[$0] == 0 ? nil : Int(moves[$0]) }
-        var head = 0
-        while head < queue.count {
-            let state = queue[head]
-            head += 1
-            ends[state] += ends[failure[state]]
-            for byteClass in 0..<classCount {
-                let fallback = moves[failure[state] * classCount + byteClass]
-                let move = state * classCount + byteClass
-                if moves[move] != 0 {
-                    failure[Int(moves[move])] = Int(fallback)
-                    queue.append(Int(moves[move]))
-                } else {
-                    moves[move] = fallback
+        queue.reserveCapacity(stateCount)
+        var children: [(byteClass: Int, state: Int32)] = []
+        moves.withUnsafeMutableBufferPointer { moves in
+            ending.withUnsafeMutableBufferPointer { ending in
+                var head = 0
+                while head < queue.count {
+                    let state = queue[head]
+                    head += 1
+                    let fallback = failure[state]
+                    for word in 0..<words { ending[state * words + word] |= ending[fallback * words + word] }
+                    // The state's row is its fallback's, but for its own children.
+                    let row = state * classCount
+                    children.removeAll(keepingCapacity: true)
+                    for byteClass in 0..<classCount where moves[row + byteClass] != 0 {
+                        children.append((byteClass, moves[row + byteClass]))
+                    }
+                    (moves.baseAddress! + row).update(from: moves.baseAddress! + fallback * classCount, count: classCount)
+                    for (byteClass, child) in children {
+                        failure[Int(child)] = Int(moves[row + byteClass])
+                        moves[row + byteClass] = child
+                        queue.append(Int(child))
+                    }
                 }
             }
         }
         self.moves = moves
-        var outputAt = [Int32](repeating: -1, count: ends.count)
+        var outputAt = [Int32](repeating: -1, count: stateCount)
         var outputs: [UInt64] = []
-        for (state, patterns) in ends.enumerated() where !patterns.isEmpty {
+        for state in 0..<stateCount {
+            let bits = ending[state * words..<(state + 1) * words]
+            guard bits.contains(where: { $0 != 0 }) else { continue }
             outputAt[state] = Int32(outputs.count)
-            var bits = [UInt64](repeating: 0, count: words)
-            for pattern in patterns { bits[pattern / 64] |= 1 << UInt64(pattern % 64) }
             outputs += bits
         }
         self.outputAt = outputAt
