@@ -110,13 +110,16 @@ package struct PhraseIndex: Sendable {
     /// (`disadvanta ges`).
     package func matches(in words: [Word], bytes: [UInt8], groups: Set<String>? = nil) -> [VocabularyMatch] {
         var found: [VocabularyMatch] = []
-        // The few groups wanted, compared for equality: cheaper than hashing each phrase's group for the set.
-        let wanted = groups.map(Array.init)
+        // The few groups wanted, compared for equality: cheaper than hashing
+        // each phrase's group for the set. Most rules want one group, or all:
+        // an array of them is made only for several.
+        let onlyGroup = groups?.count == 1 ? groups?.first : nil
+        let wanted = onlyGroup == nil ? groups.map(Array.init) : nil
         var index = 0
         while let (first, place) = nextFirstWord(in: words, from: index) {
             index = first
             var matched: (entry: Entry, end: Int)?
-            for entry in entries[place] where wanted?.contains(entry.group) ?? true {
+            for entry in entries[place] where onlyGroup.map({ entry.group == $0 }) ?? wanted?.contains(entry.group) ?? true {
                 let count = entry.words.count
                 guard index + count <= words.count else { continue }
                 // Word for word, the common case; a word split in two only when that fails.
