@@ -52,9 +52,12 @@ enum Abbreviations {
                 }
                 let start = index
                 var capitals = 0
-                while index < span.upperBound, isLetter(buffer[index]) {
-                    if buffer[index] <= 0x5A { capitals += 1 }
-                    index += 1
+                let end = span.upperBound
+                while index < end {
+                    let byte = buffer[index]
+                    guard isLetter(byte) else { break }
+                    capitals &+= byte <= 0x5A ? 1 : 0
+                    index &+= 1
                 }
                 let touchesOther = (start > span.lowerBound && isWordByte(buffer[start - 1]))
                     || (index < span.upperBound && isWordByte(buffer[index]))
