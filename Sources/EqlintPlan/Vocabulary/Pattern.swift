@@ -95,6 +95,16 @@ public struct Pattern: @unchecked Sendable {
     /// there; without, every call runs the pattern.
     public func match(_ text: String, stops: PatternStops? = nil) -> Match {
         if let prefilter, !prefilter.mayMatch(text) { return .notFound }
+        return matchPastPrefilter(text, stops: stops)
+    }
+
+    /// What the prefilter needs in a text, or nil when the pattern has none
+    /// (for `PatternPrefilterSet`, which asks it of many patterns at once).
+    var prefilterRequirement: PatternPrefilter.Requirement? { prefilter?.requirement }
+
+    /// `match` of a text the pattern's prefilter has already let through
+    /// (as a `PatternPrefilterSet` says).
+    package func matchPastPrefilter(_ text: String, stops: PatternStops? = nil) -> Match {
         if isTimeLimited, let stops, !stops.mayRun(self) { return .stopped }
         if let matches = byteMatches(in: text, firstOnly: true) { return matches.isEmpty ? .notFound : .found }
         return matchRegex(text, stops: stops)

@@ -31,6 +31,10 @@ struct PatternPrefilter: Sendable {
     /// a character that may fold to ASCII letters).
     private let byteKinds: [UInt8]
     private static let pass: UInt8 = 0, candidate: UInt8 = 1, nonASCII: UInt8 = 2
+    /// Each candidate byte repeated over eight bytes, when there are at most
+    /// four (`(` or `[`, or a letter in both cases): eight bytes at a time
+    /// are then passed over when none is a candidate or outside ASCII.
+    private let candidateWords: [UInt64]
 
     /// The prefilter for a pattern, or nil when its source does not show one.
     init?(pattern source: String) {
@@ -55,6 +59,8 @@ struct PatternPrefilter: Sendable {
         for lead in 0xC0...0xFF where lead != 0xC2 { kinds[lead] = Self.nonASCII }
         runsByFirstByte = byFirst
         byteKinds = kinds
+        let candidates = (0..<128).filter { kinds[$0] == Self.candidate }
+        candidateWords = candidates.count <= 4 ? candidates.map { UInt64($0) &* 0x0101_0101_0101_0101 } : []
     }
 
     /// False when the pattern cannot match `text`; true when it may.
@@ -66,7 +72,17 @@ struct PatternPrefilter: Sendable {
     private func mayMatch(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         byteKinds.withUnsafeBufferPointer { kinds in
             var index = 0
+            // Where the next eight bytes may be passed over (in a clean stretch, each is looked at below only once).
+            var nextBlock = candidateWords.isEmpty ? Int.max : 0
             while index < bytes.count {
+                if index == nextBlock {
+                    if index + 8 <= bytes.count, isClean(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                        index += 8
+                        nextBlock = index
+                        continue
+                    }
+                    nextBlock = index + 8
+                }
                 let byte = bytes[index]
                 switch kinds[Int(byte)] {
                 case Self.pass:
@@ -85,6 +101,18 @@ struct PatternPrefilter: Sendable {
         }
     }
 
+    /// Whether eight bytes hold no candidate byte and none outside ASCII.
+    @inline(__always)
+    private func isClean(_ block: UInt64) -> Bool {
+        guard block & 0x8080_8080_8080_8080 == 0 else { return false }
+        for candidate in candidateWords {
+            // A byte equal to the candidate is a zero byte of the difference.
+            let difference = block ^ candidate
+            if (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080 != 0 { return false }
+        }
+        return true
+    }
+
     private static func lowercased(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
@@ -101,7 +129,7 @@ struct PatternPrefilter: Sendable {
     /// is one whose case folding has no ASCII letter or digit in it: the rest
     /// of Latin-1 except `ß` (C3 9F), and General Punctuation (E2 80 xx, E2 81 xx:
     /// dashes, curly quotes). A continuation byte of such a character is safe too.
-    private static func cannotFoldToASCII(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    static func cannotFoldToASCII(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         let byte = bytes[index]
         if byte < 0xC0 { return true }  // a continuation byte, judged with its lead byte
         let next = index + 1 < bytes.count ? bytes[index + 1] : 0

@@ -75,16 +75,23 @@ package enum InlineText {
     private static func isPlain(_ bytes: [UInt8], _ span: Range<Int>) -> Bool {
         guard !span.isEmpty else { return true }
         guard bytes[span.lowerBound] != 0x20, bytes[span.upperBound - 1] != 0x20 else { return false }
-        var previous: UInt8 = 0
-        for index in span {
-            let byte = bytes[index]
-            switch byte {
-            case 0x00...0x1F, 0x7F, 0xC2, 0x2A, 0x60, 0x5F, 0x5C, 0x5B, 0x5D, 0x3C, 0x26: return false
-            case 0x20 where previous == 0x20: return false
-            default: previous = byte
+        return bytes.withUnsafeBufferPointer { bytes in
+            notPlainBytes.withUnsafeBufferPointer { notPlain in
+                var previous: UInt8 = 0
+                for index in span {
+                    let byte = bytes[index]
+                    if notPlain[Int(byte)] || (byte == 0x20 && previous == 0x20) { return false }
+                    previous = byte
+                }
+                return true
             }
         }
-        return true
+    }
+
+    /// The bytes `plain` has something to do with, by value: controls, the
+    /// lead byte of a no-break space or C1 control, and markup characters.
+    private static let notPlainBytes: [Bool] = (0...255).map { byte in
+        byte <= 0x1F || [0x7F, 0xC2, 0x2A, 0x60, 0x5F, 0x5C, 0x5B, 0x5D, 0x3C, 0x26].contains(byte)
     }
 
     /// U+FFFD, which stands in for characters a plan's text must not carry.

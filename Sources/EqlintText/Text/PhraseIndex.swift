@@ -21,6 +21,9 @@ package struct PhraseIndex: Sendable {
     /// already, so their low bits index it directly: this lookup, made for
     /// every word of a plan, is several times cheaper than a `Dictionary`'s.
     private var slots: [(hash: UInt64, entries: Int)] = [(0, -1)]
+    /// A bit for each first word, at the top 12 bits of its hash: most words
+    /// of a text start no phrase, and one look-up here passes them over.
+    private var firstWords = [UInt64](repeating: 0, count: 64)
 
     package init() {}
 
@@ -35,6 +38,7 @@ package struct PhraseIndex: Sendable {
             index = entries.count
             entries.append([])
             insert(first, at: index)
+            firstWords[Self.filterBit(first) >> 6] |= 1 << UInt64(Self.filterBit(first) & 63)
         }
         // Longest first, and among phrases of one length in the order they
         // were added (groups in name order), so which group a phrase is
@@ -52,6 +56,38 @@ package struct PhraseIndex: Sendable {
             slot = (slot + 1) & mask
         }
         return nil
+    }
+
+    /// The bit of `firstWords` for a word's hash.
+    @inline(__always)
+    private static func filterBit(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: hash >> 52)
+    }
+
+    /// The first word at or after `start` that some phrase starts with, and
+    /// where its entries are; nil when there is none.
+    private func nextFirstWord(in words: [Word], from start: Int) -> (index: Int, place: Int)? {
+        words.withUnsafeBufferPointer { words in
+            firstWords.withUnsafeBufferPointer { filter in
+                slots.withUnsafeBufferPointer { slots in
+                    let mask = slots.count - 1
+                    var index = start
+                    while index < words.count {
+                        let hash = words[index].hash
+                        let bit = Self.filterBit(hash)
+                        if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
+                            var slot = Int(truncatingIfNeeded: hash) & mask
+                            while slots[slot].entries >= 0 {
+                                if slots[slot].hash == hash { return (index, slots[slot].entries) }
+                                slot = (slot + 1) & mask
+                            }
+                        }
+                        index += 1
+                    }
+                    return nil
+                }
+            }
+        }
     }
 
     /// Adds a first word, doubling the table to keep it at most half full.
@@ -74,16 +110,16 @@ package struct PhraseIndex: Sendable {
     /// (`disadvanta ges`).
     package func matches(in words: [Word], bytes: [UInt8], groups: Set<String>? = nil) -> [VocabularyMatch] {
         var found: [VocabularyMatch] = []
-        // The few groups wanted, compared for equality: cheaper than hashing each phrase's group for the set.
-        let wanted = groups.map(Array.init)
+        // The few groups wanted, compared for equality: cheaper than hashing
+        // each phrase's group for the set. Most rules want one group, or all:
+        // an array of them is made only for several.
+        let onlyGroup = groups?.count == 1 ? groups?.first : nil
+        let wanted = onlyGroup == nil ? groups.map(Array.init) : nil
         var index = 0
-        while index < words.count {
-            guard let place = place(of: words[index].hash) else {
-                index += 1
-                continue
-            }
+        while let (first, place) = nextFirstWord(in: words, from: index) {
+            index = first
             var matched: (entry: Entry, end: Int)?
-            for entry in entries[place] where wanted?.contains(entry.group) ?? true {
+            for entry in entries[place] where onlyGroup.map({ entry.group == $0 }) ?? wanted?.contains(entry.group) ?? true {
                 let count = entry.words.count
                 guard index + count <= words.count else { continue }
                 // Word for word, the common case; a word split in two only when that fails.

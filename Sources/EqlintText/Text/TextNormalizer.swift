@@ -4,32 +4,46 @@
 public enum TextNormalizer {
     /// `Who's responsible?` → `whosresponsible`; `Target group(s)` → `targetgroup`.
     public static func labelKey(_ text: String) -> String {
-        var bytes = Array(text.utf8)
-        // Drop trailing punctuation (but not a closing parenthesis) and tags, then a trailing "(s)".
-        while let last = bytes.last, last < 0x80, !isWordByte(last), last != 0x29 {
-            let tag = last == 0x3E ? Markup.skipMarkupBackward(bytes, to: bytes.count, from: 0) : bytes.count
-            bytes.removeLast(bytes.count - (tag < bytes.count ? tag : bytes.count - 1))
-        }
-        if bytes.count >= 3, bytes[bytes.count - 3] == 0x28, bytes[bytes.count - 2] | 0x20 == 0x73, bytes[bytes.count - 1] == 0x29 {
-            bytes.removeLast(3)
-        }
-        // The words run together: every word character, ASCII lower-cased, in one
-        // pass; HTML tags and entities are no words.
-        var key: [UInt8] = []
-        key.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == 0x3C || bytes[index] == 0x26, let markup = Markup.length(bytes, at: index, end: bytes.count) {
-                index += markup
-                continue
+        var text = text
+        return text.withUTF8 { bytes in
+            // Drop trailing punctuation (but not a closing parenthesis) and tags, then a trailing "(s)".
+            var end = bytes.count
+            while end > 0, bytes[end - 1] < 0x80, !isWordByte(bytes[end - 1]), bytes[end - 1] != 0x29 {
+                let tag = bytes[end - 1] == 0x3E ? Markup.skipMarkupBackward(Array(bytes[..<end]), to: end, from: 0) : end
+                end = tag < end ? tag : end - 1
             }
-            let length = PhraseIndex.characterLength(bytes[index], at: index, end: bytes.count)
-            if PhraseIndex.isWordCharacter(bytes, at: index, length: length) {
-                for offset in index..<index + length { key.append(bytes[offset] &- 0x41 < 26 ? bytes[offset] | 0x20 : bytes[offset]) }
+            if end >= 3, bytes[end - 3] == 0x28, bytes[end - 2] | 0x20 == 0x73, bytes[end - 1] == 0x29 {
+                end -= 3
             }
-            index += length
+            // The words run together: every word character, ASCII lower-cased, in one
+            // pass; HTML tags and entities are no words.
+            return String(unsafeUninitializedCapacity: end) { key in
+                var count = 0
+                var index = 0
+                while index < end {
+                    let byte = bytes[index]
+                    if isWordByte(byte) {  // an ASCII letter or digit, the common case
+                        key[count] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                        count += 1
+                        index += 1
+                        continue
+                    }
+                    if byte == 0x3C || byte == 0x26, let markup = Markup.length(bytes, at: index, end: end) {
+                        index += markup
+                        continue
+                    }
+                    let length = PhraseIndex.characterLength(byte, at: index, end: end)
+                    if byte >= 0x80, PhraseIndex.isWordCharacter(bytes, at: index, length: length) {
+                        for offset in index..<index + length {  // no ASCII letter to lower-case
+                            key[count] = bytes[offset]
+                            count += 1
+                        }
+                    }
+                    index += length
+                }
+                return count
+            }
         }
-        return String(decoding: key, as: UTF8.self)
     }
 
     /// Whether `text` has more than `limit` bytes of word characters (as
@@ -40,12 +54,19 @@ public enum TextNormalizer {
             var count = 0
             var index = 0
             while index < bytes.count {
-                if bytes[index] == 0x3C || bytes[index] == 0x26, let markup = Markup.length(bytes, at: index, end: bytes.count) {
+                let byte = bytes[index]
+                if isWordByte(byte) {  // an ASCII letter or digit, the common case
+                    count += 1
+                    if count > limit { return true }
+                    index += 1
+                    continue
+                }
+                if byte == 0x3C || byte == 0x26, let markup = Markup.length(bytes, at: index, end: bytes.count) {
                     index += markup  // tags and entities are no words
                     continue
                 }
-                let length = PhraseIndex.characterLength(bytes[index], at: index, end: bytes.count)
-                if PhraseIndex.isWordCharacter(bytes, at: index, length: length) {
+                let length = PhraseIndex.characterLength(byte, at: index, end: bytes.count)
+                if byte >= 0x80, PhraseIndex.isWordCharacter(bytes, at: index, length: length) {
                     count += length
                     if count > limit { return true }
                 }
@@ -55,7 +76,9 @@ public enum TextNormalizer {
         }
     }
 
+    /// An ASCII letter or digit.
+    @inline(__always)
     private static func isWordByte(_ byte: UInt8) -> Bool {
-        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
     }
 }

@@ -19,71 +19,93 @@ enum Abbreviations {
 
     /// Where each abbreviation is in `bytes[span]`.
     static func spans(in bytes: [UInt8], span: Range<Int>) -> [Range<Int>] {
-        // Words of ASCII letters; one touching a digit (`KS2`, `Y6`) is not counted.
-        var words: [(span: Range<Int>, capitals: Int, joinsNext: Bool)] = []
-        var index = span.lowerBound
-        while index < span.upperBound {
-            guard isLetter(bytes[index]) else {
-                // An HTML tag or entity (`<TD>`, `&NBSP;`) is no word: skip it whole.
-                if bytes[index] == 0x3C || bytes[index] == 0x26, let length = Markup.length(bytes, at: index, end: span.upperBound) {
-                    index += length
-                } else {
-                    index += 1
-                }
-                continue
-            }
-            let start = index
-            var capitals = 0
-            while index < span.upperBound, isLetter(bytes[index]) {
-                if bytes[index] <= 0x5A { capitals += 1 }
-                index += 1
-            }
-            let touchesOther = (start > span.lowerBound && isWordByte(bytes[start - 1]))
-                || (index < span.upperBound && isWordByte(bytes[index]))
-            if touchesOther {
-                while index < span.upperBound, isWordByte(bytes[index]) { index += 1 }
-                words.append((start..<start, 0, false))
-                continue
-            }
-            // Only spaces (and inline tags, not `<br>`) between this word and the next: they may be one run of capitals.
-            // Only a word all in capitals can be in such a run: for any other, there is nothing to look for.
-            let isAllCapitals = capitals == index - start && capitals >= 2
-            var next = index
-            while isAllCapitals, next < span.upperBound {
-                if bytes[next] == 0x20 {
-                    next += 1
-                } else if isLetter(bytes[next]) {
-                    break
-                } else if let length = Markup.spaceLength(bytes, at: next, end: span.upperBound)
-                            ?? (bytes[next] == 0x3C && InlineText.breakTagLength(bytes, at: next, end: span.upperBound) == nil
-                                ? Markup.tagLength(bytes, at: next, end: span.upperBound) : nil),
-                          bytes[next] != 0x0A, bytes[next] != 0x0D {
-                    next += length
-                } else {
-                    break
-                }
-            }
-            words.append((start..<index, capitals, next > index && next < span.upperBound && isLetter(bytes[next])))
-        }
-        func isShouted(_ word: (span: Range<Int>, capitals: Int, joinsNext: Bool)) -> Bool {
-            word.capitals == word.span.count && word.capitals >= 2
-        }
         var result: [Range<Int>] = []
-        for (position, word) in words.enumerated() {
-            let letters = word.span.count
-            guard (2...6).contains(letters), word.capitals >= 2, word.capitals >= letters - 1 else { continue }
-            if isShouted(word) {
-                let before = position > 0 && words[position - 1].joinsNext && isShouted(words[position - 1])
-                let after = word.joinsNext && position + 1 < words.count && isShouted(words[position + 1])
-                if before || after { continue }
+        // Each word waits for the next: whether the next is shouted too decides whether it is in a run of capitals.
+        var waiting: Word?
+        /// Takes the next word (nil at the end), deciding on the one waiting.
+        @inline(__always)
+        func read(_ word: Word?) {
+            if let last = waiting {
+                let letters = last.span.count
+                if (2...6).contains(letters), last.capitals >= 2, last.capitals >= letters - 1,
+                   !(last.isShouted && (last.afterShouted || (last.joinsNext && word?.isShouted == true))) {
+                    result.append(last.span)
+                }
             }
-            result.append(word.span)
+            guard var word else { return }
+            word.afterShouted = waiting.map { $0.joinsNext && $0.isShouted } ?? false
+            waiting = word
         }
+        // Over the bytes unchecked: this reads every letter of a plan.
+        bytes.withUnsafeBufferPointer { buffer in
+            // Words of ASCII letters; one touching a digit (`KS2`, `Y6`) is not counted.
+            var index = span.lowerBound
+            while index < span.upperBound {
+                guard isLetter(buffer[index]) else {
+                    // An HTML tag or entity (`<TD>`, `&NBSP;`) is no word: skip it whole.
+                    if buffer[index] == 0x3C || buffer[index] == 0x26, let length = Markup.length(bytes, at: index, end: span.upperBound) {
+                        index += length
+                    } else {
+                        index += 1
+                    }
+                    continue
+                }
+                let start = index
+                var capitals = 0
+                let end = span.upperBound
+                while index < end {
+                    let byte = buffer[index]
+                    guard isLetter(byte) else { break }
+                    capitals &+= byte <= 0x5A ? 1 : 0
+                    index &+= 1
+                }
+                let touchesOther = (start > span.lowerBound && isWordByte(buffer[start - 1]))
+                    || (index < span.upperBound && isWordByte(buffer[index]))
+                if touchesOther {
+                    while index < span.upperBound, isWordByte(buffer[index]) { index += 1 }
+                    read(Word(span: start..<start, capitals: 0, joinsNext: false))
+                    continue
+                }
+                // Only spaces (and inline tags, not `<br>`) between this word and the next: they may be one run of capitals.
+                // Only a word all in capitals can be in such a run: for any other, there is nothing to look for.
+                let isAllCapitals = capitals == index - start && capitals >= 2
+                var next = index
+                while isAllCapitals, next < span.upperBound {
+                    if bytes[next] == 0x20 {
+                        next += 1
+                    } else if isLetter(bytes[next]) {
+                        break
+                    } else if let length = Markup.spaceLength(bytes, at: next, end: span.upperBound)
+                                ?? (bytes[next] == 0x3C && InlineText.breakTagLength(bytes, at: next, end: span.upperBound) == nil
+                                    ? Markup.tagLength(bytes, at: next, end: span.upperBound) : nil),
+                              bytes[next] != 0x0A, bytes[next] != 0x0D {
+                        next += length
+                    } else {
+                        break
+                    }
+                }
+                read(Word(span: start..<index, capitals: capitals, joinsNext: next > index && next < span.upperBound && isLetter(buffer[next])))
+            }
+        }
+        read(nil)
         return result
     }
 
+    /// A word of letters, as `spans` reads it.
+    private struct Word {
+        var span: Range<Int>
+        var capitals: Int
+        /// Only spaces or inline tags between it and the next word.
+        var joinsNext: Bool
+        /// The word before is shouted and joins this one.
+        var afterShouted = false
+
+        /// All in capitals (two or more): shouting, when next to another such word.
+        var isShouted: Bool { capitals == span.count && capitals >= 2 }
+    }
+
     private static func isLetter(_ byte: UInt8) -> Bool {
-        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        (byte | 0x20) &- 0x61 < 26  // A-Z and a-z
     }
 
     /// A letter, a digit or any byte of a character outside ASCII.

@@ -27,6 +27,10 @@ final class CheckContext {
     private let speltOut = SpeltOutAcronyms()
     /// The dates in the plan's texts, each text read once whichever rules ask.
     let dates = DateReadings()
+    /// Each objective's own text (by objective index): the bytes it is read
+    /// from and its texts, gathered once for every objective rule.
+    private let objectiveSpans: [[Range<Int>]]
+    private let objectiveTexts: [[String]]
 
     init(plan: Plan, source: SourceFile, vocabulary: Vocabulary, today: CalendarDay,
          measurers: [Measurability.Key: Measurability] = [:], stops: PatternStops, textSpans: [Range<Int>]? = nil) {
@@ -51,6 +55,8 @@ final class CheckContext {
         publishedSpans = spans
         isMarkup = textSpans != nil
         publishedWords = spans.map { PhraseIndex.words(in: source.bytes, span: $0) }
+        objectiveSpans = plan.objectives.map { $0.text.flatMap(\.spans) }
+        objectiveTexts = plan.objectives.map { $0.text.map(\.text) }
     }
 
     /// Where a plan-wide finding goes: the title, or the top of the file.
@@ -72,8 +78,8 @@ final class CheckContext {
             }
         case .objective(let check):
             return plan.objectives.enumerated().flatMap { index, objective in
-                let spans = objective.text.flatMap(\.spans)
-                guard applies(rule, spans: spans, texts: objective.text.map(\.text)) else { return [Finding]() }
+                let spans = objectiveSpans[index]
+                guard applies(rule, spans: spans, texts: objectiveTexts[index]) else { return [Finding]() }
                 let found = check.prepared(ObjectiveInput(context: self, rule: basics, objective: objective, spans: spans))
                 // Most objectives pass most rules: the scope's values are made only for a finding.
                 guard !found.isEmpty else { return [] }
@@ -195,14 +201,16 @@ final class CheckContext {
     /// Whether an entry is measurable by a vocabulary list, recording for
     /// the rule any of its patterns that had to be stopped.
     func isMeasurable(_ entry: TextValue, list: String, datesCount: Bool, rule: RuleBasics) -> Bool {
-        measured.isMeasurable(entry, list: list, datesCount: datesCount, vocabulary: vocabulary) { stops.record($0, rule: rule, text: entry) }
+        measured.isMeasurable(entry, list: list, datesCount: datesCount, vocabulary: vocabulary, dates: dates) {
+            stops.record($0, rule: rule, text: entry)
+        }
     }
 
     /// Whether the objective's own statement has a measure in it ("… from
     /// 88% to 94% by July 2026"): it is then a success criterion too.
     func statementHasMeasure(_ objective: Objective, rule: RuleBasics, list: String = "measures") -> Bool {
         (objective.fields[.objective]?.entries ?? []).contains { statement in
-            measured.isMeasurable(statement, list: list, datesCount: false, measuresOnly: true, vocabulary: vocabulary) {
+            measured.isMeasurable(statement, list: list, datesCount: false, measuresOnly: true, vocabulary: vocabulary, dates: dates) {
                 stops.record($0, rule: rule, text: statement)
             }
         }

@@ -27,6 +27,9 @@ struct Measurability: Sendable {
     private(set) var vague: [Pattern] = []
     private(set) var weak: [Pattern] = []
     let datesCount: Bool
+    /// The prefilters of the measures, vague and weak patterns, in that
+    /// order: an entry's text is scanned once for all of them.
+    private let prefilters: PatternPrefilterSet
 
     /// Sorts a vocabulary list's pattern groups by kind (see the type's comment).
     init(list: Vocabulary.List?, datesCount: Bool) {
@@ -49,6 +52,7 @@ struct Measurability: Sendable {
         measures = shortestFirst(measures)
         vague = shortestFirst(vague)
         weak = shortestFirst(weak)
+        prefilters = PatternPrefilterSet(measures + vague + weak)
     }
 
     /// Whether the entry is measurable. A pattern whose match had to be
@@ -57,11 +61,15 @@ struct Measurability: Sendable {
     /// finding is made on a guess.
     /// With `measuresOnly`, only a measure counts (step 1): what an
     /// objective's statement needs to count as a success criterion.
-    func isMeasurable(_ entry: TextValue, measuresOnly: Bool = false, stops: PatternStops? = nil, stopped: (Pattern) -> Void) -> Bool {
-        func any(_ patterns: [Pattern]) -> Bool {
+    /// With `dates`, the entry's dates are read from (and kept in) the plan's readings.
+    func isMeasurable(_ entry: TextValue, measuresOnly: Bool = false, stops: PatternStops? = nil, dates: DateReadings? = nil,
+                      stopped: (Pattern) -> Void) -> Bool {
+        let candidates = prefilters.candidates(in: entry.text)
+        /// Whether a pattern of the kind matches; `first` is the place of the kind's first pattern in `prefilters`.
+        func any(_ patterns: [Pattern], from first: Int) -> Bool {
             var unknown = false
-            for pattern in patterns {
-                switch pattern.match(entry.text, stops: stops) {
+            for (offset, pattern) in patterns.enumerated() where candidates.mayMatch(first + offset) {
+                switch pattern.matchPastPrefilter(entry.text, stops: stops) {
                 case .found: return true
                 case .notFound: continue
                 case .stopped:
@@ -71,10 +79,10 @@ struct Measurability: Sendable {
             }
             return unknown
         }
-        if any(measures) { return true }
-        if measuresOnly || any(vague) { return false }
-        if any(weak) { return true }
-        return datesCount && DateReader.span(in: entry.text)?.end != nil
+        if any(measures, from: 0) { return true }
+        if measuresOnly || any(vague, from: measures.count) { return false }
+        if any(weak, from: measures.count + vague.count) { return true }
+        return datesCount && (dates.map { $0.span(in: entry.text) } ?? DateReader.span(in: entry.text))?.end != nil
     }
 }
 
@@ -94,6 +102,8 @@ final class MeasurabilityMemo {
     /// The plan's record of stopped patterns.
     let stops: PatternStops?
     private var known: [Key: Bool] = [:]
+    /// Deciders no rule asked for when the run began, built for this plan once.
+    private var built: [Measurability.Key: Measurability] = [:]
 
     init(measurers: [Measurability.Key: Measurability], stops: PatternStops? = nil) {
         self.measurers = measurers
@@ -101,14 +111,24 @@ final class MeasurabilityMemo {
     }
 
     func isMeasurable(_ entry: TextValue, list: String, datesCount: Bool, measuresOnly: Bool = false, vocabulary: Vocabulary,
-                      stopped: (Pattern) -> Void) -> Bool {
+                      dates: DateReadings? = nil, stopped: (Pattern) -> Void) -> Bool {
         let key = Key(list: list, datesCount: datesCount, measuresOnly: measuresOnly, text: entry.text)
         if let answer = known[key] { return answer }
-        let measurer = measurers[Measurability.Key(list: list, datesCount: datesCount)]
-            ?? Measurability(list: vocabulary.lists[list], datesCount: datesCount)
-        let answer = measurer.isMeasurable(entry, measuresOnly: measuresOnly, stops: stops, stopped: stopped)
+        let measurer = self.measurer(list: list, datesCount: datesCount, measuresOnly: measuresOnly, vocabulary: vocabulary)
+        let answer = measurer.isMeasurable(entry, measuresOnly: measuresOnly, stops: stops, dates: dates, stopped: stopped)
         known[key] = answer
         return answer
+    }
+
+    /// The decider for a list: one built for the run, or else for this plan.
+    /// Only measures count with `measuresOnly`, so either `datesCount`'s will do.
+    private func measurer(list: String, datesCount: Bool, measuresOnly: Bool, vocabulary: Vocabulary) -> Measurability {
+        let key = Measurability.Key(list: list, datesCount: datesCount)
+        if let measurer = measurers[key] ?? built[key] { return measurer }
+        if measuresOnly, let measurer = measurers[Measurability.Key(list: list, datesCount: !datesCount)] { return measurer }
+        let measurer = Measurability(list: vocabulary.lists[list], datesCount: datesCount)
+        built[key] = measurer
+        return measurer
     }
 }
 

@@ -74,7 +74,7 @@ public enum Readability {
                 words += 1
                 wordsInSentence += 1
                 syllables += Self.syllables(in: word)
-                word = []
+                word.removeAll(keepingCapacity: true)
             }
             func endSentence() {
                 endWord()
@@ -103,20 +103,27 @@ public enum Readability {
 
         /// An estimate from vowel groups: `celebrate` 3, `the` 1, `table` 2.
         static func syllables(in word: [UInt8]) -> Int {
-            let vowels: Set<UInt8> = [0x61, 0x65, 0x69, 0x6F, 0x75, 0x79]  // a e i o u y
             guard word.contains(where: { (0x61...0x7A).contains($0) }) else { return 1 }
             var count = 0
             var previousWasVowel = false
             for byte in word {
-                let isVowel = vowels.contains(byte)
+                let isVowel = Self.isVowel(byte)
                 if isVowel, !previousWasVowel { count += 1 }
                 previousWasVowel = isVowel
             }
             // A silent final e (`make`), but not `-le` (`table`) or a word of one vowel group (`the`).
-            if count > 1, word.last == 0x65, word.count >= 3, word[word.count - 2] != 0x6C, !vowels.contains(word[word.count - 2]) {
+            if count > 1, word.last == 0x65, word.count >= 3, word[word.count - 2] != 0x6C, !isVowel(word[word.count - 2]) {
                 count -= 1
             }
             return max(count, 1)
+        }
+
+        /// a, e, i, o, u or y (the word is lower-cased).
+        private static func isVowel(_ byte: UInt8) -> Bool {
+            switch byte {
+            case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: return true
+            default: return false
+            }
         }
     }
 }

@@ -107,7 +107,11 @@ struct SmallCounts {
         if span.count <= 2, span.allSatisfy({ (0x30...0x39).contains(bytes[$0]) }) {
             return span.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) }
         }
-        return Self.numberWords.firstIndex(of: word.hash).map { $0 + 1 }
+        // `one` … `nine` start with one of these letters, in either case: most words are passed over here.
+        switch bytes[span.lowerBound] | 0x20 {
+        case 0x6F, 0x74, 0x66, 0x73, 0x65, 0x6E: return Self.numberWords.firstIndex(of: word.hash).map { $0 + 1 }  // o t f s e n
+        default: return nil
+        }
     }
 
     /// Whether a full stop, semicolon, colon, table bar or line break lies

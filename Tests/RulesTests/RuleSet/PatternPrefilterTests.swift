@@ -84,6 +84,26 @@ import Testing
         #expect(digit.mayMatch("\u{0663}\u{0660}%"))  // Arabic-Indic digits: \d matches them
     }
 
+    /// A prefilter with few candidate bytes passes over eight bytes at a
+    /// time: what it looks for is found at every offset, next to text
+    /// outside ASCII, and at the very end.
+    @Test func findsRunsAtEveryOffset() throws {
+        let bracket = try #require(PatternPrefilter(pattern: #"\((name|date)\)"#))
+        let letter = try #require(PatternPrefilter(pattern: #"\bage\b"#))
+        for offset in 0..<20 {
+            let padding = String(repeating: "x", count: offset)
+            #expect(bracket.mayMatch(padding + "(name)" + padding))
+            #expect(bracket.mayMatch(padding + "(NAME"))
+            #expect(!bracket.mayMatch(padding + "(nam" + padding))
+            #expect(!bracket.mayMatch(padding + "name) (" + padding + "– ’"))
+            #expect(bracket.mayMatch(padding + "’(date" + padding))
+            #expect(letter.mayMatch(padding + "AGE"))
+            #expect(letter.mayMatch(padding + "“Age”" + padding))
+            #expect(!letter.mayMatch(padding + "ag e" + padding))
+            #expect(letter.mayMatch(padding + "Straße" + padding))  // may fold to ASCII: the pattern must run
+        }
+    }
+
     /// eqlint's own patterns are compiled when first used, so a pattern that
     /// does not compile would be found only on the plan that needs it: here,
     /// every one is compiled.
@@ -116,6 +136,31 @@ import Testing
         for pattern in patterns {
             for text in texts {
                 #expect(pattern.prefilterAgrees(on: text), "\(pattern.source) on \(text)")
+            }
+        }
+    }
+
+    /// All the prefilters of a set in one scan give each pattern's own
+    /// answer: every built-in pattern (and some with no prefilter), on the
+    /// texts `soundOnBuiltInPatterns` uses.
+    @Test func setAgreesWithEachPrefilter() throws {
+        let patterns = try (Self.builtInPatternSources() + [#"[a-z]+ing"#, #"(?=\d)\d+%"#, #"\b(?:at|in)\b"#]).map { try Pattern($0, timeLimited: false) }
+        var texts = ["", "A", "at", "AT IN", "ſtaff complete training", "Straße", "\u{FB01}nal", "\u{212A}S2", "\u{0663}\u{0660}% of pupils",
+                     "“Café” – naïve 12", "half of the pupils", "IN LINE WITH NATIONAL", "termly\u{00A0}reviews"]
+        for file in try FileManager.default.contentsOfDirectory(at: TestSupport.examplesDirectory, includingPropertiesForKeys: nil) {
+            texts += try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        // One set of them all three times over (more than 64: several words of bits), and sets of a few.
+        let all = Array(patterns.indices)
+        #expect(all.count * 3 > 64)
+        for chosen in [all + all + all, [0], Array(all.suffix(5)), []] {
+            let set = PatternPrefilterSet(chosen.map { patterns[$0] })
+            for text in texts {
+                let candidates = set.candidates(in: text)
+                for (place, index) in chosen.enumerated() {
+                    let own = PatternPrefilter(pattern: patterns[index].source)?.mayMatch(text) ?? true
+                    #expect(candidates.mayMatch(place) == own, "\(patterns[index].source) on \(text)")
+                }
             }
         }
     }

@@ -28,7 +28,8 @@ struct AnyMeasurableCheck: ObjectiveCheck, MeasuringCheck {
         // A stopped pattern is reported at the first entry, whichever entry stopped it.
         let stopped = { (pattern: Pattern) in context.stops.record(pattern, rule: rule, text: first) }
         if entries.contains(where: {
-            context.measured.isMeasurable($0, list: measurer.list, datesCount: measurer.datesCount, vocabulary: context.vocabulary, stopped: stopped)
+            context.measured.isMeasurable($0, list: measurer.list, datesCount: measurer.datesCount, vocabulary: context.vocabulary,
+                                         dates: context.dates, stopped: stopped)
         }) {
             return []
         }
