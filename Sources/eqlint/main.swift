@@ -138,6 +138,7 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
     command.writeBaseline = options.writeBaseline
     command.failOn = options.failOn
     command.color = useColor(options)
+    command.exitsAfterRun = true
     command.jobs = options.jobs
     command.standardInputName = options.stdinFilename
     command.minimumSeverity = options.minimumSeverity
@@ -149,10 +150,15 @@ func check(_ options: CommandLineOptions, resolver: ConfigurationResolver) throw
 }
 
 /// Colour and source excerpts: when asked, or on a terminal that shows them.
+/// (`getenv` reads the two variables; `ProcessInfo.environment` would copy them all into a dictionary.)
 func useColor(_ options: CommandLineOptions) -> Bool {
-    let environment = ProcessInfo.processInfo.environment
-    let terminal = isatty(STDOUT_FILENO) == 1 && environment["TERM"] != "dumb" && environment["NO_COLOR"] == nil
-    return options.color == .always || (options.color == .auto && terminal)
+    switch options.color {
+    case .always: return true
+    case .never: return false
+    case .auto:
+        let isDumbTerminal = getenv("TERM").map { String(cString: $0) == "dumb" } ?? false
+        return isatty(STDOUT_FILENO) == 1 && !isDumbTerminal && getenv("NO_COLOR") == nil
+    }
 }
 
 do {

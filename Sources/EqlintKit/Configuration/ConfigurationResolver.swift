@@ -41,7 +41,10 @@ public struct ConfigurationResolver {
     /// Rule sets as loaded, before a configuration changes them, by the
     /// directories they add to the defaults: most configurations add none,
     /// and loading (parsing every rule, compiling its patterns) is done once.
-    private var loadedRuleSets: [[String]: RuleSet] = [:]
+    /// A list, not a dictionary keyed by `[String]`: it holds one or two
+    /// entries, and a new hashable key type costs the Swift runtime a scan of
+    /// every protocol conformance in the binary on first use (~350,000 instructions).
+    private var loadedRuleSets: [(directories: [String], ruleSet: RuleSet)] = []
 
     /// - Parameter ruleDirectories: directories given with `--rules`, loaded after any a configuration names.
     public init(source: Source, ruleDirectories: [String], today: CalendarDay,
@@ -108,8 +111,8 @@ public struct ConfigurationResolver {
         }
         let directories = configuration.ruleDirectories + extraRuleDirectories
         let loaded: RuleSet
-        if let known = loadedRuleSets[directories] {
-            loaded = known
+        if let known = loadedRuleSets.first(where: { $0.directories == directories }) {
+            loaded = known.ruleSet
         } else {
             do throws(RuleFileError) {
                 loaded = try RuleSet.defaults(adding: directories)
@@ -117,7 +120,7 @@ public struct ConfigurationResolver {
                 // A rule directory that does not load may be the configuration's mistake: its errors come first.
                 throw RuleFileError(all: configuration.problems) ?? error
             }
-            loadedRuleSets[directories] = loaded
+            loadedRuleSets.append((directories, loaded))
         }
         let ruleSet = try loaded.configured(by: configuration)
         let context = LintContext(configuration: configuration, linter: Linter(ruleSet: ruleSet, today: today))

@@ -16,4 +16,13 @@ public protocol Reporter: Sendable {
 
     /// The whole document for the plans of a run, in order.
     func report(_ files: [FileReport]) -> String
+
+    /// The reporter as a `StreamingReporter` if it is one (else nil): asked
+    /// through the protocol, not with `as?`, whose first use scans every
+    /// protocol conformance in the binary (~430,000 instructions).
+    var streaming: (any StreamingReporter)? { get }
+}
+
+extension Reporter {
+    public var streaming: (any StreamingReporter)? { nil }
 }

@@ -15,6 +15,8 @@ public protocol StreamingReporter: Reporter {
 }
 
 extension StreamingReporter {
+    public var streaming: (any StreamingReporter)? { self }
+
     /// The whole document at once, from its head, parts and tail.
     public func streamedReport(_ files: [FileReport]) -> String {
         var stream = ReportStream(self)

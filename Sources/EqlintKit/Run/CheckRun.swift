@@ -20,8 +20,9 @@ import Rules
 /// checks.
 public struct CheckRun {
     public var resolver: ConfigurationResolver
-    /// How many plans to check at once (1: one after another).
-    public var jobs: Int
+    /// How many plans to check at once (1: one after another); nil: one per
+    /// active processor, asked only when there is more than one plan.
+    public var jobs: Int?
     /// Whether reports keep the source lines findings start on (for `TextReporter`'s excerpts).
     public var keepsSourceLines: Bool
     /// Turns each report into output on the thread that checked the plan
@@ -35,7 +36,7 @@ public struct CheckRun {
     /// reports, whose fixes `--fix` applies: a baseline leaves some out.
     public var reported: @Sendable (_ path: String, _ diagnostics: [Diagnostic]) -> [Diagnostic] = { $1 }
 
-    public init(resolver: ConfigurationResolver, jobs: Int = 1, keepsSourceLines: Bool = true) {
+    public init(resolver: ConfigurationResolver, jobs: Int? = 1, keepsSourceLines: Bool = true) {
         self.resolver = resolver
         self.jobs = jobs
         self.keepsSourceLines = keepsSourceLines
@@ -100,7 +101,6 @@ public struct CheckRun {
         let fixing = fixMode.map { mode in
             Fixing(mode: mode) { path, diagnostics in reported(path, diagnostics.filter { $0.severity >= minimumSeverity }) }
         }
-        // More threads than this only cost memory, whatever was asked for.
         // Events come in task order, so the binary files a folder search skipped can be counted as they pass.
         var delivered = 0
         var skippedInFolder = 0
@@ -113,7 +113,10 @@ public struct CheckRun {
             }
             return outcome
         }
-        OrderedParallel.forEach(count: tasks.count, jobs: min(jobs, 256), work: { index in
+        // One plan (an editor checking on save) needs no thread, so the processors are not counted;
+        // more threads than 256 only cost memory, whatever was asked for.
+        let threads = tasks.count < 2 ? 1 : min(jobs ?? Self.activeProcessorCount, 256)
+        OrderedParallel.forEach(count: tasks.count, jobs: threads, work: { index in
             run(index, stoppedEarlier: stops.known)
         }, deliver: { outcome in
             defer { delivered += 1 }
@@ -145,9 +148,8 @@ public struct CheckRun {
             if path == "-" {
                 let context = try resolver.context(forFile: standardInputName)
                 do throws(InputError) {
-                    let bytes = try readStandardInput()
-                    tasks.append(.standardInput(Result { () throws(InputError) in try SourceFile(path: standardInputName, bytes: bytes) },
-                                                context: context))
+                    let source = try SourceFile(path: standardInputName, bytes: try readStandardInput())
+                    tasks.append(.standardInput(source, context: context))
                 } catch {
                     tasks.append(.error(error))
                 }
@@ -199,7 +201,7 @@ private struct Fixing: Sendable {
 private enum CheckTask: Sendable {
     /// A plan file, and the folder search that found it (nil: named on the command line).
     case file(String, context: LintContext, folder: FolderSearch?)
-    case standardInput(Result<SourceFile, InputError>, context: LintContext)
+    case standardInput(SourceFile, context: LintContext)
     case error(InputError)
 
     /// What one step produced, and which of the trust's patterns it ran and stopped.
@@ -221,41 +223,41 @@ private enum CheckTask: Sendable {
                 Outcome(event: event, patternsRun: stops.keysRun, patternsStopped: stops.keysStoppedHere)
             }
             // The reader for the file's format loads it: a .docx is converted, and its conversion checked.
-            let read = Result { () throws(InputError) in try parser.load(path: path) }
-            if folder != nil, case .success(let source) = read, PlanFinder.isProjectDocument(path),
-               parser.parse(source).objectives.isEmpty {
+            // (No `Result` holds what was read: its metadata, made on first use, costs ~235,000 instructions.)
+            let source: SourceFile
+            do throws(InputError) {
+                source = try parser.load(path: path)
+            } catch {
+                if folder != nil, case .binary(let path) = error { return outcome(.skippedBinary(path: path)) }
+                return outcome(.error(error))
+            }
+            if folder != nil, PlanFinder.isProjectDocument(path), parser.parse(source).objectives.isEmpty {
                 return outcome(.skippedNotAPlan(path: path))
             }
-            let event = Self.check(read, context, keepsSourceLines, stops: stops, fixing: fixing, path: path)
-            if folder != nil, case .error(.binary(let path)) = event { return outcome(.skippedBinary(path: path)) }
-            return outcome(event)
-        case .standardInput(let read, let context):
-            let stops = PatternStops(path: (try? read.get())?.path ?? "", stoppedEarlier: stoppedEarlier)
-            return Outcome(event: Self.check(read, context, keepsSourceLines, stops: stops, fixing: fixing, path: nil),
+            return outcome(Self.check(source, context, keepsSourceLines, stops: stops, fixing: fixing, path: path))
+        case .standardInput(let source, let context):
+            let stops = PatternStops(path: source.path, stoppedEarlier: stoppedEarlier)
+            return Outcome(event: Self.check(source, context, keepsSourceLines, stops: stops, fixing: fixing, path: nil),
                            patternsRun: stops.keysRun, patternsStopped: stops.keysStoppedHere)
         }
     }
 
-    private static func check(_ read: Result<SourceFile, InputError>, _ context: LintContext, _ keepsSourceLines: Bool,
+    private static func check(_ source: SourceFile, _ context: LintContext, _ keepsSourceLines: Bool,
                               stops: PatternStops, fixing: Fixing?, path: String?) -> CheckRun.Event {
-        switch read {
-        case .success(var source):
-            var fixReport: FixReport?
-            if let fixing {
-                let name = source.path
-                (source, fixReport) = PlanFixer.fix(source, path: path, linter: context.linter, mode: fixing.mode) { fixing.reported(name, $0) }
-            }
-            let checked = context.linter.check(source, stops: stops)
-            var report = FileReport(
-                path: source.path, diagnostics: checked.diagnostics,
-                sourceLines: keepsSourceLines ? FileReport.lines(of: checked.diagnostics, in: source) : [:],
-                failOn: context.configuration.failOn)
-            report.stoppedPatterns = checked.stoppedPatterns
-            report.synopsis = checked.synopsis
-            report.fix = fixReport
-            return .report(report, rendered: nil)
-        case .failure(let error):
-            return .error(error)
+        var source = source
+        var fixReport: FixReport?
+        if let fixing {
+            let name = source.path
+            (source, fixReport) = PlanFixer.fix(source, path: path, linter: context.linter, mode: fixing.mode) { fixing.reported(name, $0) }
         }
+        let checked = context.linter.check(source, stops: stops)
+        var report = FileReport(
+            path: source.path, diagnostics: checked.diagnostics,
+            sourceLines: keepsSourceLines ? FileReport.lines(of: checked.diagnostics, in: source) : [:],
+            failOn: context.configuration.failOn)
+        report.stoppedPatterns = checked.stoppedPatterns
+        report.synopsis = checked.synopsis
+        report.fix = fixReport
+        return .report(report, rendered: nil)
     }
 }

@@ -19,6 +19,15 @@ struct StreamingReporterTests {
         }
     }()
 
+    @Test("a reporter says it streams exactly when it is a StreamingReporter")
+    func streamingAsCast() {
+        for format in Reporters.all {
+            let reporter = format.init(context: TestSupport.reporterContext)
+            #expect((reporter.streaming != nil) == (reporter is any StreamingReporter), "\(format.identifier)")
+        }
+        #expect(Reporters.all.contains { $0.init(context: TestSupport.reporterContext).streaming == nil })
+    }
+
     @Test("head, parts and tail make the whole document, for no plans, clean plans and plans with findings")
     func sameDocument() throws {
         let all = try FormatTests.reports()
