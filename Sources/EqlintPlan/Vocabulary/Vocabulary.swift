@@ -40,13 +40,13 @@ public struct Vocabulary: Sendable {
 
     /// Adds groups of terms to a list, after any it already has.
     public mutating func add(terms: [String: [String]], to list: String) {
-        for group in terms.keys.sorted() {
+        let groups = terms.keys.sorted()
+        for group in groups {
             let phrases = terms[group] ?? []
             lists[list, default: List()].terms[group, default: []].append(contentsOf: phrases)
             upperCasedTerms[list, default: []].formUnion(phrases.map { $0.uppercased() })
-            for phrase in phrases {
-                phraseIndex[list, default: PhraseIndex()].add(phrase, group: group)
-                if list == "labels" {
+            if list == "labels" {
+                for phrase in phrases {
                     // `Target group(s)` stands for `Target group` and `Target groups`.
                     let key = TextNormalizer.labelKey(phrase)
                     labelIndex[key] = FieldName(rawValue: group)
@@ -55,6 +55,14 @@ public struct Vocabulary: Sendable {
                 }
             }
         }
+        // The list's phrase index is looked up once, not once for each phrase (a list with no phrases gets none).
+        guard terms.values.contains(where: { !$0.isEmpty }) else { return }
+        func addPhrases(to index: inout PhraseIndex) {
+            for group in groups {
+                for phrase in terms[group] ?? [] { index.add(phrase, group: group) }
+            }
+        }
+        addPhrases(to: &phraseIndex[list, default: PhraseIndex()])
     }
 
     /// Adds groups of patterns to a list, after any it already has.
