@@ -20,8 +20,10 @@ public struct Vocabulary: Sendable {
     private var phraseIndex: [String: PhraseIndex] = [:]
     /// Each list's terms upper-cased, from all its groups.
     private var upperCasedTerms: [String: Set<String>] = [:]
-    /// Each list's pattern groups in group-name order, as `find` and `contains` try them.
-    private var orderedPatternGroups: [String: [(group: String, patterns: [Pattern])]] = [:]
+    /// The pattern groups of each list that has patterns (three or so), in
+    /// group-name order as `find` and `contains` try them: found by comparing
+    /// names, cheaper than hashing a list's name for every text asked about.
+    private var orderedPatternGroups: [(list: String, groups: [(group: String, patterns: [Pattern])])] = []
     /// Where the patterns of the lists record a stopped match, and learn
     /// which are stopped: the record of the one plan being read and
     /// checked with this copy (see `stopping(in:)`), or nil for none.
@@ -70,7 +72,12 @@ public struct Vocabulary: Sendable {
         for group in patterns.keys.sorted() {
             lists[list, default: List()].patterns[group, default: []].append(contentsOf: patterns[group] ?? [])
         }
-        orderedPatternGroups[list] = (lists[list]?.patterns ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        let ordered = (lists[list]?.patterns ?? [:]).sorted { $0.key < $1.key }.map { (group: $0.key, patterns: $0.value) }
+        if let known = orderedPatternGroups.firstIndex(where: { $0.list == list }) {
+            orderedPatternGroups[known].groups = ordered
+        } else if !ordered.isEmpty {
+            orderedPatternGroups.append((list, ordered))
+        }
     }
 
     /// The field a label names, if the labels list knows it.
@@ -137,9 +144,11 @@ public struct Vocabulary: Sendable {
 
     /// The pattern groups of a selection, in group-name order.
     private func patternGroups(of selection: VocabularySelection) -> [(group: String, patterns: [Pattern])] {
-        let all = orderedPatternGroups[selection.list] ?? []
+        guard let all = orderedPatternGroups.first(where: { $0.list == selection.list })?.groups else { return [] }
         guard let groups = selection.groups else { return all }
-        return all.filter { groups.contains($0.group) }
+        // A rule names a group or two: each compared for equality, cheaper
+        // than hashing every group's name to look it up in the set.
+        return all.filter { entry in groups.contains { $0 == entry.group } }
     }
 
     /// Every term of a list, from all its groups, upper-cased.

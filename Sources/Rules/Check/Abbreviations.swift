@@ -18,7 +18,9 @@ enum Abbreviations {
     }
 
     /// Where each abbreviation is in `bytes[span]`.
-    static func spans(in bytes: [UInt8], span: Range<Int>) -> [Range<Int>] {
+    /// - Parameter skippingProse: pass over lower-case prose eight bytes at a
+    ///   time (`proseEnd`); tests turn it off to compare with reading every byte.
+    static func spans(in bytes: [UInt8], span: Range<Int>, skippingProse: Bool = true) -> [Range<Int>] {
         var result: [Range<Int>] = []
         // Each word waits for the next: whether the next is shouted too decides whether it is in a run of capitals.
         var waiting: Word?
@@ -51,8 +53,18 @@ enum Abbreviations {
                     continue
                 }
                 let start = index
-                var capitals = 0
                 let end = span.upperBound
+                // Prose: from a lower-case word, eight bytes at a time with no capital, `<` or `&`.
+                // The words passed over have no capital: each would only be read as no abbreviation.
+                if skippingProse, buffer[start] >= 0x61 {
+                    let proseEnd = Self.proseEnd(buffer, from: start, end: end)
+                    if proseEnd > start {
+                        read(Word(span: start..<start, capitals: 0, joinsNext: false))
+                        index = proseEnd
+                        continue
+                    }
+                }
+                var capitals = 0
                 while index < end {
                     let byte = buffer[index]
                     guard isLetter(byte) else { break }
@@ -89,6 +101,33 @@ enum Abbreviations {
         }
         read(nil)
         return result
+    }
+
+    /// From `start` (a word starting with a lower-case letter), where a run
+    /// of prose ends: eight bytes at a time while none is a capital, `<` or
+    /// `&`, then back to the start of the word the last eight cut (which may
+    /// go on with capitals: `eHCP`). `start` when the first eight fail.
+    private static func proseEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
+        var index = start
+        let base = UnsafeRawPointer(buffer.baseAddress!)
+        while index + 8 <= end, !mayHoldCapitalOrMarkup(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+            index += 8
+        }
+        while index > start, isLetter(buffer[index - 1]) { index -= 1 }
+        return index
+    }
+
+    /// Whether any of eight bytes is a capital `A`-`Z`, `<` or `&` (the ASCII
+    /// bytes, each seen as seven bits, compared without carries between them).
+    private static func mayHoldCapitalOrMarkup(_ eight: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low = eight & ~high
+        let atLeastA = low &+ ones &* (0x80 - 0x41)
+        let pastZ = low &+ ones &* (0x80 - 0x5B)
+        let openingTag = ~((low ^ ones &* 0x3C) &+ ones &* 0x7F)
+        let ampersand = ~((low ^ ones &* 0x26) &+ ones &* 0x7F)
+        return ((atLeastA & ~pastZ) | openingTag | ampersand) & ~eight & high != 0
     }
 
     /// A word of letters, as `spans` reads it.

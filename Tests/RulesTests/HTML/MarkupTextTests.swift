@@ -135,6 +135,26 @@ struct MarkupTextTests {
         #expect(Abbreviations.find(in: "SEND<br>PP") == ["SEND", "PP"])
     }
 
+    @Test("abbreviations found passing over prose eight bytes at a time are those found reading every byte")
+    func abbreviationsOverProse() throws {
+        var texts = [
+            "the HP ab CD and more words here", "abcdefg eHCP", "abcdefgh eHCP is", "aaaaaaa2HP", "caf\u{E9} HP and SEN",
+            "lower words then OUR AIMS and <b>SENCo</b> &amp; the EHCPs, then iPads", "x HoS yy ESP (Enhanced) zzzzzzzz DoL",
+        ]
+        let examples = try FileManager.default.contentsOfDirectory(at: TestSupport.examplesDirectory, includingPropertiesForKeys: nil)
+        texts += try examples.filter { $0.pathExtension == "md" }.map { try String(contentsOf: $0, encoding: .utf8) }
+        for text in texts {
+            let bytes = Array(text.utf8)
+            #expect(Abbreviations.spans(in: bytes, span: 0..<bytes.count) == Abbreviations.spans(in: bytes, span: 0..<bytes.count, skippingProse: false))
+            // Every start and some ends, so that the eight bytes fall everywhere.
+            for start in 0..<bytes.count {
+                for end in [start + 9, start + 40, start + 300].map({ min(bytes.count, $0) }) {
+                    #expect(Abbreviations.spans(in: bytes, span: start..<end) == Abbreviations.spans(in: bytes, span: start..<end, skippingProse: false))
+                }
+            }
+        }
+    }
+
     @Test("an acronym spelt out through tags is spelt out; one in an attribute or a tag is none")
     func acronymsInPages() {
         let findings = TestSupport.lint("""
