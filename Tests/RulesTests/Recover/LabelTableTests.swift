@@ -85,4 +85,26 @@ struct LabelTableTests {
             #expect(words == TextWords(text).map { $0.lowercased() }, "\(text)")
         }
     }
+
+    @Test("a label key read into a short buffer is the start of the whole key, and says whether it runs on")
+    func labelKeyIntoBuffer() throws {
+        #expect(TextNormalizer.labelKey("Who's responsible?") == "whosresponsible")
+        #expect(TextNormalizer.labelKey("Target group(s)") == "targetgroup")
+        #expect(TextNormalizer.labelKey("<b>Success</b>&nbsp;criteria:</b>") == "successcriteria")
+        #expect(TextNormalizer.labelKey("Caf\u{E9} \u{2013} Lead\u{00A0}person") == "caf\u{E9}leadperson")
+        for text in try texts() + ["Success criteria", "Caf\u{E9}s and \u{1F600} (S)"] {
+            let whole = Array(TextNormalizer.labelKey(text).utf8)
+            var copy = text
+            for capacity in [0, 1, 4, 12, 40] {
+                copy.withUTF8 { utf8 in
+                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { key in
+                        let (count, longer, sawMarkup) = TextNormalizer.labelKey(of: utf8, into: key)
+                        #expect(Array(key[0..<count]) == Array(whole.prefix(count)), "\(text)")
+                        #expect(longer == (count < whole.count), "\(text)")
+                        #expect(!sawMarkup || text.contains(where: { $0 == "<" || $0 == ">" || $0 == "&" }), "\(text)")
+                    }
+                }
+            }
+        }
+    }
 }
