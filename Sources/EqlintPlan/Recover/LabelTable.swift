@@ -105,107 +105,12 @@ final class LabelTable: Sendable {
     private func field(forLabelIn text: UnsafeBufferPointer<UInt8>) -> FieldName? {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longestKey + 1) { key in
             // A key longer than any label's is no label; most lines are told so after a few words.
-            let (count, longer, sawMarkup) = Self.labelKey(of: text, into: key)
+            let (count, longer, sawMarkup) = TextNormalizer.labelKey(of: text, into: key)
             guard !longer, let field = field(forKey: UnsafeBufferPointer(rebasing: key[0..<count])) else { return nil }
             // The vocabulary's shortcut, which may say no to a text its key would find. With no
             // markup, a text's word bytes are its key's (and the `s` of a `(s)`): never too many.
-            return sawMarkup && Self.wordBytes(in: text, exceed: wordLimit) ? nil : field
+            return sawMarkup && TextNormalizer.wordBytes(in: text, exceed: wordLimit) ? nil : field
         }
-    }
-
-    /// The start of `text`'s label key (`TextNormalizer.labelKey`: the
-    /// text without trailing punctuation, tags and `(s)`, then its word
-    /// characters, ASCII lower-cased; tags and entities are no words),
-    /// as much as fits in `key`: the bytes written, whether the key runs on
-    /// past them, and whether the text has a byte of markup (`<`, `>` or `&`) in what was read.
-    static func labelKey(of text: UnsafeBufferPointer<UInt8>, into key: UnsafeMutableBufferPointer<UInt8>)
-        -> (count: Int, longer: Bool, sawMarkup: Bool) {
-        var sawMarkup = false
-        var end = text.count
-        while end > 0, text[end - 1] < 0x80, !isWordByte(text[end - 1]), text[end - 1] != 0x29 {
-            if text[end - 1] == 0x3C || text[end - 1] == 0x26 { sawMarkup = true }
-            if text[end - 1] == 0x3E {
-                sawMarkup = true
-                let tag = Markup.skipMarkupBackward(Array(text[0..<end]), to: end, from: 0)
-                end = tag < end ? tag : end - 1
-            } else {
-                end -= 1
-            }
-        }
-        if end >= 3, text[end - 3] == 0x28, text[end - 2] | 0x20 == 0x73, text[end - 1] == 0x29 { end -= 3 }
-        var count = 0
-        var index = 0
-        while index < end {
-            let byte = text[index]
-            if byte < 0x80 {
-                // ASCII: a letter or digit is a word byte; a tag or an entity is skipped.
-                if isWordByte(byte) {
-                    if count == key.count { return (count, true, sawMarkup) }
-                    key[count] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                    count += 1
-                } else if byte == 0x3C || byte == 0x26 {
-                    sawMarkup = true
-                    if let markup = Markup.length(text, at: index, end: end) {
-                        index += markup
-                        continue
-                    }
-                }
-                index += 1
-                continue
-            }
-            let length = characterLength(byte, at: index, end: end)
-            if isWordCharacter(text, at: index, length: length) {
-                if count + length > key.count { return (count, true, sawMarkup) }
-                for offset in index..<index + length {
-                    key[count] = text[offset]
-                    count += 1
-                }
-            }
-            index += length
-        }
-        return (count, false, sawMarkup)
-    }
-
-    /// `TextNormalizer.wordBytes(in:exceed:)` over bytes.
-    private static func wordBytes(in text: UnsafeBufferPointer<UInt8>, exceed limit: Int) -> Bool {
-        var count = 0
-        var index = 0
-        while index < text.count {
-            let byte = text[index]
-            if byte == 0x3C || byte == 0x26, let markup = Markup.length(text, at: index, end: text.count) {
-                index += markup
-                continue
-            }
-            let length = characterLength(byte, at: index, end: text.count)
-            if isWordCharacter(text, at: index, length: length) {
-                count += length
-                if count > limit { return true }
-            }
-            index += length
-        }
-        return false
-    }
-
-    /// `PhraseIndex.characterLength`.
-    @inline(__always)
-    static func characterLength(_ byte: UInt8, at index: Int, end: Int) -> Int {
-        min(byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, end - index)
-    }
-
-    /// `PhraseIndex.isWordCharacter`: ASCII letters and digits, and any
-    /// character outside ASCII except the no-break space and the General Punctuation block.
-    @inline(__always)
-    static func isWordCharacter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Bool {
-        let byte = bytes[index]
-        if byte < 0x80 { return isWordByte(byte) }
-        if byte == 0xC2, length == 2, bytes[index + 1] == 0xA0 { return false }
-        if byte == 0xE2, length == 3, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 { return false }
-        return true
-    }
-
-    @inline(__always)
-    static func isWordByte(_ byte: UInt8) -> Bool {
-        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
     }
 
     /// FNV-1a over the key's bytes.

@@ -40,7 +40,7 @@ extension PlanRecovery {
         var text = text
         return text.withUTF8 { utf8 in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longestTitleKey + 4) { key in
-                let (count, longer, _) = LabelTable.labelKey(of: utf8, into: key)
+                let (count, longer, _) = TextNormalizer.labelKey(of: utf8, into: key)
                 for (index, title) in titleKeys.enumerated() where title.utf8.count >= 20 {
                     let length = title.utf8.count
                     // The bytes up to the statement's end and the one after it, all ASCII: compared as characters are.

@@ -7,19 +7,7 @@ import EqlintText
 struct TextWordScan {
     /// Calls `body` with the byte range of each word of `text` (in its UTF-8), in order, until it returns false.
     static func forEachWord(in text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
-        var start = -1
-        var index = 0
-        while index < text.count {
-            let length = LabelTable.characterLength(text[index], at: index, end: text.count)
-            if LabelTable.isWordCharacter(text, at: index, length: length) {
-                if start < 0 { start = index }
-            } else if start >= 0 {
-                guard body(start..<index) else { return }
-                start = -1
-            }
-            index += length
-        }
-        if start >= 0 { _ = body(start..<text.count) }
+        WordRanges.forEach(in: text, body)
     }
 
     /// Whether the word at `word` is `lowercased` (ASCII letters), ignoring ASCII case, as `TextWords` compares.

@@ -306,6 +306,8 @@ public struct SourceFile: Sendable {
     /// The byte offset of a location (clamped to its line), the inverse of `location(of:)`.
     public func offset(of location: SourceLocation) -> Int {
         let line = min(max(location.line - 1, 0), lineStarts.count - 1)
+        // On a line of ASCII alone, a column is a byte.
+        if lineIsASCII[line] { return lineStarts[line] + min(max(location.column - 1, 0), lineEnds[line] - lineStarts[line]) }
         // Near the line's start, step on from it; far in, from the checkpoints.
         if location.column - 1 <= 2 * Self.checkpointStride {
             var index = lineStarts[line]

@@ -77,11 +77,29 @@ package enum InlineText {
         guard bytes[span.lowerBound] != 0x20, bytes[span.upperBound - 1] != 0x20 else { return false }
         return bytes.withUnsafeBufferPointer { bytes in
             notPlainBytes.withUnsafeBufferPointer { notPlain in
-                var previous: UInt8 = 0
-                for index in span {
+                let raw = UnsafeRawBufferPointer(bytes)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let low7 = ones &* 0x7F
+                var index = span.lowerBound
+                // Eight bytes at a time: their table entries or-ed together, and their spaces as
+                // a mask (0x80 in each space's byte) to find a space after a space. The span's
+                // first byte is no space, so the byte before it never counts.
+                var spaceBefore: UInt64 = 0
+                while index + 8 <= span.upperBound {
+                    var flags: UInt8 = 0
+                    for offset in 0..<8 { flags |= notPlain[Int(bytes[index + offset])] }
+                    let x = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ (ones &* 0x20)
+                    let spaces = ~(((x & low7) &+ low7) | x | low7)
+                    if flags != 0 || spaces & ((spaces << 8) | spaceBefore) != 0 { return false }
+                    spaceBefore = spaces >> 56
+                    index += 8
+                }
+                var previous: UInt8 = index > span.lowerBound ? bytes[index - 1] : 0
+                while index < span.upperBound {
                     let byte = bytes[index]
-                    if notPlain[Int(byte)] || (byte == 0x20 && previous == 0x20) { return false }
+                    if notPlain[Int(byte)] != 0 || (byte == 0x20 && previous == 0x20) { return false }
                     previous = byte
+                    index += 1
                 }
                 return true
             }
@@ -90,8 +108,9 @@ package enum InlineText {
 
     /// The bytes `plain` has something to do with, by value: controls, the
     /// lead byte of a no-break space or C1 control, and markup characters.
-    private static let notPlainBytes: [Bool] = (0...255).map { byte in
-        byte <= 0x1F || [0x7F, 0xC2, 0x2A, 0x60, 0x5F, 0x5C, 0x5B, 0x5D, 0x3C, 0x26].contains(byte)
+    /// (1 for such a byte, 0 for any other.)
+    private static let notPlainBytes: [UInt8] = (0...255).map { byte in
+        byte <= 0x1F || [0x7F, 0xC2, 0x2A, 0x60, 0x5F, 0x5C, 0x5B, 0x5D, 0x3C, 0x26].contains(byte) ? 1 : 0
     }
 
     /// U+FFFD, which stands in for characters a plan's text must not carry.

@@ -6,74 +6,95 @@ public enum TextNormalizer {
     public static func labelKey(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
-            // Drop trailing punctuation (but not a closing parenthesis) and tags, then a trailing "(s)".
-            var end = bytes.count
-            while end > 0, bytes[end - 1] < 0x80, !isWordByte(bytes[end - 1]), bytes[end - 1] != 0x29 {
-                let tag = bytes[end - 1] == 0x3E ? Markup.skipMarkupBackward(Array(bytes[..<end]), to: end, from: 0) : end
+            // A key is never longer than its text, so it always fits.
+            String(unsafeUninitializedCapacity: bytes.count) { labelKey(of: bytes, into: $0).count }
+        }
+    }
+
+    /// The start of `text`'s label key (the text without trailing
+    /// punctuation, tags and `(s)`, then its word characters run together,
+    /// ASCII lower-cased; tags and entities are no words), as much as fits
+    /// in `key`: the bytes written, whether the key runs on past them, and
+    /// whether the text has a byte of markup (`<`, `>` or `&`) in what was read.
+    package static func labelKey(of text: UnsafeBufferPointer<UInt8>, into key: UnsafeMutableBufferPointer<UInt8>)
+        -> (count: Int, longer: Bool, sawMarkup: Bool) {
+        var sawMarkup = false
+        // Drop trailing punctuation (but not a closing parenthesis) and tags, then a trailing "(s)".
+        var end = text.count
+        while end > 0, text[end - 1] < 0x80, !isWordByte(text[end - 1]), text[end - 1] != 0x29 {
+            if text[end - 1] == 0x3C || text[end - 1] == 0x26 { sawMarkup = true }
+            if text[end - 1] == 0x3E {
+                sawMarkup = true
+                let tag = Markup.skipMarkupBackward(Array(text[0..<end]), to: end, from: 0)
                 end = tag < end ? tag : end - 1
-            }
-            if end >= 3, bytes[end - 3] == 0x28, bytes[end - 2] | 0x20 == 0x73, bytes[end - 1] == 0x29 {
-                end -= 3
-            }
-            // The words run together: every word character, ASCII lower-cased, in one
-            // pass; HTML tags and entities are no words.
-            return String(unsafeUninitializedCapacity: end) { key in
-                var count = 0
-                var index = 0
-                while index < end {
-                    let byte = bytes[index]
-                    if isWordByte(byte) {  // an ASCII letter or digit, the common case
-                        key[count] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                        count += 1
-                        index += 1
-                        continue
-                    }
-                    if byte == 0x3C || byte == 0x26, let markup = Markup.length(bytes, at: index, end: end) {
-                        index += markup
-                        continue
-                    }
-                    let length = PhraseIndex.characterLength(byte, at: index, end: end)
-                    if byte >= 0x80, PhraseIndex.isWordCharacter(bytes, at: index, length: length) {
-                        for offset in index..<index + length {  // no ASCII letter to lower-case
-                            key[count] = bytes[offset]
-                            count += 1
-                        }
-                    }
-                    index += length
-                }
-                return count
+            } else {
+                end -= 1
             }
         }
+        if end >= 3, text[end - 3] == 0x28, text[end - 2] | 0x20 == 0x73, text[end - 1] == 0x29 { end -= 3 }
+        // The words run together: every word character, ASCII lower-cased, in one pass.
+        var count = 0
+        var index = 0
+        while index < end {
+            let byte = text[index]
+            if isWordByte(byte) {  // an ASCII letter or digit, the common case
+                if count == key.count { return (count, true, sawMarkup) }
+                key[count] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                count += 1
+                index += 1
+                continue
+            }
+            if byte == 0x3C || byte == 0x26 {
+                sawMarkup = true
+                if let markup = Markup.length(text, at: index, end: end) {
+                    index += markup
+                    continue
+                }
+            }
+            let length = PhraseIndex.characterLength(byte, at: index, end: end)
+            if byte >= 0x80, PhraseIndex.isWordCharacter(text, at: index, length: length) {
+                if count + length > key.count { return (count, true, sawMarkup) }
+                for offset in index..<index + length {  // no ASCII letter to lower-case
+                    key[count] = text[offset]
+                    count += 1
+                }
+            }
+            index += length
+        }
+        return (count, false, sawMarkup)
     }
 
     /// Whether `text` has more than `limit` bytes of word characters (as
     /// `PhraseIndex` reads words), stopping as soon as it has.
     package static func wordBytes(in text: String, exceed limit: Int) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var count = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if isWordByte(byte) {  // an ASCII letter or digit, the common case
-                    count += 1
-                    if count > limit { return true }
-                    index += 1
-                    continue
-                }
-                if byte == 0x3C || byte == 0x26, let markup = Markup.length(bytes, at: index, end: bytes.count) {
-                    index += markup  // tags and entities are no words
-                    continue
-                }
-                let length = PhraseIndex.characterLength(byte, at: index, end: bytes.count)
-                if byte >= 0x80, PhraseIndex.isWordCharacter(bytes, at: index, length: length) {
-                    count += length
-                    if count > limit { return true }
-                }
-                index += length
+        return text.withUTF8 { wordBytes(in: $0, exceed: limit) }
+    }
+
+    /// `wordBytes(in:exceed:)` over UTF-8 bytes.
+    package static func wordBytes(in bytes: UnsafeBufferPointer<UInt8>, exceed limit: Int) -> Bool {
+        var count = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if isWordByte(byte) {  // an ASCII letter or digit, the common case
+                count += 1
+                if count > limit { return true }
+                index += 1
+                continue
             }
-            return false
+            if byte == 0x3C || byte == 0x26, let markup = Markup.length(bytes, at: index, end: bytes.count) {
+                index += markup  // tags and entities are no words
+                continue
+            }
+            let length = PhraseIndex.characterLength(byte, at: index, end: bytes.count)
+            if byte >= 0x80, PhraseIndex.isWordCharacter(bytes, at: index, length: length) {
+                count += length
+                if count > limit { return true }
+            }
+            index += length
         }
+        return false
     }
 
     /// An ASCII letter or digit.

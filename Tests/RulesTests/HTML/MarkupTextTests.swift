@@ -194,4 +194,30 @@ struct MarkupTextTests {
         #expect(InlineText.splitAtLineBreakTags(bytes, 0..<bytes.count).map { String(decoding: bytes[$0], as: UTF8.self) }
             == ["One", "Two", "Three", "Four", "Five", "<brx>Six"])
     }
+
+    @Test("a plain span is told from one with markup, a control or two spaces wherever that falls, eight bytes at a time or not")
+    func plainSpanCheckedAtEveryPosition() {
+        let words = Array("Close the gap in reading for pupils eligible for pupil premium by July 2026".utf8)
+        let breakers: [([UInt8], String)] = [
+            (Array("*".utf8), ""), (Array("`".utf8), ""), (Array("__".utf8), ""), (Array("<b>".utf8), " "),
+            (Array("&amp;".utf8), "&"), ([0x09], " "), ([0x0A], " "), ([0x7F], "\u{FFFD}"), ([0xC2, 0x85], "\u{FFFD}"),
+        ]
+        for start in [0, 3] {
+            for position in 1..<words.count - 1 {
+                // Bytes before the span are no part of it; the span starts at `start`.
+                let prefix = Array(repeating: UInt8(0x20), count: start)
+                for (breaker, replacement) in breakers {
+                    let bytes = prefix + words[..<position] + breaker + words[position...]
+                    let expected = String(decoding: words[..<position], as: UTF8.self) + replacement + String(decoding: words[position...], as: UTF8.self)
+                    let collapsed = expected.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+                    #expect(InlineText.plain(bytes, start..<bytes.count) == collapsed, "\(breaker) at \(position)")
+                }
+                let doubled = prefix + words[..<position] + [0x20] + words[position...]
+                let text = String(decoding: doubled[start...], as: UTF8.self)
+                #expect(InlineText.plain(doubled, start..<doubled.count) == text.split(separator: " ").joined(separator: " "), "space at \(position)")
+            }
+            let bytes = Array(repeating: UInt8(0x20), count: start) + words
+            #expect(InlineText.plain(bytes, start..<bytes.count) == String(decoding: words, as: UTF8.self))
+        }
+    }
 }

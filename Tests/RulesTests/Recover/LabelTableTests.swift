@@ -85,4 +85,56 @@ struct LabelTableTests {
             #expect(words == TextWords(text).map { $0.lowercased() }, "\(text)")
         }
     }
+
+    @Test("a label key read into a short buffer is the start of the whole key, and says whether it runs on")
+    func labelKeyIntoBuffer() throws {
+        #expect(TextNormalizer.labelKey("Who's responsible?") == "whosresponsible")
+        #expect(TextNormalizer.labelKey("Target group(s)") == "targetgroup")
+        #expect(TextNormalizer.labelKey("<b>Success</b>&nbsp;criteria:</b>") == "successcriteria")
+        #expect(TextNormalizer.labelKey("Caf\u{E9} \u{2013} Lead\u{00A0}person") == "caf\u{E9}leadperson")
+        for text in try texts() + ["Success criteria", "Caf\u{E9}s and \u{1F600} (S)"] {
+            let whole = Array(TextNormalizer.labelKey(text).utf8)
+            var copy = text
+            for capacity in [0, 1, 4, 12, 40] {
+                copy.withUTF8 { utf8 in
+                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { key in
+                        let (count, longer, sawMarkup) = TextNormalizer.labelKey(of: utf8, into: key)
+                        #expect(Array(key[0..<count]) == Array(whole.prefix(count)), "\(text)")
+                        #expect(longer == (count < whole.count), "\(text)")
+                        #expect(!sawMarkup || text.contains(where: { $0 == "<" || $0 == ">" || $0 == "&" }), "\(text)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("a label line's colon or question mark is the first in its first 121 bytes, as found byte by byte")
+    func labelLineColon() throws {
+        let table = LabelTable(vocabulary: vocabulary)
+        var texts = try texts()
+        for padding in 110...125 {
+            let lead = String(repeating: "a", count: padding)
+            texts += ["Lead \(lead): Head", "Lead: \(lead)? x", "Who is responsible\(lead)? SENCo", "\(lead)Lead: x", "Lead? : \(lead)"]
+        }
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let span = 0..<bytes.count
+            // As it was read: byte by byte up to the 120th byte after the start, then that byte.
+            var colon = 0
+            while colon < bytes.count, bytes[colon] != 0x3A, bytes[colon] != 0x3F, colon < 120 { colon += 1 }
+            let found = colon < bytes.count && (bytes[colon] == 0x3A || bytes[colon] == 0x3F) && colon > 0
+            let line = LabelLine(bytes, span, labels: table)
+            if (bytes.first == 0x2A || bytes.first == 0x5F) && bytes.count > 4 && bytes[1] == bytes[0] { continue }  // `**Label:**`
+            guard found else {
+                #expect(line == nil, "\(text)")
+                continue
+            }
+            var labelEnd = colon
+            if bytes[colon] == 0x3F, colon + 1 < bytes.count, bytes[colon + 1] == 0x3A { labelEnd += 1 }
+            let label = 0..<(bytes[labelEnd] == 0x3F ? labelEnd + 1 : labelEnd)
+            let field = table.field(forLabel: InlineText.plain(bytes, label))
+            #expect(line?.field == field, "\(text)")
+            if line != nil { #expect(line?.label == ByteText.trim(bytes, label), "\(text)") }
+        }
+    }
 }

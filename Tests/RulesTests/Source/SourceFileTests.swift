@@ -114,6 +114,17 @@ extension SourceFileTests {
         let runsOn = SourceRange(start: EqlintText.SourceLocation(line: 3, column: 2), end: EqlintText.SourceLocation(line: 9, column: 1))
         #expect(file.firstLine(of: runsOn) == "ast")
         #expect(file.offset(of: EqlintText.SourceLocation(line: 1, column: 99)) == 5)
+        // On a line of ASCII alone, near its start and far in (past the checkpoints), and out of its bounds.
+        let ascii = "x\n" + String(repeating: "words and more ", count: 300) + "\r\nend"
+        let asciiFile = try SourceFile(path: "p", bytes: Array(ascii.utf8))
+        let lineLength = 15 * 300
+        for column in [-3, 0, 1, 2, 50, 600, 4000, lineLength, lineLength + 1, lineLength + 2, 99_999] {
+            let expected = 2 + min(max(column - 1, 0), lineLength)
+            #expect(asciiFile.offset(of: EqlintText.SourceLocation(line: 2, column: column)) == expected, "column \(column)")
+        }
+        for offset in stride(from: 2, to: 2 + lineLength, by: 37) {
+            #expect(asciiFile.offset(of: asciiFile.location(of: offset)) == offset)
+        }
     }
 
     @Test("lines and columns read eight bytes at a time match a byte-by-byte count", arguments: 0..<4)
