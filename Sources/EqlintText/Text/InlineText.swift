@@ -137,29 +137,41 @@ package enum InlineText {
         return result
     }
 
-    /// `collapseSpaces` in place: the text only shrinks, so it is rewritten over itself.
+    /// `collapseSpaces` in place: the text only shrinks, so it is rewritten over itself
+    /// (each byte is written at or before the place it was read from).
     static func collapseSpaces(_ bytes: inout [UInt8]) {
         var written = 0
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            forEachByteCollapsingSpaces(UnsafeBufferPointer(buffer)) { byte in
+                buffer[written] = byte
+                written += 1
+            }
+        }
+        bytes.removeLast(bytes.count - written)
+    }
+
+    /// Each byte of `bytes` as `collapseSpaces` leaves them, in order, given
+    /// to `body`: for a caller that wants them without a new array (a hash).
+    package static func forEachByteCollapsingSpaces(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt8) -> Void) {
         var pendingSpace = false
+        var wroteAny = false
         var index = 0
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
             if byte == 0x20 || byte == 0x09 || (byte == 0xC2 && index + 1 < count && bytes[index + 1] == 0xA0) {
-                pendingSpace = written > 0
+                pendingSpace = wroteAny
                 index += byte == 0xC2 ? 2 : 1
                 continue
             }
             if pendingSpace {
-                bytes[written] = 0x20
-                written += 1
+                body(0x20)
                 pendingSpace = false
             }
-            bytes[written] = byte
-            written += 1
+            body(byte)
+            wroteAny = true
             index += 1
         }
-        bytes.removeLast(count - written)
     }
 
     /// Splits a table cell into trimmed parts at `<br>` tags (any case,

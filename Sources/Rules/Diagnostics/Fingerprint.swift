@@ -31,21 +31,7 @@ public enum Fingerprint {
         mutating func mixCollapsingSpaces(_ text: String) {
             var text = text
             text.withUTF8 { bytes in
-                var pendingSpace = false
-                var wroteAny = false
-                var index = 0
-                while index < bytes.count {
-                    let byte = bytes[index]
-                    if byte == 0x20 || byte == 0x09 || (byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0) {
-                        pendingSpace = wroteAny
-                        index += byte == 0xC2 ? 2 : 1
-                        continue
-                    }
-                    if pendingSpace { mix(0x20); pendingSpace = false }
-                    mix(byte)
-                    wroteAny = true
-                    index += 1
-                }
+                InlineText.forEachByteCollapsingSpaces(bytes) { mix($0) }
             }
         }
 
