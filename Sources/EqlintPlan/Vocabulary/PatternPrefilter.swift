@@ -162,7 +162,13 @@ private struct Analysis {
 
     private func contains(_ needle: [UInt8]) -> Bool {
         guard bytes.count >= needle.count else { return false }
-        return (0...bytes.count - needle.count).contains { bytes[$0..<$0 + needle.count].elementsEqual(needle) }
+        // Byte by byte: comparing slices goes through generic code, slowly.
+        for start in 0...bytes.count - needle.count {
+            var matched = 0
+            while matched < needle.count, bytes[start + matched] == needle[matched] { matched += 1 }
+            if matched == needle.count { return true }
+        }
+        return false
     }
 
     /// The requirement of `a|b|c`: every branch must have one, of the same kind.
@@ -303,7 +309,12 @@ private struct Analysis {
 
     /// ASCII punctuation that stands for itself after a backslash.
     private static func isEscapedLiteral(_ byte: UInt8) -> Bool {
-        Array("()[]{}.*+?^$|\\/-".utf8).contains(byte)
+        switch byte {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+             UInt8(ascii: "."), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "$"),
+             UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "-"): true
+        default: false
+        }
     }
 
     /// Where the quantifier after an item ends, when it lets the item match
