@@ -98,8 +98,10 @@ public struct Vocabulary: Sendable {
         guard let list = lists[selection.list] else {
             return "no vocabulary list is named '\(selection.list)'; the lists are \(lists.keys.sorted().joined(separator: ", "))"
         }
+        // Most selections name a group or two the list has: the sets are made only for an error.
+        guard let wanted = selection.groups, !wanted.allSatisfy({ list.terms[$0] != nil || list.patterns[$0] != nil }) else { return nil }
         let groups = Set(list.terms.keys).union(list.patterns.keys)
-        guard let unknown = selection.groups?.subtracting(groups).sorted().first else { return nil }
+        guard let unknown = wanted.subtracting(groups).sorted().first else { return nil }
         return "the vocabulary list '\(selection.list)' has no group '\(unknown)'; its groups are \(groups.sorted().joined(separator: ", "))"
     }
 

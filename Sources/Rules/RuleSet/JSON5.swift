@@ -102,7 +102,17 @@ package struct JSON5Members: Sendable {
     let list: [JSON5Node.Member]
 
     package subscript(key: String) -> JSON5Node.Member? {
-        list.first { $0.key == key }
+        // By index: `first(where:)` would copy (retain and release) each member it passes over.
+        for index in list.indices where Self.isSameKey(list[index].key, key) { return list[index] }
+        return nil
+    }
+
+    /// Whether two keys are the same, their lengths compared first: most
+    /// keys compared are different, and telling two strings apart is the
+    /// slow case of `==`.
+    @inline(__always)
+    package static func isSameKey(_ one: String, _ other: String) -> Bool {
+        one.utf8.count == other.utf8.count && one == other
     }
 }
 

@@ -32,7 +32,7 @@ package struct NodeReader {
             throw error("\(what()) must be an object ({ ... }), not \(node.kindName)", at: node.location)
         }
         for member in list {
-            guard allowed.contains(member.key) else {
+            guard allowed.contains(where: { JSON5Members.isSameKey($0, member.key) }) else {
                 let hint = Spelling.closest(to: member.key, in: allowed).map { "; did you mean '\($0)'?" }
                     ?? "; allowed keys are \(allowed.map { "'\($0)'" }.joined(separator: ", "))"
                 throw error("unknown key '\(member.key)' in \(what())\(hint)", at: member.keyLocation)
