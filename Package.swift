@@ -17,10 +17,17 @@ let package = Package(
             name: "EqlintPlan",
             dependencies: ["EqlintText"]
         ),
+        // JSON5 read into a table of values with their places: for the rule
+        // engine, and for embed-rules, which parses eqlint's own rule files
+        // when it is built.
+        .target(
+            name: "JSON5Syntax",
+            dependencies: ["EqlintText"]
+        ),
         // The rule engine: rule files, the checks, suppressions, the linter.
         .target(
             name: "Rules",
-            dependencies: ["EqlintText", "EqlintPlan"],
+            dependencies: ["EqlintText", "EqlintPlan", "JSON5Syntax"],
             plugins: ["EmbedRulesPlugin"]
         ),
         // The library: configuration, reporting, and the commands' runs.
@@ -38,9 +45,11 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux]))]
         ),
         // Build-time tool that turns the files in rules/ into Swift source,
-        // so an installed binary carries the default rule set with it.
+        // so an installed binary carries the default rule set with it,
+        // each file parsed already.
         .executableTarget(
             name: "embed-rules",
+            dependencies: ["JSON5Syntax"],
             path: "Plugins/EmbedRulesTool"
         ),
         .plugin(
@@ -50,7 +59,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RulesTests",
-            dependencies: ["EqlintText", "EqlintPlan", "Rules", "EqlintKit"],
+            dependencies: ["EqlintText", "EqlintPlan", "JSON5Syntax", "Rules", "EqlintKit"],
             exclude: ["Snapshots", "Fixtures"]
         ),
         .testTarget(

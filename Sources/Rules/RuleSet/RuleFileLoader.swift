@@ -1,5 +1,6 @@
 import EqlintPlan
 import EqlintText
+import JSON5Syntax
 
 /// What one file in a rules directory holds: a rule, or vocabulary lists.
 enum RuleFileContent {
@@ -19,8 +20,10 @@ package struct RuleFileLoader {
     /// - Parameter isEqlintsOwn: whether the file is one of eqlint's own, built
     ///   into it: its patterns run without a time limit (see `Pattern`), and what
     ///   the test suite checks in each of them is not checked at each start (see `NodeReader`).
-    static func load(path: String, text: String, isEqlintsOwn: Bool = false) throws(RuleFileError) -> RuleFileContent {
-        let root = try JSON5Parser.parse(try source(path: path, bytes: Array(text.utf8)))
+    /// - Parameter parsed: the file's table of values, when made already (see `embeddedRuleFiles`).
+    static func load(path: String, text: String, parsed: JSON5Table? = nil, isEqlintsOwn: Bool = false) throws(RuleFileError) -> RuleFileContent {
+        let source = try source(path: path, bytes: Array(text.utf8))
+        let root = if let parsed { JSON5Parser.root(of: parsed, in: source) } else { try JSON5Parser.parse(source) }
         let loader = RuleFileLoader(reader: NodeReader(path: path, isEqlintsOwn: isEqlintsOwn))
         if case .object(let members) = root.value, members.contains(where: { $0.key == "vocabulary" }) {
             return try loader.vocabulary(root)

@@ -1,4 +1,5 @@
 import EqlintText
+import JSON5Syntax
 @testable import Rules
 import Testing
 
@@ -36,6 +37,17 @@ struct DefaultRuleFileTests {
             }
             #expect(asked.fixed.map { [$0.before, $0.after] } == examples.fixed.map { [$0.before, $0.after] }, "\(own.id)")
             #expect(asked.fixed.map(\.location) == examples.fixed.map(\.location), "\(own.id)")
+        }
+    }
+
+    @Test("each file's table of values, made when eqlint was built, is the one parsing its text makes")
+    func tablesAsParsed() throws {
+        #expect(!embeddedRuleFiles.isEmpty)
+        for file in embeddedRuleFiles {
+            let parsed = try JSON5TableParser.table(of: SourceFile(path: file.path, text: file.text))
+            #expect(file.table == parsed, "\(file.path)")
+            #expect(JSON5Table(flatEntries: parsed.flatEntries, keys: parsed.keys, escapedStrings: parsed.escapedStrings,
+                               numbers: parsed.numbers) == parsed, "\(file.path)")
         }
     }
 
