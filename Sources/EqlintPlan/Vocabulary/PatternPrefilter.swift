@@ -156,19 +156,26 @@ private struct Analysis {
     mutating func requirement() -> PatternPrefilter.Requirement? {
         // Quoted text (\Q…\E), comments (`#`, `(?#…)`) and sets that start
         // with `]` are not worth following.
-        if contains([0x5C, 0x51]) || bytes.contains(0x23) || contains([0x5B, 0x5D]) || contains([0x5B, 0x5E, 0x5D]) { return nil }
+        if hasUnfollowedSyntax { return nil }
         return alternatives(0..<bytes.count)
     }
 
-    private func contains(_ needle: [UInt8]) -> Bool {
-        guard bytes.count >= needle.count else { return false }
-        // Byte by byte: comparing slices goes through generic code, slowly.
-        for start in 0...bytes.count - needle.count {
-            var matched = 0
-            while matched < needle.count, bytes[start + matched] == needle[matched] { matched += 1 }
-            if matched == needle.count { return true }
+    /// Whether the source has `\Q`, `#`, `[]` or `[^]` anywhere: one pass
+    /// over its bytes, not a search for each.
+    private var hasUnfollowedSyntax: Bool {
+        bytes.withUnsafeBufferPointer { bytes in
+            for index in bytes.indices {
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                switch bytes[index] {
+                case 0x23: return true  // #
+                case 0x5C where next == 0x51: return true  // \Q
+                case 0x5B where next == 0x5D: return true  // []
+                case 0x5B where next == 0x5E && index + 2 < bytes.count && bytes[index + 2] == 0x5D: return true  // [^]
+                default: continue
+                }
+            }
+            return false
         }
-        return false
     }
 
     /// The requirement of `a|b|c`: every branch must have one, of the same kind.
