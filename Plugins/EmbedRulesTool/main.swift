@@ -1,7 +1,12 @@
+import EqlintText
 import Foundation
+import JSON5Syntax
 
 // Writes a Swift file holding every `.json5`/`.json` file under a directory as
-// a string literal, keyed by its path relative to that directory.
+// a string literal, keyed by its path relative to that directory, with its
+// table of values (`JSON5Table`), so that eqlint does not parse its own rule
+// files at each start. A file that is not JSON5 gets none: loading it
+// reports the error, as for any rule file.
 // Usage: embed-rules RULES-DIRECTORY OUTPUT-FILE
 
 let arguments = CommandLine.arguments
@@ -46,11 +51,26 @@ if let walker = FileManager.default.enumerator(at: root, includingPropertiesForK
 }
 files.sort { $0.path < $1.path }
 
+/// Swift source making a file's table, or `nil` when the file is not JSON5.
+func tableSource(path: String, text: String) -> String {
+    guard let table = try? JSON5TableParser.table(of: SourceFile(path: path, text: text)) else { return "nil" }
+    func number(_ value: Double) -> String {
+        value.isNaN ? ".nan" : value.isInfinite ? (value < 0 ? "-.infinity" : ".infinity") : "\(value)"
+    }
+    return "JSON5Table(flatEntries: [\(table.flatEntries.map(String.init).joined(separator: ","))], "
+        + "keys: [\(table.keys.map(swiftLiteral).joined(separator: ", "))], "
+        + "escapedStrings: [\(table.escapedStrings.map(swiftLiteral).joined(separator: ", "))], "
+        + "numbers: [\(table.numbers.map(number).joined(separator: ", "))])"
+}
+
 var source = "// Generated at build time from rules/ by embed-rules. Do not edit.\n\n"
-source += "/// The default rule set, as the files in `rules/` held it when eqlint was built.\n"
-source += "let embeddedRuleFiles: [(path: String, text: String)] = [\n"
+source += "import JSON5Syntax\n\n"
+source += "/// The default rule set, as the files in `rules/` held it when eqlint was built,\n"
+source += "/// each with its values parsed (nil for a file that is not JSON5).\n"
+source += "let embeddedRuleFiles: [(path: String, text: String, table: JSON5Table?)] = [\n"
 for file in files {
-    source += "    (\(swiftLiteral(file.path)), \(swiftLiteral(file.text))),\n"
+    source += "    (\(swiftLiteral(file.path)), \(swiftLiteral(file.text)),\n"
+    source += "     \(tableSource(path: file.path, text: file.text))),\n"
 }
 source += "]\n"
 do {

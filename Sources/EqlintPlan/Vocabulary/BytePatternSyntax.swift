@@ -23,7 +23,11 @@
 /// a set under `(?x)`, nested sets and set operations, properties (`\p{…}`),
 /// back references, named groups, `\Q…\E`, `\A`, `\z`, flags after the start,
 /// any other non-ASCII character, and anything this reader is unsure of.
-indirect enum BytePatternNode: Sendable, Equatable {
+///
+/// Only the cases holding one node are boxed (`indirect`): a set, the node
+/// of each literal byte, is held in its sequence's array itself, not
+/// allocated on its own (a long list of words is thousands of them).
+enum BytePatternNode: Sendable, Equatable {
     /// One byte from the set.
     case set(ByteSet)
     /// `.` in `(?s)`: any character, and `\r\n` as one, as ICU has it.
@@ -33,11 +37,11 @@ indirect enum BytePatternNode: Sendable, Equatable {
     /// The first branch that leads to a match, in order.
     case alternation([BytePatternNode])
     /// The item `min` to `max` times (nil: no limit).
-    case repetition(BytePatternNode, min: Int, max: Int?, mode: RepetitionMode)
+    indirect case repetition(BytePatternNode, min: Int, max: Int?, mode: RepetitionMode)
     /// `(?>…)`: the first way the item matches, never tried another way.
-    case atomic(BytePatternNode)
+    indirect case atomic(BytePatternNode)
     /// A look-around: zero width, atomic, as in ICU.
-    case lookaround(BytePatternNode, behind: Bool, negated: Bool)
+    indirect case lookaround(BytePatternNode, behind: Bool, negated: Bool)
     /// `\b` (true) or `\B` (false).
     case wordBoundary(Bool)
     /// `^` without multi-line mode: the start of the text.

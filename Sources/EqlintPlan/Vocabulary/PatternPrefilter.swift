@@ -156,13 +156,26 @@ private struct Analysis {
     mutating func requirement() -> PatternPrefilter.Requirement? {
         // Quoted text (\Q…\E), comments (`#`, `(?#…)`) and sets that start
         // with `]` are not worth following.
-        if contains([0x5C, 0x51]) || bytes.contains(0x23) || contains([0x5B, 0x5D]) || contains([0x5B, 0x5E, 0x5D]) { return nil }
+        if hasUnfollowedSyntax { return nil }
         return alternatives(0..<bytes.count)
     }
 
-    private func contains(_ needle: [UInt8]) -> Bool {
-        guard bytes.count >= needle.count else { return false }
-        return (0...bytes.count - needle.count).contains { bytes[$0..<$0 + needle.count].elementsEqual(needle) }
+    /// Whether the source has `\Q`, `#`, `[]` or `[^]` anywhere: one pass
+    /// over its bytes, not a search for each.
+    private var hasUnfollowedSyntax: Bool {
+        bytes.withUnsafeBufferPointer { bytes in
+            for index in bytes.indices {
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                switch bytes[index] {
+                case 0x23: return true  // #
+                case 0x5C where next == 0x51: return true  // \Q
+                case 0x5B where next == 0x5D: return true  // []
+                case 0x5B where next == 0x5E && index + 2 < bytes.count && bytes[index + 2] == 0x5D: return true  // [^]
+                default: continue
+                }
+            }
+            return false
+        }
     }
 
     /// The requirement of `a|b|c`: every branch must have one, of the same kind.
@@ -303,7 +316,12 @@ private struct Analysis {
 
     /// ASCII punctuation that stands for itself after a backslash.
     private static func isEscapedLiteral(_ byte: UInt8) -> Bool {
-        Array("()[]{}.*+?^$|\\/-".utf8).contains(byte)
+        switch byte {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+             UInt8(ascii: "."), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "$"),
+             UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "-"): true
+        default: false
+        }
     }
 
     /// Where the quantifier after an item ends, when it lets the item match

@@ -43,10 +43,13 @@ public struct Vocabulary: Sendable {
     /// Adds groups of terms to a list, after any it already has.
     public mutating func add(terms: [String: [String]], to list: String) {
         let groups = terms.keys.sorted()
+        // The list's upper-cased terms grown once, in place, not group by group.
+        var upperCased = upperCasedTerms.removeValue(forKey: list) ?? []
+        upperCased.reserveCapacity(upperCased.count + terms.values.reduce(0) { $0 + $1.count })
         for group in groups {
             let phrases = terms[group] ?? []
             lists[list, default: List()].terms[group, default: []].append(contentsOf: phrases)
-            upperCasedTerms[list, default: []].formUnion(phrases.map { $0.uppercased() })
+            for phrase in phrases { upperCased.insert(phrase.uppercased()) }
             if list == "labels" {
                 for phrase in phrases {
                     // `Target group(s)` stands for `Target group` and `Target groups`.
@@ -57,6 +60,7 @@ public struct Vocabulary: Sendable {
                 }
             }
         }
+        if !groups.isEmpty { upperCasedTerms[list] = upperCased }
         // The list's phrase index is looked up once, not once for each phrase (a list with no phrases gets none).
         guard terms.values.contains(where: { !$0.isEmpty }) else { return }
         func addPhrases(to index: inout PhraseIndex) {
@@ -94,8 +98,10 @@ public struct Vocabulary: Sendable {
         guard let list = lists[selection.list] else {
             return "no vocabulary list is named '\(selection.list)'; the lists are \(lists.keys.sorted().joined(separator: ", "))"
         }
+        // Most selections name a group or two the list has: the sets are made only for an error.
+        guard let wanted = selection.groups, !wanted.allSatisfy({ list.terms[$0] != nil || list.patterns[$0] != nil }) else { return nil }
         let groups = Set(list.terms.keys).union(list.patterns.keys)
-        guard let unknown = selection.groups?.subtracting(groups).sorted().first else { return nil }
+        guard let unknown = wanted.subtracting(groups).sorted().first else { return nil }
         return "the vocabulary list '\(selection.list)' has no group '\(unknown)'; its groups are \(groups.sorted().joined(separator: ", "))"
     }
 

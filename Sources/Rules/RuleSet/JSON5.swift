@@ -1,4 +1,5 @@
 import EqlintText
+import JSON5Syntax
 
 /// A JSON5 value with the place it was written, so that a rule file's errors
 /// can name their line and column. (Foundation's JSON5 support reads the same
@@ -78,12 +79,23 @@ package struct JSON5Node: Sendable {
         }
     }
 
+    private static func kind(of value: Value) -> JSON5Table.Kind {
+        switch value {
+        case .object: .object
+        case .array: .array
+        case .string: .string
+        case .number: .number
+        case .bool: .bool
+        case .null: .null
+        }
+    }
+
     /// What a value is, in the words an error message uses.
     package var kindName: String {
         let kind: JSON5Document.Kind
         switch storage {
         case .parsed(let document, let index): kind = document.entries[index].kind
-        case .made(let value, _): kind = JSON5Document.Kind(value)
+        case .made(let value, _): kind = Self.kind(of: value)
         }
         switch kind {
         case .object: return "an object"
@@ -102,49 +114,26 @@ package struct JSON5Members: Sendable {
     let list: [JSON5Node.Member]
 
     package subscript(key: String) -> JSON5Node.Member? {
-        list.first { $0.key == key }
+        // By index: `first(where:)` would copy (retain and release) each member it passes over.
+        for index in list.indices where Self.isSameKey(list[index].key, key) { return list[index] }
+        return nil
+    }
+
+    /// Whether two keys are the same, their lengths compared first: most
+    /// keys compared are different, and telling two strings apart is the
+    /// slow case of `==`.
+    @inline(__always)
+    package static func isSameKey(_ one: String, _ other: String) -> Bool {
+        one.utf8.count == other.utf8.count && one == other
     }
 }
 
-/// A parsed JSON5 file: its text, and every value in it in the order it is
-/// written, each object or list before what it holds. Values are kept as
-/// byte offsets into the text; strings without escapes as the bytes
-/// between their quotes.
+/// A parsed JSON5 file: its text, and the table of every value in it
+/// (`JSON5Table`), read by `JSON5Parser` or made by `embed-rules` when
+/// eqlint was built.
 final class JSON5Document: Sendable {
-    enum Kind: UInt8, Sendable {
-        case object, array, string, number, bool, null
-
-        init(_ value: JSON5Node.Value) {
-            switch value {
-            case .object: self = .object
-            case .array: self = .array
-            case .string: self = .string
-            case .number: self = .number
-            case .bool: self = .bool
-            case .null: self = .null
-            }
-        }
-    }
-
-    /// One value of the file.
-    struct Entry: Sendable {
-        var kind: Kind
-        /// The byte offset where the value starts.
-        var offset: Int
-        /// As a member of an object: the byte offset of its key, and the key's
-        /// index in `keys`; -1 otherwise.
-        var keyOffset = -1
-        var key = -1
-        /// The index of the entry after the value and all it holds.
-        var next = 0
-        /// An object's members or a list's items.
-        var count = 0
-        /// A string: the byte range `low..<high` between its quotes, or, when
-        /// it has escapes (`high` is -1), `escapedStrings[low]`. A number:
-        /// `numbers[low]`. `true` or `false`: `low` is 1 or 0.
-        var low = 0
-        var high = 0
-    }
+    typealias Kind = JSON5Table.Kind
+    typealias Entry = JSON5Table.Entry
 
     let source: SourceFile
     let entries: [Entry]
@@ -152,12 +141,12 @@ final class JSON5Document: Sendable {
     let escapedStrings: [String]
     let numbers: [Double]
 
-    init(source: SourceFile, entries: [Entry], keys: [String], escapedStrings: [String], numbers: [Double]) {
+    init(source: SourceFile, table: JSON5Table) {
         self.source = source
-        self.entries = entries
-        self.keys = keys
-        self.escapedStrings = escapedStrings
-        self.numbers = numbers
+        entries = table.entries
+        keys = table.keys
+        escapedStrings = table.escapedStrings
+        numbers = table.numbers
     }
 
     func value(at index: Int) -> JSON5Node.Value {

@@ -1,5 +1,6 @@
 import EqlintPlan
 import EqlintText
+import JSON5Syntax
 
 /// What one file in a rules directory holds: a rule, or vocabulary lists.
 enum RuleFileContent {
@@ -19,8 +20,10 @@ package struct RuleFileLoader {
     /// - Parameter isEqlintsOwn: whether the file is one of eqlint's own, built
     ///   into it: its patterns run without a time limit (see `Pattern`), and what
     ///   the test suite checks in each of them is not checked at each start (see `NodeReader`).
-    static func load(path: String, text: String, isEqlintsOwn: Bool = false) throws(RuleFileError) -> RuleFileContent {
-        let root = try JSON5Parser.parse(try source(path: path, bytes: Array(text.utf8)))
+    /// - Parameter parsed: the file's table of values, when made already (see `embeddedRuleFiles`).
+    static func load(path: String, text: String, parsed: JSON5Table? = nil, isEqlintsOwn: Bool = false) throws(RuleFileError) -> RuleFileContent {
+        let source = try source(path: path, bytes: Array(text.utf8))
+        let root = if let parsed { JSON5Parser.root(of: parsed, in: source) } else { try JSON5Parser.parse(source) }
         let loader = RuleFileLoader(reader: NodeReader(path: path, isEqlintsOwn: isEqlintsOwn))
         if case .object(let members) = root.value, members.contains(where: { $0.key == "vocabulary" }) {
             return try loader.vocabulary(root)
@@ -136,7 +139,8 @@ package struct RuleFileLoader {
         }
 
         let messageNode = try node("message")
-        let shape = try definition.kind(reader: reader).messageShape(at: scope)
+        // eqlint's own rules are checked against their shapes by the test suite (see `RuleMessages.read`).
+        let shape = reader.isEqlintsOwn ? nil : try definition.kind(reader: reader).messageShape(at: scope)
         let messages = try RuleMessages.read(
             message: messageNode, help: try node("help"), parts: members["parts"], rule: root, shape: shape, reader: reader)
         var rule = Rule(
@@ -214,7 +218,8 @@ package struct RuleFileLoader {
     }
 
     /// `fix`: one fix or a list of them, each `{ safety, replace | insertLine | remove, groups }`.
-    private func fixes(_ node: JSON5Node, shape: MessageShape) throws(RuleFileError) -> [RuleFix] {
+    /// - Parameter shape: as `RuleMessages.read` takes it: nil for eqlint's own rules, whose fixes are not checked against it.
+    private func fixes(_ node: JSON5Node, shape: MessageShape?) throws(RuleFileError) -> [RuleFix] {
         let items: [JSON5Node]
         if case .array(let list) = node.value { items = list } else { items = [node] }
         guard !items.isEmpty else { throw reader.error("'fix' needs at least one fix, or leave it out", at: node.location) }
@@ -229,12 +234,10 @@ package struct RuleFileLoader {
             }
             func template(_ key: String) throws(RuleFileError) -> MessageTemplate {
                 let value = members[key]!.value
-                let text = try reader.nonEmptyString(value, "'\(key)'")
-                let template: MessageTemplate
-                do { template = try MessageTemplate(text) } catch {
-                    throw reader.error("'\(key)' has a '{' with no matching '}'", at: value.location)
+                let template = try RuleMessages.template(value, "'\(key)'", reader: reader)
+                if let shape {
+                    try RuleMessages.check(template, "'\(key)'", may: shape.messageNames, shape: shape, at: value.location, reader: reader)
                 }
-                try RuleMessages.check(template, "'\(key)'", may: shape.messageNames, shape: shape, at: value.location, reader: reader)
                 return template
             }
             let action: RuleFix.Action
@@ -249,7 +252,7 @@ package struct RuleFileLoader {
             }
             var groups: Set<String>?
             if let member = members["groups"] {
-                guard shape.messageNames.contains("term") else {
+                if let shape, !shape.messageNames.contains("term") {
                     throw reader.error("'groups' picks findings by their {term}, which the check '\(shape.check)' does not fill", at: member.keyLocation)
                 }
                 groups = try reader.names(member.value, "'groups'")

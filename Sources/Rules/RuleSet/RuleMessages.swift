@@ -13,24 +13,28 @@ struct RuleMessages: Sendable {
     /// The rule's wording of its check's message parts, by name.
     var parts: [String: MessageTemplate]
 
+    /// - Parameter shape: what the check fills at the rule's scope, or nil
+    ///   for one of eqlint's own rules, whose messages the test suite checks
+    ///   against their shapes (`DefaultRuleFileTests`): the start then reads
+    ///   the templates without working out the shape or checking them.
     static func read(message messageNode: JSON5Node, help helpNode: JSON5Node, parts partsMember: JSON5Node.Member?,
-                     rule root: JSON5Node, shape: MessageShape, reader: NodeReader) throws(RuleFileError) -> RuleMessages {
-        let messageText = try reader.nonEmptyString(messageNode, "'message'")
-        let message: MessageTemplate
-        do {
-            message = try MessageTemplate(messageText)
-        } catch {
-            throw reader.error("'message' has a '{' with no matching '}'", at: messageNode.location)
-        }
-        try check(message, "'message'", may: shape.messageNames, shape: shape, at: messageNode.location, reader: reader)
+                     rule root: JSON5Node, shape: MessageShape?, reader: NodeReader) throws(RuleFileError) -> RuleMessages {
+        let message = try template(messageNode, "'message'", reader: reader)
+        if let shape { try check(message, "'message'", may: shape.messageNames, shape: shape, at: messageNode.location, reader: reader) }
 
         let helpText = try reader.nonEmptyString(helpNode, "'help'")
         let helpTemplate = helpTemplate(helpText)
-        if let helpTemplate {
+        if let helpTemplate, let shape {
             try check(helpTemplate, "'help'", may: shape.messageNames + ExampleDates.names, shape: shape, at: helpNode.location, reader: reader)
         }
 
         var parts: [String: MessageTemplate] = [:]
+        guard let shape else {
+            if let partsMember, case .object(let members) = partsMember.value.value {
+                for member in members { parts[member.key] = try template(member.value, "'parts.\(member.key)'", reader: reader) }
+            }
+            return RuleMessages(message: message, help: helpTemplate, parts: parts)
+        }
         let names = shape.parts.map(\.name)
         if let partsMember {
             guard !shape.parts.isEmpty else {
@@ -40,13 +44,7 @@ struct RuleMessages: Sendable {
             for part in shape.parts {
                 let node = members[part.name]!.value
                 let what = "'parts.\(part.name)'"
-                let text = try reader.nonEmptyString(node, what)
-                let template: MessageTemplate
-                do {
-                    template = try MessageTemplate(text)
-                } catch {
-                    throw reader.error("\(what) has a '{' with no matching '}'", at: node.location)
-                }
+                let template = try template(node, what, reader: reader)
                 try check(template, what, may: shape.names(inPart: part), shape: shape, at: node.location, reader: reader)
                 parts[part.name] = template
             }
@@ -57,10 +55,23 @@ struct RuleMessages: Sendable {
         return RuleMessages(message: message, help: helpTemplate, parts: parts)
     }
 
+    /// A message or part's text as a template, refusing an unclosed `{`.
+    static func template(_ node: JSON5Node, _ what: String, reader: NodeReader) throws(RuleFileError) -> MessageTemplate {
+        let text = try reader.nonEmptyString(node, what)
+        do {
+            return try MessageTemplate(text)
+        } catch {
+            throw reader.error("\(what) has a '{' with no matching '}'", at: node.location)
+        }
+    }
+
     /// A help as a template, or nil when it uses no placeholder: most use
     /// none, and a text with no `{` at all needs no reading to tell.
     static func helpTemplate(_ help: String) -> MessageTemplate? {
-        guard help.utf8.contains(0x7B) else { return nil }  // {
+        // A `{` looked for in the bytes themselves: through `utf8.contains`, a
+        // byte at a time by the view's iterator, it costs several times as much.
+        var text = help
+        guard text.withUTF8({ $0.contains(0x7B) }) else { return nil }  // {
         let template = MessageTemplate(lenient: help)
         return template.placeholderNames.isEmpty ? nil : template
     }

@@ -1,6 +1,7 @@
 import EqlintPlan
 import EqlintText
 import Foundation
+import JSON5Syntax
 
 /// The rules and vocabulary a run checks plans against: immutable once
 /// loaded, and passed in rather than held globally.
@@ -22,20 +23,28 @@ public struct RuleSet: Sendable {
     public static func defaults(adding directories: [String] = []) throws(RuleFileError) -> RuleSet {
         var layers = [embeddedRuleFiles.map { (path: "rules/" + $0.path, text: $0.text) }]
         for directory in directories { layers.append(try files(inDirectory: directory)) }
-        return try load(layers: layers, defaultLayers: 1)
+        return try load(layers: layers, defaultLayers: 1, parsed: embeddedRuleFiles.map(\.table))
     }
 
     /// Loads layers of files; within a layer an id may appear once, and a
     /// later layer's rule replaces an earlier one with the same id.
-    /// - Parameter defaultLayers: how many of the first layers hold eqlint's own rules.
+    /// - Parameters:
+    ///   - defaultLayers: how many of the first layers hold eqlint's own rules.
+    ///   - parsed: the first layer's files' tables of values, in its order,
+    ///     as `embed-rules` parsed them when eqlint was built (nil: parse the file).
     public static func load(layers: [[File]], defaultLayers: Int = 0) throws(RuleFileError) -> RuleSet {
+        try load(layers: layers, defaultLayers: defaultLayers, parsed: [])
+    }
+
+    static func load(layers: [[File]], defaultLayers: Int, parsed: [JSON5Table?]) throws(RuleFileError) -> RuleSet {
         var set = RuleSet()
         var byID: [String: Rule] = [:]
         var references: [(reference: VocabularyReference, path: String)] = []
         for (layerIndex, layer) in layers.enumerated() {
             var seenInLayer: [String: RuleOrigin] = [:]
-            for file in layer {
-                switch try RuleFileLoader.load(path: file.path, text: file.text, isEqlintsOwn: layerIndex < defaultLayers) {
+            for (fileIndex, file) in layer.enumerated() {
+                let table = layerIndex == 0 && fileIndex < parsed.count ? parsed[fileIndex] : nil
+                switch try RuleFileLoader.load(path: file.path, text: file.text, parsed: table, isEqlintsOwn: layerIndex < defaultLayers) {
                 case .vocabulary(let name, let terms, let patterns):
                     set.vocabulary.add(terms: terms, to: name)
                     set.vocabulary.add(patterns: patterns, to: name)
@@ -58,7 +67,8 @@ public struct RuleSet: Sendable {
                 throw RuleFileError(path: path, location: reference.location, message: problem)
             }
         }
-        set.rules = byID.values.sorted { $0.id < $1.id }
+        // The ids sorted, not the rules: a rule is some twenty reference-counted values to move.
+        set.rules = byID.keys.sorted().map { byID[$0]! }
         try set.checkSupersedes()
         return set
     }
@@ -129,6 +139,8 @@ public struct RuleSet: Sendable {
 
     /// The rule with an id, if there is one.
     public func rule(id: String) -> Rule? {
-        rules.first { $0.id == id }
+        // By index: `first(where:)` would copy each rule it passes over.
+        for index in rules.indices where rules[index].id == id { return rules[index] }
+        return nil
     }
 }

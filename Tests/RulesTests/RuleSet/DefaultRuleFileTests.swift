@@ -1,4 +1,5 @@
 import EqlintText
+import JSON5Syntax
 @testable import Rules
 import Testing
 
@@ -9,12 +10,18 @@ import Testing
 struct DefaultRuleFileTests {
     static let files = embeddedRuleFiles.map { (path: "rules/" + $0.path, text: $0.text) }
 
-    @Test("they pass every check a trust's rule files get: each pattern's safety, each rule's examples, 'fixed' examples with a fix")
+    @Test("they pass every check a trust's rule files get: each pattern's safety, each rule's examples, 'fixed' examples with a fix, each message against its check's shape")
     func fullyChecked() throws {
         let checked = try RuleSet.load(layers: [Self.files])
         let defaults = TestSupport.builtInRuleSet
         #expect(checked.rules.map(\.id) == defaults.rules.map(\.id))
         for (full, own) in zip(checked.rules, defaults.rules) {
+            // Read without their check's message shape, the messages are the ones read against it.
+            #expect(own.message == full.message, "\(own.id)")
+            #expect(own.parts == full.parts, "\(own.id)")
+            #expect(own.helpTemplate == full.helpTemplate, "\(own.id)")
+            #expect(own.fixes.map { "\($0.safety) \($0.action) \($0.groups?.sorted() ?? [])" }
+                    == full.fixes.map { "\($0.safety) \($0.action) \($0.groups?.sorted() ?? [])" }, "\(own.id)")
             if case .unread = own.examplesSource {} else { Issue.record("\(own.id): eqlint's own examples are read at the start") }
             guard case .read(let examples) = full.examplesSource else {
                 Issue.record("\(full.id): a trust's examples are not read when the rules load")
@@ -30,6 +37,17 @@ struct DefaultRuleFileTests {
             }
             #expect(asked.fixed.map { [$0.before, $0.after] } == examples.fixed.map { [$0.before, $0.after] }, "\(own.id)")
             #expect(asked.fixed.map(\.location) == examples.fixed.map(\.location), "\(own.id)")
+        }
+    }
+
+    @Test("each file's table of values, made when eqlint was built, is the one parsing its text makes")
+    func tablesAsParsed() throws {
+        #expect(!embeddedRuleFiles.isEmpty)
+        for file in embeddedRuleFiles {
+            let parsed = try JSON5TableParser.table(of: SourceFile(path: file.path, text: file.text))
+            #expect(file.table == parsed, "\(file.path)")
+            #expect(JSON5Table(flatEntries: parsed.flatEntries, keys: parsed.keys, escapedStrings: parsed.escapedStrings,
+                               numbers: parsed.numbers) == parsed, "\(file.path)")
         }
     }
 

@@ -47,6 +47,10 @@ import Testing
         #"[a-z]+ing"#,  // a set first
         #"(?:ab|\d)"#,  // a word or a digit
         #"\Qab\E"#,  // quoted
+        #"abc\Qd\E"#,  // quoted, later on
+        #"abc[]x]"#,  // a set that starts with `]`
+        #"abc[^]x]"#,
+        #"abc#"#,  // a `#`, a comment's in `(?x)`
         #"(?x) ab # a comment (with | in it)"#,  // a comment
         #"(?:(?x) a b)"#,  // white space read differently part way
         #"(?x) (?:ab|cd) * x"#,  // in extended mode a quantifier may follow white space
