@@ -38,11 +38,7 @@ let package = Package(
         // The command: argument parsing and printing only.
         .executableTarget(
             name: "eqlint",
-            dependencies: ["EqlintKit"],
-            // A position-dependent executable: the dynamic loader has no
-            // 77,000 relative relocations to apply at each start (1 million
-            // instructions of a one-plan check's 30).
-            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux]))]
+            dependencies: ["EqlintKit"]
         ),
         // Build-time tool that turns the files in rules/ into Swift source,
         // so an installed binary carries the default rule set with it,
@@ -68,14 +64,3 @@ let package = Package(
         ),
     ]
 )
-
-// Eqlint's code asks for concrete generic types' metadata through accessor
-// functions rather than by mangled name: a one-plan check otherwise spends
-// some 3 of its 30 million instructions demangling type names and scanning
-// every protocol conformance in the binary for each new `Hashable` key type
-// (the run time caches neither across runs).
-for target in package.targets where target.type == .regular || target.type == .executable {
-    target.swiftSettings = (target.swiftSettings ?? []) + [
-        .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]),
-    ]
-}
