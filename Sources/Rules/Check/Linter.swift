@@ -74,8 +74,9 @@ public struct Linter: Sendable {
         }
         // Superseded findings are numbered with the rest, then dropped, so
         // that the fingerprints (and a baseline) of the others stay as they were.
-        var diagnostics = found.findings.map { (diagnostic($0.rule, $0.finding), false) }
-            + found.superseded.map { (diagnostic($0.rule, $0.finding), true) }
+        let rules = found.rules
+        var diagnostics = found.findings.map { (diagnostic(rules[$0.rule], $0.finding), false) }
+            + found.superseded.map { (diagnostic(rules[$0.rule], $0.finding), true) }
         // A file that is not UTF-8 is reported whatever the rules and comments say.
         if let invalid = source.invalidUTF8 { diagnostics.append((.invalidUTF8(invalid, path: source.path), false)) }
         diagnostics.sort { Diagnostic.reportOrder($0.0, $1.0) }
@@ -111,13 +112,12 @@ public struct Linter: Sendable {
         let suppressions = Suppressions(comments: plan.comments, inLine: document.textSpans == nil ? Self.inLineComments(document) : [])
         let (unsilenced, used) = suppressions.apply(to: Array(found.indices), ruleID: { rules[found[$0].rule].id },
                                                     line: { found[$0].finding.range.start.line })
-        func withRule(_ index: Int) -> (rule: Rule, finding: Finding) { (rules[found[index].rule], found[index].finding) }
-        var kept = unsilenced.filter { !superseded.contains($0) }.map(withRule)
+        var kept = unsilenced.filter { !superseded.contains($0) }.map { found[$0] }
         for index in rules.indices {
             kept += context.suppressionFindings(for: rules[index], suppressions: suppressions, used: used, knownRuleIDs: knownRuleIDs)
-                .map { (rules[index], $0) }
+                .map { (index, $0) }
         }
-        return PlanFindings(findings: kept, superseded: unsilenced.filter { superseded.contains($0) }.map(withRule),
+        return PlanFindings(rules: rules, findings: kept, superseded: unsilenced.filter { superseded.contains($0) }.map { found[$0] },
                             objectiveCount: plan.objectives.count, isWebPage: document.textSpans != nil,
                             objectiveStarts: plan.objectives.map(\.anchor.start), synopsis: PlanSynopsis(plan, path: source.path),
                             suppressions: suppressions)
@@ -165,9 +165,12 @@ public struct Linter: Sendable {
 
     /// What `findings(in:rules:stops:)` gives.
     struct PlanFindings {
-        var findings: [(rule: Rule, finding: Finding)]
+        /// The rules the plan was checked against: each finding's `rule` is an index in it
+        /// (a rule is a large value, costly to copy for each finding).
+        var rules: [Rule]
+        var findings: [(rule: Int, finding: Finding)]
         /// Findings not silenced by a comment, but replaced by another at the same place.
-        var superseded: [(rule: Rule, finding: Finding)] = []
+        var superseded: [(rule: Int, finding: Finding)] = []
         var objectiveCount: Int
         /// Whether the file was read as a web page (its findings' text is its words, not its markup).
         var isWebPage: Bool
