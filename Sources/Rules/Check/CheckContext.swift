@@ -37,7 +37,7 @@ final class CheckContext {
     private var entryLists: [(fields: [FieldName], entries: [[TextValue]])] = []
 
     init(plan: Plan, source: SourceFile, vocabulary: Vocabulary, today: CalendarDay,
-         measurers: [Measurability.Key: Measurability] = [:], stops: PatternStops, textSpans: [Range<Int>]? = nil) {
+         measurers: [Measurability] = [], stops: PatternStops, textSpans: [Range<Int>]? = nil) {
         measured = MeasurabilityMemo(measurers: measurers, stops: stops)
         self.stops = stops
         self.plan = plan

@@ -8,7 +8,7 @@ public struct Linter: Sendable {
     public let today: CalendarDay
     public let parser: PlanParser
     /// The measurable checks' deciders, built once.
-    let measurers: [Measurability.Key: Measurability]
+    let measurers: [Measurability]
     /// The example dates help may give, for rules handed to `check` from outside the rule set.
     let exampleDates: MessageValues
     /// The rules a plan is checked against unless others are given: those enabled.
