@@ -51,6 +51,7 @@ public enum Fingerprint {
     /// rule and text in reading order.
     static func assign(_ diagnostics: inout [Diagnostic]) {
         var seen: [RuleAndText: Int] = [:]
+        seen.reserveCapacity(diagnostics.count)
         for index in diagnostics.indices {
             let key = RuleAndText(ruleID: diagnostics[index].ruleID, text: diagnostics[index].faultText)
             let occurrence = seen[key, default: 0]
