@@ -30,15 +30,25 @@ public struct TextReporter: StreamingReporter {
         var out: [UInt8] = []
         out.reserveCapacity(files.reduce(0) { $0 + $1.diagnostics.count } * 320)
         for file in files {
-            var noted: Set<RuleAndText> = []
-            noted.reserveCapacity(file.diagnostics.count)
-            for diagnostic in file.diagnostics {
-                let withNote = notes && noted.insert(RuleAndText(ruleID: diagnostic.ruleID, text: diagnostic.help)).inserted
-                append(diagnostic, withNote: withNote, to: &out)
+            // A rule's note is given once per plan for each wording of it.
+            let diagnostics = file.diagnostics
+            let repeats = notes ? Occurrences.numbers(hashes: diagnostics.map { Self.hash($0.ruleID, $0.help) }) {
+                diagnostics[$0].ruleID == diagnostics[$1].ruleID && diagnostics[$0].help == diagnostics[$1].help
+            } : []
+            for (index, diagnostic) in diagnostics.enumerated() {
+                append(diagnostic, withNote: notes && repeats[index] == 0, to: &out)
                 if showSource, let text = file.sourceLines[diagnostic.range.start.line] { out += snippet(diagnostic, text).utf8 }
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A hash of a rule and the wording of its note.
+    private static func hash(_ ruleID: String, _ help: String) -> UInt64 {
+        var hasher = Hasher()
+        hasher.combine(ruleID)
+        hasher.combine(help)
+        return UInt64(bitPattern: Int64(hasher.finalize()))
     }
 
     // Streaming: the findings of each plan in turn, nothing around them.

@@ -112,12 +112,12 @@ public struct Linter: Sendable {
         let suppressions = Suppressions(comments: plan.comments, inLine: document.textSpans == nil ? Self.inLineComments(document) : [])
         let (unsilenced, used) = suppressions.apply(to: Array(found.indices), ruleID: { rules[found[$0].rule].id },
                                                     line: { found[$0].finding.range.start.line })
-        var kept = unsilenced.filter { !superseded.contains($0) }.map { found[$0] }
+        var kept = unsilenced.filter { !superseded[$0] }.map { found[$0] }
         for index in rules.indices {
             kept += context.suppressionFindings(for: rules[index], suppressions: suppressions, used: used, knownRuleIDs: knownRuleIDs)
                 .map { (index, $0) }
         }
-        return PlanFindings(rules: rules, findings: kept, superseded: unsilenced.filter { superseded.contains($0) }.map { found[$0] },
+        return PlanFindings(rules: rules, findings: kept, superseded: unsilenced.filter { superseded[$0] }.map { found[$0] },
                             objectiveCount: plan.objectives.count, isWebPage: document.textSpans != nil,
                             objectiveStarts: plan.objectives.map(\.anchor.start), synopsis: PlanSynopsis(plan, path: source.path),
                             suppressions: suppressions)

@@ -95,6 +95,10 @@ struct Measurability: Sendable {
 final class MeasurabilityMemo {
     /// One answer: the question, and the text it was about.
     private struct Answer {
+        /// `quickKey(of: text)`.
+        var key: Int
+        /// The answer given before it in the same slot, or -1.
+        var next: Int
         var list: String
         var datesCount: Bool
         var measuresOnly: Bool
@@ -106,11 +110,15 @@ final class MeasurabilityMemo {
     /// whole run, then those no rule asked for when the run began, built for
     /// this plan once. A rule set has one or two: a list, not a table.
     private var deciders: [Measurability]
-    /// The answers given, by a key read from their text's length and ends
-    /// (`quickKey(of:)`): an entry's text is compared only with those of the
-    /// same key, never hashed whole. (Often it is the same value, its storage
-    /// shared, so equal at once.)
-    private var known: [Int: [Answer]] = [:]
+    /// The answers given, found by a key read from their text's length and
+    /// ends (`quickKey(of:)`): an entry's text is compared only with those of
+    /// the same key, never hashed whole (often it is the same value, its
+    /// storage shared, so equal at once). Each slot holds the last answer
+    /// whose key falls in it, which chains to the others (`Answer.next`):
+    /// no `Dictionary`, whose first use of a key type costs a scan of every
+    /// conformance in the binary (a third of a million instructions).
+    private var answers: [Answer] = []
+    private var slots = [Int](repeating: -1, count: 16)
     /// The plan's record of stopped patterns.
     let stops: PatternStops?
 
@@ -121,16 +129,39 @@ final class MeasurabilityMemo {
 
     func isMeasurable(_ entry: TextValue, list: String, datesCount: Bool, measuresOnly: Bool = false, vocabulary: Vocabulary,
                       dates: DateReadings? = nil, stopped: (Pattern) -> Void) -> Bool {
-        let place = Self.quickKey(of: entry.text)
-        if let answer = known[place]?.first(where: {
-            $0.datesCount == datesCount && $0.measuresOnly == measuresOnly && $0.list == list && $0.text == entry.text
-        }) {
-            return answer.measurable
+        let key = Self.quickKey(of: entry.text)
+        var index = slots[slot(of: key)]
+        while index >= 0 {
+            let answer = answers[index]
+            if answer.key == key, answer.datesCount == datesCount, answer.measuresOnly == measuresOnly, answer.list == list, answer.text == entry.text {
+                return answer.measurable
+            }
+            index = answer.next
         }
         let decider = self.decider(list: list, datesCount: datesCount, measuresOnly: measuresOnly, vocabulary: vocabulary)
         let measurable = deciders[decider].isMeasurable(entry, measuresOnly: measuresOnly, stops: stops, dates: dates, stopped: stopped)
-        known[place, default: []].append(Answer(list: list, datesCount: datesCount, measuresOnly: measuresOnly, text: entry.text, measurable: measurable))
+        remember(Answer(key: key, next: -1, list: list, datesCount: datesCount, measuresOnly: measuresOnly, text: entry.text, measurable: measurable))
         return measurable
+    }
+
+    /// The slot of a key: its bits mixed, as many as the slots need.
+    private func slot(of key: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & (slots.count - 1)
+    }
+
+    /// Keeps an answer, with twice the slots once there are more answers than slots.
+    private func remember(_ answer: Answer) {
+        var answer = answer
+        answer.next = slots[slot(of: answer.key)]
+        answers.append(answer)
+        slots[slot(of: answer.key)] = answers.count - 1
+        guard answers.count > slots.count else { return }
+        slots = [Int](repeating: -1, count: slots.count * 2)
+        for index in answers.indices {
+            let slot = slot(of: answers[index].key)
+            answers[index].next = slots[slot]
+            slots[slot] = index
+        }
     }
 
     /// A key for a text from its length and its first and last eight bytes
