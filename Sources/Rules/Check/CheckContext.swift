@@ -59,7 +59,15 @@ final class CheckContext {
         publishedSpans = spans
         isMarkup = textSpans != nil
         publishedWords = spans.map { PhraseIndex.words(in: source.bytes, span: $0) }
-        objectiveSpans = plan.objectives.map { $0.text.flatMap(\.spans) }
+        // Each text's parts, or its one span, without an array for each (`TextValue.spans`).
+        objectiveSpans = plan.objectives.map { objective in
+            var spans: [Range<Int>] = []
+            spans.reserveCapacity(objective.text.count)
+            for text in objective.text {
+                if let parts = text.parts { spans += parts } else { spans.append(text.span) }
+            }
+            return spans
+        }
         objectiveTexts = plan.objectives.map { $0.text.map(\.text) }
         objectiveWordCache = Array(repeating: nil, count: plan.objectives.count)
     }
@@ -134,7 +142,17 @@ final class CheckContext {
     /// the rules about the same fields.
     private func entries(of fields: [FieldName]) -> [[TextValue]] {
         if let known = entryLists.first(where: { $0.fields == fields }) { return known.entries }
-        let entries = plan.objectives.map { objective in fields.flatMap { objective.entries(of: $0) } }
+        // As `Objective.entries(of:)` gives them, field by field, into one array.
+        let entries = plan.objectives.map { objective in
+            var entries: [TextValue] = []
+            for field in fields {
+                if let own = objective.fields[field] { entries += own.entries }
+                for action in objective.actions {
+                    if let given = action.fields[field] { entries += given.entries }
+                }
+            }
+            return entries
+        }
         entryLists.append((fields, entries))
         return entries
     }
