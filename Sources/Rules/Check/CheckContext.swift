@@ -140,7 +140,7 @@ final class CheckContext {
     /// Each objective's entries of some fields (its own, then each action's,
     /// field by field), by objective index: gathered once per plan for all
     /// the rules about the same fields.
-    private func entries(of fields: [FieldName]) -> [[TextValue]] {
+    func entries(of fields: [FieldName]) -> [[TextValue]] {
         if let known = entryLists.first(where: { $0.fields == fields }) { return known.entries }
         // As `Objective.entries(of:)` gives them, field by field, into one array.
         let entries = plan.objectives.map { objective in
