@@ -95,7 +95,7 @@ struct Measurability: Sendable {
 final class MeasurabilityMemo {
     /// One answer: the question, and the text it was about.
     private struct Answer {
-        /// `quickKey(of: text)`.
+        /// The text's hash.
         var key: Int
         /// The answer given before it in the same slot, or -1.
         var next: Int
@@ -110,13 +110,12 @@ final class MeasurabilityMemo {
     /// whole run, then those no rule asked for when the run began, built for
     /// this plan once. A rule set has one or two: a list, not a table.
     private var deciders: [Measurability]
-    /// The answers given, found by a key read from their text's length and
-    /// ends (`quickKey(of:)`): an entry's text is compared only with those of
-    /// the same key, never hashed whole (often it is the same value, its
-    /// storage shared, so equal at once). Each slot holds the last answer
-    /// whose key falls in it, which chains to the others (`Answer.next`):
-    /// no `Dictionary`, whose first use of a key type costs a scan of every
-    /// conformance in the binary (a third of a million instructions).
+    /// The answers given, found by their text's hash (`String`'s own, so that
+    /// texts `String` finds equal, canonically equivalent, share an answer).
+    /// Each slot holds the last answer whose hash falls in it, which chains
+    /// to the others (`Answer.next`): no `Dictionary`, whose first use of a
+    /// key type costs a scan of every conformance in the binary (a third of
+    /// a million instructions).
     private var answers: [Answer] = []
     private var slots = [Int](repeating: -1, count: 16)
     /// The plan's record of stopped patterns.
@@ -129,7 +128,7 @@ final class MeasurabilityMemo {
 
     func isMeasurable(_ entry: TextValue, list: String, datesCount: Bool, measuresOnly: Bool = false, vocabulary: Vocabulary,
                       dates: DateReadings? = nil, stopped: (Pattern) -> Void) -> Bool {
-        let key = Self.quickKey(of: entry.text)
+        let key = entry.text.hashValue
         var index = slots[slot(of: key)]
         while index >= 0 {
             let answer = answers[index]
@@ -161,24 +160,6 @@ final class MeasurabilityMemo {
             let slot = slot(of: answers[index].key)
             answers[index].next = slots[slot]
             slots[slot] = index
-        }
-    }
-
-    /// A key for a text from its length and its first and last eight bytes
-    /// (or fewer): the same for equal texts, and seldom for others.
-    static func quickKey(of text: String) -> Int {
-        var text = text
-        return text.withUTF8 { bytes in
-            var key = UInt64(bytes.count)
-            guard let base = bytes.baseAddress, bytes.count > 0 else { return Int(key) }
-            let raw = UnsafeRawPointer(base)
-            if bytes.count >= 8 {
-                key = key &* 0x9E37_79B9_7F4A_7C15 ^ raw.loadUnaligned(as: UInt64.self)
-                key = key &* 0x9E37_79B9_7F4A_7C15 ^ raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
-            } else {
-                for byte in bytes { key = key &* 0x100_0000_01B3 ^ UInt64(byte) }
-            }
-            return Int(truncatingIfNeeded: key)
         }
     }
 
