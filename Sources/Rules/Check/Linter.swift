@@ -51,22 +51,25 @@ public struct Linter: Sendable {
     public func check(_ source: SourceFile, rules: [Rule]? = nil, stops: PatternStops? = nil) -> LintOutcome {
         let stops = stops ?? PatternStops(path: source.path)
         let found = findings(in: source, rules: rules ?? enabledRules, stops: stops)
-        func diagnostic(_ rule: Rule, _ finding: Finding) -> Diagnostic {
+        let rules = found.rules
+        /// The finding's diagnostic. The rule is read in place, field by field:
+        /// a copy of the whole rule for each finding cost more than the rest.
+        func diagnostic(_ ruleIndex: Int, _ finding: Finding) -> Diagnostic {
             var diagnostic = Diagnostic(
-                path: source.path, range: finding.range, severity: rule.severity, ruleID: rule.id,
-                message: rule.message.render(finding.values, parts: rule.parts),
-                help: rule.helpTemplate?.render(finding.values.merging(exampleDates) { own, _ in own }, parts: rule.parts) ?? rule.help)
+                path: source.path, range: finding.range, severity: rules[ruleIndex].severity, ruleID: rules[ruleIndex].id,
+                message: rules[ruleIndex].message.render(finding.values, parts: rules[ruleIndex].parts),
+                help: rules[ruleIndex].helpTemplate?.render(finding.values.merging(exampleDates) { own, _ in own }, parts: rules[ruleIndex].parts) ?? rules[ruleIndex].help)
             // A fix is offered only where the file can take it: never in an
             // eqlint-disable region, never in a file that is not all UTF-8
             // (its text is not the file's bytes), never in a converted document.
-            if !rule.fixes.isEmpty, source.invalidUTF8 == nil, !found.isWebPage,
-               let fixIt = rule.fixes.lazy.compactMap({ $0.fixIt(range: finding.range, values: finding.values, parts: rule.parts, source: source) }).first,
+            if !rules[ruleIndex].fixes.isEmpty, source.invalidUTF8 == nil, !found.isWebPage,
+               let fixIt = rules[ruleIndex].fixes.lazy.compactMap({ $0.fixIt(range: finding.range, values: finding.values, parts: rules[ruleIndex].parts, source: source) }).first,
                !fixIt.edits.contains(where: { edit in
                    (edit.range.start.line...max(edit.range.end.line, edit.range.start.line)).contains(where: found.suppressions.disablesAnything(onLine:))
                }) {
                 diagnostic.fixIts = [fixIt]
             }
-            diagnostic.basis = rule.basis
+            diagnostic.basis = rules[ruleIndex].basis
             if finding.place?.extent != .plan {
                 diagnostic.objective = finding.place?.objective ?? found.objectiveStarts.lastIndex { $0 <= finding.range.start }
             }
@@ -74,9 +77,10 @@ public struct Linter: Sendable {
         }
         // Superseded findings are numbered with the rest, then dropped, so
         // that the fingerprints (and a baseline) of the others stay as they were.
-        let rules = found.rules
-        var diagnostics = found.findings.map { (diagnostic(rules[$0.rule], $0.finding), false) }
-            + found.superseded.map { (diagnostic(rules[$0.rule], $0.finding), true) }
+        var diagnostics: [(Diagnostic, superseded: Bool)] = []
+        diagnostics.reserveCapacity(found.findings.count + found.superseded.count + 1)
+        for item in found.findings { diagnostics.append((diagnostic(item.rule, item.finding), false)) }
+        for item in found.superseded { diagnostics.append((diagnostic(item.rule, item.finding), true)) }
         // A file that is not UTF-8 is reported whatever the rules and comments say.
         if let invalid = source.invalidUTF8 { diagnostics.append((.invalidUTF8(invalid, path: source.path), false)) }
         diagnostics.sort { Diagnostic.reportOrder($0.0, $1.0) }
@@ -87,7 +91,7 @@ public struct Linter: Sendable {
                 : source.firstLine(of: all[index].range)
         }
         Fingerprint.assign(&all)
-        let shown = zip(all, diagnostics).filter { !$0.1.1 }.map(\.0)
+        let shown = found.superseded.isEmpty ? all : all.indices.filter { !diagnostics[$0].superseded }.map { all[$0] }
         return LintOutcome(diagnostics: shown, stoppedPatterns: stops.all, objectiveCount: found.objectiveCount,
                            synopsis: found.synopsis)
     }
