@@ -105,8 +105,12 @@ public struct Linter: Sendable {
         let plan = parser.recover(document)
         let context = CheckContext(plan: plan, source: source, vocabulary: parser.vocabulary, today: today,
                                    measurers: measurers, stops: stops, textSpans: document.textSpans)
-        // Each finding with the index of its rule: a rule is a large value, costly to copy for each.
-        let found = rules.indices.flatMap { index in context.findings(for: rules[index]).map { (rule: index, finding: $0) } }
+        // Each finding with the index of its rule: a rule is a large value, costly to copy for each
+        // (a plain loop, as a closure over the rules copied each rule it ran).
+        var found: [(rule: Int, finding: Finding)] = []
+        for index in rules.indices {
+            for finding in context.findings(for: rules[index]) { found.append((index, finding)) }
+        }
         // A finding a rule superseding its own replaces at the same place is dropped (see `Supersession`).
         let superseded = Supersession.superseded(
             found, of: rules, objectiveExtents: Supersession.objectiveExtents(plan, endOfFile: source.location(of: source.bytes.count)))
