@@ -19,9 +19,13 @@ struct AcronymCheck {
     /// Each acronym nothing explains: where it is first used, as written.
     func findings() -> [(span: Range<Int>, word: String)] {
         let bytes = context.source.bytes
-        let skipped = context.plan.objectives.flatMap { objective in
-            skipping.flatMap { objective.entries(of: $0) }.flatMap(\.spans)
-        }.sorted { $0.lowerBound < $1.lowerBound }
+        var skipped: [Range<Int>] = []
+        for entries in context.entries(of: skipping) {
+            for entry in entries {
+                if let parts = entry.parts { skipped += parts } else { skipped.append(entry.span) }
+            }
+        }
+        skipped.sort { $0.lowerBound < $1.lowerBound }
         var firstUse: [String: Range<Int>] = [:]
         var order: [String] = []
         let start = frontMatterEnd

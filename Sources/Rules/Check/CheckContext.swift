@@ -97,10 +97,11 @@ final class CheckContext {
                 let spans = objectiveSpans[index]
                 guard rule.conditions.isEmpty || applies(rule, spans: spans, texts: objectiveTexts[index], words: { objectiveWords(index)[$0] })
                 else { continue }
-                let objective = plan.objectives[index]
-                let found = check.prepared(ObjectiveInput(context: self, rule: basics, objective: objective, index: index, spans: spans))
+                // The objective copied once, into the input.
+                let input = ObjectiveInput(context: self, rule: basics, objective: plan.objectives[index], index: index, spans: spans)
+                let found = check.prepared(input)
                 guard !found.isEmpty else { continue }
-                let scope = scopeValues(.objective, objective, rule)
+                let scope = scopeValues(.objective, input.objective, rule)
                 let extent = Self.pointsAtFoundText(rule) ? FindingPlace.Extent.text : .objective
                 for finding in found { findings.append(finding.adding(scope).placed(FindingPlace(extent: extent, objective: index, range: finding.range))) }
             }
