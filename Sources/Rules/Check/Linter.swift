@@ -137,6 +137,8 @@ public struct Linter: Sendable {
     static func inLineComments(_ document: Document) -> [TextValue] {
         let source = document.source
         let bytes = source.bytes
+        // Most plans have no comment at all: then there is nothing to look for block by block.
+        guard hasCommentOpening(bytes) else { return [] }
         var spans: [Range<Int>] = []
         for block in document.blocks {
             switch block {
@@ -169,6 +171,16 @@ public struct Linter: Sendable {
             }
         }
         return found
+    }
+
+    /// Whether `<!--` is anywhere in the bytes.
+    static func hasCommentOpening(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while let open = ByteText.find(bytes, 0x3C, in: index..<bytes.count) {
+            if open + 3 < bytes.count, bytes[open + 1] == 0x21, bytes[open + 2] == 0x2D, bytes[open + 3] == 0x2D { return true }
+            index = open + 1
+        }
+        return false
     }
 
     /// What `findings(in:rules:stops:)` gives.
