@@ -30,8 +30,11 @@ struct AcronymCheck {
         var uses: [(key: UInt64, span: Range<Int>)] = []
         let start = frontMatterEnd
         var nextSkipped = 0  // both run in file order: walk them together
-        for published in context.publishedSpans where published.upperBound > start {
-            for span in Abbreviations.spans(in: bytes, span: max(published.lowerBound, start)..<published.upperBound) {
+        for (index, published) in context.publishedSpans.enumerated() where published.upperBound > start {
+            // A span the front matter does not cut is read once for every rule; the one it cuts, from its end.
+            let spans = start <= published.lowerBound ? context.abbreviations(inPublished: index)
+                : Abbreviations.spans(in: bytes, span: start..<published.upperBound)
+            for span in spans {
                 while nextSkipped < skipped.count, skipped[nextSkipped].upperBound <= span.lowerBound { nextSkipped += 1 }
                 if nextSkipped < skipped.count, skipped[nextSkipped].contains(span.lowerBound) { continue }
                 uses.append((Self.upperCasedKey(bytes, span), span))
@@ -123,8 +126,8 @@ struct AcronymCheck {
     static func speltOut(in context: CheckContext) -> Set<String> {
         let bytes = context.source.bytes
         var found: Set<String> = []
-        for published in context.publishedSpans {
-            for span in Abbreviations.spans(in: bytes, span: published) where isSpeltOut(span, in: bytes) {
+        for index in context.publishedSpans.indices {
+            for span in context.abbreviations(inPublished: index) where isSpeltOut(span, in: bytes) {
                 found.insert(String(decoding: bytes[span], as: UTF8.self).uppercased())
             }
         }

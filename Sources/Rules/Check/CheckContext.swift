@@ -31,6 +31,8 @@ final class CheckContext {
     /// from and its texts, gathered once for every objective rule.
     private let objectiveSpans: [[Range<Int>]]
     private let objectiveTexts: [[String]]
+    /// The abbreviations of each published span, read when a rule first asks (`abbreviations(inPublished:)`).
+    private var abbreviationCache: [[Range<Int>]?]
     /// The words of each objective's spans, read when a rule first asks (`objectiveWords(_:)`).
     private var objectiveWordCache: [[[PhraseIndex.Word]]?]
     /// Each objective's entries of the fields rules asked for (`entries(of:)`).
@@ -70,6 +72,7 @@ final class CheckContext {
         }
         objectiveTexts = plan.objectives.map { $0.text.map(\.text) }
         objectiveWordCache = Array(repeating: nil, count: plan.objectives.count)
+        abbreviationCache = Array(repeating: nil, count: spans.count)
     }
 
     /// Where a plan-wide finding goes: the title, or the top of the file.
@@ -183,6 +186,15 @@ final class CheckContext {
             }
             return found == condition.isRequired
         }
+    }
+
+    /// Where the abbreviations are in a published span (by index), read once
+    /// for every rule (`acronyms-defined`, and the acronyms spelt out in the plan).
+    func abbreviations(inPublished index: Int) -> [Range<Int>] {
+        if let spans = abbreviationCache[index] { return spans }
+        let spans = Abbreviations.spans(in: source.bytes, span: publishedSpans[index])
+        abbreviationCache[index] = spans
+        return spans
     }
 
     /// The words of each span of an objective's own text, read once for every rule.
