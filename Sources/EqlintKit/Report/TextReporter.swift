@@ -25,16 +25,30 @@ public struct TextReporter: StreamingReporter {
     }
 
     public func report(_ files: [FileReport]) -> String {
-        var out = ""
+        // Written as bytes, each piece copied in, then made a string once:
+        // appending to a String costs far more per piece (this runs for every finding of every plan).
+        var out: [UInt8] = []
+        out.reserveCapacity(files.reduce(0) { $0 + $1.diagnostics.count } * 320)
         for file in files {
-            var noted: Set<RuleAndText> = []
-            for diagnostic in file.diagnostics {
-                let withNote = notes && noted.insert(RuleAndText(ruleID: diagnostic.ruleID, text: diagnostic.help)).inserted
-                append(diagnostic, withNote: withNote, to: &out)
-                if showSource, let text = file.sourceLines[diagnostic.range.start.line] { out += snippet(diagnostic, text) }
+            // A rule's note is given once per plan for each wording of it.
+            let diagnostics = file.diagnostics
+            let repeats = notes ? Occurrences.numbers(hashes: diagnostics.map { Self.hash($0.ruleID, $0.help) }) {
+                diagnostics[$0].ruleID == diagnostics[$1].ruleID && diagnostics[$0].help == diagnostics[$1].help
+            } : []
+            for (index, diagnostic) in diagnostics.enumerated() {
+                append(diagnostic, withNote: notes && repeats[index] == 0, to: &out)
+                if showSource, let text = file.sourceLines[diagnostic.range.start.line] { out += snippet(diagnostic, text).utf8 }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A hash of a rule and the wording of its note.
+    private static func hash(_ ruleID: String, _ help: String) -> UInt64 {
+        var hasher = Hasher()
+        hasher.combine(ruleID)
+        hasher.combine(help)
+        return UInt64(bitPattern: Int64(hasher.finalize()))
     }
 
     // Streaming: the findings of each plan in turn, nothing around them.
@@ -47,45 +61,61 @@ public struct TextReporter: StreamingReporter {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
+    /// `text` (and `suffix`) appended to `out`, painted when in colour.
+    private func append(_ text: String, _ suffix: String = "", painted code: String, to out: inout [UInt8]) {
+        if color {
+            out += paint(text + suffix, code).utf8
+        } else {
+            out += text.utf8
+            out += suffix.utf8
+        }
+    }
+
     /// The finding's line, then its note and fix lines, appended to `out`
-    /// piece by piece (this runs for every finding of every plan).
-    private func append(_ diagnostic: Diagnostic, withNote: Bool, to out: inout String) {
+    /// piece by piece.
+    private func append(_ diagnostic: Diagnostic, withNote: Bool, to out: inout [UInt8]) {
         let start = diagnostic.range.start
         // A file name with a line break or escape code must not break the line or drive the terminal.
-        var place = Self.printable(diagnostic.path)
-        place += ":"
-        place += String(start.line)
-        place += ":"
-        place += String(start.column)
-        place += ":"
-        place = paint(place, "1")
+        var place = Array(Self.printable(diagnostic.path).utf8)
+        place.append(0x3A)
+        place += String(start.line).utf8
+        place.append(0x3A)
+        place += String(start.column).utf8
+        place.append(0x3A)
+        if color { place = Array(paint(String(decoding: place, as: UTF8.self), "1").utf8) }
         let severityColor = diagnostic.severity == .error ? "1;31" : diagnostic.severity == .warning ? "1;33" : "1;36"
         out += place
-        out += " "
-        out += paint(diagnostic.severity.rawValue + ":", severityColor)
-        out += " "
-        out += diagnostic.message
-        out += " "
-        out += paint("[" + diagnostic.ruleID + "]", "2")
-        out += "\n"
+        out.append(0x20)
+        append(diagnostic.severity.rawValue, ":", painted: severityColor, to: &out)
+        out.append(0x20)
+        out += diagnostic.message.utf8
+        out.append(0x20)
+        if color {
+            out += paint("[" + diagnostic.ruleID + "]", "2").utf8
+        } else {
+            out.append(0x5B)
+            out += diagnostic.ruleID.utf8
+            out.append(0x5D)
+        }
+        out.append(0x0A)
         guard notes else { return }
         let note = paint("note:", "1;36")
         if withNote {
             out += place
-            out += " "
-            out += note
-            out += " "
-            out += diagnostic.help
-            out += "\n"
+            out.append(0x20)
+            out += note.utf8
+            out.append(0x20)
+            out += diagnostic.help.utf8
+            out.append(0x0A)
         }
         for fixIt in diagnostic.fixIts {
             out += place
-            out += " "
-            out += note
-            out += " fix: "
-            out += fixIt.title
-            if fixIt.safety == .suggestion { out += " (a suggestion: --fix leaves it to you)" }
-            out += "\n"
+            out.append(0x20)
+            out += note.utf8
+            out += " fix: ".utf8
+            out += fixIt.title.utf8
+            if fixIt.safety == .suggestion { out += " (a suggestion: --fix leaves it to you)".utf8 }
+            out.append(0x0A)
         }
     }
 

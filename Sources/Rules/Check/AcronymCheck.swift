@@ -19,33 +19,53 @@ struct AcronymCheck {
     /// Each acronym nothing explains: where it is first used, as written.
     func findings() -> [(span: Range<Int>, word: String)] {
         let bytes = context.source.bytes
-        let skipped = context.plan.objectives.flatMap { objective in
-            skipping.flatMap { objective.entries(of: $0) }.flatMap(\.spans)
-        }.sorted { $0.lowerBound < $1.lowerBound }
-        var firstUse: [String: Range<Int>] = [:]
-        var order: [String] = []
-        let start = frontMatterEnd
-        var nextSkipped = 0  // both run in file order: walk them together
-        for published in context.publishedSpans where published.upperBound > start {
-            for span in Abbreviations.spans(in: bytes, span: max(published.lowerBound, start)..<published.upperBound) {
-                while nextSkipped < skipped.count, skipped[nextSkipped].upperBound <= span.lowerBound { nextSkipped += 1 }
-                if nextSkipped < skipped.count, skipped[nextSkipped].contains(span.lowerBound) { continue }
-                let word = String(decoding: bytes[span], as: UTF8.self)
-                let key = word.uppercased()
-                if firstUse[key] == nil {
-                    firstUse[key] = span
-                    order.append(key)
-                }
+        var skipped: [Range<Int>] = []
+        for entries in context.entries(of: skipping) {
+            for entry in entries {
+                if let parts = entry.parts { skipped += parts } else { skipped.append(entry.span) }
             }
         }
-        return order.compactMap { key in
-            let span = firstUse[key]!
+        skipped.sort { $0.lowerBound < $1.lowerBound }
+        // Every use, in file order, with its letters upper-cased as its key.
+        var uses: [(key: UInt64, span: Range<Int>)] = []
+        let start = frontMatterEnd
+        var nextSkipped = 0  // both run in file order: walk them together
+        for (index, published) in context.publishedSpans.enumerated() where published.upperBound > start {
+            // A span the front matter does not cut is read once for every rule; the one it cuts, from its end.
+            let spans = start <= published.lowerBound ? context.abbreviations(inPublished: index)
+                : Abbreviations.spans(in: bytes, span: start..<published.upperBound)
+            for span in spans {
+                while nextSkipped < skipped.count, skipped[nextSkipped].upperBound <= span.lowerBound { nextSkipped += 1 }
+                if nextSkipped < skipped.count, skipped[nextSkipped].contains(span.lowerBound) { continue }
+                uses.append((Self.upperCasedKey(bytes, span), span))
+            }
+        }
+        // The first use of each: the uses in order of key (file order within one), the first of each key
+        // kept, then put back in file order. No string is made, and none hashed, for a use that is not first.
+        var order = Array(uses.indices)
+        order.sort { uses[$0].key != uses[$1].key ? uses[$0].key < uses[$1].key : $0 < $1 }
+        var firstUses: [Int] = []
+        for position in order.indices where position == 0 || uses[order[position]].key != uses[order[position - 1]].key {
+            firstUses.append(order[position])
+        }
+        firstUses.sort()
+        return firstUses.compactMap { use in
+            let span = uses[use].span
             let word = String(decoding: bytes[span], as: UTF8.self)
             let upper = word.uppercased()
             let isAlsoKnown = alsoKnown.contains(upper) || (upper.hasSuffix("S") && alsoKnown.contains(String(upper.dropLast())))
             guard !isAlsoKnown, !context.isKnownAbbreviation(word, list: known), !Self.isSpeltOut(span, in: bytes), !startsName(span, in: bytes) else { return nil }
             return (span, word)
         }
+    }
+
+    /// An abbreviation's letters upper-cased, one byte each in a number: an
+    /// abbreviation is two to six ASCII letters (`Abbreviations.spans`), so
+    /// two are the same word, whatever their case, when their keys are equal.
+    static func upperCasedKey(_ bytes: [UInt8], _ span: Range<Int>) -> UInt64 {
+        var key: UInt64 = 0
+        for index in span { key = key << 8 | UInt64(bytes[index] & 0xDF) }
+        return key
     }
 
     /// The byte where the front matter ends (0 when there is none): its
@@ -106,8 +126,8 @@ struct AcronymCheck {
     static func speltOut(in context: CheckContext) -> Set<String> {
         let bytes = context.source.bytes
         var found: Set<String> = []
-        for published in context.publishedSpans {
-            for span in Abbreviations.spans(in: bytes, span: published) where isSpeltOut(span, in: bytes) {
+        for index in context.publishedSpans.indices {
+            for span in context.abbreviations(inPublished: index) where isSpeltOut(span, in: bytes) {
                 found.insert(String(decoding: bytes[span], as: UTF8.self).uppercased())
             }
         }

@@ -31,9 +31,15 @@ final class CheckContext {
     /// from and its texts, gathered once for every objective rule.
     private let objectiveSpans: [[Range<Int>]]
     private let objectiveTexts: [[String]]
+    /// The abbreviations of each published span, read when a rule first asks (`abbreviations(inPublished:)`).
+    private var abbreviationCache: [[Range<Int>]?]
+    /// The words of each objective's spans, read when a rule first asks (`objectiveWords(_:)`).
+    private var objectiveWordCache: [[[PhraseIndex.Word]]?]
+    /// Each objective's entries of the fields rules asked for (`entries(of:)`).
+    private var entryLists: [(fields: [FieldName], entries: [[TextValue]])] = []
 
     init(plan: Plan, source: SourceFile, vocabulary: Vocabulary, today: CalendarDay,
-         measurers: [Measurability.Key: Measurability] = [:], stops: PatternStops, textSpans: [Range<Int>]? = nil) {
+         measurers: [Measurability] = [], stops: PatternStops, textSpans: [Range<Int>]? = nil) {
         measured = MeasurabilityMemo(measurers: measurers, stops: stops)
         self.stops = stops
         self.plan = plan
@@ -55,8 +61,18 @@ final class CheckContext {
         publishedSpans = spans
         isMarkup = textSpans != nil
         publishedWords = spans.map { PhraseIndex.words(in: source.bytes, span: $0) }
-        objectiveSpans = plan.objectives.map { $0.text.flatMap(\.spans) }
+        // Each text's parts, or its one span, without an array for each (`TextValue.spans`).
+        objectiveSpans = plan.objectives.map { objective in
+            var spans: [Range<Int>] = []
+            spans.reserveCapacity(objective.text.count)
+            for text in objective.text {
+                if let parts = text.parts { spans += parts } else { spans.append(text.span) }
+            }
+            return spans
+        }
         objectiveTexts = plan.objectives.map { $0.text.map(\.text) }
+        objectiveWordCache = Array(repeating: nil, count: plan.objectives.count)
+        abbreviationCache = Array(repeating: nil, count: spans.count)
     }
 
     /// Where a plan-wide finding goes: the title, or the top of the file.
@@ -68,48 +84,81 @@ final class CheckContext {
     /// filled. A suppression check finds nothing here: it runs once the
     /// plan's comments are applied (`suppressionFindings(for:...)`).
     func findings(for rule: Rule) -> [Finding] {
-        let pointsAtText = type(of: rule.check.kind).pointsAtFoundText
         let basics = RuleBasics(rule)
+        // Most rules find nothing in most places: the findings' array, the
+        // scope's values and where a finding points are made only for one.
+        var findings: [Finding] = []
         switch rule.check {
         case .plan(let check):
-            guard applies(rule, spans: publishedSpans, words: publishedWords) else { return [] }
-            return check.prepared(PlanInput(context: self, rule: basics)).map {
-                $0.placed(FindingPlace(extent: pointsAtText ? .text : .plan, objective: nil, range: $0.range))
-            }
+            guard rule.conditions.isEmpty || applies(rule, spans: publishedSpans, words: { publishedWords[$0] }) else { return [] }
+            let found = check.prepared(PlanInput(context: self, rule: basics))
+            guard !found.isEmpty else { return [] }
+            let extent = Self.pointsAtFoundText(rule) ? FindingPlace.Extent.text : .plan
+            return found.map { $0.placed(FindingPlace(extent: extent, objective: nil, range: $0.range)) }
         case .objective(let check):
-            return plan.objectives.enumerated().flatMap { index, objective in
+            for index in plan.objectives.indices {
                 let spans = objectiveSpans[index]
-                guard applies(rule, spans: spans, texts: objectiveTexts[index]) else { return [Finding]() }
-                let found = check.prepared(ObjectiveInput(context: self, rule: basics, objective: objective, spans: spans))
-                // Most objectives pass most rules: the scope's values are made only for a finding.
-                guard !found.isEmpty else { return [] }
-                let scope = scopeValues(.objective, objective, rule)
-                return found.map {
-                    $0.adding(scope).placed(FindingPlace(extent: pointsAtText ? .text : .objective, objective: index, range: $0.range))
-                }
+                guard rule.conditions.isEmpty || applies(rule, spans: spans, texts: objectiveTexts[index], words: { objectiveWords(index)[$0] })
+                else { continue }
+                // The objective copied once, into the input.
+                let input = ObjectiveInput(context: self, rule: basics, objective: plan.objectives[index], index: index, spans: spans)
+                let found = check.prepared(input)
+                guard !found.isEmpty else { continue }
+                let scope = scopeValues(.objective, input.objective, rule)
+                let extent = Self.pointsAtFoundText(rule) ? FindingPlace.Extent.text : .objective
+                for finding in found { findings.append(finding.adding(scope).placed(FindingPlace(extent: extent, objective: index, range: finding.range))) }
             }
         case .action(let check):
-            return plan.objectives.enumerated().flatMap { index, objective in
+            for index in plan.objectives.indices {
+                let objective = plan.objectives[index]
                 let found = objective.actions.flatMap { action in
                     check.prepared(ActionInput(context: self, rule: basics, objective: objective, action: action))
                 }
-                guard !found.isEmpty else { return [Finding]() }
+                guard !found.isEmpty else { continue }
                 let scope = scopeValues(.action, objective, rule)
-                return found.map { $0.adding(scope).placed(FindingPlace(extent: .text, objective: index, range: $0.range)) }
+                for finding in found { findings.append(finding.adding(scope).placed(FindingPlace(extent: .text, objective: index, range: finding.range))) }
             }
         case .entry(let check):
-            return plan.objectives.enumerated().flatMap { index, objective in
-                rule.fields.flatMap { objective.entries(of: $0) }.flatMap { entry in
-                    guard applies(rule, spans: entry.spans, texts: [entry.text]) else { return [Finding]() }
-                    let found = check.prepared(EntryInput(context: self, rule: basics, objective: objective, entry: entry))
-                    guard !found.isEmpty else { return [] }
-                    let scope = scopeValues(.entry, objective, rule, entry)
-                    return found.map { $0.adding(scope).placed(FindingPlace(extent: .text, objective: index, range: $0.range)) }
+            let entries = entries(of: rule.fields)
+            for index in entries.indices {
+                for entry in entries[index] {
+                    guard rule.conditions.isEmpty || applies(rule, spans: entry.spans, texts: [entry.text], words: { words(in: entry.spans[$0]) })
+                    else { continue }
+                    let found = check.prepared(EntryInput(context: self, rule: basics, entry: entry))
+                    guard !found.isEmpty else { continue }
+                    let scope = scopeValues(.entry, plan.objectives[index], rule, entry)
+                    for finding in found { findings.append(finding.adding(scope).placed(FindingPlace(extent: .text, objective: index, range: finding.range))) }
                 }
             }
         case .suppressions:
             return []
         }
+        return findings
+    }
+
+    /// Whether the rule's check points at each text it finds, not at its scope.
+    private static func pointsAtFoundText(_ rule: Rule) -> Bool {
+        type(of: rule.check.kind).pointsAtFoundText
+    }
+
+    /// Each objective's entries of some fields (its own, then each action's,
+    /// field by field), by objective index: gathered once per plan for all
+    /// the rules about the same fields.
+    func entries(of fields: [FieldName]) -> [[TextValue]] {
+        if let known = entryLists.first(where: { $0.fields == fields }) { return known.entries }
+        // As `Objective.entries(of:)` gives them, field by field, into one array.
+        let entries = plan.objectives.map { objective in
+            var entries: [TextValue] = []
+            for field in fields {
+                if let own = objective.fields[field] { entries += own.entries }
+                for action in objective.actions {
+                    if let given = action.fields[field] { entries += given.entries }
+                }
+            }
+            return entries
+        }
+        entryLists.append((fields, entries))
+        return entries
     }
 
     /// A suppression rule's findings, once the plan's comments have silenced
@@ -123,19 +172,37 @@ final class CheckContext {
         ScopePlaceholders.values(at: scope, ScopePlaceholders.Values(objective: objective, fields: rule.fields, entry: entry))
     }
 
-    /// Whether the rule's conditions hold for a text: its spans in the file
-    /// and, for patterns, its plain words (the file's own text when nil).
-    private func applies(_ rule: Rule, spans: [Range<Int>], texts: [String]? = nil, words: [[PhraseIndex.Word]]? = nil) -> Bool {
+    /// Whether the rule's conditions hold for a text: its spans in the file,
+    /// its texts for patterns (the spans' own text when nil), and the words
+    /// of each span by index for phrases.
+    private func applies(_ rule: Rule, spans: [Range<Int>], texts: [String]? = nil, words: (Int) -> [PhraseIndex.Word]) -> Bool {
         rule.conditions.allSatisfy { condition in
             let found: Bool
             switch condition.test {
             case .mentions(let selection):
-                found = spans.indices.contains { vocabulary.contains(selection, in: source.bytes, span: spans[$0], words: words?[$0] ?? self.words(in: spans[$0])) }
+                found = spans.indices.contains { vocabulary.contains(selection, in: source.bytes, span: spans[$0], words: words($0)) }
             case .matches(let pattern):
                 found = (texts ?? spans.map(source.text)).contains { pattern.matches($0, stops: stops) }
             }
             return found == condition.isRequired
         }
+    }
+
+    /// Where the abbreviations are in a published span (by index), read once
+    /// for every rule (`acronyms-defined`, and the acronyms spelt out in the plan).
+    func abbreviations(inPublished index: Int) -> [Range<Int>] {
+        if let spans = abbreviationCache[index] { return spans }
+        let spans = Abbreviations.spans(in: source.bytes, span: publishedSpans[index])
+        abbreviationCache[index] = spans
+        return spans
+    }
+
+    /// The words of each span of an objective's own text, read once for every rule.
+    func objectiveWords(_ index: Int) -> [[PhraseIndex.Word]] {
+        if let words = objectiveWordCache[index] { return words }
+        let words = objectiveSpans[index].map { self.words(in: $0) }
+        objectiveWordCache[index] = words
+        return words
     }
 
     // MARK: What checks share
@@ -145,9 +212,10 @@ final class CheckContext {
         fields.contains { !(given[$0]?.entries.isEmpty ?? true) }
     }
 
-    /// Whether a phrase or pattern of a selection is in some spans of the file.
-    func mentions(_ selection: VocabularySelection, in spans: [Range<Int>]) -> Bool {
-        spans.contains { vocabulary.contains(selection, in: source.bytes, span: $0, words: words(in: $0)) }
+    /// Whether a phrase or pattern of a selection is in some spans of the file
+    /// (with their words, when already read).
+    func mentions(_ selection: VocabularySelection, in spans: [Range<Int>], words: [[PhraseIndex.Word]]? = nil) -> Bool {
+        spans.indices.contains { vocabulary.contains(selection, in: source.bytes, span: spans[$0], words: words?[$0] ?? self.words(in: spans[$0])) }
     }
 
     /// The phrases and patterns of a selection in some spans of the file
@@ -249,7 +317,11 @@ final class SpeltOutAcronyms {
 extension Finding {
     /// The finding with its scope's placeholders filled too.
     func adding(_ scope: MessageValues) -> Finding {
-        Finding(range: range, values: values.merging(scope) { own, _ in own }, place: place)
+        // The scope's values with the finding's own put over them, in storage of the size needed at once.
+        var merged = scope
+        merged.reserveCapacity(scope.count + values.count)
+        for (name, value) in values { merged[name] = value }
+        return Finding(range: range, values: merged, place: place)
     }
 
     /// The finding with its place, for `supersedes`.

@@ -8,7 +8,7 @@ public struct Linter: Sendable {
     public let today: CalendarDay
     public let parser: PlanParser
     /// The measurable checks' deciders, built once.
-    let measurers: [Measurability.Key: Measurability]
+    let measurers: [Measurability]
     /// The example dates help may give, for rules handed to `check` from outside the rule set.
     let exampleDates: MessageValues
     /// The rules a plan is checked against unless others are given: those enabled.
@@ -51,22 +51,25 @@ public struct Linter: Sendable {
     public func check(_ source: SourceFile, rules: [Rule]? = nil, stops: PatternStops? = nil) -> LintOutcome {
         let stops = stops ?? PatternStops(path: source.path)
         let found = findings(in: source, rules: rules ?? enabledRules, stops: stops)
-        func diagnostic(_ rule: Rule, _ finding: Finding) -> Diagnostic {
+        let rules = found.rules
+        /// The finding's diagnostic. The rule is read in place, field by field:
+        /// a copy of the whole rule for each finding cost more than the rest.
+        func diagnostic(_ ruleIndex: Int, _ finding: Finding) -> Diagnostic {
             var diagnostic = Diagnostic(
-                path: source.path, range: finding.range, severity: rule.severity, ruleID: rule.id,
-                message: rule.message.render(finding.values, parts: rule.parts),
-                help: rule.helpTemplate?.render(finding.values.merging(exampleDates) { own, _ in own }, parts: rule.parts) ?? rule.help)
+                path: source.path, range: finding.range, severity: rules[ruleIndex].severity, ruleID: rules[ruleIndex].id,
+                message: rules[ruleIndex].message.render(finding.values, parts: rules[ruleIndex].parts),
+                help: rules[ruleIndex].helpTemplate?.render(finding.values.merging(exampleDates) { own, _ in own }, parts: rules[ruleIndex].parts) ?? rules[ruleIndex].help)
             // A fix is offered only where the file can take it: never in an
             // eqlint-disable region, never in a file that is not all UTF-8
             // (its text is not the file's bytes), never in a converted document.
-            if !rule.fixes.isEmpty, source.invalidUTF8 == nil, !found.isWebPage,
-               let fixIt = rule.fixes.lazy.compactMap({ $0.fixIt(range: finding.range, values: finding.values, parts: rule.parts, source: source) }).first,
+            if !rules[ruleIndex].fixes.isEmpty, source.invalidUTF8 == nil, !found.isWebPage,
+               let fixIt = rules[ruleIndex].fixes.lazy.compactMap({ $0.fixIt(range: finding.range, values: finding.values, parts: rules[ruleIndex].parts, source: source) }).first,
                !fixIt.edits.contains(where: { edit in
                    (edit.range.start.line...max(edit.range.end.line, edit.range.start.line)).contains(where: found.suppressions.disablesAnything(onLine:))
                }) {
                 diagnostic.fixIts = [fixIt]
             }
-            diagnostic.basis = rule.basis
+            diagnostic.basis = rules[ruleIndex].basis
             if finding.place?.extent != .plan {
                 diagnostic.objective = finding.place?.objective ?? found.objectiveStarts.lastIndex { $0 <= finding.range.start }
             }
@@ -74,8 +77,10 @@ public struct Linter: Sendable {
         }
         // Superseded findings are numbered with the rest, then dropped, so
         // that the fingerprints (and a baseline) of the others stay as they were.
-        var diagnostics = found.findings.map { (diagnostic($0.rule, $0.finding), false) }
-            + found.superseded.map { (diagnostic($0.rule, $0.finding), true) }
+        var diagnostics: [(Diagnostic, superseded: Bool)] = []
+        diagnostics.reserveCapacity(found.findings.count + found.superseded.count + 1)
+        for item in found.findings { diagnostics.append((diagnostic(item.rule, item.finding), false)) }
+        for item in found.superseded { diagnostics.append((diagnostic(item.rule, item.finding), true)) }
         // A file that is not UTF-8 is reported whatever the rules and comments say.
         if let invalid = source.invalidUTF8 { diagnostics.append((.invalidUTF8(invalid, path: source.path), false)) }
         diagnostics.sort { Diagnostic.reportOrder($0.0, $1.0) }
@@ -86,7 +91,7 @@ public struct Linter: Sendable {
                 : source.firstLine(of: all[index].range)
         }
         Fingerprint.assign(&all)
-        let shown = zip(all, diagnostics).filter { !$0.1.1 }.map(\.0)
+        let shown = found.superseded.isEmpty ? all : all.indices.filter { !diagnostics[$0].superseded }.map { all[$0] }
         return LintOutcome(diagnostics: shown, stoppedPatterns: stops.all, objectiveCount: found.objectiveCount,
                            synopsis: found.synopsis)
     }
@@ -100,8 +105,12 @@ public struct Linter: Sendable {
         let plan = parser.recover(document)
         let context = CheckContext(plan: plan, source: source, vocabulary: parser.vocabulary, today: today,
                                    measurers: measurers, stops: stops, textSpans: document.textSpans)
-        // Each finding with the index of its rule: a rule is a large value, costly to copy for each.
-        let found = rules.indices.flatMap { index in context.findings(for: rules[index]).map { (rule: index, finding: $0) } }
+        // Each finding with the index of its rule: a rule is a large value, costly to copy for each
+        // (a plain loop, as a closure over the rules copied each rule it ran).
+        var found: [(rule: Int, finding: Finding)] = []
+        for index in rules.indices {
+            for finding in context.findings(for: rules[index]) { found.append((index, finding)) }
+        }
         // A finding a rule superseding its own replaces at the same place is dropped (see `Supersession`).
         let superseded = Supersession.superseded(
             found, of: rules, objectiveExtents: Supersession.objectiveExtents(plan, endOfFile: source.location(of: source.bytes.count)))
@@ -111,13 +120,12 @@ public struct Linter: Sendable {
         let suppressions = Suppressions(comments: plan.comments, inLine: document.textSpans == nil ? Self.inLineComments(document) : [])
         let (unsilenced, used) = suppressions.apply(to: Array(found.indices), ruleID: { rules[found[$0].rule].id },
                                                     line: { found[$0].finding.range.start.line })
-        func withRule(_ index: Int) -> (rule: Rule, finding: Finding) { (rules[found[index].rule], found[index].finding) }
-        var kept = unsilenced.filter { !superseded.contains($0) }.map(withRule)
+        var kept = unsilenced.filter { !superseded[$0] }.map { found[$0] }
         for index in rules.indices {
             kept += context.suppressionFindings(for: rules[index], suppressions: suppressions, used: used, knownRuleIDs: knownRuleIDs)
-                .map { (rules[index], $0) }
+                .map { (index, $0) }
         }
-        return PlanFindings(findings: kept, superseded: unsilenced.filter { superseded.contains($0) }.map(withRule),
+        return PlanFindings(rules: rules, findings: kept, superseded: unsilenced.filter { superseded[$0] }.map { found[$0] },
                             objectiveCount: plan.objectives.count, isWebPage: document.textSpans != nil,
                             objectiveStarts: plan.objectives.map(\.anchor.start), synopsis: PlanSynopsis(plan, path: source.path),
                             suppressions: suppressions)
@@ -129,6 +137,8 @@ public struct Linter: Sendable {
     static func inLineComments(_ document: Document) -> [TextValue] {
         let source = document.source
         let bytes = source.bytes
+        // Most plans have no comment at all: then there is nothing to look for block by block.
+        guard hasCommentOpening(bytes) else { return [] }
         var spans: [Range<Int>] = []
         for block in document.blocks {
             switch block {
@@ -163,11 +173,24 @@ public struct Linter: Sendable {
         return found
     }
 
+    /// Whether `<!--` is anywhere in the bytes.
+    static func hasCommentOpening(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while let open = ByteText.find(bytes, 0x3C, in: index..<bytes.count) {
+            if open + 3 < bytes.count, bytes[open + 1] == 0x21, bytes[open + 2] == 0x2D, bytes[open + 3] == 0x2D { return true }
+            index = open + 1
+        }
+        return false
+    }
+
     /// What `findings(in:rules:stops:)` gives.
     struct PlanFindings {
-        var findings: [(rule: Rule, finding: Finding)]
+        /// The rules the plan was checked against: each finding's `rule` is an index in it
+        /// (a rule is a large value, costly to copy for each finding).
+        var rules: [Rule]
+        var findings: [(rule: Int, finding: Finding)]
         /// Findings not silenced by a comment, but replaced by another at the same place.
-        var superseded: [(rule: Rule, finding: Finding)] = []
+        var superseded: [(rule: Int, finding: Finding)] = []
         var objectiveCount: Int
         /// Whether the file was read as a web page (its findings' text is its words, not its markup).
         var isWebPage: Bool

@@ -26,13 +26,16 @@ struct Measurability: Sendable {
     private(set) var measures: [Pattern] = []
     private(set) var vague: [Pattern] = []
     private(set) var weak: [Pattern] = []
+    /// The vocabulary list's name.
+    let list: String
     let datesCount: Bool
     /// The prefilters of the measures, vague and weak patterns, in that
     /// order: an entry's text is scanned once for all of them.
     private let prefilters: PatternPrefilterSet
 
     /// Sorts a vocabulary list's pattern groups by kind (see the type's comment).
-    init(list: Vocabulary.List?, datesCount: Bool) {
+    init(list: Vocabulary.List?, named name: String = "", datesCount: Bool) {
+        self.list = name
         self.datesCount = datesCount
         for (group, patterns) in (list?.patterns ?? [:]).sorted(by: { $0.key < $1.key }) {
             if group.lowercased().hasPrefix("vague") {
@@ -90,61 +93,101 @@ struct Measurability: Sendable {
 /// same question of the same entry (`criterion-vague` of each success
 /// criterion, `objective-measurable` of the objective's) run the patterns once.
 final class MeasurabilityMemo {
-    private struct Key: Hashable {
+    /// One answer: the question, and the text it was about.
+    private struct Answer {
+        /// The text's hash.
+        var key: Int
+        /// The answer given before it in the same slot, or -1.
+        var next: Int
         var list: String
         var datesCount: Bool
         var measuresOnly: Bool
         var text: String
+        var measurable: Bool
     }
 
-    /// The deciders, built once per vocabulary list and `datesCount` for the whole run.
-    let measurers: [Measurability.Key: Measurability]
+    /// The deciders, built once per vocabulary list and `datesCount` for the
+    /// whole run, then those no rule asked for when the run began, built for
+    /// this plan once. A rule set has one or two: a list, not a table.
+    private var deciders: [Measurability]
+    /// The answers given, found by their text's hash (`String`'s own, so that
+    /// texts `String` finds equal, canonically equivalent, share an answer).
+    /// Each slot holds the last answer whose hash falls in it, which chains
+    /// to the others (`Answer.next`): no `Dictionary`, whose first use of a
+    /// key type costs a scan of every conformance in the binary (a third of
+    /// a million instructions).
+    private var answers: [Answer] = []
+    private var slots = [Int](repeating: -1, count: 16)
     /// The plan's record of stopped patterns.
     let stops: PatternStops?
-    private var known: [Key: Bool] = [:]
-    /// Deciders no rule asked for when the run began, built for this plan once.
-    private var built: [Measurability.Key: Measurability] = [:]
 
-    init(measurers: [Measurability.Key: Measurability], stops: PatternStops? = nil) {
-        self.measurers = measurers
+    init(measurers: [Measurability], stops: PatternStops? = nil) {
+        deciders = measurers
         self.stops = stops
     }
 
     func isMeasurable(_ entry: TextValue, list: String, datesCount: Bool, measuresOnly: Bool = false, vocabulary: Vocabulary,
                       dates: DateReadings? = nil, stopped: (Pattern) -> Void) -> Bool {
-        let key = Key(list: list, datesCount: datesCount, measuresOnly: measuresOnly, text: entry.text)
-        if let answer = known[key] { return answer }
-        let measurer = self.measurer(list: list, datesCount: datesCount, measuresOnly: measuresOnly, vocabulary: vocabulary)
-        let answer = measurer.isMeasurable(entry, measuresOnly: measuresOnly, stops: stops, dates: dates, stopped: stopped)
-        known[key] = answer
-        return answer
+        let key = entry.text.hashValue
+        var index = slots[slot(of: key)]
+        while index >= 0 {
+            let answer = answers[index]
+            if answer.key == key, answer.datesCount == datesCount, answer.measuresOnly == measuresOnly, answer.list == list, answer.text == entry.text {
+                return answer.measurable
+            }
+            index = answer.next
+        }
+        let decider = self.decider(list: list, datesCount: datesCount, measuresOnly: measuresOnly, vocabulary: vocabulary)
+        let measurable = deciders[decider].isMeasurable(entry, measuresOnly: measuresOnly, stops: stops, dates: dates, stopped: stopped)
+        remember(Answer(key: key, next: -1, list: list, datesCount: datesCount, measuresOnly: measuresOnly, text: entry.text, measurable: measurable))
+        return measurable
     }
 
-    /// The decider for a list: one built for the run, or else for this plan.
-    /// Only measures count with `measuresOnly`, so either `datesCount`'s will do.
-    private func measurer(list: String, datesCount: Bool, measuresOnly: Bool, vocabulary: Vocabulary) -> Measurability {
-        let key = Measurability.Key(list: list, datesCount: datesCount)
-        if let measurer = measurers[key] ?? built[key] { return measurer }
-        if measuresOnly, let measurer = measurers[Measurability.Key(list: list, datesCount: !datesCount)] { return measurer }
-        let measurer = Measurability(list: vocabulary.lists[list], datesCount: datesCount)
-        built[key] = measurer
-        return measurer
+    /// The slot of a key: its bits mixed, as many as the slots need.
+    private func slot(of key: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & (slots.count - 1)
+    }
+
+    /// Keeps an answer, with twice the slots once there are more answers than slots.
+    private func remember(_ answer: Answer) {
+        var answer = answer
+        answer.next = slots[slot(of: answer.key)]
+        answers.append(answer)
+        slots[slot(of: answer.key)] = answers.count - 1
+        guard answers.count > slots.count else { return }
+        slots = [Int](repeating: -1, count: slots.count * 2)
+        for index in answers.indices {
+            let slot = slot(of: answers[index].key)
+            answers[index].next = slots[slot]
+            slots[slot] = index
+        }
+    }
+
+    /// The index of the decider for a list: one built for the run, or else
+    /// for this plan. Only measures count with `measuresOnly`, so either
+    /// `datesCount`'s will do.
+    private func decider(list: String, datesCount: Bool, measuresOnly: Bool, vocabulary: Vocabulary) -> Int {
+        if let index = deciders.firstIndex(where: { $0.list == list && $0.datesCount == datesCount }) { return index }
+        if measuresOnly, let index = deciders.firstIndex(where: { $0.list == list }) { return index }
+        deciders.append(Measurability(list: vocabulary.lists[list], named: list, datesCount: datesCount))
+        return deciders.count - 1
     }
 }
 
 extension Measurability {
     /// Which decider a rule asks for.
-    struct Key: Hashable, Sendable {
+    struct Key: Equatable, Sendable {
         var list: String
         var datesCount: Bool
     }
 
     /// A decider for every measuring check in a rule set, built once.
-    static func all(for ruleSet: RuleSet) -> [Key: Measurability] {
-        var result: [Key: Measurability] = [:]
+    static func all(for ruleSet: RuleSet) -> [Measurability] {
+        var result: [Measurability] = []
         for rule in ruleSet.rules {
-            guard let key = rule.check.kind.measuringKey, result[key] == nil else { continue }
-            result[key] = Measurability(list: ruleSet.vocabulary.lists[key.list], datesCount: key.datesCount)
+            guard let key = rule.check.kind.measuringKey, !result.contains(where: { $0.list == key.list && $0.datesCount == key.datesCount })
+            else { continue }
+            result.append(Measurability(list: ruleSet.vocabulary.lists[key.list], named: key.list, datesCount: key.datesCount))
         }
         return result
     }

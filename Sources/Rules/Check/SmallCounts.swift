@@ -30,10 +30,13 @@ struct SmallCounts {
     /// The spans of `number … people` that are too small to publish.
     /// - Parameter spanWords: the words of each stretch of text to search.
     func find(in bytes: [UInt8], words spanWords: [[PhraseIndex.Word]]) -> [Range<Int>] {
-        spanWords.flatMap { words -> [Range<Int>] in
+        // Hoisted out of the loop over every word of the plan.
+        let numberWords = Self.numberWords
+        return spanWords.flatMap { words -> [Range<Int>] in
             var found: [Range<Int>] = []
-            for (index, word) in words.enumerated() {
-                guard let value = count(word, in: bytes), value < below, value > 0 else { continue }
+            for index in words.indices {
+                let word = words[index]
+                guard let value = Self.count(word, in: bytes, numberWords: numberWords), value < below, value > 0 else { continue }
                 if index > 0, isLabel(words, before: index, in: bytes) { continue }
                 // `5%`, `3.5`, `2:1`, `1st`: the byte after the number decides.
                 if word.span.upperBound < bytes.count, [0x25, 0x2E, 0x3A, 0x2F].contains(bytes[word.span.upperBound]),
@@ -101,15 +104,21 @@ struct SmallCounts {
         return bytes[start] == 0x23
     }
 
-    private func count(_ word: PhraseIndex.Word, in bytes: [UInt8]) -> Int? {
-        // By index, not through a slice: this runs for every word of the plan.
+    /// The number a word writes (`3`, `12`, `three`), or nil.
+    private static func count(_ word: PhraseIndex.Word, in bytes: [UInt8], numberWords: [UInt64]) -> Int? {
+        // By index, not through a slice or closures: this runs for every word of the plan.
         let span = word.span
-        if span.count <= 2, span.allSatisfy({ (0x30...0x39).contains(bytes[$0]) }) {
-            return span.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) }
+        let first = bytes[span.lowerBound]
+        if first &- 0x30 < 10, span.count <= 2 {
+            guard span.count == 2 else { return Int(first &- 0x30) }
+            let second = bytes[span.lowerBound + 1]
+            if second &- 0x30 < 10 { return Int(first &- 0x30) * 10 + Int(second &- 0x30) }
         }
         // `one` … `nine` start with one of these letters, in either case: most words are passed over here.
-        switch bytes[span.lowerBound] | 0x20 {
-        case 0x6F, 0x74, 0x66, 0x73, 0x65, 0x6E: return Self.numberWords.firstIndex(of: word.hash).map { $0 + 1 }  // o t f s e n
+        switch first | 0x20 {
+        case 0x6F, 0x74, 0x66, 0x73, 0x65, 0x6E:  // o t f s e n
+            for number in numberWords.indices where numberWords[number] == word.hash { return number + 1 }
+            return nil
         default: return nil
         }
     }

@@ -37,20 +37,24 @@ struct FindingPlace: Sendable {
 /// of a rule superseding its rule is at its place, whether that finding is
 /// itself dropped, silenced by a comment or in a baseline.
 enum Supersession {
-    /// The indices of `findings` that a finding of a rule superseding theirs replaces.
+    /// Whether a finding of a rule superseding theirs replaces each of `findings`, by index.
     /// - Parameters:
     ///   - findings: each finding with the index of its rule in `rules`.
     ///   - objectiveExtents: the lines of each objective, by index in `Plan.objectives`.
-    static func superseded(_ findings: [(rule: Int, finding: Finding)], of rules: [Rule], objectiveExtents: [SourceRange]) -> Set<Int> {
-        var byRule: [String: [Int]] = [:]
-        for (index, found) in findings.enumerated() { byRule[rules[found.rule].id, default: []].append(index) }
-        var dropped = Set<Int>()
+    static func superseded(_ findings: [(rule: Int, finding: Finding)], of rules: [Rule], objectiveExtents: [SourceRange]) -> [Bool] {
+        // The findings of each rule, by rule index (no rule's id hashed).
+        var byRule = [[Int]](repeating: [], count: rules.count)
+        for (index, found) in findings.enumerated() { byRule[found.rule].append(index) }
+        // A flag for each finding, not a `Set<Int>`, whose first use in a run costs a scan of the binary's conformances.
+        var dropped = [Bool](repeating: false, count: findings.count)
         for found in findings where !rules[found.rule].supersedes.isEmpty {
             guard let place = found.finding.place else { continue }
             for id in rules[found.rule].supersedes {
-                for index in byRule[id] ?? [] where !dropped.contains(index) {
-                    guard let other = findings[index].finding.place else { continue }
-                    if samePlace(place, other, objectiveExtents) { dropped.insert(index) }
+                for rule in rules.indices where rules[rule].id == id {
+                    for index in byRule[rule] where !dropped[index] {
+                        guard let other = findings[index].finding.place else { continue }
+                        if samePlace(place, other, objectiveExtents) { dropped[index] = true }
+                    }
                 }
             }
         }

@@ -49,13 +49,19 @@ public enum Fingerprint {
 
     /// Gives each diagnostic its fingerprint, numbering repeats of the same
     /// rule and text in reading order.
+    /// Repeats are the same rule and text as `String` compares them (canonically
+    /// equivalent), so they are told apart by `String`'s own hash, not the bytes'.
     static func assign(_ diagnostics: inout [Diagnostic]) {
-        var seen: [RuleAndText: Int] = [:]
+        let keys = diagnostics.map { (ruleID: $0.ruleID, text: $0.faultText) }
+        let hashes = keys.map { key in
+            var hasher = Hasher()
+            hasher.combine(key.ruleID)
+            hasher.combine(key.text)
+            return UInt64(bitPattern: Int64(hasher.finalize()))
+        }
+        let occurrences = Occurrences.numbers(hashes: hashes) { keys[$0] == keys[$1] }
         for index in diagnostics.indices {
-            let key = RuleAndText(ruleID: diagnostics[index].ruleID, text: diagnostics[index].faultText)
-            let occurrence = seen[key, default: 0]
-            seen[key] = occurrence + 1
-            diagnostics[index].fingerprint = make(ruleID: key.ruleID, faultText: key.text, occurrence: occurrence)
+            diagnostics[index].fingerprint = make(ruleID: keys[index].ruleID, faultText: keys[index].text, occurrence: occurrences[index])
         }
     }
 }

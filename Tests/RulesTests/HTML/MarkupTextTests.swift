@@ -155,6 +155,29 @@ struct MarkupTextTests {
         }
     }
 
+    @Test("abbreviations' keys are equal exactly when their upper-cased words are")
+    func abbreviationKeys() throws {
+        let examples = try FileManager.default.contentsOfDirectory(at: TestSupport.examplesDirectory, includingPropertiesForKeys: nil)
+        var words: [(key: UInt64, upper: String)] = []
+        for file in examples where file.pathExtension == "md" {
+            let bytes = Array(try String(contentsOf: file, encoding: .utf8).utf8)
+            for span in Abbreviations.spans(in: bytes, span: 0..<bytes.count) {
+                words.append((AcronymCheck.upperCasedKey(bytes, span), String(decoding: bytes[span], as: UTF8.self).uppercased()))
+            }
+        }
+        for extra in ["HP", "hp", "Hp", "SENCo", "SENCO", "SENCOS", "EHCPs", "ab", "AB", "ABCDEF", "abcdef", "ABCDEFG"] {
+            let bytes = Array(extra.utf8)
+            words.append((AcronymCheck.upperCasedKey(bytes, 0..<bytes.count), extra.uppercased()))
+        }
+        // Each word as written once.
+        var seen: Set<String> = []
+        words = words.filter { seen.insert("\($0.key) \($0.upper)").inserted }
+        #expect(words.count > 20)
+        for first in words {
+            for second in words { #expect((first.key == second.key) == (first.upper == second.upper), "\(first.upper) \(second.upper)") }
+        }
+    }
+
     @Test("an acronym spelt out through tags is spelt out; one in an attribute or a tag is none")
     func acronymsInPages() {
         let findings = TestSupport.lint("""

@@ -30,4 +30,33 @@ struct FingerprintTests {
         }
         #expect(Fingerprint.make(ruleID: "r", faultText: "a b", occurrence: 0) == Fingerprint.make(ruleID: "r", faultText: " a \t b ", occurrence: 0))
     }
+
+    @Test("repeats numbered in reading order, as a dictionary of the rule and raw text counts them")
+    func repeatsNumbered() {
+        // "café" written with é, then with e and a combining accent: the same text to `String`.
+        let pairs = [("a", "x"), ("b", "x"), ("a", "x"), ("a", "x "), ("a", "x"), ("b", "x"), ("a", ""), ("a", ""),
+                     ("a", "caf\u{E9}"), ("a", "cafe\u{301}"), ("a", "caf\u{E9}")]
+        var diagnostics = pairs.map { rule, text in
+            var diagnostic = Diagnostic(path: "p.md", range: SourceRange(start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 1)),
+                                        severity: .warning, ruleID: rule, message: "m", help: "h")
+            diagnostic.faultText = text
+            return diagnostic
+        }
+        Fingerprint.assign(&diagnostics)
+        var seen: [String: Int] = [:]
+        for (diagnostic, (rule, text)) in zip(diagnostics, pairs) {
+            let occurrence = seen[rule + "\u{0}" + text, default: 0]
+            seen[rule + "\u{0}" + text] = occurrence + 1
+            #expect(diagnostic.fingerprint == Fingerprint.make(ruleID: rule, faultText: text, occurrence: occurrence))
+        }
+    }
+
+    @Test("occurrences: equal items counted in order, items of one hash told apart")
+    func occurrences() {
+        let items = ["a", "b", "a", "c", "a", "b", "d"]
+        // "a", "c" and "d" share a hash: only comparing them tells them apart.
+        let hashes: [UInt64] = items.map { $0 == "b" ? 2 : 1 }
+        #expect(Occurrences.numbers(hashes: hashes) { items[$0] == items[$1] } == [0, 0, 1, 0, 2, 1, 0])
+        #expect(Occurrences.numbers(hashes: []) { _, _ in true } == [])
+    }
 }

@@ -91,7 +91,7 @@ struct RuleExampleTests {
         for example in rule.examples.fail {
             let source = SourceFile(path: "example.md", text: example.text)
             let found = linter.findings(in: source, rules: Self.rules(for: rule), stops: PatternStops(path: source.path))
-            for (_, finding) in found.findings.filter({ $0.rule.id == rule.id }) {
+            for (_, finding) in found.findings.filter({ found.rules[$0.rule].id == rule.id }) {
                 let empty = rule.message.emptyPlaceholders(finding.values, parts: rule.parts)
                     // The linter's copy of the rule has its help's example dates filled in (`ExampleDates`).
                     + (linter.ruleSet.rule(id: rule.id)?.helpTemplate?.emptyPlaceholders(finding.values, parts: rule.parts) ?? [])

@@ -1,4 +1,5 @@
 import EqlintPlan
+@testable import Rules
 import Testing
 
 /// `<!-- eqlint-disable ... -->` comments in a plan.
@@ -112,5 +113,15 @@ struct SuppressionTests {
                 + "on a line of its own (at the end of a line, write 'eqlint-disable-line')"])
         // Ordinary comments, in a line or on their own, are not eqlint's.
         #expect(lint("## Objective 1 <!-- draft -->\n<!-- eqlint is great -->\nLead: Head\n") == [])
+    }
+
+    @Test("a comment opening is found anywhere, and only a whole one")
+    func commentOpening() {
+        for text in ["<!--", "a <!-- b", "x\n<!-- eqlint-disable -->", "<<!--", "<!<!--"] {
+            #expect(Linter.hasCommentOpening(Array(text.utf8)), "\(text)")
+        }
+        for text in ["", "<", "<!-", "<!- -", "< !--", "a < b <! -- c", "<!-"] {
+            #expect(!Linter.hasCommentOpening(Array(text.utf8)), "\(text)")
+        }
     }
 }

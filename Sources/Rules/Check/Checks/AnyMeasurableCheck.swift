@@ -23,7 +23,7 @@ struct AnyMeasurableCheck: ObjectiveCheck, MeasuringCheck {
 
     func objectiveFindings(_ input: ObjectiveInput) -> [CheckFinding<NoValues>] {
         let (context, rule, objective) = (input.context, input.rule, input.objective)
-        let entries = rule.fields.flatMap { objective.entries(of: $0) }
+        let entries = context.entries(of: rule.fields)[input.index]
         guard let first = entries.first else { return [] }
         // A stopped pattern is reported at the first entry, whichever entry stopped it.
         let stopped = { (pattern: Pattern) in context.stops.record(pattern, rule: rule, text: first) }

@@ -37,7 +37,7 @@ struct AvoidsCheck: PlanCheck, ObjectiveCheck, EntryCheck {
     }
 
     func objectiveFindings(_ input: ObjectiveInput) -> [CheckFinding<Values>] {
-        avoided(in: input.spans, input.context)
+        avoided(in: input.spans, words: input.words, input.context)
     }
 
     func entryFindings(_ input: EntryInput) -> [CheckFinding<Values>] {

@@ -1,3 +1,4 @@
+import EqlintPlan
 import EqlintText
 
 /// `recorded-when-due`: once the objective's last date has passed, the
@@ -43,8 +44,8 @@ struct RecordedWhenDueCheck: ObjectiveCheck {
             return [CheckFinding(range: empty.label, values: Values(problem: .emptySection))]
         }
         // `**Review:** July 2025` says when progress is due, not what it was.
-        let recorded = fields.contains { objective.entries(of: $0).contains { Self.recordsSomething($0.text) } }
-        let ends = objective.entries(of: .timescale).compactMap { input.context.dates.span(in: $0.text)?.end }
+        let recorded = input.context.entries(of: fields)[input.index].contains { Self.recordsSomething($0.text) }
+        let ends = input.context.entries(of: Self.timescale)[input.index].compactMap { input.context.dates.span(in: $0.text)?.end }
         guard !recorded, let end = ends.max(), end < input.context.today else { return [] }
         return [CheckFinding(range: objective.anchor, values: Values(problem: .overdue, due: end))]
     }
@@ -61,6 +62,9 @@ struct RecordedWhenDueCheck: ObjectiveCheck {
 
     /// Whether an entry records something: it has a word besides a date or a
     /// schedule. `July 2025` or `Next review: Summer term 2026` records no progress.
+    /// The timescale field, as the timescale rules ask for it: their entries are gathered once.
+    private static let timescale: [FieldName] = [.timescale]
+
     static func recordsSomething(_ text: String) -> Bool {
         var word = ""
         for character in text.lowercased() + " " {

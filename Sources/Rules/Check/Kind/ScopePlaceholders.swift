@@ -14,23 +14,31 @@ enum ScopePlaceholders {
 
     static let objective = Placeholder<Values>("objective", "the objective, as `Objective 2` or by its title") { $0.objective.name }
     static let field = Placeholder<Values>("field", "the rule's field (its fields, joined with 'or')") {
-        $0.fields.map(\.rawValue).joined(separator: " or ")
+        $0.fields.count == 1 ? $0.fields[0].rawValue : $0.fields.map(\.rawValue).joined(separator: " or ")
     }
-    static let text = Placeholder<Values>("text", "the entry at fault (at most 60 characters)") { $0.entry?.text.shortened(to: 60) ?? "" }
+    static let text = Placeholder<Values>("text", "the entry at fault (at most 60 characters)") {
+        // No more bytes than the limit, no more characters: left as it is, without counting them.
+        guard let text = $0.entry?.text else { return "" }
+        return text.utf8.count <= 60 ? text : text.shortened(to: 60)
+    }
 
     /// The placeholders of a scope.
     static func at(_ scope: Rule.Scope) -> [Placeholder<Values>] {
         switch scope {
         case .plan: return []
-        case .objective, .action: return [objective, field]
-        case .entry: return [objective, field, text]
+        case .objective, .action: return ofObjective
+        case .entry: return ofEntry
         }
     }
 
+    private static let ofObjective = [objective, field]
+    private static let ofEntry = [objective, field, text]
+
     /// The scope's values for one objective (and entry) of a rule.
     static func values(at scope: Rule.Scope, _ values: Values) -> MessageValues {
-        var filled: MessageValues = [:]
-        for placeholder in at(scope) { filled[placeholder.name] = placeholder.value(values) }
+        let placeholders = at(scope)
+        var filled = MessageValues(minimumCapacity: placeholders.count)
+        for placeholder in placeholders { filled[placeholder.name] = placeholder.value(values) }
         return filled
     }
 }

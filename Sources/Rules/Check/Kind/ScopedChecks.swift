@@ -1,4 +1,5 @@
 import EqlintPlan
+import EqlintText
 
 /// What a check is given at each scope, and the protocol a check conforms
 /// to for each scope it works on. The linter calls the one method of the
@@ -83,7 +84,12 @@ struct ObjectiveInput {
     let context: CheckContext
     let rule: RuleBasics
     let objective: Objective
+    /// The objective's index in the plan's objectives.
+    let index: Int
     let spans: [Range<Int>]
+
+    /// The words of each of `spans`, read once for every rule.
+    var words: [[PhraseIndex.Word]] { context.objectiveWords(index) }
 }
 
 /// An action check's input: one action of an objective.
@@ -98,7 +104,6 @@ struct ActionInput {
 struct EntryInput {
     let context: CheckContext
     let rule: RuleBasics
-    let objective: Objective
     let entry: TextValue
 }
 
