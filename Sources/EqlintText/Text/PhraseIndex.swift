@@ -182,7 +182,7 @@ package struct PhraseIndex: Sendable {
             } else if byte == 0xE2, index + 2 < next.span.upperBound, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
                 index += 3  // a typographic apostrophe, as `normalized` leaves out
             } else {
-                hash = (hash ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* 0x100_0000_01B3
+                hash = (hash ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* fnvPrime
                 index += 1
             }
         }
@@ -205,119 +205,111 @@ package struct PhraseIndex: Sendable {
     /// The words of `bytes[span]`, scanning bytes only: the hottest loop in
     /// eqlint. An HTML tag or entity is a gap between words
     /// (`<strong>Lead:</strong>` is the word `lead`), except an apostrophe's
-    /// entity inside a word, which joins. The loop over letters never looks
-    /// for markup: `memchr` finds each `<` and `&`, and the text between them
-    /// is scanned as if there were none (a check for them in the loop makes
-    /// the compiler keep less of the word in registers: a quarter slower).
+    /// entity inside a word, which joins. Each byte is looked up once in
+    /// `byteActions`: a word's ASCII letters and digits are hashed in a loop
+    /// that does nothing else; a byte that needs a decision (an apostrophe,
+    /// `<`, `&`, a byte outside ASCII) is left to `readSpecial`.
     package static func words(in bytes: [UInt8], span: Range<Int>) -> [Word] {
         var words: [Word] = []
         words.reserveCapacity(span.count / 6)
         bytes.withUnsafeBufferPointer { bytes in
-            var word = WordState(start: span.lowerBound)
-            var from = span.lowerBound
-            var nextTag = ByteText.find(bytes, 0x3C, in: span) ?? span.upperBound
-            var nextEntity = ByteText.find(bytes, 0x26, in: span) ?? span.upperBound
-            while from < span.upperBound {
-                let mark = min(nextTag, nextEntity)
-                scan(bytes, from..<mark, end: span.upperBound, &word, into: &words)
-                guard mark < span.upperBound else { break }
-                let length = markup(bytes, at: mark, end: span.upperBound, inWord: word.inWord)
-                if length == 0 {
-                    // A `<` or `&` that starts no markup: punctuation, read as such.
-                    scan(bytes, mark..<mark + 1, end: span.upperBound, &word, into: &words)
-                    from = mark + 1
-                } else {
-                    if length > 0, word.inWord {
-                        words.append(Word(span: word.start..<word.end, hash: word.hash))
-                        word.inWord = false
+            byteActions.withUnsafeBufferPointer { actions in
+                var word = OpenWord()
+                var index = span.lowerBound
+                let end = span.upperBound
+                while index < end {
+                    var action = actions[Int(bytes[index])]
+                    if action > special {
+                        if !word.isOpen { word.open(at: index) }
+                        var hash = word.hash
+                        repeat {
+                            hash = (hash ^ UInt64(action)) &* fnvPrime
+                            index += 1
+                            guard index < end else { break }
+                            action = actions[Int(bytes[index])]
+                        } while action > special
+                        word.hash = hash
+                        word.end = index
+                    } else if action == gap {
+                        if word.isOpen { word.close(into: &words) }
+                        index += 1
+                    } else {
+                        index = readSpecial(bytes, at: index, end: end, &word, into: &words)
                     }
-                    from = mark + abs(length)  // an apostrophe's entity (negative) joins
                 }
-                if nextTag < from { nextTag = ByteText.find(bytes, 0x3C, in: from..<span.upperBound) ?? span.upperBound }
-                if nextEntity < from { nextEntity = ByteText.find(bytes, 0x26, in: from..<span.upperBound) ?? span.upperBound }
+                if word.isOpen { word.close(into: &words) }
             }
-            if word.inWord { words.append(Word(span: word.start..<word.end, hash: word.hash)) }
         }
         return words
     }
 
-    /// The word being read when a scan of a run of text stops.
-    private struct WordState {
+    /// FNV-1a's offset basis and prime, 64 bits.
+    private static let fnvBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    private static let fnvPrime: UInt64 = 0x100_0000_01B3
+
+    /// What `words` does with each byte value: a word's ASCII letter or
+    /// digit is the byte it adds to the hash (letters lower-cased, all above
+    /// `special`); `gap` ends a word; `special` is for `readSpecial`.
+    private static let byteActions: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+        switch byte {
+        case 0x30...0x39, 0x61...0x7A: UInt8(byte)
+        case 0x41...0x5A: UInt8(byte | 0x20)
+        case 0x27, 0x3C, 0x26, 0x80...: special
+        default: gap
+        }
+    }
+    private static let gap: UInt8 = 0, special: UInt8 = 1
+
+    /// The word `words` is reading, while it is open.
+    private struct OpenWord {
         var hash: UInt64 = 0
-        var inWord = false
-        var start: Int
-        var end: Int
+        var start = 0
+        var end = 0
+        var isOpen = false
 
-        init(start: Int) {
-            self.start = start
-            end = start
+        mutating func open(at index: Int) {
+            isOpen = true
+            start = index
+            hash = PhraseIndex.fnvBasis
         }
 
-        init(hash: UInt64, inWord: Bool, start: Int, end: Int) {
-            self.hash = hash
-            self.inWord = inWord
-            self.start = start
-            self.end = end
+        mutating func close(into words: inout [Word]) {
+            words.append(Word(span: start..<end, hash: hash))
+            isOpen = false
         }
     }
 
-    /// Scans a run of text that holds no markup, carrying on the word the
-    /// last run left open. `end` is where the span ends (a character may run
-    /// past the run, never past the span).
-    @inline(__always)
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>, end limit: Int, _ word: inout WordState,
-                             into words: inout [Word]) {
-        var hash = word.hash
-        var inWord = word.inWord
-        var start = word.start
-        var end = word.end
-        var index = run.lowerBound
-        while index < run.upperBound {
-            let byte = bytes[index]
-            // Letters and digits, the common case, one byte at a time.
-            if byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 {
-                if !inWord {
-                    inWord = true
-                    start = index
-                    hash = 0xCBF2_9CE4_8422_2325
-                }
-                hash = (hash ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* 0x100_0000_01B3
-                index += 1
-                end = index
-                continue
-            }
-            let next = index + characterLength(byte, at: index, end: limit)
-            // U+2019 (E2 80 99), the typographic apostrophe, joins like `'`.
-            let isApostrophe = byte == 0x27 || (byte == 0xE2 && next - index == 3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99)
-            if isApostrophe, inWord {
-                index = next
-                continue
-            }
-            if byte >= 0x80, isWordCharacter(bytes, at: index, length: next - index) {
-                if !inWord {
-                    inWord = true
-                    start = index
-                    hash = 0xCBF2_9CE4_8422_2325
-                }
-                for offset in index..<next { hash = (hash ^ UInt64(bytes[offset])) &* 0x100_0000_01B3 }
-                end = next
-            } else if inWord {
-                words.append(Word(span: start..<end, hash: hash))
-                inWord = false
-            }
-            index = next
-        }
-        word = WordState(hash: hash, inWord: inWord, start: start, end: end)
-    }
-
-    /// The length of the tag or entity at `index`, 0 when there is none, or
-    /// minus its length for an apostrophe's entity inside a word. Kept out of
+    /// Reads the apostrophe, `<`, `&` or character outside ASCII at `index`,
+    /// and says where reading goes on. An apostrophe (`'`, U+2019 or its
+    /// entity) inside a word joins; a tag or entity is a gap; a `<` or `&`
+    /// that starts neither is punctuation; a character outside ASCII is part
+    /// of a word unless `isWordCharacter` says otherwise. Kept out of
     /// `words`, whose loop stays as small as the common case needs.
     @inline(never)
-    private static func markup(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int, inWord: Bool) -> Int {
-        guard let length = Markup.length(bytes, at: index, end: end) else { return 0 }
-        if inWord, bytes[index] == 0x26, Markup.isApostropheEntity(bytes, index..<index + length) { return -length }
-        return length
+    private static func readSpecial(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int, _ word: inout OpenWord,
+                                    into words: inout [Word]) -> Int {
+        let byte = bytes[index]
+        if byte == 0x27 { return index + 1 }  // joins in a word, a gap outside one
+        if byte < 0x80 {  // `<` or `&`
+            guard let length = Markup.length(bytes, at: index, end: end) else {
+                if word.isOpen { word.close(into: &words) }
+                return index + 1
+            }
+            if word.isOpen, byte == 0x26, Markup.isApostropheEntity(bytes, index..<index + length) { return index + length }
+            if word.isOpen { word.close(into: &words) }
+            return index + length
+        }
+        let next = index + characterLength(byte, at: index, end: end)
+        // U+2019 (E2 80 99), the typographic apostrophe, joins like `'`.
+        if word.isOpen, byte == 0xE2, next - index == 3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 { return next }
+        if isWordCharacter(bytes, at: index, length: next - index) {
+            if !word.isOpen { word.open(at: index) }
+            for offset in index..<next { word.hash = (word.hash ^ UInt64(bytes[offset])) &* fnvPrime }
+            word.end = next
+        } else if word.isOpen {
+            word.close(into: &words)
+        }
+        return next
     }
 
     /// A word's bytes as it is compared: ASCII lower-cased, apostrophes left out.
