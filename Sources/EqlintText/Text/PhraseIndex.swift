@@ -21,9 +21,10 @@ package struct PhraseIndex: Sendable {
     /// already, so their low bits index it directly: this lookup, made for
     /// every word of a plan, is several times cheaper than a `Dictionary`'s.
     private var slots: [(hash: UInt64, entries: Int)] = [(0, -1)]
-    /// A bit for each first word, at the top 12 bits of its hash: most words
-    /// of a text start no phrase, and one look-up here passes them over.
-    private var firstWords = [UInt64](repeating: 0, count: 64)
+    /// A flag for each first word, at the top 12 bits of its hash: most words
+    /// of a text start no phrase, and one look-up here passes them over (a
+    /// byte each, not a bit: the loop over a text's words is shorter).
+    private var firstWords = [Bool](repeating: false, count: 4096)
 
     package init() {}
 
@@ -38,7 +39,7 @@ package struct PhraseIndex: Sendable {
             index = entries.count
             entries.append([])
             insert(first, at: index)
-            firstWords[Self.filterBit(first) >> 6] |= 1 << UInt64(Self.filterBit(first) & 63)
+            firstWords[Self.filterSlot(first)] = true
         }
         // Longest first, and among phrases of one length in the order they
         // were added (groups in name order), so which group a phrase is
@@ -58,10 +59,19 @@ package struct PhraseIndex: Sendable {
         return nil
     }
 
-    /// The bit of `firstWords` for a word's hash.
+    /// The place in `firstWords` of a word's hash.
     @inline(__always)
-    private static func filterBit(_ hash: UInt64) -> Int {
+    private static func filterSlot(_ hash: UInt64) -> Int {
         Int(truncatingIfNeeded: hash >> 52)
+    }
+
+    /// The first word at or after `start` flagged in `filter` (`words.count`
+    /// when none is): a loop of its own, so that it keeps all it needs in registers.
+    @inline(never)
+    private static func nextFlagged(_ words: UnsafeBufferPointer<Word>, from start: Int, _ filter: UnsafeBufferPointer<Bool>) -> Int {
+        var index = start
+        while index < words.count, !filter[filterSlot(words[index].hash)] { index += 1 }
+        return index
     }
 
     /// The first word at or after `start` that some phrase starts with, and
@@ -71,18 +81,15 @@ package struct PhraseIndex: Sendable {
             firstWords.withUnsafeBufferPointer { filter in
                 slots.withUnsafeBufferPointer { slots in
                     let mask = slots.count - 1
-                    var index = start
+                    var index = Self.nextFlagged(words, from: start, filter)
                     while index < words.count {
                         let hash = words[index].hash
-                        let bit = Self.filterBit(hash)
-                        if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
-                            var slot = Int(truncatingIfNeeded: hash) & mask
-                            while slots[slot].entries >= 0 {
-                                if slots[slot].hash == hash { return (index, slots[slot].entries) }
-                                slot = (slot + 1) & mask
-                            }
+                        var slot = Int(truncatingIfNeeded: hash) & mask
+                        while slots[slot].entries >= 0 {
+                            if slots[slot].hash == hash { return (index, slots[slot].entries) }
+                            slot = (slot + 1) & mask
                         }
-                        index += 1
+                        index = Self.nextFlagged(words, from: index + 1, filter)
                     }
                     return nil
                 }
