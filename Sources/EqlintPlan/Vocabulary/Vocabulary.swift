@@ -136,7 +136,7 @@ public struct Vocabulary: Sendable {
     /// phrases first, patterns only when no phrase is there.
     package func contains(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: [PhraseIndex.Word]? = nil) -> Bool {
         if let index = phraseIndex[selection.list],
-           !index.matches(in: words ?? PhraseIndex.words(in: bytes, span: span), bytes: bytes, groups: selection.groups).isEmpty {
+           index.hasMatch(in: words ?? PhraseIndex.words(in: bytes, span: span), bytes: bytes, groups: selection.groups) {
             return true
         }
         let groups = patternGroups(of: selection)

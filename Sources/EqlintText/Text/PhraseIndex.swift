@@ -117,6 +117,26 @@ package struct PhraseIndex: Sendable {
     /// (`disadvanta ges`).
     package func matches(in words: [Word], bytes: [UInt8], groups: Set<String>? = nil) -> [VocabularyMatch] {
         var found: [VocabularyMatch] = []
+        forEachMatch(in: words, bytes: bytes, groups: groups) {
+            found.append($0)
+            return true
+        }
+        return found
+    }
+
+    /// Whether `matches` finds anything: it stops at the first phrase found.
+    package func hasMatch(in words: [Word], bytes: [UInt8], groups: Set<String>? = nil) -> Bool {
+        var found = false
+        forEachMatch(in: words, bytes: bytes, groups: groups) { _ in
+            found = true
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` with each phrase `matches` finds, in order, until it returns false.
+    @inline(__always)
+    private func forEachMatch(in words: [Word], bytes: [UInt8], groups: Set<String>?, _ body: (VocabularyMatch) -> Bool) {
         // The few groups wanted, compared for equality: cheaper than hashing
         // each phrase's group for the set. Most rules want one group, or all:
         // an array of them is made only for several.
@@ -152,10 +172,9 @@ package struct PhraseIndex: Sendable {
                 index += 1
                 continue
             }
-            found.append(VocabularyMatch(span: words[index].span.lowerBound..<words[matchedEnd - 1].span.upperBound, group: entry.group))
+            guard body(VocabularyMatch(span: words[index].span.lowerBound..<words[matchedEnd - 1].span.upperBound, group: entry.group)) else { return }
             index = matchedEnd
         }
-        return found
     }
 
     /// Where a phrase's words, matched from `start`, end in the text's words

@@ -1,5 +1,7 @@
+@testable import EqlintPlan
 @testable import EqlintText
 import Foundation
+@testable import Rules
 import Testing
 
 /// `PhraseIndex.words` reads each byte once through a table; these tests
@@ -53,6 +55,33 @@ import Testing
                 }
             }
         }
+    }
+
+    /// `hasMatch`, which stops at the first phrase, says whether `matches`
+    /// finds any: every built-in list, all its groups and each one, on every
+    /// line of the examples.
+    @Test func hasMatchIsWhetherMatchesFindsAny() throws {
+        let examples = try FileManager.default.contentsOfDirectory(at: TestSupport.examplesDirectory, includingPropertiesForKeys: nil)
+        let lines = try examples.filter { $0.pathExtension == "md" }.flatMap {
+            try String(contentsOf: $0, encoding: .utf8).split(separator: "\n").map { Array($0.utf8) }
+        }
+        var found = 0
+        for (_, list) in TestSupport.builtInRuleSet.vocabulary.lists where !list.terms.isEmpty {
+            var index = PhraseIndex()
+            for group in list.terms.keys.sorted() {
+                for phrase in list.terms[group] ?? [] { index.add(phrase, group: group) }
+            }
+            let selections: [Set<String>?] = [nil] + list.terms.keys.sorted().map { [$0] }
+            for line in lines {
+                let words = PhraseIndex.words(in: line, span: 0..<line.count)
+                for groups in selections {
+                    let matches = index.matches(in: words, bytes: line, groups: groups)
+                    #expect(index.hasMatch(in: words, bytes: line, groups: groups) == !matches.isEmpty)
+                    found += matches.count
+                }
+            }
+        }
+        #expect(found > 100)
     }
 
     private func expectSameWords(_ bytes: [UInt8], _ span: Range<Int>, _ what: String) {
