@@ -4,9 +4,20 @@
 /// field without a rebuild; the ones the parser gives meaning to are below.
 public struct FieldName: RawRepresentable, Hashable, Comparable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
     public let rawValue: String
+    /// The name's hash, worked out once: a plan's fields are looked up by
+    /// name again and again, and hashing the string each time was most of
+    /// the cost of a look-up. (Names equal as strings have equal hashes.)
+    private let nameHash: Int
 
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { rawValue = value }
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+        nameHash = rawValue.hashValue
+    }
+
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
+
+    public static func == (lhs: FieldName, rhs: FieldName) -> Bool { lhs.rawValue == rhs.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(nameHash) }
 
     public static func < (lhs: FieldName, rhs: FieldName) -> Bool { lhs.rawValue < rhs.rawValue }
     public var description: String { rawValue }

@@ -157,7 +157,12 @@ public struct Objective: Sendable {
 
     /// The objective's entries for a field, followed by those of each action.
     public func entries(of field: FieldName) -> [TextValue] {
-        (fields[field]?.entries ?? []) + actions.flatMap { $0.fields[field]?.entries ?? [] }
+        // The field's own array as it is when no action adds to it (no copy), else one array grown in place.
+        var entries = fields[field]?.entries ?? []
+        for action in actions {
+            if let more = action.fields[field]?.entries, !more.isEmpty { entries += more }
+        }
+        return entries
     }
 }
 

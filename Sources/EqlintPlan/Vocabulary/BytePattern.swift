@@ -84,6 +84,14 @@ struct BytePattern: Sendable {
     }
 
     /// Whether every byte is ASCII, the only text the pattern answers for.
+    /// Whether an ASCII byte is in `\w` (`ByteSet.word`: digits, letters,
+    /// `_`), by comparisons the compiler keeps in registers: `\b` is asked
+    /// at most places a match is tried from.
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 || byte == 0x5F
+    }
+
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         // Eight bytes at a time, then the rest.
@@ -376,8 +384,8 @@ struct BytePattern: Sendable {
 
         /// ICU's `\b` on ASCII text: a word byte on one side only (outside the text counts as none).
         private func isWordBoundary(at position: Int) -> Bool {
-            let before = position > 0 && ByteSet.word.contains(text[position - 1])
-            let after = position < text.count && ByteSet.word.contains(text[position])
+            let before = position > 0 && BytePattern.isWordByte(text[position - 1])
+            let after = position < text.count && BytePattern.isWordByte(text[position])
             return before != after
         }
 

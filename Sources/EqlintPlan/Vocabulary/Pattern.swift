@@ -94,8 +94,15 @@ public struct Pattern: @unchecked Sendable {
     /// earlier one) is not run again, and a match stopped now is recorded
     /// there; without, every call runs the pattern.
     public func match(_ text: String, stops: PatternStops? = nil) -> Match {
-        if let prefilter, !prefilter.mayMatch(text) { return .notFound }
-        return matchPastPrefilter(text, stops: stops)
+        var text = text
+        return text.withUTF8 { match(utf8: $0, stops: stops) }
+    }
+
+    /// `match` of the text whose UTF-8 `utf8` holds (valid UTF-8, as a
+    /// plan's bytes are), making a `String` only for Foundation.
+    package func match(utf8 text: UnsafeBufferPointer<UInt8>, stops: PatternStops? = nil) -> Match {
+        if let prefilter, !prefilter.mayMatch(bytes: text) { return .notFound }
+        return matchPastPrefilter(utf8: text, stops: stops)
     }
 
     /// What the prefilter needs in a text, or nil when the pattern has none
@@ -105,9 +112,14 @@ public struct Pattern: @unchecked Sendable {
     /// `match` of a text the pattern's prefilter has already let through
     /// (as a `PatternPrefilterSet` says).
     package func matchPastPrefilter(_ text: String, stops: PatternStops? = nil) -> Match {
+        var text = text
+        return text.withUTF8 { matchPastPrefilter(utf8: $0, stops: stops) }
+    }
+
+    private func matchPastPrefilter(utf8 text: UnsafeBufferPointer<UInt8>, stops: PatternStops?) -> Match {
         if isTimeLimited, let stops, !stops.mayRun(self) { return .stopped }
-        if let matches = byteMatches(in: text, firstOnly: true) { return matches.isEmpty ? .notFound : .found }
-        return matchRegex(text, stops: stops)
+        if let matches = bytePattern?.matches(in: text, firstOnly: true) { return matches.isEmpty ? .notFound : .found }
+        return matchRegex(String(decoding: text, as: UTF8.self), stops: stops)
     }
 
     /// Whether the prefilter lets `text` through whenever the pattern
@@ -178,9 +190,21 @@ public struct Pattern: @unchecked Sendable {
     /// runs past the time limit stops the search there (and, with `stops`,
     /// the pattern is not run again), keeping the matches found before it.
     func matchSpans(in text: String, stops: PatternStops? = nil) -> [Range<Int>] {
-        if let prefilter, !prefilter.mayMatch(text) { return [] }
+        var text = text
+        return text.withUTF8 { matchSpans(utf8: $0, stops: stops) }
+    }
+
+    /// `matchSpans` of the text whose UTF-8 `utf8` holds (valid UTF-8, as a
+    /// plan's bytes are), making a `String` only for Foundation.
+    func matchSpans(utf8 text: UnsafeBufferPointer<UInt8>, stops: PatternStops? = nil) -> [Range<Int>] {
+        if let prefilter, !prefilter.mayMatch(bytes: text) { return [] }
         if isTimeLimited, let stops, !stops.mayRun(self) { return [] }
-        if let matches = byteMatches(in: text) { return matches.filter { !$0.isEmpty } }
+        if let matches = bytePattern?.matches(in: text) { return matches.filter { !$0.isEmpty } }
+        return regexMatchSpans(in: String(decoding: text, as: UTF8.self), stops: stops)
+    }
+
+    /// Where Foundation's regular expression matches in `text`, as UTF-8 byte offsets (see `matchSpans`).
+    private func regexMatchSpans(in text: String, stops: PatternStops?) -> [Range<Int>] {
         let range = NSRange(text.startIndex..., in: text)
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(Self.timeLimit(forLength: range.length) * 1e9)
         var spans: [Range<Int>] = []

@@ -69,7 +69,8 @@ struct PatternPrefilter: Sendable {
         return text.withUTF8 { mayMatch(bytes: $0) }
     }
 
-    private func mayMatch(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// `mayMatch` of the text whose UTF-8 `bytes` holds.
+    func mayMatch(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         byteKinds.withUnsafeBufferPointer { kinds in
             var index = 0
             // Where the next eight bytes may be passed over (in a clean stretch, each is looked at below only once).

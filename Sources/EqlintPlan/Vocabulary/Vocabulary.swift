@@ -114,11 +114,14 @@ public struct Vocabulary: Sendable {
         } ?? []
         let groups = patternGroups(of: selection)
         guard !groups.isEmpty else { return found }
-        let text = String(decoding: bytes[span], as: UTF8.self)
-        for (group, patterns) in groups {
-            for pattern in patterns {
-                found += pattern.matchSpans(in: text, stops: stops).map {
-                    VocabularyMatch(span: span.lowerBound + $0.lowerBound..<span.lowerBound + $0.upperBound, group: group)
+        // Over the span's bytes: a `String` is made only if Foundation has to match it.
+        bytes.withUnsafeBufferPointer { bytes in
+            let text = UnsafeBufferPointer(rebasing: bytes[span])
+            for (group, patterns) in groups {
+                for pattern in patterns {
+                    found += pattern.matchSpans(utf8: text, stops: stops).map {
+                        VocabularyMatch(span: span.lowerBound + $0.lowerBound..<span.lowerBound + $0.upperBound, group: group)
+                    }
                 }
             }
         }
@@ -139,13 +142,15 @@ public struct Vocabulary: Sendable {
     /// phrases first, patterns only when no phrase is there.
     package func contains(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: [PhraseIndex.Word]? = nil) -> Bool {
         if let index = phraseIndex[selection.list],
-           !index.matches(in: words ?? PhraseIndex.words(in: bytes, span: span), bytes: bytes, groups: selection.groups).isEmpty {
+           index.hasMatch(in: words ?? PhraseIndex.words(in: bytes, span: span), bytes: bytes, groups: selection.groups) {
             return true
         }
         let groups = patternGroups(of: selection)
         guard !groups.isEmpty else { return false }
-        let text = String(decoding: bytes[span], as: UTF8.self)
-        return groups.contains { $0.patterns.contains { $0.matches(text, stops: stops) } }
+        return bytes.withUnsafeBufferPointer { bytes in
+            let text = UnsafeBufferPointer(rebasing: bytes[span])
+            return groups.contains { $0.patterns.contains { $0.match(utf8: text, stops: stops) == .found } }
+        }
     }
 
     /// The pattern groups of a selection, in group-name order.

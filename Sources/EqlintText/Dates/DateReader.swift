@@ -55,6 +55,15 @@ public enum DateReader {
     /// What the text says about dates: none, the span they cover, or the
     /// first date named that cannot be read.
     public static func read(_ text: String) -> DateReading {
+        // Every date names a year (or a day and month beside one), so a text
+        // with no digit names none, nor one that cannot be read: most texts
+        // asked about are passed over without reading their words.
+        guard ByteText.containsDigit(text) else { return .none }
+        return readTokens(text)
+    }
+
+    /// `read` without its shortcut for a text with no digit (for tests).
+    static func readTokens(_ text: String) -> DateReading {
         let bytes = Array(text.utf8)
         let tokens = DateToken.scan(bytes)
         var finder = DateFinder(bytes: bytes, tokens: tokens)
@@ -102,8 +111,9 @@ public enum DateReader {
     /// day, and the UTF-8 bytes of the phrase, from "by" to the date's end.
     public static func deadlinePhrase(in text: String) -> (day: CalendarDay, bytes: Range<Int>)? {
         let bytes = Array(text.utf8)
-        // A deadline follows one of four words: a text with none of their letters in a row has none.
-        guard mayHaveDeadlineWord(bytes) else { return nil }
+        // A deadline follows one of four words: a text with none of their letters in a row has none;
+        // nor has a text with no digit, which names no date (see `read`).
+        guard mayHaveDeadlineWord(bytes), ByteText.containsDigit(bytes, in: 0..<bytes.count) else { return nil }
         let tokens = DateToken.scan(bytes)
         var finder = DateFinder(bytes: bytes, tokens: tokens)
         finder.run()

@@ -21,9 +21,10 @@ package struct PhraseIndex: Sendable {
     /// already, so their low bits index it directly: this lookup, made for
     /// every word of a plan, is several times cheaper than a `Dictionary`'s.
     private var slots: [(hash: UInt64, entries: Int)] = [(0, -1)]
-    /// A bit for each first word, at the top 12 bits of its hash: most words
-    /// of a text start no phrase, and one look-up here passes them over.
-    private var firstWords = [UInt64](repeating: 0, count: 64)
+    /// A flag for each first word, at the top 12 bits of its hash: most words
+    /// of a text start no phrase, and one look-up here passes them over (a
+    /// byte each, not a bit: the loop over a text's words is shorter).
+    private var firstWords = [Bool](repeating: false, count: 4096)
 
     package init() {}
 
@@ -38,7 +39,7 @@ package struct PhraseIndex: Sendable {
             index = entries.count
             entries.append([])
             insert(first, at: index)
-            firstWords[Self.filterBit(first) >> 6] |= 1 << UInt64(Self.filterBit(first) & 63)
+            firstWords[Self.filterSlot(first)] = true
         }
         // Longest first, and among phrases of one length in the order they
         // were added (groups in name order), so which group a phrase is
@@ -58,10 +59,19 @@ package struct PhraseIndex: Sendable {
         return nil
     }
 
-    /// The bit of `firstWords` for a word's hash.
+    /// The place in `firstWords` of a word's hash.
     @inline(__always)
-    private static func filterBit(_ hash: UInt64) -> Int {
+    private static func filterSlot(_ hash: UInt64) -> Int {
         Int(truncatingIfNeeded: hash >> 52)
+    }
+
+    /// The first word at or after `start` flagged in `filter` (`words.count`
+    /// when none is): a loop of its own, so that it keeps all it needs in registers.
+    @inline(never)
+    private static func nextFlagged(_ words: UnsafeBufferPointer<Word>, from start: Int, _ filter: UnsafeBufferPointer<Bool>) -> Int {
+        var index = start
+        while index < words.count, !filter[filterSlot(words[index].hash)] { index += 1 }
+        return index
     }
 
     /// The first word at or after `start` that some phrase starts with, and
@@ -71,18 +81,15 @@ package struct PhraseIndex: Sendable {
             firstWords.withUnsafeBufferPointer { filter in
                 slots.withUnsafeBufferPointer { slots in
                     let mask = slots.count - 1
-                    var index = start
+                    var index = Self.nextFlagged(words, from: start, filter)
                     while index < words.count {
                         let hash = words[index].hash
-                        let bit = Self.filterBit(hash)
-                        if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
-                            var slot = Int(truncatingIfNeeded: hash) & mask
-                            while slots[slot].entries >= 0 {
-                                if slots[slot].hash == hash { return (index, slots[slot].entries) }
-                                slot = (slot + 1) & mask
-                            }
+                        var slot = Int(truncatingIfNeeded: hash) & mask
+                        while slots[slot].entries >= 0 {
+                            if slots[slot].hash == hash { return (index, slots[slot].entries) }
+                            slot = (slot + 1) & mask
                         }
-                        index += 1
+                        index = Self.nextFlagged(words, from: index + 1, filter)
                     }
                     return nil
                 }
@@ -110,6 +117,26 @@ package struct PhraseIndex: Sendable {
     /// (`disadvanta ges`).
     package func matches(in words: [Word], bytes: [UInt8], groups: Set<String>? = nil) -> [VocabularyMatch] {
         var found: [VocabularyMatch] = []
+        forEachMatch(in: words, bytes: bytes, groups: groups) {
+            found.append($0)
+            return true
+        }
+        return found
+    }
+
+    /// Whether `matches` finds anything: it stops at the first phrase found.
+    package func hasMatch(in words: [Word], bytes: [UInt8], groups: Set<String>? = nil) -> Bool {
+        var found = false
+        forEachMatch(in: words, bytes: bytes, groups: groups) { _ in
+            found = true
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` with each phrase `matches` finds, in order, until it returns false.
+    @inline(__always)
+    private func forEachMatch(in words: [Word], bytes: [UInt8], groups: Set<String>?, _ body: (VocabularyMatch) -> Bool) {
         // The few groups wanted, compared for equality: cheaper than hashing
         // each phrase's group for the set. Most rules want one group, or all:
         // an array of them is made only for several.
@@ -145,10 +172,9 @@ package struct PhraseIndex: Sendable {
                 index += 1
                 continue
             }
-            found.append(VocabularyMatch(span: words[index].span.lowerBound..<words[matchedEnd - 1].span.upperBound, group: entry.group))
+            guard body(VocabularyMatch(span: words[index].span.lowerBound..<words[matchedEnd - 1].span.upperBound, group: entry.group)) else { return }
             index = matchedEnd
         }
-        return found
     }
 
     /// Where a phrase's words, matched from `start`, end in the text's words
@@ -182,7 +208,7 @@ package struct PhraseIndex: Sendable {
             } else if byte == 0xE2, index + 2 < next.span.upperBound, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
                 index += 3  // a typographic apostrophe, as `normalized` leaves out
             } else {
-                hash = (hash ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* 0x100_0000_01B3
+                hash = (hash ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* fnvPrime
                 index += 1
             }
         }
@@ -205,119 +231,111 @@ package struct PhraseIndex: Sendable {
     /// The words of `bytes[span]`, scanning bytes only: the hottest loop in
     /// eqlint. An HTML tag or entity is a gap between words
     /// (`<strong>Lead:</strong>` is the word `lead`), except an apostrophe's
-    /// entity inside a word, which joins. The loop over letters never looks
-    /// for markup: `memchr` finds each `<` and `&`, and the text between them
-    /// is scanned as if there were none (a check for them in the loop makes
-    /// the compiler keep less of the word in registers: a quarter slower).
+    /// entity inside a word, which joins. Each byte is looked up once in
+    /// `byteActions`: a word's ASCII letters and digits are hashed in a loop
+    /// that does nothing else; a byte that needs a decision (an apostrophe,
+    /// `<`, `&`, a byte outside ASCII) is left to `readSpecial`.
     package static func words(in bytes: [UInt8], span: Range<Int>) -> [Word] {
         var words: [Word] = []
         words.reserveCapacity(span.count / 6)
         bytes.withUnsafeBufferPointer { bytes in
-            var word = WordState(start: span.lowerBound)
-            var from = span.lowerBound
-            var nextTag = ByteText.find(bytes, 0x3C, in: span) ?? span.upperBound
-            var nextEntity = ByteText.find(bytes, 0x26, in: span) ?? span.upperBound
-            while from < span.upperBound {
-                let mark = min(nextTag, nextEntity)
-                scan(bytes, from..<mark, end: span.upperBound, &word, into: &words)
-                guard mark < span.upperBound else { break }
-                let length = markup(bytes, at: mark, end: span.upperBound, inWord: word.inWord)
-                if length == 0 {
-                    // A `<` or `&` that starts no markup: punctuation, read as such.
-                    scan(bytes, mark..<mark + 1, end: span.upperBound, &word, into: &words)
-                    from = mark + 1
-                } else {
-                    if length > 0, word.inWord {
-                        words.append(Word(span: word.start..<word.end, hash: word.hash))
-                        word.inWord = false
+            byteActions.withUnsafeBufferPointer { actions in
+                var word = OpenWord()
+                var index = span.lowerBound
+                let end = span.upperBound
+                while index < end {
+                    var action = actions[Int(bytes[index])]
+                    if action > special {
+                        if !word.isOpen { word.open(at: index) }
+                        var hash = word.hash
+                        repeat {
+                            hash = (hash ^ UInt64(action)) &* fnvPrime
+                            index += 1
+                            guard index < end else { break }
+                            action = actions[Int(bytes[index])]
+                        } while action > special
+                        word.hash = hash
+                        word.end = index
+                    } else if action == gap {
+                        if word.isOpen { word.close(into: &words) }
+                        index += 1
+                    } else {
+                        index = readSpecial(bytes, at: index, end: end, &word, into: &words)
                     }
-                    from = mark + abs(length)  // an apostrophe's entity (negative) joins
                 }
-                if nextTag < from { nextTag = ByteText.find(bytes, 0x3C, in: from..<span.upperBound) ?? span.upperBound }
-                if nextEntity < from { nextEntity = ByteText.find(bytes, 0x26, in: from..<span.upperBound) ?? span.upperBound }
+                if word.isOpen { word.close(into: &words) }
             }
-            if word.inWord { words.append(Word(span: word.start..<word.end, hash: word.hash)) }
         }
         return words
     }
 
-    /// The word being read when a scan of a run of text stops.
-    private struct WordState {
+    /// FNV-1a's offset basis and prime, 64 bits.
+    private static let fnvBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    private static let fnvPrime: UInt64 = 0x100_0000_01B3
+
+    /// What `words` does with each byte value: a word's ASCII letter or
+    /// digit is the byte it adds to the hash (letters lower-cased, all above
+    /// `special`); `gap` ends a word; `special` is for `readSpecial`.
+    private static let byteActions: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+        switch byte {
+        case 0x30...0x39, 0x61...0x7A: UInt8(byte)
+        case 0x41...0x5A: UInt8(byte | 0x20)
+        case 0x27, 0x3C, 0x26, 0x80...: special
+        default: gap
+        }
+    }
+    private static let gap: UInt8 = 0, special: UInt8 = 1
+
+    /// The word `words` is reading, while it is open.
+    private struct OpenWord {
         var hash: UInt64 = 0
-        var inWord = false
-        var start: Int
-        var end: Int
+        var start = 0
+        var end = 0
+        var isOpen = false
 
-        init(start: Int) {
-            self.start = start
-            end = start
+        mutating func open(at index: Int) {
+            isOpen = true
+            start = index
+            hash = PhraseIndex.fnvBasis
         }
 
-        init(hash: UInt64, inWord: Bool, start: Int, end: Int) {
-            self.hash = hash
-            self.inWord = inWord
-            self.start = start
-            self.end = end
+        mutating func close(into words: inout [Word]) {
+            words.append(Word(span: start..<end, hash: hash))
+            isOpen = false
         }
     }
 
-    /// Scans a run of text that holds no markup, carrying on the word the
-    /// last run left open. `end` is where the span ends (a character may run
-    /// past the run, never past the span).
-    @inline(__always)
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>, end limit: Int, _ word: inout WordState,
-                             into words: inout [Word]) {
-        var hash = word.hash
-        var inWord = word.inWord
-        var start = word.start
-        var end = word.end
-        var index = run.lowerBound
-        while index < run.upperBound {
-            let byte = bytes[index]
-            // Letters and digits, the common case, one byte at a time.
-            if byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 {
-                if !inWord {
-                    inWord = true
-                    start = index
-                    hash = 0xCBF2_9CE4_8422_2325
-                }
-                hash = (hash ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* 0x100_0000_01B3
-                index += 1
-                end = index
-                continue
-            }
-            let next = index + characterLength(byte, at: index, end: limit)
-            // U+2019 (E2 80 99), the typographic apostrophe, joins like `'`.
-            let isApostrophe = byte == 0x27 || (byte == 0xE2 && next - index == 3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99)
-            if isApostrophe, inWord {
-                index = next
-                continue
-            }
-            if byte >= 0x80, isWordCharacter(bytes, at: index, length: next - index) {
-                if !inWord {
-                    inWord = true
-                    start = index
-                    hash = 0xCBF2_9CE4_8422_2325
-                }
-                for offset in index..<next { hash = (hash ^ UInt64(bytes[offset])) &* 0x100_0000_01B3 }
-                end = next
-            } else if inWord {
-                words.append(Word(span: start..<end, hash: hash))
-                inWord = false
-            }
-            index = next
-        }
-        word = WordState(hash: hash, inWord: inWord, start: start, end: end)
-    }
-
-    /// The length of the tag or entity at `index`, 0 when there is none, or
-    /// minus its length for an apostrophe's entity inside a word. Kept out of
+    /// Reads the apostrophe, `<`, `&` or character outside ASCII at `index`,
+    /// and says where reading goes on. An apostrophe (`'`, U+2019 or its
+    /// entity) inside a word joins; a tag or entity is a gap; a `<` or `&`
+    /// that starts neither is punctuation; a character outside ASCII is part
+    /// of a word unless `isWordCharacter` says otherwise. Kept out of
     /// `words`, whose loop stays as small as the common case needs.
     @inline(never)
-    private static func markup(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int, inWord: Bool) -> Int {
-        guard let length = Markup.length(bytes, at: index, end: end) else { return 0 }
-        if inWord, bytes[index] == 0x26, Markup.isApostropheEntity(bytes, index..<index + length) { return -length }
-        return length
+    private static func readSpecial(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int, _ word: inout OpenWord,
+                                    into words: inout [Word]) -> Int {
+        let byte = bytes[index]
+        if byte == 0x27 { return index + 1 }  // joins in a word, a gap outside one
+        if byte < 0x80 {  // `<` or `&`
+            guard let length = Markup.length(bytes, at: index, end: end) else {
+                if word.isOpen { word.close(into: &words) }
+                return index + 1
+            }
+            if word.isOpen, byte == 0x26, Markup.isApostropheEntity(bytes, index..<index + length) { return index + length }
+            if word.isOpen { word.close(into: &words) }
+            return index + length
+        }
+        let next = index + characterLength(byte, at: index, end: end)
+        // U+2019 (E2 80 99), the typographic apostrophe, joins like `'`.
+        if word.isOpen, byte == 0xE2, next - index == 3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 { return next }
+        if isWordCharacter(bytes, at: index, length: next - index) {
+            if !word.isOpen { word.open(at: index) }
+            for offset in index..<next { word.hash = (word.hash ^ UInt64(bytes[offset])) &* fnvPrime }
+            word.end = next
+        } else if word.isOpen {
+            word.close(into: &words)
+        }
+        return next
     }
 
     /// A word's bytes as it is compared: ASCII lower-cased, apostrophes left out.

@@ -1,4 +1,5 @@
-import EqlintText
+@testable import EqlintText
+import Foundation
 import Testing
 
 @Suite("Reading dates as schools write them")
@@ -38,6 +39,28 @@ struct DateReaderTests {
     @Test("no date at all", arguments: ["Ongoing", "Termly", "Half termly", "Annually", "Each year", "3 months", "6 months", "", "July"])
     func noDate(text: String) {
         #expect(DateReader.span(in: text) == nil)
+    }
+
+    /// `read` passes over a text with no digit: reading its words finds no
+    /// date there either, on every line of the examples and fixtures and on
+    /// dates' words written without a year.
+    @Test func noDigitNoDate() throws {
+        var texts = ["July", "Spring term", "Summer term two", "Easter term", "Easter holidays", "Term six", "T six",
+                     "the thirty-first of July", "Autumn - Spring", "Sept - July", "from September until July, ongoing", "’", "'"]
+        let roots = [TestSupport.examplesDirectory, TestSupport.packageRoot.appendingPathComponent("Tests/RulesTests/Fixtures")]
+        for root in roots {
+            let found = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+            while let url = found?.nextObject() as? URL {
+                guard ["md", "txt", "html"].contains(url.pathExtension) else { continue }
+                texts += try String(decoding: Data(contentsOf: url), as: UTF8.self).split(separator: "\n").map(String.init)
+            }
+        }
+        let withoutDigits = texts.filter { !$0.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
+        #expect(withoutDigits.count > 500)
+        for text in withoutDigits {
+            #expect(DateReader.readTokens(text) == .none, "\(text)")
+            #expect(DateReader.read(text) == .none, "\(text)")
+        }
     }
 
     @Test("a deadline in a sentence")

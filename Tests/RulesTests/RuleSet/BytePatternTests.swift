@@ -47,6 +47,13 @@ import Testing
         #expect(pattern.matchSpans(in: text) == spans, "\(pattern.source) on \(text.debugDescription)", sourceLocation: sourceLocation)
     }
 
+    /// `\b` reads word bytes by comparisons: the same bytes as `ByteSet.word`.
+    @Test func wordBytesAreTheWordSet() {
+        for byte in UInt8(0)..<0x80 {
+            #expect(BytePattern.isWordByte(byte) == ByteSet.word.contains(byte), "\(byte)")
+        }
+    }
+
     // MARK: - Built-in patterns
 
     static let builtInSources: [String] = (try? PatternPrefilterTests.builtInPatternSources()) ?? []

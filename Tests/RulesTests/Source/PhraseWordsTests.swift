@@ -1,0 +1,182 @@
+@testable import EqlintPlan
+@testable import EqlintText
+import Foundation
+@testable import Rules
+import Testing
+
+/// `PhraseIndex.words` reads each byte once through a table; these tests
+/// hold it to the scanner it replaced (kept below as it was), which found
+/// markup with `memchr` and read the runs between byte by byte: the same
+/// words, at the same places, with the same hashes.
+@Suite struct PhraseWordsTests {
+    /// Every Markdown, text and HTML fixture and example, whole and in spans that start and end anywhere.
+    @Test func sameAsTheByteByByteScannerOnTheFixtures() throws {
+        let roots = [TestSupport.examplesDirectory, TestSupport.packageRoot.appendingPathComponent("Tests/RulesTests/Fixtures")]
+        var files: [URL] = []
+        for root in roots {
+            let found = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+            while let url = found?.nextObject() as? URL {
+                if ["md", "txt", "html"].contains(url.pathExtension) { files.append(url) }
+            }
+        }
+        #expect(files.count > 50)
+        for file in files {
+            let bytes = try SourceFile(path: file.path, bytes: Array(Data(contentsOf: file))).bytes
+            expectSameWords(bytes, 0..<bytes.count, file.lastPathComponent)
+            // Spans of whole characters, as the parser gives.
+            func characterStart(_ offset: Int) -> Int {
+                var offset = min(offset, bytes.count)
+                while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+                return offset
+            }
+            for start in stride(from: 0, to: bytes.count, by: 41) {
+                let lower = characterStart(start)
+                expectSameWords(bytes, lower..<max(lower, characterStart(start + 67)), file.lastPathComponent)
+            }
+        }
+    }
+
+    /// Each awkward piece (apostrophes, entities, tags, stray `<` and `&`,
+    /// characters outside ASCII, spaces of every kind) at every place in words.
+    @Test func sameAsTheByteByByteScannerOnAwkwardText() {
+        let pieces = ["'", "’", "&rsquo;", "&#39;", "&amp;", "&nbsp;", "&#x2019;", "&bogus", "<b>", "</strong>", "<br />", "<", "&", "< b",
+                      "\u{A0}", "é", "ß", "€", "—", "–", "“", "\u{200B}", "日本", "😀", "İ", "-", " ", "  ", "\t", "\n", "5", "x", "X", "Z9"]
+        let words = ["Pupils", "children", "a", "SEND", "2024", "don", "t"]
+        for piece in pieces {
+            for other in pieces {
+                for word in words {
+                    for text in [piece + word + other, word + piece + word, word + piece + other + word, piece + other, word + other + piece] {
+                        let bytes = Array(text.utf8)
+                        expectSameWords(bytes, 0..<bytes.count, text)
+                        // Less its first and last characters (a span never cuts one).
+                        let inner = text.utf8.count - String(text.dropFirst()).utf8.count..<String(text.dropLast()).utf8.count
+                        if !inner.isEmpty { expectSameWords(bytes, inner, text) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `hasMatch`, which stops at the first phrase, says whether `matches`
+    /// finds any: every built-in list, all its groups and each one, on every
+    /// line of the examples.
+    @Test func hasMatchIsWhetherMatchesFindsAny() throws {
+        let examples = try FileManager.default.contentsOfDirectory(at: TestSupport.examplesDirectory, includingPropertiesForKeys: nil)
+        let lines = try examples.filter { $0.pathExtension == "md" }.flatMap {
+            try String(contentsOf: $0, encoding: .utf8).split(separator: "\n").map { Array($0.utf8) }
+        }
+        var found = 0
+        for (_, list) in TestSupport.builtInRuleSet.vocabulary.lists where !list.terms.isEmpty {
+            var index = PhraseIndex()
+            for group in list.terms.keys.sorted() {
+                for phrase in list.terms[group] ?? [] { index.add(phrase, group: group) }
+            }
+            let selections: [Set<String>?] = [nil] + list.terms.keys.sorted().map { [$0] }
+            for line in lines {
+                let words = PhraseIndex.words(in: line, span: 0..<line.count)
+                for groups in selections {
+                    let matches = index.matches(in: words, bytes: line, groups: groups)
+                    #expect(index.hasMatch(in: words, bytes: line, groups: groups) == !matches.isEmpty)
+                    found += matches.count
+                }
+            }
+        }
+        #expect(found > 100)
+    }
+
+    private func expectSameWords(_ bytes: [UInt8], _ span: Range<Int>, _ what: String) {
+        let new = PhraseIndex.words(in: bytes, span: span)
+        let old = ByteByByteWords.words(in: bytes, span: span)
+        #expect(new.map(\.span) == old.map(\.span), "\(what) \(span)")
+        #expect(new.map(\.hash) == old.map(\.hash), "\(what) \(span)")
+    }
+}
+
+/// The word scanner as it was before `PhraseIndex.words` read bytes through a table.
+private enum ByteByByteWords {
+    static func words(in bytes: [UInt8], span: Range<Int>) -> [PhraseIndex.Word] {
+        var words: [PhraseIndex.Word] = []
+        bytes.withUnsafeBufferPointer { bytes in
+            var word = WordState(start: span.lowerBound)
+            var from = span.lowerBound
+            var nextTag = ByteText.find(bytes, 0x3C, in: span) ?? span.upperBound
+            var nextEntity = ByteText.find(bytes, 0x26, in: span) ?? span.upperBound
+            while from < span.upperBound {
+                let mark = min(nextTag, nextEntity)
+                scan(bytes, from..<mark, end: span.upperBound, &word, into: &words)
+                guard mark < span.upperBound else { break }
+                let length = markup(bytes, at: mark, end: span.upperBound, inWord: word.inWord)
+                if length == 0 {
+                    scan(bytes, mark..<mark + 1, end: span.upperBound, &word, into: &words)
+                    from = mark + 1
+                } else {
+                    if length > 0, word.inWord {
+                        words.append(PhraseIndex.Word(span: word.start..<word.end, hash: word.hash))
+                        word.inWord = false
+                    }
+                    from = mark + abs(length)
+                }
+                if nextTag < from { nextTag = ByteText.find(bytes, 0x3C, in: from..<span.upperBound) ?? span.upperBound }
+                if nextEntity < from { nextEntity = ByteText.find(bytes, 0x26, in: from..<span.upperBound) ?? span.upperBound }
+            }
+            if word.inWord { words.append(PhraseIndex.Word(span: word.start..<word.end, hash: word.hash)) }
+        }
+        return words
+    }
+
+    private struct WordState {
+        var hash: UInt64 = 0
+        var inWord = false
+        var start: Int
+        var end: Int
+
+        init(start: Int) {
+            self.start = start
+            end = start
+        }
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>, end limit: Int, _ word: inout WordState,
+                             into words: inout [PhraseIndex.Word]) {
+        var index = run.lowerBound
+        while index < run.upperBound {
+            let byte = bytes[index]
+            if byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 {
+                if !word.inWord {
+                    word.inWord = true
+                    word.start = index
+                    word.hash = 0xCBF2_9CE4_8422_2325
+                }
+                word.hash = (word.hash ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* 0x100_0000_01B3
+                index += 1
+                word.end = index
+                continue
+            }
+            let next = index + PhraseIndex.characterLength(byte, at: index, end: limit)
+            let isApostrophe = byte == 0x27 || (byte == 0xE2 && next - index == 3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99)
+            if isApostrophe, word.inWord {
+                index = next
+                continue
+            }
+            if byte >= 0x80, PhraseIndex.isWordCharacter(bytes, at: index, length: next - index) {
+                if !word.inWord {
+                    word.inWord = true
+                    word.start = index
+                    word.hash = 0xCBF2_9CE4_8422_2325
+                }
+                for offset in index..<next { word.hash = (word.hash ^ UInt64(bytes[offset])) &* 0x100_0000_01B3 }
+                word.end = next
+            } else if word.inWord {
+                words.append(PhraseIndex.Word(span: word.start..<word.end, hash: word.hash))
+                word.inWord = false
+            }
+            index = next
+        }
+    }
+
+    private static func markup(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int, inWord: Bool) -> Int {
+        guard let length = Markup.length(bytes, at: index, end: end) else { return 0 }
+        if inWord, bytes[index] == 0x26, Markup.isApostropheEntity(bytes, index..<index + length) { return -length }
+        return length
+    }
+}
