@@ -384,9 +384,19 @@ extension PlanRecovery {
 
     /// A cell's entries: one per part, or with `wrapping`, the parts read as one.
     func cellEntries(_ parts: [Range<Int>], wrapping: Bool) -> [TextValue] {
-        if wrapping { return parts.isEmpty ? [] : [value(parts: parts)].filter { !$0.text.isEmpty } }
-        // A closure, not `map(value)`: a method passed as a value would copy the whole recovery state.
-        return parts.map { value($0) }.filter { !$0.text.isEmpty }
+        if wrapping {
+            guard !parts.isEmpty else { return [] }
+            let joined = value(parts: parts)
+            return joined.text.isEmpty ? [] : [joined]
+        }
+        // One array, made to size, the empty parts left out as they are read.
+        var entries: [TextValue] = []
+        entries.reserveCapacity(parts.count)
+        for part in parts {
+            let entry = value(part)
+            if !entry.text.isEmpty { entries.append(entry) }
+        }
+        return entries
     }
 
     /// Outside any objective, a table with an Objective column: one objective per row.
