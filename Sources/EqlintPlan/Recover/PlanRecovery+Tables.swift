@@ -375,10 +375,19 @@ extension PlanRecovery {
                 let entries = cellEntries(cell, wrapping: wrapping)
                 objective?.text.append(contentsOf: entries)
                 guard !entries.isEmpty else { continue }
-                let label = source.range(of: row.cellSpans[min(column, row.cellSpans.count - 1)])
-                action.fields[field, default: Field(name: field, label: label, labelText: headers[column])].entries.append(contentsOf: entries)
+                Self.add(entries, to: field, in: &action.fields, label: source.range(of: row.cellSpans[min(column, row.cellSpans.count - 1)]),
+                         labelText: headers[column])
             }
             objective?.actions.append(action)
+        }
+    }
+
+    /// Adds a cell's entries to a field: a field not there yet is made with
+    /// them (their array kept, not copied into a new one), its label worked out only then.
+    static func add(_ entries: [TextValue], to field: FieldName, in fields: inout [FieldName: Field],
+                    label: @autoclosure () -> SourceRange, labelText: String) {
+        if fields[field]?.entries.append(contentsOf: entries) == nil {
+            fields[field] = Field(name: field, label: label(), entries: entries, labelText: labelText)
         }
     }
 
@@ -422,8 +431,10 @@ extension PlanRecovery {
                     if let number = entries.first?.text, number.count <= 4, number.first?.isNumber == true { current?.number = number }
                     continue
                 }
-                let label = source.range(of: row.cellSpans[min(column, row.cellSpans.count - 1)])
-                current?.fields[field, default: Field(name: field, label: label, labelText: headers[column])].entries.append(contentsOf: entries)
+                if current != nil {
+                    Self.add(entries, to: field, in: &current!.fields, label: source.range(of: row.cellSpans[min(column, row.cellSpans.count - 1)]),
+                             labelText: headers[column])
+                }
             }
         }
         if let finished = current { finishTableObjective(finished) }
