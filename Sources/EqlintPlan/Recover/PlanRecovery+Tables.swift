@@ -375,18 +375,37 @@ extension PlanRecovery {
                 let entries = cellEntries(cell, wrapping: wrapping)
                 objective?.text.append(contentsOf: entries)
                 guard !entries.isEmpty else { continue }
-                let label = source.range(of: row.cellSpans[min(column, row.cellSpans.count - 1)])
-                action.fields[field, default: Field(name: field, label: label, labelText: headers[column])].entries.append(contentsOf: entries)
+                Self.add(entries, to: field, in: &action.fields, label: source.range(of: row.cellSpans[min(column, row.cellSpans.count - 1)]),
+                         labelText: headers[column])
             }
             objective?.actions.append(action)
         }
     }
 
+    /// Adds a cell's entries to a field: a field not there yet is made with
+    /// them (their array kept, not copied into a new one), its label worked out only then.
+    static func add(_ entries: [TextValue], to field: FieldName, in fields: inout [FieldName: Field],
+                    label: @autoclosure () -> SourceRange, labelText: String) {
+        if fields[field]?.entries.append(contentsOf: entries) == nil {
+            fields[field] = Field(name: field, label: label(), entries: entries, labelText: labelText)
+        }
+    }
+
     /// A cell's entries: one per part, or with `wrapping`, the parts read as one.
     func cellEntries(_ parts: [Range<Int>], wrapping: Bool) -> [TextValue] {
-        if wrapping { return parts.isEmpty ? [] : [value(parts: parts)].filter { !$0.text.isEmpty } }
-        // A closure, not `map(value)`: a method passed as a value would copy the whole recovery state.
-        return parts.map { value($0) }.filter { !$0.text.isEmpty }
+        if wrapping {
+            guard !parts.isEmpty else { return [] }
+            let joined = value(parts: parts)
+            return joined.text.isEmpty ? [] : [joined]
+        }
+        // One array, made to size, the empty parts left out as they are read.
+        var entries: [TextValue] = []
+        entries.reserveCapacity(parts.count)
+        for part in parts {
+            let entry = value(part)
+            if !entry.text.isEmpty { entries.append(entry) }
+        }
+        return entries
     }
 
     /// Outside any objective, a table with an Objective column: one objective per row.
@@ -412,8 +431,10 @@ extension PlanRecovery {
                     if let number = entries.first?.text, number.count <= 4, number.first?.isNumber == true { current?.number = number }
                     continue
                 }
-                let label = source.range(of: row.cellSpans[min(column, row.cellSpans.count - 1)])
-                current?.fields[field, default: Field(name: field, label: label, labelText: headers[column])].entries.append(contentsOf: entries)
+                if current != nil {
+                    Self.add(entries, to: field, in: &current!.fields, label: source.range(of: row.cellSpans[min(column, row.cellSpans.count - 1)]),
+                             labelText: headers[column])
+                }
             }
         }
         if let finished = current { finishTableObjective(finished) }

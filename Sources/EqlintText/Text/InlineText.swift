@@ -178,20 +178,29 @@ package enum InlineText {
     /// `<br/>`, `<br />`) and at the tags of blocks a web page's cell may
     /// hold (`<p>`, `</p>`, `<div>`, `<li>`, a nested table's rows and cells).
     package static func splitAtLineBreakTags(_ bytes: [UInt8], _ span: Range<Int>) -> [Range<Int>] {
+        // Most cells have no tag: the cell alone, with no array grown part by part.
+        guard var open = ByteText.find(bytes, 0x3C, in: span) else {
+            let whole = Markup.trimSpaces(bytes, span)
+            return whole.isEmpty ? [] : [whole]
+        }
         var parts: [Range<Int>] = []
+        func add(_ part: Range<Int>) {
+            let trimmed = Markup.trimSpaces(bytes, part)
+            if !trimmed.isEmpty { parts.append(trimmed) }
+        }
         var partStart = span.lowerBound
-        var index = span.lowerBound
-        while let open = ByteText.find(bytes, 0x3C, in: index..<span.upperBound) {
+        while true {
+            var index = open + 1
             if let length = breakTagLength(bytes, at: open, end: span.upperBound) {
-                parts.append(Markup.trimSpaces(bytes, partStart..<open))
+                add(partStart..<open)
                 partStart = open + length
                 index = open + length
-            } else {
-                index = open + 1
             }
+            guard let next = ByteText.find(bytes, 0x3C, in: index..<span.upperBound) else { break }
+            open = next
         }
-        parts.append(Markup.trimSpaces(bytes, partStart..<span.upperBound))
-        return parts.filter { !$0.isEmpty }
+        add(partStart..<span.upperBound)
+        return parts
     }
 
     /// The length of a tag at `index` that breaks a line of text (`<br>`,
