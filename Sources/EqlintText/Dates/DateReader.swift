@@ -82,9 +82,12 @@ public enum DateReader {
         if mentions.count == 1 {
             // "From September 2025" starts a range; "from 89% to 94% by July 2027" does not: the
             // nearest of the words before the date decides.
-            let startsOnly = tokens[..<first.tokenIndex].reversed().lazy.compactMap(\.word).first {
-                startWords.contains($0) || endWords.contains($0)
-            }.map(startWords.contains) ?? false
+            var startsOnly = false
+            for token in tokens[..<first.tokenIndex].reversed() {
+                guard let word = token.word, startWords.contains(word) || endWords.contains(word) else { continue }
+                startsOnly = startWords.contains(word)
+                break
+            }
             if openEnded || startsOnly { return .date(DateSpan(start: first.start, end: nil)) }
             return .date(DateSpan(start: first.start, end: first.end))
         }
