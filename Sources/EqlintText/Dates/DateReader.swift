@@ -27,30 +27,34 @@ public enum DateReader {
     package static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                              "September", "October", "November", "December"]
 
-    private static let months: [String: Int] = {
-        var table: [String: Int] = [:]
-        for (index, name) in monthNames.enumerated() {
-            let lower = name.lowercased()
-            table[lower] = index + 1
-            table[String(lower.prefix(3))] = index + 1
-        }
-        table["sept"] = 9
-        return table
-    }()
+    /// Month names, whole and cut to three letters, and `sept`, with their months.
+    private static let months: [(name: DateWord, month: Int)] = monthNames.enumerated().flatMap { index, name in
+        [(DateWord(name), index + 1), (DateWord(String(name.prefix(3))), index + 1)]
+    } + [("sept", 9)]
+
+    /// The month a word names, if any.
+    static func month(named word: DateWord) -> Int? {
+        months.first { $0.name == word }?.month
+    }
 
     /// Terms as the months they run from and to, and the month their first half ends.
-    private static let terms: [String: (start: Int, end: Int, firstHalfEnd: Int)] = [
-        "autumn": (9, 12, 10), "spring": (1, 4, 2), "summer": (4, 7, 5),
-    ]
+    static func term(named word: DateWord) -> (start: Int, end: Int, firstHalfEnd: Int)? {
+        switch word {
+        case "autumn": (9, 12, 10)
+        case "spring": (1, 4, 2)
+        case "summer": (4, 7, 5)
+        default: nil
+        }
+    }
 
     /// The six-term year: the months Term 1 … Term 6 run from and to. Term 4
     /// begins after the February half term and ends at Easter.
     private static let sixTerms: [(start: Int, end: Int)] = [(9, 10), (11, 12), (1, 2), (2, 4), (4, 5), (6, 7)]
 
-    private static let startWords: Set<String> = ["from", "since", "starting", "start", "beginning", "commencing"]
+    private static let startWords: [DateWord] = ["from", "since", "starting", "start", "beginning", "commencing"]
     /// Words that make the date after them an end: "by July 2026".
-    private static let endWords: Set<String> = ["by", "before", "until", "till", "to", "deadline", "end", "due"]
-    private static let openEndWords: Set<String> = ["ongoing", "onwards", "onward", "continuing", "continuous"]
+    private static let endWords: [DateWord] = ["by", "before", "until", "till", "to", "deadline", "end", "due"]
+    private static let openEndWords: [DateWord] = ["ongoing", "onwards", "onward", "continuing", "continuous"]
 
     /// What the text says about dates: none, the span they cover, or the
     /// first date named that cannot be read.
@@ -78,9 +82,12 @@ public enum DateReader {
         if mentions.count == 1 {
             // "From September 2025" starts a range; "from 89% to 94% by July 2027" does not: the
             // nearest of the words before the date decides.
-            let startsOnly = tokens[..<first.tokenIndex].reversed().lazy.compactMap(\.word).first {
-                startWords.contains($0) || endWords.contains($0)
-            }.map(startWords.contains) ?? false
+            var startsOnly = false
+            for token in tokens[..<first.tokenIndex].reversed() {
+                guard let word = token.word, startWords.contains(word) || endWords.contains(word) else { continue }
+                startsOnly = startWords.contains(word)
+                break
+            }
             if openEnded || startsOnly { return .date(DateSpan(start: first.start, end: nil)) }
             return .date(DateSpan(start: first.start, end: first.end))
         }
@@ -100,7 +107,10 @@ public enum DateReader {
     }
 
     /// Words stepped over between "by" and the date: "by the end of the academic year 2024/25".
-    private static let deadlineFillers: Set<String> = ["the", "end", "of", "academic", "school", "year"]
+    private static let deadlineFillers: [DateWord] = ["the", "end", "of", "academic", "school", "year"]
+
+    /// The words a deadline follows.
+    private static let deadlineWords: [DateWord] = ["by", "before", "until", "till"]
 
     /// A deadline written in a sentence ("… by July 2026"): its day.
     public static func deadline(in text: String) -> CalendarDay? {
@@ -121,7 +131,7 @@ public enum DateReader {
             var index = mention.tokenIndex - 1
             // Step back over "the end of" in "by the end of July 2026".
             while index >= 0, let word = tokens[index].word, deadlineFillers.contains(word) { index -= 1 }
-            if index >= 0, let word = tokens[index].word, ["by", "before", "until", "till"].contains(word) {
+            if index >= 0, let word = tokens[index].word, Self.deadlineWords.contains(word) {
                 let last = tokens[min(mention.lastTokenIndex ?? mention.tokenIndex, tokens.count - 1)]
                 return (mention.end, tokens[index].start..<last.end)
             }
@@ -159,13 +169,14 @@ public enum DateReader {
     struct DateToken {
         enum Kind: Equatable { case word, number, dash, slash, dot, apostrophe }
         var kind: Kind
-        var word: String?
+        /// A word's letters, lower-cased.
+        var word: DateWord?
         var number: (value: Int, digits: Int)?
         /// Where the token starts and ends in the text's UTF-8 bytes.
         var start: Int
         var end: Int
 
-        init(kind: Kind, word: String? = nil, number: (value: Int, digits: Int)? = nil, start: Int, end: Int) {
+        init(kind: Kind, word: DateWord? = nil, number: (value: Int, digits: Int)? = nil, start: Int, end: Int) {
             self.kind = kind
             self.word = word
             self.number = number
@@ -174,7 +185,7 @@ public enum DateReader {
         }
 
         static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-        static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        static func isLetter(_ byte: UInt8) -> Bool { DateWord.isLetter(byte) }
 
         /// Words are lower-cased (ASCII only: a date's words are English). A
         /// full stop is a separator only between digits (`14.11.2024`), so
@@ -199,9 +210,8 @@ public enum DateReader {
                 } else if isLetter(byte) {
                     let start = index
                     while index < bytes.count, isLetter(bytes[index]) { index += 1 }
-                    let word = String(decoding: bytes[start..<index], as: UTF8.self)
-                    tokens.append(DateToken(kind: .word, word: bytes[start..<index].contains { $0 < 0x61 } ? word.lowercased() : word,
-                                            start: start, end: index))
+                    let word = bytes.withUnsafeBufferPointer { DateWord(letters: $0, start..<index) }
+                    tokens.append(DateToken(kind: .word, word: word, start: start, end: index))
                 } else {
                     let start = index
                     if byte == 0x2D { tokens.append(DateToken(kind: .dash, start: start, end: start + 1)) }
@@ -292,15 +302,17 @@ public enum DateReader {
         }
 
         /// Words after which numbers name year groups or levels, not a day and month (`Years 10/11/12`).
-        private static let groupWords: Set<String> = [
+        private static let groupWords: [DateWord] = [
             "year", "years", "yr", "yrs", "y", "ks", "grade", "grades", "class", "classes", "group", "groups",
             "set", "sets", "level", "levels", "stage", "stages", "step", "steps", "section", "paragraph", "page", "pages",
         ]
         /// Words that may follow a two-digit year: `Sept 25 to July 26`.
-        private static let yearFollowers: Set<String> = [
+        private static let yearFollowers: [DateWord] = [
             "to", "until", "till", "through", "and", "or", "then", "onwards", "onward", "ongoing", "review", "deadline",
         ]
-        private static let ordinals: Set<String> = ["st", "nd", "rd", "th"]
+        private static let ordinals: [DateWord] = ["st", "nd", "rd", "th"]
+        /// Words between `Easter` and its year: `Easter holidays 2026`.
+        private static let holidayWords: [DateWord] = ["holidays", "holiday", "break"]
 
         mutating func run() {
             var index = 0
@@ -331,7 +343,7 @@ public enum DateReader {
         // MARK: Helpers
 
         func token(_ at: Int) -> DateToken? { at >= 0 && at < tokens.count ? tokens[at] : nil }
-        func word(_ at: Int) -> String? { token(at)?.word }
+        func word(_ at: Int) -> DateWord? { token(at)?.word }
         func kind(_ at: Int) -> DateToken.Kind? { token(at)?.kind }
         func number(_ at: Int) -> (value: Int, digits: Int)? { token(at)?.number }
 
@@ -555,7 +567,7 @@ public enum DateReader {
             // 25-Jul-26; otherwise only spaces part the day from the month ("25% July 2026" names no day).
             let dashed = kind(cursor) == .dash && touching(cursor - 1, cursor + 1)
             if dashed { cursor += 1 }
-            guard let name = word(cursor), let month = DateReader.months[name], dashed || spaced(cursor - 1, cursor),
+            guard let name = word(cursor), let month = DateReader.month(named: name), dashed || spaced(cursor - 1, cursor),
                   let year = yearAfterMonth(cursor, bare: true) else { return nil }
             add(index, day: day.value, month: month, year: year.value, through: year.next - 1)
             return year.next
@@ -563,7 +575,7 @@ public enum DateReader {
 
         /// July 2026, Sept. 2020, Jul-26, July '26, Sept 25, July 25, 2026
         mutating func readMonthFirst(_ index: Int) -> Int? {
-            guard let name = word(index), let month = DateReader.months[name] else { return nil }
+            guard let name = word(index), let month = DateReader.month(named: name) else { return nil }
             // July 25, 2026 and July 25th 2026: a day, US style.
             if let day = number(index + 1), day.digits <= 2, spaced(index, index + 1, allowing: 0x2E) {
                 var cursor = index + 2
@@ -589,7 +601,7 @@ public enum DateReader {
 
         /// Spring 2026, Summer term 2026, Autumn 1 2025, Summer 2025/26, Autumn 3 2025 (unreadable)
         mutating func readTerm(_ index: Int) -> Int? {
-            guard let name = word(index), let term = DateReader.terms[name] else { return nil }
+            guard let name = word(index), let term = DateReader.term(named: name) else { return nil }
             var cursor = index + 1
             if word(cursor) == "term" { cursor += 1 }
             var startMonth = term.start
@@ -631,7 +643,7 @@ public enum DateReader {
         mutating func readEaster(_ index: Int) -> Int? {
             guard word(index) == "easter" else { return nil }
             var cursor = index + 1
-            if let next = word(cursor), ["holidays", "holiday", "break"].contains(next) { cursor += 1 }
+            if let next = word(cursor), Self.holidayWords.contains(next) { cursor += 1 }
             let isTerm = word(cursor) == "term"
             if isTerm { cursor += 1 }
             guard let year = termYear(at: cursor, inFirstYear: false) else { return nil }

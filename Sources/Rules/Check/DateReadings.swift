@@ -8,6 +8,8 @@ final class DateReadings {
 
     /// What `DateReader.read` finds in the text.
     func reading(of text: String) -> DateReading {
+        // A text with no digit names no date (see `DateReader.read`): it is not hashed to be looked up.
+        guard ByteText.containsDigit(text) else { return .none }
         if let reading = known[text] { return reading }
         let reading = DateReader.read(text)
         known[text] = reading

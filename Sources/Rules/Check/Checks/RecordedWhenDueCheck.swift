@@ -52,20 +52,24 @@ struct RecordedWhenDueCheck: ObjectiveCheck {
 
     /// Words that only say when something happens: months, terms, and the
     /// words around a date or a schedule ("Next review: Summer term 2026").
-    private static let whenWords: Set<String> = Set(DateReader.monthNames.flatMap { [$0.lowercased(), String($0.lowercased().prefix(3))] })
-        .union([
-            "sept", "autumn", "spring", "summer", "easter", "term", "terms", "half", "review", "reviewed", "reviews", "next",
-            "date", "due", "by", "in", "on", "at", "the", "of", "end", "and", "to", "from", "until", "before", "a", "an",
-            "academic", "school", "year", "years", "termly", "annually", "yearly", "monthly", "weekly", "each", "every",
-            "ongoing", "st", "nd", "rd", "th", "tbc", "tba", "tbd",
-        ])
+    private static let whenWordList: [String] = DateReader.monthNames.flatMap { [$0.lowercased(), String($0.lowercased().prefix(3))] } + [
+        "sept", "autumn", "spring", "summer", "easter", "term", "terms", "half", "review", "reviewed", "reviews", "next",
+        "date", "due", "by", "in", "on", "at", "the", "of", "end", "and", "to", "from", "until", "before", "a", "an",
+        "academic", "school", "year", "years", "termly", "annually", "yearly", "monthly", "weekly", "each", "every",
+        "ongoing", "st", "nd", "rd", "th", "tbc", "tba", "tbd",
+    ]
+    private static let whenWords: Set<String> = Set(whenWordList)
+    /// The same words, to find those of ASCII text without making a `String` of each.
+    private static let whenDateWords: [DateWord] = whenWordList.map(DateWord.init)
 
-    /// Whether an entry records something: it has a word besides a date or a
-    /// schedule. `July 2025` or `Next review: Summer term 2026` records no progress.
     /// The timescale field, as the timescale rules ask for it: their entries are gathered once.
     private static let timescale: [FieldName] = [.timescale]
 
+    /// Whether an entry records something: it has a word besides a date or a
+    /// schedule. `July 2025` or `Next review: Summer term 2026` records no progress.
     static func recordsSomething(_ text: String) -> Bool {
+        var text = text
+        if let ascii = text.withUTF8({ recordsSomething(ascii: $0) }) { return ascii }
         var word = ""
         for character in text.lowercased() + " " {
             if character.isLetter {
@@ -74,6 +78,23 @@ struct RecordedWhenDueCheck: ObjectiveCheck {
                 if !word.isEmpty, !whenWords.contains(word) { return true }
                 word = ""
             }
+        }
+        return false
+    }
+
+    /// `recordsSomething` of ASCII text, whose letters are `A`-`Z` and
+    /// `a`-`z`, read over its bytes; nil when the text is not ASCII.
+    private static func recordsSomething(ascii text: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard !text.contains(where: { $0 >= 0x80 }) else { return nil }
+        var index = 0
+        while index < text.count {
+            guard DateWord.isLetter(text[index]) else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < text.count, DateWord.isLetter(text[index]) { index += 1 }
+            if !whenDateWords.contains(DateWord(letters: text, start..<index)) { return true }
         }
         return false
     }
