@@ -108,9 +108,9 @@ public struct Vocabulary: Sendable {
     /// The phrases and pattern matches of a selection found in `bytes[span]`,
     /// in the order they appear.
     /// - Parameter words: the words of the span, when already read.
-    package func find(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: [PhraseIndex.Word]? = nil) -> [VocabularyMatch] {
+    package func find(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: ArraySlice<PhraseIndex.Word>? = nil) -> [VocabularyMatch] {
         var found = phraseIndex[selection.list].map {
-            $0.matches(in: words ?? PhraseIndex.words(in: bytes, span: span), bytes: bytes, groups: selection.groups)
+            $0.matches(in: words ?? PhraseIndex.words(in: bytes, span: span)[...], bytes: bytes, groups: selection.groups)
         } ?? []
         let groups = patternGroups(of: selection)
         guard !groups.isEmpty else { return found }
@@ -140,9 +140,9 @@ public struct Vocabulary: Sendable {
 
     /// Whether `bytes[span]` holds a phrase or pattern of the selection:
     /// phrases first, patterns only when no phrase is there.
-    package func contains(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: [PhraseIndex.Word]? = nil) -> Bool {
+    package func contains(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: ArraySlice<PhraseIndex.Word>? = nil) -> Bool {
         if let index = phraseIndex[selection.list],
-           index.hasMatch(in: words ?? PhraseIndex.words(in: bytes, span: span), bytes: bytes, groups: selection.groups) {
+           index.hasMatch(in: words ?? PhraseIndex.words(in: bytes, span: span)[...], bytes: bytes, groups: selection.groups) {
             return true
         }
         let groups = patternGroups(of: selection)
