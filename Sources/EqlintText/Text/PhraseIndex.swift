@@ -157,6 +157,9 @@ package struct PhraseIndex: Sendable {
         // an array of them is made only for several.
         let onlyGroup = groups?.count == 1 ? groups?.first : nil
         let wanted = onlyGroup == nil ? groups.map(Array.init) : nil
+        // The last word joined to the next one (`disadvanta ges`) and its
+        // hash: the phrases sharing a first word try the same join.
+        var joined = (at: -1, hash: UInt64(0))
         var index = 0
         while let (first, place) = nextFirstWord(in: words, from: index) {
             index = first
@@ -178,7 +181,7 @@ package struct PhraseIndex: Sendable {
                     matched = (entry, index + count)
                     break
                 }
-                if let end = match(entry.words, at: index, in: words, bytes: bytes) {
+                if let end = match(entry.words, at: index, in: words, bytes: bytes, joined: &joined) {
                     matched = (entry, end)
                     break
                 }
@@ -194,7 +197,9 @@ package struct PhraseIndex: Sendable {
 
     /// Where a phrase's words, matched from `start`, end in the text's words
     /// (the index after the last), or nil when they do not match there.
-    private func match(_ phrase: [UInt64], at start: Int, in words: UnsafeBufferPointer<Word>, bytes: [UInt8]) -> Int? {
+    /// - Parameter joined: the last join's word index and hash, reused at the same word.
+    private func match(_ phrase: [UInt64], at start: Int, in words: UnsafeBufferPointer<Word>, bytes: [UInt8],
+                       joined: inout (at: Int, hash: UInt64)) -> Int? {
         var position = start
         for (offset, wanted) in phrase.enumerated() {
             guard position < words.count else { return nil }
@@ -205,8 +210,9 @@ package struct PhraseIndex: Sendable {
             // `disadvanta ges`: two words a single space apart that make the phrase's word.
             guard offset > 0, position + 1 < words.count,
                   words[position + 1].span.lowerBound == words[position].span.upperBound + 1,
-                  bytes[words[position].span.upperBound] == 0x20,
-                  Self.continuing(words[position].hash, with: words[position + 1], in: bytes) == wanted else { return nil }
+                  bytes[words[position].span.upperBound] == 0x20 else { return nil }
+            if joined.at != position { joined = (position, Self.continuing(words[position].hash, with: words[position + 1], in: bytes)) }
+            guard joined.hash == wanted else { return nil }
             position += 2
         }
         return position
