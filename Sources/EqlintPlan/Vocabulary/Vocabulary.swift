@@ -108,9 +108,9 @@ public struct Vocabulary: Sendable {
     /// The phrases and pattern matches of a selection found in `bytes[span]`,
     /// in the order they appear.
     /// - Parameter words: the words of the span, when already read.
-    package func find(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: [PhraseIndex.Word]? = nil) -> [VocabularyMatch] {
+    package func find(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: ArraySlice<PhraseIndex.Word>? = nil) -> [VocabularyMatch] {
         var found = phraseIndex[selection.list].map {
-            $0.matches(in: words ?? PhraseIndex.words(in: bytes, span: span), bytes: bytes, groups: selection.groups)
+            $0.matches(in: words ?? PhraseIndex.words(in: bytes, span: span)[...], bytes: bytes, groups: selection.groups)
         } ?? []
         let groups = patternGroups(of: selection)
         guard !groups.isEmpty else { return found }
@@ -140,26 +140,33 @@ public struct Vocabulary: Sendable {
 
     /// Whether `bytes[span]` holds a phrase or pattern of the selection:
     /// phrases first, patterns only when no phrase is there.
-    package func contains(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: [PhraseIndex.Word]? = nil) -> Bool {
+    package func contains(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: ArraySlice<PhraseIndex.Word>? = nil) -> Bool {
         if let index = phraseIndex[selection.list],
-           index.hasMatch(in: words ?? PhraseIndex.words(in: bytes, span: span), bytes: bytes, groups: selection.groups) {
+           index.hasMatch(in: words ?? PhraseIndex.words(in: bytes, span: span)[...], bytes: bytes, groups: selection.groups) {
             return true
         }
-        let groups = patternGroups(of: selection)
-        guard !groups.isEmpty else { return false }
+        // The list's pattern groups passed over in place: no array of the selection's is made.
+        guard let all = orderedPatternGroups.first(where: { $0.list == selection.list })?.groups else { return false }
         return bytes.withUnsafeBufferPointer { bytes in
             let text = UnsafeBufferPointer(rebasing: bytes[span])
-            return groups.contains { $0.patterns.contains { $0.match(utf8: text, stops: stops) == .found } }
+            return all.contains { entry in
+                Self.wants(selection, entry.group) && entry.patterns.contains { $0.match(utf8: text, stops: stops) == .found }
+            }
         }
     }
 
     /// The pattern groups of a selection, in group-name order.
     private func patternGroups(of selection: VocabularySelection) -> [(group: String, patterns: [Pattern])] {
         guard let all = orderedPatternGroups.first(where: { $0.list == selection.list })?.groups else { return [] }
-        guard let groups = selection.groups else { return all }
+        guard selection.groups != nil else { return all }
+        return all.filter { Self.wants(selection, $0.group) }
+    }
+
+    /// Whether a selection takes a group of its list.
+    private static func wants(_ selection: VocabularySelection, _ group: String) -> Bool {
         // A rule names a group or two: each compared for equality, cheaper
         // than hashing every group's name to look it up in the set.
-        return all.filter { entry in groups.contains { $0 == entry.group } }
+        selection.groups?.contains { $0 == group } ?? true
     }
 
     /// Every term of a list, from all its groups, upper-cased.

@@ -76,23 +76,21 @@ package struct PhraseIndex: Sendable {
 
     /// The first word at or after `start` that some phrase starts with, and
     /// where its entries are; nil when there is none.
-    private func nextFirstWord(in words: [Word], from start: Int) -> (index: Int, place: Int)? {
-        words.withUnsafeBufferPointer { words in
-            firstWords.withUnsafeBufferPointer { filter in
-                slots.withUnsafeBufferPointer { slots in
-                    let mask = slots.count - 1
-                    var index = Self.nextFlagged(words, from: start, filter)
-                    while index < words.count {
-                        let hash = words[index].hash
-                        var slot = Int(truncatingIfNeeded: hash) & mask
-                        while slots[slot].entries >= 0 {
-                            if slots[slot].hash == hash { return (index, slots[slot].entries) }
-                            slot = (slot + 1) & mask
-                        }
-                        index = Self.nextFlagged(words, from: index + 1, filter)
+    private func nextFirstWord(in words: UnsafeBufferPointer<Word>, from start: Int) -> (index: Int, place: Int)? {
+        firstWords.withUnsafeBufferPointer { filter in
+            slots.withUnsafeBufferPointer { slots in
+                let mask = slots.count - 1
+                var index = Self.nextFlagged(words, from: start, filter)
+                while index < words.count {
+                    let hash = words[index].hash
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while slots[slot].entries >= 0 {
+                        if slots[slot].hash == hash { return (index, slots[slot].entries) }
+                        slot = (slot + 1) & mask
                     }
-                    return nil
+                    index = Self.nextFlagged(words, from: index + 1, filter)
                 }
+                return nil
             }
         }
     }
@@ -115,7 +113,7 @@ package struct PhraseIndex: Sendable {
     /// only phrases of those groups count. A word after a phrase's first may
     /// be split in two by a space, as a Word table cell that wrapped leaves it
     /// (`disadvanta ges`).
-    package func matches(in words: [Word], bytes: [UInt8], groups: Set<String>? = nil) -> [VocabularyMatch] {
+    package func matches(in words: ArraySlice<Word>, bytes: [UInt8], groups: Set<String>? = nil) -> [VocabularyMatch] {
         var found: [VocabularyMatch] = []
         forEachMatch(in: words, bytes: bytes, groups: groups) {
             found.append($0)
@@ -125,7 +123,7 @@ package struct PhraseIndex: Sendable {
     }
 
     /// Whether `matches` finds anything: it stops at the first phrase found.
-    package func hasMatch(in words: [Word], bytes: [UInt8], groups: Set<String>? = nil) -> Bool {
+    package func hasMatch(in words: ArraySlice<Word>, bytes: [UInt8], groups: Set<String>? = nil) -> Bool {
         var found = false
         forEachMatch(in: words, bytes: bytes, groups: groups) { _ in
             found = true
@@ -134,14 +132,34 @@ package struct PhraseIndex: Sendable {
         return found
     }
 
-    /// Calls `body` with each phrase `matches` finds, in order, until it returns false.
+    /// `matches` over all the words of an array.
+    package func matches(in words: [Word], bytes: [UInt8], groups: Set<String>? = nil) -> [VocabularyMatch] {
+        matches(in: words[...], bytes: bytes, groups: groups)
+    }
+
+    /// `hasMatch` over all the words of an array.
+    package func hasMatch(in words: [Word], bytes: [UInt8], groups: Set<String>? = nil) -> Bool {
+        hasMatch(in: words[...], bytes: bytes, groups: groups)
+    }
+
+    /// Calls `body` with each phrase `matches` finds, in order, until it
+    /// returns false. The words are read in place: a slice of a text's
+    /// words (an entry's, out of its published span's) is never copied.
     @inline(__always)
-    private func forEachMatch(in words: [Word], bytes: [UInt8], groups: Set<String>?, _ body: (VocabularyMatch) -> Bool) {
+    private func forEachMatch(in words: ArraySlice<Word>, bytes: [UInt8], groups: Set<String>?, _ body: (VocabularyMatch) -> Bool) {
+        words.withUnsafeBufferPointer { forEachMatch(in: $0, bytes: bytes, groups: groups, body) }
+    }
+
+    @inline(__always)
+    private func forEachMatch(in words: UnsafeBufferPointer<Word>, bytes: [UInt8], groups: Set<String>?, _ body: (VocabularyMatch) -> Bool) {
         // The few groups wanted, compared for equality: cheaper than hashing
         // each phrase's group for the set. Most rules want one group, or all:
         // an array of them is made only for several.
         let onlyGroup = groups?.count == 1 ? groups?.first : nil
         let wanted = onlyGroup == nil ? groups.map(Array.init) : nil
+        // The last word joined to the next one (`disadvanta ges`) and its
+        // hash: the phrases sharing a first word try the same join.
+        var joined = (at: -1, hash: UInt64(0))
         var index = 0
         while let (first, place) = nextFirstWord(in: words, from: index) {
             index = first
@@ -163,7 +181,7 @@ package struct PhraseIndex: Sendable {
                     matched = (entry, index + count)
                     break
                 }
-                if let end = match(entry.words, at: index, in: words, bytes: bytes) {
+                if let end = match(entry.words, at: index, in: words, bytes: bytes, joined: &joined) {
                     matched = (entry, end)
                     break
                 }
@@ -179,7 +197,9 @@ package struct PhraseIndex: Sendable {
 
     /// Where a phrase's words, matched from `start`, end in the text's words
     /// (the index after the last), or nil when they do not match there.
-    private func match(_ phrase: [UInt64], at start: Int, in words: [Word], bytes: [UInt8]) -> Int? {
+    /// - Parameter joined: the last join's word index and hash, reused at the same word.
+    private func match(_ phrase: [UInt64], at start: Int, in words: UnsafeBufferPointer<Word>, bytes: [UInt8],
+                       joined: inout (at: Int, hash: UInt64)) -> Int? {
         var position = start
         for (offset, wanted) in phrase.enumerated() {
             guard position < words.count else { return nil }
@@ -190,8 +210,9 @@ package struct PhraseIndex: Sendable {
             // `disadvanta ges`: two words a single space apart that make the phrase's word.
             guard offset > 0, position + 1 < words.count,
                   words[position + 1].span.lowerBound == words[position].span.upperBound + 1,
-                  bytes[words[position].span.upperBound] == 0x20,
-                  Self.continuing(words[position].hash, with: words[position + 1], in: bytes) == wanted else { return nil }
+                  bytes[words[position].span.upperBound] == 0x20 else { return nil }
+            if joined.at != position { joined = (position, Self.continuing(words[position].hash, with: words[position + 1], in: bytes)) }
+            guard joined.hash == wanted else { return nil }
             position += 2
         }
         return position

@@ -34,7 +34,7 @@ final class CheckContext {
     /// The abbreviations of each published span, read when a rule first asks (`abbreviations(inPublished:)`).
     private var abbreviationCache: [[Range<Int>]?]
     /// The words of each objective's spans, read when a rule first asks (`objectiveWords(_:)`).
-    private var objectiveWordCache: [[[PhraseIndex.Word]]?]
+    private var objectiveWordCache: [[ArraySlice<PhraseIndex.Word>]?]
     /// Each objective's entries of the fields rules asked for (`entries(of:)`).
     private var entryLists: [(fields: [FieldName], entries: [[TextValue]])] = []
 
@@ -90,7 +90,7 @@ final class CheckContext {
         var findings: [Finding] = []
         switch rule.check {
         case .plan(let check):
-            guard rule.conditions.isEmpty || applies(rule, spans: publishedSpans, words: { publishedWords[$0] }) else { return [] }
+            guard rule.conditions.isEmpty || applies(rule, spans: publishedSpans, words: { publishedWords[$0][...] }) else { return [] }
             let found = check.prepared(PlanInput(context: self, rule: basics))
             guard !found.isEmpty else { return [] }
             let extent = Self.pointsAtFoundText(rule) ? FindingPlace.Extent.text : .plan
@@ -175,7 +175,7 @@ final class CheckContext {
     /// Whether the rule's conditions hold for a text: its spans in the file,
     /// its texts for patterns (the spans' own text when nil), and the words
     /// of each span by index for phrases.
-    private func applies(_ rule: Rule, spans: [Range<Int>], texts: [String]? = nil, words: (Int) -> [PhraseIndex.Word]) -> Bool {
+    private func applies(_ rule: Rule, spans: [Range<Int>], texts: [String]? = nil, words: (Int) -> ArraySlice<PhraseIndex.Word>) -> Bool {
         rule.conditions.allSatisfy { condition in
             let found: Bool
             switch condition.test {
@@ -198,7 +198,7 @@ final class CheckContext {
     }
 
     /// The words of each span of an objective's own text, read once for every rule.
-    func objectiveWords(_ index: Int) -> [[PhraseIndex.Word]] {
+    func objectiveWords(_ index: Int) -> [ArraySlice<PhraseIndex.Word>] {
         if let words = objectiveWordCache[index] { return words }
         let words = objectiveSpans[index].map { self.words(in: $0) }
         objectiveWordCache[index] = words
@@ -212,22 +212,32 @@ final class CheckContext {
         fields.contains { !(given[$0]?.entries.isEmpty ?? true) }
     }
 
-    /// Whether a phrase or pattern of a selection is in some spans of the file
-    /// (with their words, when already read).
-    func mentions(_ selection: VocabularySelection, in spans: [Range<Int>], words: [[PhraseIndex.Word]]? = nil) -> Bool {
-        spans.indices.contains { vocabulary.contains(selection, in: source.bytes, span: spans[$0], words: words?[$0] ?? self.words(in: spans[$0])) }
+    /// Whether a phrase or pattern of a selection is in some spans of the file.
+    func mentions(_ selection: VocabularySelection, in spans: [Range<Int>]) -> Bool {
+        mentions(selection, in: spans) { self.words(in: spans[$0]) }
     }
 
-    /// The phrases and patterns of a selection in some spans of the file
-    /// (with their words, when already read).
-    func find(_ selection: VocabularySelection, in spans: [Range<Int>], words: [[PhraseIndex.Word]]? = nil) -> [VocabularyMatch] {
-        spans.indices.flatMap { vocabulary.find(selection, in: source.bytes, span: spans[$0], words: words?[$0] ?? self.words(in: spans[$0])) }
+    /// Whether a phrase or pattern of a selection is in some spans of the
+    /// file, given the words of each span (by index) already read.
+    func mentions(_ selection: VocabularySelection, in spans: [Range<Int>], words: (Int) -> ArraySlice<PhraseIndex.Word>) -> Bool {
+        spans.indices.contains { vocabulary.contains(selection, in: source.bytes, span: spans[$0], words: words($0)) }
+    }
+
+    /// The phrases and patterns of a selection in some spans of the file.
+    func find(_ selection: VocabularySelection, in spans: [Range<Int>]) -> [VocabularyMatch] {
+        find(selection, in: spans) { self.words(in: spans[$0]) }
+    }
+
+    /// The phrases and patterns of a selection in some spans of the file,
+    /// given the words of each span (by index) already read.
+    func find(_ selection: VocabularySelection, in spans: [Range<Int>], words: (Int) -> ArraySlice<PhraseIndex.Word>) -> [VocabularyMatch] {
+        spans.indices.flatMap { vocabulary.find(selection, in: source.bytes, span: spans[$0], words: words($0)) }
     }
 
     /// The words of a span of the file: a slice of the published words when
     /// the span lies in one published span and cuts no word in two, as an
-    /// entry's text never does; read afresh otherwise.
-    func words(in span: Range<Int>) -> [PhraseIndex.Word] {
+    /// entry's text never does (not copied); read afresh otherwise.
+    func words(in span: Range<Int>) -> ArraySlice<PhraseIndex.Word> {
         // The published span that starts last at or before the span (they are in file order, a web page's by the thousand).
         var low = 0
         var high = publishedSpans.count
@@ -237,7 +247,7 @@ final class CheckContext {
         }
         let published = low - 1
         guard published >= 0, publishedSpans[published].contains(span.lowerBound), publishedSpans[published].upperBound >= span.upperBound else {
-            return PhraseIndex.words(in: source.bytes, span: span)
+            return PhraseIndex.words(in: source.bytes, span: span)[...]
         }
         let words = publishedWords[published]
         /// The index of the first word starting at or after `offset`.
@@ -254,8 +264,8 @@ final class CheckContext {
         let end = firstWord(from: span.upperBound)
         let cutAtStart = first > 0 && words[first - 1].span.upperBound > span.lowerBound
         let cutAtEnd = end > first && words[end - 1].span.upperBound > span.upperBound
-        if cutAtStart || cutAtEnd { return PhraseIndex.words(in: source.bytes, span: span) }
-        return Array(words[first..<end])
+        if cutAtStart || cutAtEnd { return PhraseIndex.words(in: source.bytes, span: span)[...] }
+        return words[first..<end]
     }
 
     /// Matches a rule's pattern, recording it if it has to be stopped (then

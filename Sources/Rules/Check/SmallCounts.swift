@@ -47,7 +47,7 @@ struct SmallCounts {
                     let start = words[index + 1 + gap]
                     if words[(index + 1)...(index + 1 + gap)].contains(where: { Self.notPeople.contains($0.hash) }) { break }
                     if crossesSentence(bytes, from: word.span.upperBound, to: start.span.lowerBound) { break }
-                    let rest = Array(words[(index + 1 + gap)...].prefix(6))
+                    let rest = words[(index + 1 + gap)...].prefix(6)
                     let matches = vocabulary.find(people, in: bytes, span: start.span.lowerBound..<rest.last!.span.upperBound, words: rest)
                     if let match = matches.first, match.span.lowerBound == start.span.lowerBound {
                         found.append(word.span.lowerBound..<match.span.upperBound)

@@ -33,20 +33,22 @@ struct AvoidsCheck: PlanCheck, ObjectiveCheck, EntryCheck {
     }
 
     func planFindings(_ input: PlanInput) -> [CheckFinding<Values>] {
-        avoided(in: input.context.publishedSpans, words: input.context.publishedWords, input.context)
+        let context = input.context
+        return avoided(context.find(selection, in: context.publishedSpans) { context.publishedWords[$0][...] }, context)
     }
 
     func objectiveFindings(_ input: ObjectiveInput) -> [CheckFinding<Values>] {
-        avoided(in: input.spans, words: input.words, input.context)
+        let words = input.words
+        return avoided(input.context.find(selection, in: input.spans) { words[$0] }, input.context)
     }
 
     func entryFindings(_ input: EntryInput) -> [CheckFinding<Values>] {
-        avoided(in: input.entry.spans, input.context)
+        avoided(input.context.find(selection, in: input.entry.spans), input.context)
     }
 
-    /// A finding for each phrase or pattern of the selection in the spans.
-    private func avoided(in spans: [Range<Int>], words: [[PhraseIndex.Word]]? = nil, _ context: CheckContext) -> [CheckFinding<Values>] {
-        context.find(selection, in: spans, words: words).map { match in
+    /// A finding for each phrase or pattern of the selection found.
+    private func avoided(_ found: [VocabularyMatch], _ context: CheckContext) -> [CheckFinding<Values>] {
+        found.map { match in
             CheckFinding(range: context.source.range(of: match.span),
                          values: Values(found: InlineText.plain(context.source.bytes, match.span).shortened(to: 60), term: match.group))
         }

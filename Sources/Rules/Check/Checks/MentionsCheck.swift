@@ -51,7 +51,8 @@ struct MentionsCheck: ObjectiveCheck, EntryCheck {
     }
 
     func objectiveFindings(_ input: ObjectiveInput) -> [CheckFinding<Values>] {
-        guard !input.context.mentions(selection, in: input.spans, words: input.words) else { return [] }
+        let words = input.words
+        guard !input.context.mentions(selection, in: input.spans, words: { words[$0] }) else { return [] }
         if let quoted, let read = input.objective.entries(of: quoted).first(where: { !$0.text.isEmpty }) {
             return [CheckFinding(range: read.range, values: Values(problem: .unrecognised, found: read.text))]
         }

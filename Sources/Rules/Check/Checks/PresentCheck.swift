@@ -86,7 +86,7 @@ struct PresentCheck: PlanCheck, ObjectiveCheck, ActionCheck {
             guard let mentions else { return false }
             let selection = VocabularySelection(list: mentions, groups: [field.rawValue])
             return context.publishedSpans.indices.contains {
-                context.vocabulary.contains(selection, in: context.source.bytes, span: context.publishedSpans[$0], words: context.publishedWords[$0])
+                context.vocabulary.contains(selection, in: context.source.bytes, span: context.publishedSpans[$0], words: context.publishedWords[$0][...])
             }
         }
     }

@@ -89,7 +89,7 @@ struct ObjectiveInput {
     let spans: [Range<Int>]
 
     /// The words of each of `spans`, read once for every rule.
-    var words: [[PhraseIndex.Word]] { context.objectiveWords(index) }
+    var words: [ArraySlice<PhraseIndex.Word>] { context.objectiveWords(index) }
 }
 
 /// An action check's input: one action of an objective.
