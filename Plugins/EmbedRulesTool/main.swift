@@ -5,8 +5,9 @@ import JSON5Syntax
 // Writes a Swift file holding every `.json5`/`.json` file under a directory as
 // a string literal, keyed by its path relative to that directory, with its
 // table of values (`JSON5Table`), so that eqlint does not parse its own rule
-// files at each start. A file that is not JSON5 gets none: loading it
-// reports the error, as for any rule file.
+// files at each start, and where each value is written (`JSON5Places`), so
+// that it makes no line table of them either. A file that is not JSON5 gets
+// none: loading it reports the error, as for any rule file.
 // Usage: embed-rules RULES-DIRECTORY OUTPUT-FILE
 
 let arguments = CommandLine.arguments
@@ -51,23 +52,30 @@ if let walker = FileManager.default.enumerator(at: root, includingPropertiesForK
 }
 files.sort { $0.path < $1.path }
 
-/// Swift source making a file's table, or `nil` when the file is not JSON5.
+/// Swift source making a file's table and its values' places, or `nil, nil`
+/// when the file is not JSON5. The places are `nil` too when a `SourceFile`
+/// of the text would not hold its UTF-8 as it is (a byte order mark, a NUL):
+/// eqlint then finds them in the text, as for any rule file.
 func tableSource(path: String, text: String) -> String {
-    guard let table = try? JSON5TableParser.table(of: SourceFile(path: path, text: text)) else { return "nil" }
+    let source = SourceFile(path: path, text: text)
+    guard let table = try? JSON5TableParser.table(of: source) else { return "nil, nil" }
+    let places = source.bytes == Array(text.utf8)
+        ? "JSON5Places(flat: [\(JSON5Places(of: table, in: source).flat.map(String.init).joined(separator: ","))])" : "nil"
     func number(_ value: Double) -> String {
         value.isNaN ? ".nan" : value.isInfinite ? (value < 0 ? "-.infinity" : ".infinity") : "\(value)"
     }
     return "JSON5Table(flatEntries: [\(table.flatEntries.map(String.init).joined(separator: ","))], "
         + "keys: [\(table.keys.map(swiftLiteral).joined(separator: ", "))], "
         + "escapedStrings: [\(table.escapedStrings.map(swiftLiteral).joined(separator: ", "))], "
-        + "numbers: [\(table.numbers.map(number).joined(separator: ", "))])"
+        + "numbers: [\(table.numbers.map(number).joined(separator: ", "))]), "
+        + places
 }
 
 var source = "// Generated at build time from rules/ by embed-rules. Do not edit.\n\n"
 source += "import JSON5Syntax\n\n"
 source += "/// The default rule set, as the files in `rules/` held it when eqlint was built,\n"
-source += "/// each with its values parsed (nil for a file that is not JSON5).\n"
-source += "let embeddedRuleFiles: [(path: String, text: String, table: JSON5Table?)] = [\n"
+source += "/// each with its values parsed and their places (nil for a file that is not JSON5).\n"
+source += "let embeddedRuleFiles: [(path: String, text: String, table: JSON5Table?, places: JSON5Places?)] = [\n"
 for file in files {
     source += "    (\(swiftLiteral(file.path)), \(swiftLiteral(file.text)),\n"
     source += "     \(tableSource(path: file.path, text: file.text))),\n"

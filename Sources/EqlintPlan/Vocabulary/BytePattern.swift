@@ -65,11 +65,13 @@ struct BytePattern: Sendable {
     /// The compiled pattern, or nil when its source is outside the subset.
     init?(_ source: String, caseSensitive: Bool) {
         guard let node = BytePatternSyntax.parse(source, caseSensitive: caseSensitive) else { return nil }
-        self.init(node)
+        // About a step for each byte of the source: room made once, not grown step by step.
+        self.init(node, expectedSteps: source.utf8.count + 1)
     }
 
-    init(_ node: BytePatternNode) {
+    init(_ node: BytePatternNode, expectedSteps: Int = 0) {
         var compiler = Compiler()
+        compiler.program.reserveCapacity(expectedSteps)
         compiler.emit(node)
         compiler.program.append(.succeed)
         program = compiler.program

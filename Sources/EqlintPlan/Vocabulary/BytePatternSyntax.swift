@@ -233,6 +233,8 @@ struct BytePatternSyntax {
     /// Items, each with its quantifier, up to a `|`, a `)` or the end.
     private mutating func sequence() throws(Unsupported) -> BytePatternNode {
         var items: [BytePatternNode] = []
+        // Room for a word or so at once: most sequences are a few literal bytes.
+        items.reserveCapacity(8)
         while true {
             try skipSpace()
             guard index < bytes.count, bytes[index] != 0x7C, bytes[index] != 0x29 else { break }

@@ -66,33 +66,49 @@ package struct PatternPrefilterSet: Sendable {
         self.classes = classes
         self.classCount = classCount
 
-        // The trie of the runs, in the table of moves (0: no child yet, as no
-        // move of the trie leads back to the root), with the patterns whose
-        // runs end at each state (`words` words a state); then, breadth
-        // first, each state's failure state, from which it takes its missing
-        // moves and the patterns of the runs ending there too.
-        // At most one state for each byte of the runs, and the root.
-        let most = runs.reduce(1) { $0 + $1.run.count }
-        var moves = [Int32](repeating: 0, count: most * classCount)
-        var ending = [UInt64](repeating: 0, count: most * words)
-        var stateCount = 1
+        // The trie of the runs, each state's children in a list of their
+        // own (its first child, then each child's next sibling; -1 ends a
+        // list), with the patterns whose runs end at each state (`words`
+        // words a state). States are numbered as they are made; the root is 0.
+        var firstChild: [Int32] = [-1]
+        var nextSibling: [Int32] = [-1]
+        var classOf: [UInt8] = [0]
+        var ending = [UInt64](repeating: 0, count: words)
         for (run, pattern) in runs {
             var state = 0
             for byte in run {
-                let move = state * classCount + Int(classes[Int(byte)])
-                if moves[move] == 0 {
-                    moves[move] = Int32(stateCount)
-                    stateCount += 1
+                let byteClass = classes[Int(byte)]
+                var child = firstChild[state]
+                while child >= 0, classOf[Int(child)] != byteClass { child = nextSibling[Int(child)] }
+                if child < 0 {
+                    child = Int32(classOf.count)
+                    classOf.append(byteClass)
+                    firstChild.append(-1)
+                    nextSibling.append(firstChild[state])
+                    firstChild[state] = child
+                    ending += repeatElement(0, count: words)
                 }
-                state = Int(moves[move])
+                state = Int(child)
             }
             ending[state * words + pattern / 64] |= 1 << UInt64(pattern % 64)
         }
-        moves.removeLast((most - stateCount) * classCount)
+        let stateCount = classOf.count
+        // The table of moves (the state after `state` reads a byte of
+        // `class`, at `state * classCount + class`), made breadth first: a
+        // state's row is its failure state's (the longest proper suffix of
+        // its run that the trie holds, made already, being shorter), but
+        // for its own children; it takes that state's patterns too. The
+        // root's row is its children, and the root (0) for every other class.
+        var moves = [Int32](repeating: 0, count: stateCount * classCount)
         var failure = [Int](repeating: 0, count: stateCount)
-        var queue = (0..<classCount).compactMap { moves[$0] == 0 ? nil : Int(moves[$0]) }
+        var queue: [Int] = []
         queue.reserveCapacity(stateCount)
-        var children: [(byteClass: Int, state: Int32)] = []
+        var child = Int(firstChild[0])
+        while child >= 0 {
+            moves[Int(classOf[child])] = Int32(child)
+            queue.append(child)
+            child = Int(nextSibling[child])
+        }
         moves.withUnsafeMutableBufferPointer { moves in
             ending.withUnsafeMutableBufferPointer { ending in
                 var head = 0
@@ -101,17 +117,15 @@ package struct PatternPrefilterSet: Sendable {
                     head += 1
                     let fallback = failure[state]
                     for word in 0..<words { ending[state * words + word] |= ending[fallback * words + word] }
-                    // The state's row is its fallback's, but for its own children.
                     let row = state * classCount
-                    children.removeAll(keepingCapacity: true)
-                    for byteClass in 0..<classCount where moves[row + byteClass] != 0 {
-                        children.append((byteClass, moves[row + byteClass]))
-                    }
                     (moves.baseAddress! + row).update(from: moves.baseAddress! + fallback * classCount, count: classCount)
-                    for (byteClass, child) in children {
-                        failure[Int(child)] = Int(moves[row + byteClass])
-                        moves[row + byteClass] = child
-                        queue.append(Int(child))
+                    var child = Int(firstChild[state])
+                    while child >= 0 {
+                        let move = row + Int(classOf[child])
+                        failure[child] = Int(moves[move])
+                        moves[move] = Int32(child)
+                        queue.append(child)
+                        child = Int(nextSibling[child])
                     }
                 }
             }

@@ -18,8 +18,9 @@ public struct Vocabulary: Sendable {
     private var longestLabelKey = 0
     /// Each list's phrases, for finding in a plan's text.
     private var phraseIndex: [String: PhraseIndex] = [:]
-    /// Each list's terms upper-cased, from all its groups.
-    private var upperCasedTerms: [String: Set<String>] = [:]
+    /// Each list's terms upper-cased, from all its groups: made for a list
+    /// when first asked for (see `upperCasedTerms(of:)`).
+    private var upperCased = UpperCasedTerms()
     /// The pattern groups of each list that has patterns (three or so), in
     /// group-name order as `find` and `contains` try them: found by comparing
     /// names, cheaper than hashing a list's name for every text asked about.
@@ -43,13 +44,11 @@ public struct Vocabulary: Sendable {
     /// Adds groups of terms to a list, after any it already has.
     public mutating func add(terms: [String: [String]], to list: String) {
         let groups = terms.keys.sorted()
-        // The list's upper-cased terms grown once, in place, not group by group.
-        var upperCased = upperCasedTerms.removeValue(forKey: list) ?? []
-        upperCased.reserveCapacity(upperCased.count + terms.values.reduce(0) { $0 + $1.count })
+        // Upper-cased anew when next asked for; a copy made before keeps its own.
+        if !groups.isEmpty { upperCased = UpperCasedTerms() }
         for group in groups {
             let phrases = terms[group] ?? []
             lists[list, default: List()].terms[group, default: []].append(contentsOf: phrases)
-            for phrase in phrases { upperCased.insert(phrase.uppercased()) }
             if list == "labels" {
                 for phrase in phrases {
                     // `Target group(s)` stands for `Target group` and `Target groups`.
@@ -60,7 +59,6 @@ public struct Vocabulary: Sendable {
                 }
             }
         }
-        if !groups.isEmpty { upperCasedTerms[list] = upperCased }
         // The list's phrase index is looked up once, not once for each phrase (a list with no phrases gets none).
         guard terms.values.contains(where: { !$0.isEmpty }) else { return }
         func addPhrases(to index: inout PhraseIndex) {
@@ -171,7 +169,34 @@ public struct Vocabulary: Sendable {
 
     /// Every term of a list, from all its groups, upper-cased.
     public func upperCasedTerms(of list: String) -> Set<String> {
-        upperCasedTerms[list] ?? []
+        upperCased.terms(of: list, in: lists)
+    }
+}
+
+extension Vocabulary {
+    /// The upper-cased terms of the lists asked for, each made when first
+    /// asked for: a rule set asks for one or two lists (its abbreviations),
+    /// and upper-casing and hashing every term of every list when the rules
+    /// load cost half a million instructions a run. A vocabulary given more
+    /// terms takes a new, empty one; copies made before share the old one,
+    /// which still answers for their lists. Locked: copies on several
+    /// threads share it, and whichever makes a list's set first makes the
+    /// same set.
+    final class UpperCasedTerms: @unchecked Sendable {
+        private let lock = NSLock()
+        private var made: [String: Set<String>] = [:]
+
+        func terms(of list: String, in lists: [String: List]) -> Set<String> {
+            lock.withLock {
+                if let known = made[list] { return known }
+                var upperCased: Set<String> = []
+                for phrases in (lists[list]?.terms ?? [:]).values {
+                    for phrase in phrases { upperCased.insert(phrase.uppercased()) }
+                }
+                made[list] = upperCased
+                return upperCased
+            }
+        }
     }
 }
 

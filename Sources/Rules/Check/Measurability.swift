@@ -184,8 +184,10 @@ extension Measurability {
     /// A decider for every measuring check in a rule set, built once.
     static func all(for ruleSet: RuleSet) -> [Measurability] {
         var result: [Measurability] = []
-        for rule in ruleSet.rules {
-            guard let key = rule.check.kind.measuringKey, !result.contains(where: { $0.list == key.list && $0.datesCount == key.datesCount })
+        // By index: `for rule in` would copy each rule.
+        for index in ruleSet.rules.indices {
+            guard let key = ruleSet.rules[index].check.kind.measuringKey,
+                  !result.contains(where: { $0.list == key.list && $0.datesCount == key.datesCount })
             else { continue }
             result.append(Measurability(list: ruleSet.vocabulary.lists[key.list], named: key.list, datesCount: key.datesCount))
         }

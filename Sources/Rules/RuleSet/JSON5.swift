@@ -24,18 +24,18 @@ package struct JSON5Node: Sendable {
     package struct Member: Sendable {
         package var key: String
         package var value: JSON5Node
-        /// The file the key is written in, and where.
+        /// The file the key is written in, and the index of the member's entry there.
         private let keyDocument: JSON5Document
-        private let keyOffset: Int
+        private let entryIndex: Int
 
-        init(key: String, value: JSON5Node, keyDocument: JSON5Document, keyOffset: Int) {
+        init(key: String, value: JSON5Node, keyDocument: JSON5Document, entryIndex: Int) {
             self.key = key
             self.value = value
             self.keyDocument = keyDocument
-            self.keyOffset = keyOffset
+            self.entryIndex = entryIndex
         }
 
-        package var keyLocation: SourceLocation { keyDocument.source.location(of: keyOffset) }
+        package var keyLocation: SourceLocation { keyDocument.keyLocation(of: entryIndex) }
     }
 
     private enum Storage: Sendable {
@@ -64,7 +64,7 @@ package struct JSON5Node: Sendable {
 
     package var location: SourceLocation {
         switch storage {
-        case .parsed(let document, let index): return document.source.location(of: document.entries[index].offset)
+        case .parsed(let document, let index): return document.location(of: index)
         case .made(_, let location): return location
         }
     }
@@ -135,18 +135,55 @@ final class JSON5Document: Sendable {
     typealias Kind = JSON5Table.Kind
     typealias Entry = JSON5Table.Entry
 
-    let source: SourceFile
+    /// How a value's place is found: from the file's line table, or, for
+    /// eqlint's own rule files, as `embed-rules` wrote it (no line table made).
+    private enum Places: Sendable {
+        case lineTable(SourceFile)
+        case written(JSON5Places)
+    }
+
+    /// The file's text, as UTF-8.
+    private let bytes: [UInt8]
+    private let places: Places
     let entries: [Entry]
     let keys: [String]
     let escapedStrings: [String]
     let numbers: [Double]
 
     init(source: SourceFile, table: JSON5Table) {
-        self.source = source
+        bytes = source.bytes
+        places = .lineTable(source)
         entries = table.entries
         keys = table.keys
         escapedStrings = table.escapedStrings
         numbers = table.numbers
+    }
+
+    /// A file whose values' places are written already: `bytes` must be the
+    /// text `places` was made from, as a `SourceFile` of it holds them.
+    init(bytes: [UInt8], table: JSON5Table, places: JSON5Places) {
+        self.bytes = bytes
+        self.places = .written(places)
+        entries = table.entries
+        keys = table.keys
+        escapedStrings = table.escapedStrings
+        numbers = table.numbers
+    }
+
+    /// Where the value at an index is written.
+    func location(of index: Int) -> SourceLocation {
+        switch places {
+        case .lineTable(let source): source.location(of: entries[index].offset)
+        case .written(let places): places.valueLocation(index)
+        }
+    }
+
+    /// Where the key of the member at an index is written.
+    func keyLocation(of index: Int) -> SourceLocation {
+        switch places {
+        case .lineTable(let source): source.location(of: entries[index].keyOffset)
+        case .written(let places): places.keyLocation(index)
+        }
     }
 
     func value(at index: Int) -> JSON5Node.Value {
@@ -159,7 +196,7 @@ final class JSON5Document: Sendable {
             for _ in 0..<entry.count {
                 let item = entries[child]
                 members.append(JSON5Node.Member(key: keys[item.key], value: JSON5Node(document: self, index: child),
-                                                keyDocument: self, keyOffset: item.keyOffset))
+                                                keyDocument: self, entryIndex: child))
                 child = item.next
             }
             return .object(members)
@@ -186,6 +223,7 @@ final class JSON5Document: Sendable {
     }
 
     private func text(of string: Entry) -> String {
-        string.high < 0 ? escapedStrings[string.low] : source.text(string.low..<string.high)
+        // As `SourceFile.text` makes it.
+        string.high < 0 ? escapedStrings[string.low] : String(decoding: bytes[string.low..<string.high], as: UTF8.self)
     }
 }

@@ -17,4 +17,10 @@ package enum JSON5Parser {
     static func root(of table: JSON5Table, in source: SourceFile) -> JSON5Node {
         JSON5Node(document: JSON5Document(source: source, table: table), index: 0)
     }
+
+    /// The same, with its values' places written when eqlint was built too:
+    /// no `SourceFile` (and line table) is made of the text.
+    static func root(of table: JSON5Table, places: JSON5Places, text: String) -> JSON5Node {
+        JSON5Node(document: JSON5Document(bytes: Array(text.utf8), table: table, places: places), index: 0)
+    }
 }

@@ -20,10 +20,19 @@ package struct RuleFileLoader {
     /// - Parameter isEqlintsOwn: whether the file is one of eqlint's own, built
     ///   into it: its patterns run without a time limit (see `Pattern`), and what
     ///   the test suite checks in each of them is not checked at each start (see `NodeReader`).
-    /// - Parameter parsed: the file's table of values, when made already (see `embeddedRuleFiles`).
-    static func load(path: String, text: String, parsed: JSON5Table? = nil, isEqlintsOwn: Bool = false) throws(RuleFileError) -> RuleFileContent {
-        let source = try source(path: path, bytes: Array(text.utf8))
-        let root = if let parsed { JSON5Parser.root(of: parsed, in: source) } else { try JSON5Parser.parse(source) }
+    /// - Parameter parsed: the file's table of values, when made already, and
+    ///   its values' places when written already (see `embeddedRuleFiles`):
+    ///   only for a text that is all valid UTF-8 and has neither byte order
+    ///   mark nor NUL, which `embed-rules` makes sure of.
+    static func load(path: String, text: String, parsed: JSON5Table? = nil, places: JSON5Places? = nil,
+                     isEqlintsOwn: Bool = false) throws(RuleFileError) -> RuleFileContent {
+        let root: JSON5Node
+        if let parsed, let places {
+            root = JSON5Parser.root(of: parsed, places: places, text: text)
+        } else {
+            let source = try source(path: path, bytes: Array(text.utf8))
+            root = if let parsed { JSON5Parser.root(of: parsed, in: source) } else { try JSON5Parser.parse(source) }
+        }
         let loader = RuleFileLoader(reader: NodeReader(path: path, isEqlintsOwn: isEqlintsOwn))
         if case .object(let members) = root.value, members.contains(where: { $0.key == "vocabulary" }) {
             return try loader.vocabulary(root)

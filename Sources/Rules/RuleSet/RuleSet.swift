@@ -23,28 +23,30 @@ public struct RuleSet: Sendable {
     public static func defaults(adding directories: [String] = []) throws(RuleFileError) -> RuleSet {
         var layers = [embeddedRuleFiles.map { (path: "rules/" + $0.path, text: $0.text) }]
         for directory in directories { layers.append(try files(inDirectory: directory)) }
-        return try load(layers: layers, defaultLayers: 1, parsed: embeddedRuleFiles.map(\.table))
+        return try load(layers: layers, defaultLayers: 1, parsed: embeddedRuleFiles.map { ($0.table, $0.places) })
     }
 
     /// Loads layers of files; within a layer an id may appear once, and a
     /// later layer's rule replaces an earlier one with the same id.
     /// - Parameters:
     ///   - defaultLayers: how many of the first layers hold eqlint's own rules.
-    ///   - parsed: the first layer's files' tables of values, in its order,
-    ///     as `embed-rules` parsed them when eqlint was built (nil: parse the file).
+    ///   - parsed: the first layer's files' tables of values and their
+    ///     places, in its order, as `embed-rules` made them when eqlint was
+    ///     built (nil: parse the file; no places: find them in its text).
     public static func load(layers: [[File]], defaultLayers: Int = 0) throws(RuleFileError) -> RuleSet {
         try load(layers: layers, defaultLayers: defaultLayers, parsed: [])
     }
 
-    static func load(layers: [[File]], defaultLayers: Int, parsed: [JSON5Table?]) throws(RuleFileError) -> RuleSet {
+    static func load(layers: [[File]], defaultLayers: Int, parsed: [(table: JSON5Table?, places: JSON5Places?)]) throws(RuleFileError) -> RuleSet {
         var set = RuleSet()
         var byID: [String: Rule] = [:]
         var references: [(reference: VocabularyReference, path: String)] = []
         for (layerIndex, layer) in layers.enumerated() {
             var seenInLayer: [String: RuleOrigin] = [:]
             for (fileIndex, file) in layer.enumerated() {
-                let table = layerIndex == 0 && fileIndex < parsed.count ? parsed[fileIndex] : nil
-                switch try RuleFileLoader.load(path: file.path, text: file.text, parsed: table, isEqlintsOwn: layerIndex < defaultLayers) {
+                let made = layerIndex == 0 && fileIndex < parsed.count ? parsed[fileIndex] : (table: nil, places: nil)
+                switch try RuleFileLoader.load(path: file.path, text: file.text, parsed: made.table, places: made.places,
+                                               isEqlintsOwn: layerIndex < defaultLayers) {
                 case .vocabulary(let name, let terms, let patterns):
                     set.vocabulary.add(terms: terms, to: name)
                     set.vocabulary.add(patterns: patterns, to: name)

@@ -40,15 +40,33 @@ struct DefaultRuleFileTests {
         }
     }
 
-    @Test("each file's table of values, made when eqlint was built, is the one parsing its text makes")
+    @Test("each file's table of values and their places, made when eqlint was built, are the ones parsing its text makes")
     func tablesAsParsed() throws {
         #expect(!embeddedRuleFiles.isEmpty)
         for file in embeddedRuleFiles {
-            let parsed = try JSON5TableParser.table(of: SourceFile(path: file.path, text: file.text))
+            let source = SourceFile(path: file.path, text: file.text)
+            let parsed = try JSON5TableParser.table(of: source)
             #expect(file.table == parsed, "\(file.path)")
+            #expect(file.places == JSON5Places(of: parsed, in: source), "\(file.path)")
+            // Every value's and key's place as the file's line table gives it.
+            let written = JSON5Parser.root(of: parsed, places: try #require(file.places), text: file.text)
+            #expect(Self.places(of: written) == Self.places(of: JSON5Parser.root(of: parsed, in: source)), "\(file.path)")
             #expect(JSON5Table(flatEntries: parsed.flatEntries, keys: parsed.keys, escapedStrings: parsed.escapedStrings,
                                numbers: parsed.numbers) == parsed, "\(file.path)")
         }
+    }
+
+    /// The place of a value and of everything it holds, keys too, in order.
+    static func places(of node: JSON5Node) -> [EqlintText.SourceLocation] {
+        var found = [node.location]
+        switch node.value {
+        case .object(let members):
+            for member in members { found += [member.keyLocation] + places(of: member.value) }
+        case .array(let items):
+            for item in items { found += places(of: item) }
+        default: break
+        }
+        return found
     }
 
     @Test("a JSON5 value says where it is written, and what it is, when asked")
