@@ -1,3 +1,4 @@
+import EqlintText
 import Rules
 
 /// The compiler format editors read: `path:line:col: severity: message [rule-id]`,
@@ -32,23 +33,21 @@ public struct TextReporter: StreamingReporter {
         for file in files {
             // A rule's note is given once per plan for each wording of it.
             let diagnostics = file.diagnostics
-            let repeats = notes ? Occurrences.numbers(hashes: diagnostics.map { Self.hash($0.ruleID, $0.help) }) {
+            let repeats = notes ? Occurrences.numbers(hashes: diagnostics.map { RuleAndText(ruleID: $0.ruleID, text: $0.help).hash64 }) {
                 diagnostics[$0].ruleID == diagnostics[$1].ruleID && diagnostics[$0].help == diagnostics[$1].help
             } : []
-            for (index, diagnostic) in diagnostics.enumerated() {
-                append(diagnostic, withNote: notes && repeats[index] == 0, to: &out)
-                if showSource, let text = file.sourceLines[diagnostic.range.start.line] { out += snippet(diagnostic, text).utf8 }
+            // The path as printed, worked out once for the findings of one file.
+            var path: (text: String, printed: [UInt8])?
+            // By index: each diagnostic read in place, not copied out for the loop.
+            for index in diagnostics.indices {
+                if path?.text != diagnostics[index].path {
+                    path = (diagnostics[index].path, Array(Self.printable(diagnostics[index].path).utf8))
+                }
+                append(diagnostics[index], path: path!.printed, withNote: notes && repeats[index] == 0, to: &out)
+                if showSource, let text = file.sourceLines[diagnostics[index].range.start.line] { out.append(utf8: snippet(diagnostics[index], text)) }
             }
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// A hash of a rule and the wording of its note.
-    private static func hash(_ ruleID: String, _ help: String) -> UInt64 {
-        var hasher = Hasher()
-        hasher.combine(ruleID)
-        hasher.combine(help)
-        return UInt64(bitPattern: Int64(hasher.finalize()))
     }
 
     // Streaming: the findings of each plan in turn, nothing around them.
@@ -64,23 +63,23 @@ public struct TextReporter: StreamingReporter {
     /// `text` (and `suffix`) appended to `out`, painted when in colour.
     private func append(_ text: String, _ suffix: String = "", painted code: String, to out: inout [UInt8]) {
         if color {
-            out += paint(text + suffix, code).utf8
+            out.append(utf8: paint(text + suffix, code))
         } else {
-            out += text.utf8
-            out += suffix.utf8
+            out.append(utf8: text)
+            out.append(utf8: suffix)
         }
     }
 
     /// The finding's line, then its note and fix lines, appended to `out`
     /// piece by piece.
-    private func append(_ diagnostic: Diagnostic, withNote: Bool, to out: inout [UInt8]) {
+    /// - Parameter path: the diagnostic's path, `printable`.
+    private func append(_ diagnostic: Diagnostic, path: [UInt8], withNote: Bool, to out: inout [UInt8]) {
         let start = diagnostic.range.start
-        // A file name with a line break or escape code must not break the line or drive the terminal.
-        var place = Array(Self.printable(diagnostic.path).utf8)
+        var place = path
         place.append(0x3A)
-        place += String(start.line).utf8
+        place.append(utf8: String(start.line))
         place.append(0x3A)
-        place += String(start.column).utf8
+        place.append(utf8: String(start.column))
         place.append(0x3A)
         if color { place = Array(paint(String(decoding: place, as: UTF8.self), "1").utf8) }
         let severityColor = diagnostic.severity == .error ? "1;31" : diagnostic.severity == .warning ? "1;33" : "1;36"
@@ -88,13 +87,13 @@ public struct TextReporter: StreamingReporter {
         out.append(0x20)
         append(diagnostic.severity.rawValue, ":", painted: severityColor, to: &out)
         out.append(0x20)
-        out += diagnostic.message.utf8
+        out.append(utf8: diagnostic.message)
         out.append(0x20)
         if color {
-            out += paint("[" + diagnostic.ruleID + "]", "2").utf8
+            out.append(utf8: paint("[" + diagnostic.ruleID + "]", "2"))
         } else {
             out.append(0x5B)
-            out += diagnostic.ruleID.utf8
+            out.append(utf8: diagnostic.ruleID)
             out.append(0x5D)
         }
         out.append(0x0A)
@@ -103,26 +102,28 @@ public struct TextReporter: StreamingReporter {
         if withNote {
             out += place
             out.append(0x20)
-            out += note.utf8
+            out.append(utf8: note)
             out.append(0x20)
-            out += diagnostic.help.utf8
+            out.append(utf8: diagnostic.help)
             out.append(0x0A)
         }
         for fixIt in diagnostic.fixIts {
             out += place
             out.append(0x20)
-            out += note.utf8
-            out += " fix: ".utf8
-            out += fixIt.title.utf8
-            if fixIt.safety == .suggestion { out += " (a suggestion: --fix leaves it to you)".utf8 }
+            out.append(utf8: note)
+            out.append(utf8: " fix: ")
+            out.append(utf8: fixIt.title)
+            if fixIt.safety == .suggestion { out.append(utf8: " (a suggestion: --fix leaves it to you)") }
             out.append(0x0A)
         }
     }
 
-    /// A path with control characters (C0, DEL, C1) made `?`.
+    /// A path with control characters (C0, DEL, C1) made `?`: a file name
+    /// with a line break or escape code must not break the line or drive the terminal.
     private static func printable(_ path: String) -> String {
         // C1 controls are U+0080–U+009F, in UTF-8 C2 80–C2 9F: no C2 byte, no C1 control.
-        guard path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return path }
+        var bytes = path
+        guard bytes.withUTF8({ $0.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 } }) else { return path }
         return String(path.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : Character($0) })
     }
 

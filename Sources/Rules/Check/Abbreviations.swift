@@ -18,34 +18,34 @@ enum Abbreviations {
     }
 
     /// Where each abbreviation is in `bytes[span]`.
-    /// - Parameter skippingProse: pass over lower-case prose eight bytes at a
-    ///   time (`proseEnd`); tests turn it off to compare with reading every byte.
+    /// - Parameter skippingProse: pass over prose with no capital eight bytes
+    ///   at a time (`proseEnd`); tests turn it off to compare with reading every byte.
     static func spans(in bytes: [UInt8], span: Range<Int>, skippingProse: Bool = true) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        // Each word waits for the next: whether the next is shouted too decides whether it is in a run of capitals.
-        var waiting: Word?
-        /// Takes the next word (nil at the end), deciding on the one waiting.
-        @inline(__always)
-        func read(_ word: Word?) {
-            if let last = waiting {
-                let letters = last.span.count
-                if (2...6).contains(letters), last.capitals >= 2, last.capitals >= letters - 1,
-                   !(last.isShouted && (last.afterShouted || (last.joinsNext && word?.isShouted == true))) {
-                    result.append(last.span)
-                }
-            }
-            guard var word else { return }
-            word.afterShouted = waiting.map { $0.joinsNext && $0.isShouted } ?? false
-            waiting = word
-        }
-        // Over the bytes unchecked: this reads every letter of a plan.
+        // Over the bytes unchecked: this reads every letter of a plan. All its state is the closure's
+        // own (state captured from outside was checked for exclusive access at each use).
         bytes.withUnsafeBufferPointer { buffer in
+            var words = WordSequence()
             // Words of ASCII letters; one touching a digit (`KS2`, `Y6`) is not counted.
             var index = span.lowerBound
-            while index < span.upperBound {
+            let end = span.upperBound
+            // Where prose was last looked for and ended (at a word it does not pass over): not looked for again there.
+            var proseChecked = -1
+            while index < end {
+                // Prose: eight bytes at a time, passing over words with fewer than two capitals (`proseEnd`).
+                // Each would only be read as no abbreviation, and one such word read in their place decides
+                // the same, unless the word waiting may run on into the next (`OUR   AIMS`).
+                if skippingProse, index > proseChecked, words.waiting?.joinsNext != true {
+                    let proseEnd = Self.proseEnd(buffer, from: index, end: end)
+                    proseChecked = proseEnd
+                    if proseEnd > index {
+                        words.read(Word(span: index..<index, capitals: 0, joinsNext: false))
+                        index = proseEnd
+                        continue
+                    }
+                }
                 guard isLetter(buffer[index]) else {
                     // An HTML tag or entity (`<TD>`, `&NBSP;`) is no word: skip it whole.
-                    if buffer[index] == 0x3C || buffer[index] == 0x26, let length = Markup.length(bytes, at: index, end: span.upperBound) {
+                    if buffer[index] == 0x3C || buffer[index] == 0x26, let length = Markup.length(bytes, at: index, end: end) {
                         index += length
                     } else {
                         index += 1
@@ -53,17 +53,6 @@ enum Abbreviations {
                     continue
                 }
                 let start = index
-                let end = span.upperBound
-                // Prose: from a lower-case word, eight bytes at a time with no capital, `<` or `&`.
-                // The words passed over have no capital: each would only be read as no abbreviation.
-                if skippingProse, buffer[start] >= 0x61 {
-                    let proseEnd = Self.proseEnd(buffer, from: start, end: end)
-                    if proseEnd > start {
-                        read(Word(span: start..<start, capitals: 0, joinsNext: false))
-                        index = proseEnd
-                        continue
-                    }
-                }
                 var capitals = 0
                 while index < end {
                     let byte = buffer[index]
@@ -72,54 +61,77 @@ enum Abbreviations {
                     index &+= 1
                 }
                 let touchesOther = (start > span.lowerBound && isWordByte(buffer[start - 1]))
-                    || (index < span.upperBound && isWordByte(buffer[index]))
+                    || (index < end && isWordByte(buffer[index]))
                 if touchesOther {
-                    while index < span.upperBound, isWordByte(buffer[index]) { index += 1 }
-                    read(Word(span: start..<start, capitals: 0, joinsNext: false))
+                    while index < end, isWordByte(buffer[index]) { index += 1 }
+                    words.read(Word(span: start..<start, capitals: 0, joinsNext: false))
                     continue
                 }
                 // Only spaces (and inline tags, not `<br>`) between this word and the next: they may be one run of capitals.
                 // Only a word all in capitals can be in such a run: for any other, there is nothing to look for.
                 let isAllCapitals = capitals == index - start && capitals >= 2
                 var next = index
-                while isAllCapitals, next < span.upperBound {
+                while isAllCapitals, next < end {
                     if bytes[next] == 0x20 {
                         next += 1
                     } else if isLetter(bytes[next]) {
                         break
-                    } else if let length = Markup.spaceLength(bytes, at: next, end: span.upperBound)
-                                ?? (bytes[next] == 0x3C && InlineText.breakTagLength(bytes, at: next, end: span.upperBound) == nil
-                                    ? Markup.tagLength(bytes, at: next, end: span.upperBound) : nil),
+                    } else if let length = Markup.spaceLength(bytes, at: next, end: end)
+                                ?? (bytes[next] == 0x3C && InlineText.breakTagLength(bytes, at: next, end: end) == nil
+                                    ? Markup.tagLength(bytes, at: next, end: end) : nil),
                               bytes[next] != 0x0A, bytes[next] != 0x0D {
                         next += length
                     } else {
                         break
                     }
                 }
-                read(Word(span: start..<index, capitals: capitals, joinsNext: next > index && next < span.upperBound && isLetter(buffer[next])))
+                words.read(Word(span: start..<index, capitals: capitals, joinsNext: next > index && next < end && isLetter(buffer[next])))
             }
+            words.read(nil)
+            return words.abbreviations
         }
-        read(nil)
-        return result
     }
 
-    /// From `start` (a word starting with a lower-case letter), where a run
-    /// of prose ends: eight bytes at a time while none is a capital, `<` or
-    /// `&`, then back to the start of the word the last eight cut (which may
-    /// go on with capitals: `eHCP`). `start` when the first eight fail.
+    /// From `start` (where no word goes on from before), where a run of
+    /// prose ends: eight bytes at a time while none is a capital, `<` or
+    /// `&`; a word with one capital (`The`, `Governors`) is passed over too.
+    /// The start of the first word with two capitals or more (which may
+    /// begin in lower case: `eHCP`), or of the one a `<` or `&` is in or
+    /// after; `end` when there is none.
     private static func proseEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
         var index = start
         let base = UnsafeRawPointer(buffer.baseAddress!)
-        while index + 8 <= end, !mayHoldCapitalOrMarkup(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-            index += 8
+        while true {
+            // To the next capital, `<` or `&`.
+            while index + 8 <= end {
+                let flags = capitalsAndMarkup(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                if flags != 0 {
+                    index += flags.trailingZeroBitCount >> 3
+                    break
+                }
+                index += 8
+            }
+            if index + 8 > end {
+                while index < end, !isCapitalOrMarkup(buffer[index]) { index += 1 }
+                if index == end { return end }
+            }
+            var wordStart = index
+            while wordStart > start, isLetter(buffer[wordStart - 1]) { wordStart -= 1 }
+            guard buffer[index] &- 0x41 < 26 else { return wordStart }  // `<` or `&`
+            var capitals = 0
+            index = wordStart
+            while index < end, isLetter(buffer[index]) {
+                capitals &+= buffer[index] <= 0x5A ? 1 : 0
+                index += 1
+            }
+            if capitals >= 2 { return wordStart }
         }
-        while index > start, isLetter(buffer[index - 1]) { index -= 1 }
-        return index
     }
 
-    /// Whether any of eight bytes is a capital `A`-`Z`, `<` or `&` (the ASCII
-    /// bytes, each seen as seven bits, compared without carries between them).
-    private static func mayHoldCapitalOrMarkup(_ eight: UInt64) -> Bool {
+    /// Of eight bytes (the first in the lowest), the top bit of each that is
+    /// a capital `A`-`Z`, `<` or `&` (the ASCII bytes, each seen as seven
+    /// bits, compared without carries between them): exact, byte by byte.
+    private static func capitalsAndMarkup(_ eight: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let high: UInt64 = 0x8080_8080_8080_8080
         let low = eight & ~high
@@ -127,7 +139,34 @@ enum Abbreviations {
         let pastZ = low &+ ones &* (0x80 - 0x5B)
         let openingTag = ~((low ^ ones &* 0x3C) &+ ones &* 0x7F)
         let ampersand = ~((low ^ ones &* 0x26) &+ ones &* 0x7F)
-        return ((atLeastA & ~pastZ) | openingTag | ampersand) & ~eight & high != 0
+        return ((atLeastA & ~pastZ) | openingTag | ampersand) & ~eight & high
+    }
+
+    /// One byte as `capitalsAndMarkup` tests eight.
+    private static func isCapitalOrMarkup(_ byte: UInt8) -> Bool {
+        byte &- 0x41 < 26 || byte == 0x3C || byte == 0x26
+    }
+
+    /// The words of a text in turn, each deciding on the one before: whether
+    /// the next is shouted too decides whether it is in a run of capitals.
+    private struct WordSequence {
+        var abbreviations: [Range<Int>] = []
+        /// The word read last, waiting for the next.
+        var waiting: Word?
+
+        /// Takes the next word (nil at the end), deciding on the one waiting.
+        mutating func read(_ word: Word?) {
+            if let last = waiting {
+                let letters = last.span.count
+                if (2...6).contains(letters), last.capitals >= 2, last.capitals >= letters - 1,
+                   !(last.isShouted && (last.afterShouted || (last.joinsNext && word?.isShouted == true))) {
+                    abbreviations.append(last.span)
+                }
+            }
+            guard var word else { return }
+            word.afterShouted = waiting.map { $0.joinsNext && $0.isShouted } ?? false
+            waiting = word
+        }
     }
 
     /// A word of letters, as `spans` reads it.

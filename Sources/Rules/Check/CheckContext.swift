@@ -100,8 +100,8 @@ final class CheckContext {
                 let spans = objectiveSpans[index]
                 guard rule.conditions.isEmpty || applies(rule, spans: spans, texts: objectiveTexts[index], words: { objectiveWords(index)[$0] })
                 else { continue }
-                // The objective copied once, into the input.
-                let input = ObjectiveInput(context: self, rule: basics, objective: plan.objectives[index], index: index, spans: spans)
+                // The objective read in place, through the input.
+                let input = ObjectiveInput(context: self, rule: basics, index: index, spans: spans)
                 let found = check.prepared(input)
                 guard !found.isEmpty else { continue }
                 let scope = scopeValues(.objective, input.objective, rule)
@@ -110,12 +110,13 @@ final class CheckContext {
             }
         case .action(let check):
             for index in plan.objectives.indices {
-                let objective = plan.objectives[index]
-                let found = objective.actions.flatMap { action in
-                    check.prepared(ActionInput(context: self, rule: basics, objective: objective, action: action))
+                // The objective and each action read in place, through the input.
+                var found: [Finding] = []
+                for action in plan.objectives[index].actions.indices {
+                    found += check.prepared(ActionInput(context: self, rule: basics, objectiveIndex: index, actionIndex: action))
                 }
                 guard !found.isEmpty else { continue }
-                let scope = scopeValues(.action, objective, rule)
+                let scope = scopeValues(.action, plan.objectives[index], rule)
                 for finding in found { findings.append(finding.adding(scope).placed(FindingPlace(extent: .text, objective: index, range: finding.range))) }
             }
         case .entry(let check):

@@ -52,13 +52,8 @@ public enum Fingerprint {
     /// Repeats are the same rule and text as `String` compares them (canonically
     /// equivalent), so they are told apart by `String`'s own hash, not the bytes'.
     static func assign(_ diagnostics: inout [Diagnostic]) {
-        let keys = diagnostics.map { (ruleID: $0.ruleID, text: $0.faultText) }
-        let hashes = keys.map { key in
-            var hasher = Hasher()
-            hasher.combine(key.ruleID)
-            hasher.combine(key.text)
-            return UInt64(bitPattern: Int64(hasher.finalize()))
-        }
+        let keys = diagnostics.map { RuleAndText(ruleID: $0.ruleID, text: $0.faultText) }
+        let hashes = keys.map { $0.hash64 }
         let occurrences = Occurrences.numbers(hashes: hashes) { keys[$0] == keys[$1] }
         for index in diagnostics.indices {
             diagnostics[index].fingerprint = make(ruleID: keys[index].ruleID, faultText: keys[index].text, occurrence: occurrences[index])

@@ -8,4 +8,13 @@ package struct RuleAndText: Hashable {
         self.ruleID = ruleID
         self.text = text
     }
+
+    /// The pair's hash in 64 bits, for `Occurrences`: equal pairs (as
+    /// `String` compares them, canonically) hash alike.
+    package var hash64: UInt64 {
+        var hasher = Hasher()
+        hasher.combine(ruleID)
+        hasher.combine(text)
+        return UInt64(bitPattern: Int64(hasher.finalize()))
+    }
 }

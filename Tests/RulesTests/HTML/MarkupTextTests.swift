@@ -140,6 +140,10 @@ struct MarkupTextTests {
         var texts = [
             "the HP ab CD and more words here", "abcdefg eHCP", "abcdefgh eHCP is", "aaaaaaa2HP", "caf\u{E9} HP and SEN",
             "lower words then OUR AIMS and <b>SENCo</b> &amp; the EHCPs, then iPads", "x HoS yy ESP (Enhanced) zzzzzzzz DoL",
+            // Words with one capital passed over with the prose; shouting over long runs of spaces; words touching digits.
+            "The Governors and Director of Education review it. The SENDCo, Our AIMS", "OUR            AIMS and THE       END",
+            "SEND        pupils         with EAL", "Ab2CD and Ab2 CD then Xy9ZZ Zz", "The<b>SEND</b> Plan&amp;EAL A I B C",
+            "Headteacher Review: Autumn Term 2024. Next: Jul\u{E9}DSL Mr Ms Dr", "A SENCO B ACE ab EHCPs Cd Ef Gh",
         ]
         let examples = try FileManager.default.contentsOfDirectory(at: TestSupport.examplesDirectory, includingPropertiesForKeys: nil)
         texts += try examples.filter { $0.pathExtension == "md" }.map { try String(contentsOf: $0, encoding: .utf8) }

@@ -92,16 +92,17 @@ struct PresentCheck: PlanCheck, ObjectiveCheck, ActionCheck {
     }
 
     func objectiveFindings(_ input: ObjectiveInput) -> [CheckFinding<Values>] {
-        let (context, rule, objective) = (input.context, input.rule, input.objective)
-        let fire = [CheckFinding(range: objective.anchor, values: Values())]
-        if context.hasAny(rule.fields, in: objective.fields) { return [] }
-        if statementCounts, context.statementHasMeasure(objective, rule: rule) { return [] }
-        let actions = objective.actions
+        let (context, rule) = (input.context, input.rule)
+        // The objective read in place (not copied out of the input), the finding's array made only when it fires.
+        if context.hasAny(rule.fields, in: input.objective.fields) { return [] }
+        if statementCounts, context.statementHasMeasure(input.objective, rule: rule) { return [] }
+        let given: Bool
         switch inActions {
-        case .none: return fire
-        case .any: return actions.contains { context.hasAny(rule.fields, in: $0.fields) } ? [] : fire
-        case .every: return !actions.isEmpty && actions.allSatisfy { context.hasAny(rule.fields, in: $0.fields) } ? [] : fire
+        case .none: given = false
+        case .any: given = input.objective.actions.contains { context.hasAny(rule.fields, in: $0.fields) }
+        case .every: given = !input.objective.actions.isEmpty && input.objective.actions.allSatisfy { context.hasAny(rule.fields, in: $0.fields) }
         }
+        return given ? [] : [CheckFinding(range: input.objective.anchor, values: Values())]
     }
 
     func actionFindings(_ input: ActionInput) -> [CheckFinding<Values>] {

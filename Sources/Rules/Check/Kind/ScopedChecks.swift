@@ -83,10 +83,15 @@ struct PlanInput {
 struct ObjectiveInput {
     let context: CheckContext
     let rule: RuleBasics
-    let objective: Objective
     /// The objective's index in the plan's objectives.
     let index: Int
     let spans: [Range<Int>]
+
+    /// The objective, read in place in the plan: not copied into each rule's
+    /// input (a copy retained and released every array and string it holds).
+    var objective: Objective {
+        _read { yield context.plan.objectives[index] }
+    }
 
     /// The words of each of `spans`, read once for every rule.
     var words: [ArraySlice<PhraseIndex.Word>] { context.objectiveWords(index) }
@@ -96,8 +101,19 @@ struct ObjectiveInput {
 struct ActionInput {
     let context: CheckContext
     let rule: RuleBasics
-    let objective: Objective
-    let action: Action
+    /// The objective's index in the plan's objectives, and the action's in the objective's actions.
+    let objectiveIndex: Int
+    let actionIndex: Int
+
+    /// The objective, read in place in the plan (as `ObjectiveInput.objective`).
+    var objective: Objective {
+        _read { yield context.plan.objectives[objectiveIndex] }
+    }
+
+    /// The action, read in place in the plan.
+    var action: Action {
+        _read { yield context.plan.objectives[objectiveIndex].actions[actionIndex] }
+    }
 }
 
 /// An entry check's input: one entry of the rule's field.
