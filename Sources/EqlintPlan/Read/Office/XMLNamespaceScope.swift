@@ -31,27 +31,27 @@ struct XMLNamespaceScope {
     /// The canonical name of an element or attribute name as written.
     mutating func canonical(_ qualified: UnsafeBufferPointer<UInt8>, isAttribute: Bool) -> String {
         if let known = isAttribute ? attributeNames.name(for: qualified) : elementNames.name(for: qualified) { return known }
-        let name = resolve(String(decoding: qualified, as: UTF8.self), isAttribute: isAttribute)
+        let name = resolve(qualified, isAttribute: isAttribute)
         if isAttribute { attributeNames.insert(qualified, name) } else { elementNames.insert(qualified, name) }
         return name
     }
 
-    private func resolve(_ qualified: String, isAttribute: Bool) -> String {
+    private func resolve(_ qualified: UnsafeBufferPointer<UInt8>, isAttribute: Bool) -> String {
         let prefix: String
-        let local: Substring
-        if let colon = qualified.firstIndex(of: ":") {
-            prefix = String(qualified[..<colon])
-            local = qualified[qualified.index(after: colon)...]
+        let local: UnsafeBufferPointer<UInt8>
+        if let colon = qualified.firstIndex(of: 0x3A) {  // :
+            prefix = String(decoding: UnsafeBufferPointer(rebasing: qualified[..<colon]), as: UTF8.self)
+            local = UnsafeBufferPointer(rebasing: qualified[(colon + 1)...])
         } else {
             // An attribute without a prefix is in no namespace.
-            if isAttribute { return qualified }
+            if isAttribute { return String(decoding: qualified, as: UTF8.self) }
             prefix = ""
-            local = qualified[...]
+            local = qualified
         }
         guard let uri = prefix == "xml" ? "http://www.w3.org/XML/1998/namespace" : declarations.reversed().lazy.compactMap({ $0[prefix] }).first,
-              !uri.isEmpty else { return qualified }
-        if let known = XMLNamespaces.prefixes[uri] { return "\(known):\(local)" }
-        return "{\(uri)}\(local)"
+              !uri.isEmpty else { return String(decoding: qualified, as: UTF8.self) }
+        if let known = XMLNamespaces.prefixes[uri] { return known + ":" + String(decoding: local, as: UTF8.self) }
+        return "{" + uri + "}" + String(decoding: local, as: UTF8.self)
     }
 }
 

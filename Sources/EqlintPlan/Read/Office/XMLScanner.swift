@@ -87,7 +87,7 @@ struct XMLScanner {
     private mutating func startTag() throws(OfficeDocumentError) -> XMLTreeElement {
         index += 1
         let elementName = try name(or: .badTagName)
-        attributes.removeAll(keepingCapacity: true)
+        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
         var declared: [String: String] = [:]
         let isEmpty: Bool
         while true {
@@ -154,7 +154,7 @@ struct XMLScanner {
     }
 
     private func namespaceDeclaration(_ name: Range<Int>) -> NamespaceDeclaration {
-        guard name.count >= 5, slice(name.lowerBound..<name.lowerBound + 5).elementsEqual("xmlns".utf8) else { return .none }
+        guard name.count >= 5, bytes[name.lowerBound] == 0x78, isAt("xmlns", name.lowerBound) else { return .none }
         if name.count == 5 { return .prefix("") }
         guard bytes[name.lowerBound + 5] == 0x3A else { return .none }  // :
         if name.count == 6 { return .withoutPrefix }
@@ -163,7 +163,7 @@ struct XMLScanner {
 
     /// Whether the attribute is `xml:space`, whose value XML restricts to `default` or `preserve`.
     private func isXMLSpace(_ name: Range<Int>) -> Bool {
-        name.count == 9 && slice(name).elementsEqual("xml:space".utf8)
+        name.count == 9 && isAt("xml:space", name.lowerBound)
     }
 
     /// Reads a closing tag at its `<`, which must close the innermost open element.
@@ -455,10 +455,12 @@ struct XMLScanner {
         }
     }
 
-    private func isAt(_ literal: StaticString) -> Bool {
-        guard index + literal.utf8CodeUnitCount <= bytes.count else { return false }
+    /// Whether `literal` stands at `start` (where the reading is, unless given).
+    private func isAt(_ literal: StaticString, _ start: Int? = nil) -> Bool {
+        let start = start ?? index
+        guard start + literal.utf8CodeUnitCount <= bytes.count else { return false }
         let pointer = literal.utf8Start
-        for offset in 0..<literal.utf8CodeUnitCount where bytes[index + offset] != pointer[offset] { return false }
+        for offset in 0..<literal.utf8CodeUnitCount where bytes[start + offset] != pointer[offset] { return false }
         return true
     }
 
