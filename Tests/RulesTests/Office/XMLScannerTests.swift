@@ -107,6 +107,7 @@ struct XMLScannerTests {
             ("<a><?xmlfoo?></a>", 1, "a processing instruction's name starts with xml, which XML reserves"),
             ("<?xml encoding='UTF-8'?><a/>", 1, "the XML declaration is malformed"),
             ("<?xml version='2'?><a/>", 1, "the XML declaration is malformed"),
+            ("<?xml version='1.1'?><a/>", 1, "the XML declaration is malformed"),
             (#"<a xml:space="keep"/>"#, 1, "an xml:space attribute is neither default nor preserve"),
             (#"<a xmlns:p="http://host:port/"/>"#, 1, "a namespace's name is not a valid URI"),
             (#"<a xmlns="relative/name"/>"#, 1, "a namespace's name is not a valid URI"),

@@ -116,18 +116,17 @@ struct XMLScanner {
             case .none:
                 if isXMLSpace(attributeName), value != "default", value != "preserve" { throw failure(.badXMLSpace) }
                 attributes.append((attributeName, value))
-            case .prefix(let prefix):
+            case .declaration(let prefix, let isDefault):
                 // `xmlns=""` takes the default namespace away; `xmlns:p=""` is no declaration, as before.
-                if value.isEmpty && !prefix.isEmpty { break }
-                guard value.isEmpty || NamespaceName.isValid(value, isDefault: prefix.isEmpty) else { throw failure(.badNamespaceName) }
+                if value.isEmpty && !isDefault { break }
+                guard value.isEmpty || NamespaceName.isValid(value, isDefault: isDefault) else { throw failure(.badNamespaceName) }
                 guard declared.updateValue(value, forKey: prefix) == nil else { throw failure(.repeatedAttribute) }
-            case .withoutPrefix:
-                break  // `xmlns:` declares nothing, and is no attribute either
             }
         }
         guard open.count < XMLTreeParser.maximumDepth else { throw .tooDeep(part: part, limit: XMLTreeParser.maximumDepth) }
         if !declared.isEmpty { names.push(declared) }
-        var resolved: [String: String] = [:]
+        // Made to measure: a dictionary grown from empty costs a second allocation.
+        var resolved = attributes.isEmpty ? [:] : [String: String](minimumCapacity: attributes.count)
         for (attributeName, value) in attributes {
             let key = names.canonical(slice(attributeName), isAttribute: true)
             // The same name twice, or two prefixes of one namespace with the same local name.
@@ -147,18 +146,17 @@ struct XMLScanner {
     private enum NamespaceDeclaration {
         /// It is another attribute.
         case none
-        /// `xmlns` (the default namespace, prefix "") or `xmlns:prefix`.
-        case prefix(String)
-        /// `xmlns:` and nothing after.
-        case withoutPrefix
+        /// `xmlns` (the default namespace: prefix "", `isDefault`) or `xmlns:prefix`. `xmlns:` and
+        /// nothing after declares the default namespace too, as the XML parser eqlint used before
+        /// took it, but is checked as a declaration with a prefix.
+        case declaration(prefix: String, isDefault: Bool)
     }
 
     private func namespaceDeclaration(_ name: Range<Int>) -> NamespaceDeclaration {
         guard name.count >= 5, bytes[name.lowerBound] == 0x78, isAt("xmlns", name.lowerBound) else { return .none }
-        if name.count == 5 { return .prefix("") }
+        if name.count == 5 { return .declaration(prefix: "", isDefault: true) }
         guard bytes[name.lowerBound + 5] == 0x3A else { return .none }  // :
-        if name.count == 6 { return .withoutPrefix }
-        return .prefix(String(decoding: slice(name.lowerBound + 6..<name.upperBound), as: UTF8.self))
+        return .declaration(prefix: String(decoding: slice(name.lowerBound + 6..<name.upperBound), as: UTF8.self), isDefault: false)
     }
 
     /// Whether the attribute is `xml:space`, whose value XML restricts to `default` or `preserve`.
@@ -361,7 +359,7 @@ struct XMLScanner {
         index += 2
     }
 
-    /// Reads the XML declaration at the part's start: `version` (1.x), then
+    /// Reads the XML declaration at the part's start: `version` (1.0), then
     /// `encoding` and `standalone` if given, in that order.
     private mutating func xmlDeclaration() throws(OfficeDocumentError) {
         index += 5
@@ -393,11 +391,11 @@ struct XMLScanner {
         index += 2
     }
 
-    /// Whether `value` is a version (`1.0`), an encoding's name or `yes`/`no`: `key` 0, 1 or 2.
+    /// Whether `value` is the version (`1.0`), an encoding's name or `yes`/`no`: `key` 0, 1 or 2.
     private static func isDeclarationValue(_ value: UnsafeBufferPointer<UInt8>, of key: Int) -> Bool {
         switch key {
         case 0:
-            return value.count >= 3 && value[0] == 0x31 && value[1] == 0x2E && value[2...].allSatisfy { (0x30...0x39).contains($0) }
+            return value.elementsEqual("1.0".utf8)  // 1.1 and others were refused before too
         case 1:
             guard let first = value.first, (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first) else { return false }
             return value.allSatisfy { isNameByte($0, first: false) && $0 != 0x3A && $0 < 0x80 }
