@@ -34,8 +34,7 @@ public struct Pattern: @unchecked Sendable {
     /// Whether a match is stopped when it takes too long.
     public let isTimeLimited: Bool
     /// Rules out most texts without running the regular expression; made
-    /// with the pattern (the linter's prefilter sets ask every pattern's when
-    /// the rules load), so reading it takes no lock.
+    /// when first needed (most of eqlint's patterns are never run on a given plan).
     private var prefilter: PatternPrefilter? { state.prefilter }
     /// Matches ASCII text without Foundation, when the source is within its
     /// subset; made when first needed (most patterns never get past their prefilter).
@@ -102,8 +101,7 @@ public struct Pattern: @unchecked Sendable {
     /// `match` of the text whose UTF-8 `utf8` holds (valid UTF-8, as a
     /// plan's bytes are), making a `String` only for Foundation.
     package func match(utf8 text: UnsafeBufferPointer<UInt8>, stops: PatternStops? = nil) -> Match {
-        // Read in place in `state`: a copy of the prefilter would retain each of its tables.
-        if state.prefilter?.mayMatch(bytes: text) == false { return .notFound }
+        if let prefilter, !prefilter.mayMatch(bytes: text) { return .notFound }
         return matchPastPrefilter(utf8: text, stops: stops)
     }
 
@@ -199,7 +197,7 @@ public struct Pattern: @unchecked Sendable {
     /// `matchSpans` of the text whose UTF-8 `utf8` holds (valid UTF-8, as a
     /// plan's bytes are), making a `String` only for Foundation.
     func matchSpans(utf8 text: UnsafeBufferPointer<UInt8>, stops: PatternStops? = nil) -> [Range<Int>] {
-        if state.prefilter?.mayMatch(bytes: text) == false { return [] }
+        if let prefilter, !prefilter.mayMatch(bytes: text) { return [] }
         if isTimeLimited, let stops, !stops.mayRun(self) { return [] }
         if let matches = bytePattern?.matches(in: text) { return matches.filter { !$0.isEmpty } }
         return regexMatchSpans(in: String(decoding: text, as: UTF8.self), stops: stops)
@@ -235,13 +233,22 @@ public struct Pattern: @unchecked Sendable {
         private var regex: NSRegularExpression?
         /// nil until made; then the byte matcher, or nil when the source is outside its subset.
         private var madeBytePattern: BytePattern??
-        /// The prefilter, or nil when the pattern has none: never changed, so read without the lock.
-        let prefilter: PatternPrefilter?
+        /// nil until made; then the prefilter, or nil when the pattern has none.
+        private var madePrefilter: PatternPrefilter??
 
         init(source: String, caseSensitive: Bool) {
             self.source = source
             self.caseSensitive = caseSensitive
-            prefilter = PatternPrefilter(pattern: source)
+        }
+
+        /// The prefilter, making it now if it is not yet.
+        var prefilter: PatternPrefilter? {
+            lock.withLock {
+                if let madePrefilter { return madePrefilter }
+                let made = PatternPrefilter(pattern: source)
+                madePrefilter = .some(made)
+                return made
+            }
         }
 
         /// The byte matcher, making it now if it is not yet.

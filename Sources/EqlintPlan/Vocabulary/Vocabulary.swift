@@ -120,10 +120,8 @@ public struct Vocabulary: Sendable {
     package func find(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: ArraySlice<PhraseIndex.Word>? = nil) -> [VocabularyMatch] {
         var found: [VocabularyMatch] = []
         if let list = phraseLists.firstIndex(where: { Self.isNamed($0, selection.list) }) {
-            // Through the array's buffer, read in place: a copy would retain each of the index's tables.
-            found = phraseIndexes.withUnsafeBufferPointer {
-                $0[list].matches(in: words ?? PhraseIndex.words(in: bytes, span: span)[...], bytes: bytes, groups: selection.groups)
-            }
+            found = phraseIndexes[list].matches(in: words ?? PhraseIndex.words(in: bytes, span: span)[...], bytes: bytes,
+                                                groups: selection.groups)
         }
         let groups = patternGroups(of: selection)
         guard !groups.isEmpty else { return found }
@@ -154,11 +152,10 @@ public struct Vocabulary: Sendable {
     /// Whether `bytes[span]` holds a phrase or pattern of the selection:
     /// phrases first, patterns only when no phrase is there.
     package func contains(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: ArraySlice<PhraseIndex.Word>? = nil) -> Bool {
-        if let list = phraseLists.firstIndex(where: { Self.isNamed($0, selection.list) }),
-           phraseIndexes.withUnsafeBufferPointer({
-               $0[list].hasMatch(in: words ?? PhraseIndex.words(in: bytes, span: span)[...], bytes: bytes, groups: selection.groups)
-           }) {
-            return true
+        if let list = phraseLists.firstIndex(where: { Self.isNamed($0, selection.list) }) {
+            if phraseIndexes[list].hasMatch(in: words ?? PhraseIndex.words(in: bytes, span: span)[...], bytes: bytes, groups: selection.groups) {
+                return true
+            }
         }
         // The list's pattern groups passed over in place: no array of the selection's is made.
         guard let list = orderedPatternGroups.firstIndex(where: { Self.isNamed($0.list, selection.list) }) else { return false }

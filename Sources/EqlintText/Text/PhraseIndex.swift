@@ -326,6 +326,13 @@ package struct PhraseIndex: Sendable {
         words(in: Array(word.utf8), span: 0..<word.utf8.count).first?.hash ?? 0
     }
 
+    /// The hash (as `Word.hash`) of a word of ASCII letters and digits
+    /// continued by one more (the word's first when `hash` is nil): a word of
+    /// a few known bytes (`12`) hashed without a scan for words or an array.
+    package static func wordHash(adding byte: UInt8, to hash: UInt64? = nil) -> UInt64 {
+        ((hash ?? fnvBasis) ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* fnvPrime
+    }
+
     /// The words of `bytes[span]`, scanning bytes only: the hottest loop in
     /// eqlint. An HTML tag or entity is a gap between words
     /// (`<strong>Lead:</strong>` is the word `lead`), except an apostrophe's
