@@ -117,8 +117,12 @@ struct BytePattern: Sendable {
         guard Self.isASCII(text) else { return nil }
         return program.withUnsafeBufferPointer { program in
             lookarounds.withUnsafeBufferPointer { lookarounds in
-                var machine = Machine(program: program, lookarounds: lookarounds, text: text)
-                return search(in: text, machine: &machine, firstOnly: firstOnly)
+                // Room for the first places to go back to on the call's own stack: most searches need no more.
+                withUnsafeTemporaryAllocation(of: BacktrackStack.Place.self, capacity: 32) { room in
+                    var machine = Machine(program: program, lookarounds: lookarounds, text: text, stack: BacktrackStack(room))
+                    defer { machine.stack.free() }
+                    return search(in: text, machine: &machine, firstOnly: firstOnly)
+                }
             }
         }
     }
@@ -136,9 +140,6 @@ struct BytePattern: Sendable {
                     while start < text.count, !firstBytes.contains(text[start]) { start += 1 }
                     if start == text.count { break }
                 }
-                // Room on the stack only once the machine runs: most texts
-                // have no byte a match starts with.
-                if machine.stack.capacity == 0 { machine.stack.reserveCapacity(64) }
                 let end = machine.run(0, at: start, limit: text.count, requiredEnd: -1)
                 if end == Machine.outOfSteps { return nil }
                 if end >= 0 {
@@ -255,8 +256,61 @@ struct BytePattern: Sendable {
         }
     }
 
+    /// The places a run of the machine goes back to, last first: pushed
+    /// and popped in memory of its own, without an array's checks for
+    /// sharing and room at each step. It starts in room the caller lends
+    /// and moves to memory it allocates (and `free` frees) when that is full.
+    private struct BacktrackStack {
+        /// A step, and the position to try it from.
+        typealias Place = (step: Int, position: Int)
+
+        private var places: UnsafeMutablePointer<Place>
+        private var capacity: Int
+        private(set) var count = 0
+        /// Whether `places` was allocated here, not lent.
+        private var isAllocated = false
+
+        init(_ room: UnsafeMutableBufferPointer<Place>) {
+            places = room.baseAddress!
+            capacity = room.count
+        }
+
+        @inline(__always)
+        mutating func push(_ step: Int, _ position: Int) {
+            if count == capacity { grow() }
+            places[count] = (step, position)
+            count += 1
+        }
+
+        @inline(__always)
+        mutating func pop() -> Place {
+            count -= 1
+            return places[count]
+        }
+
+        /// Drops the places pushed after the first `count`.
+        mutating func cut(to count: Int) {
+            self.count = count
+        }
+
+        private mutating func grow() {
+            let more = UnsafeMutablePointer<Place>.allocate(capacity: capacity * 2)
+            more.update(from: places, count: count)
+            free()
+            places = more
+            capacity *= 2
+            isAllocated = true
+        }
+
+        /// Frees the memory allocated here, if any.
+        func free() {
+            if isAllocated { places.deallocate() }
+        }
+    }
+
     /// Runs the program over one text: a backtracking machine whose stack of
-    /// places to go back to is kept between runs, so a search allocates once.
+    /// places to go back to is kept between runs (a search allocates only
+    /// when it needs more room than its caller lends).
     private struct Machine {
         static let failed = -1
         static let outOfSteps = -2
@@ -264,16 +318,18 @@ struct BytePattern: Sendable {
         let program: UnsafeBufferPointer<Step>
         let lookarounds: UnsafeBufferPointer<Lookaround>
         let text: UnsafeBufferPointer<UInt8>
-        /// Pairs of (step, position) to go back to.
-        var stack: [Int] = []
+        /// The places to go back to.
+        var stack: BacktrackStack
         /// Steps left before the search gives up: far more than eqlint's own
         /// patterns take (a few hundred a byte at most).
         var stepsLeft: Int
 
-        init(program: UnsafeBufferPointer<Step>, lookarounds: UnsafeBufferPointer<Lookaround>, text: UnsafeBufferPointer<UInt8>) {
+        init(program: UnsafeBufferPointer<Step>, lookarounds: UnsafeBufferPointer<Lookaround>, text: UnsafeBufferPointer<UInt8>,
+             stack: BacktrackStack) {
             self.program = program
             self.lookarounds = lookarounds
             self.text = text
+            self.stack = stack
             stepsLeft = 100_000 + 2_000 * text.count
         }
 
@@ -285,10 +341,13 @@ struct BytePattern: Sendable {
             let base = stack.count
             var step = start
             var position = position
+            // Counted here, in a register; `nested` hands the count to a sub-program's run and back.
+            var stepsLeft = stepsLeft
+            defer { self.stepsLeft = stepsLeft }
             while true {
                 stepsLeft -= 1
                 if stepsLeft < 0 {
-                    stack.removeSubrange(base...)
+                    stack.cut(to: base)
                     return Self.outOfSteps
                 }
                 var ok = true
@@ -308,13 +367,11 @@ struct BytePattern: Sendable {
                         ok = false
                     }
                 case .split(let preferred, let otherwise):
-                    stack.append(otherwise)
-                    stack.append(position)
+                    stack.push(otherwise, position)
                     step = preferred
                 case .guardedSplit(let first, let preferred, let otherwise):
                     if position < limit, first.contains(text[position]) {
-                        stack.append(otherwise)
-                        stack.append(position)
+                        stack.push(otherwise, position)
                         step = preferred
                     } else {
                         step = otherwise
@@ -328,7 +385,7 @@ struct BytePattern: Sendable {
                 case .textEnd:
                     if isTextEnd(at: position) { step += 1 } else { ok = false }
                 case .atomic(let body, let next):
-                    let end = run(body, at: position, limit: limit, requiredEnd: -1)
+                    let end = nested(body, at: position, limit: limit, requiredEnd: -1, stepsLeft: &stepsLeft)
                     if end == Self.outOfSteps { return abandon(base) }
                     if end >= 0 {
                         position = end
@@ -349,7 +406,7 @@ struct BytePattern: Sendable {
                                 from -= 1
                                 continue
                             }
-                            let end = run(look.body, at: from, limit: position, requiredEnd: position)
+                            let end = nested(look.body, at: from, limit: position, requiredEnd: position, stepsLeft: &stepsLeft)
                             if end == Self.outOfSteps { return abandon(base) }
                             found = end >= 0
                             from -= 1
@@ -358,7 +415,7 @@ struct BytePattern: Sendable {
                         if let first = look.firstBytes, position == text.count || !first.contains(text[position]) {
                             found = false
                         } else {
-                            let end = run(look.body, at: position, limit: text.count, requiredEnd: -1)
+                            let end = nested(look.body, at: position, limit: text.count, requiredEnd: -1, stepsLeft: &stepsLeft)
                             if end == Self.outOfSteps { return abandon(base) }
                             found = end >= 0
                         }
@@ -366,21 +423,29 @@ struct BytePattern: Sendable {
                     if found != look.negated { step = next } else { ok = false }
                 case .succeed:
                     if requiredEnd < 0 || position == requiredEnd {
-                        stack.removeSubrange(base...)
+                        stack.cut(to: base)
                         return position
                     }
                     ok = false
                 }
                 if !ok {
                     guard stack.count > base else { return Self.failed }
-                    position = stack.removeLast()
-                    step = stack.removeLast()
+                    (step, position) = stack.pop()
                 }
             }
         }
 
+        /// `run` of a sub-program from within a run, its steps counted against the run's `stepsLeft`.
+        @inline(__always)
+        private mutating func nested(_ start: Int, at position: Int, limit: Int, requiredEnd: Int, stepsLeft: inout Int) -> Int {
+            self.stepsLeft = stepsLeft
+            let end = run(start, at: position, limit: limit, requiredEnd: requiredEnd)
+            stepsLeft = self.stepsLeft
+            return end
+        }
+
         private mutating func abandon(_ base: Int) -> Int {
-            stack.removeSubrange(base...)
+            stack.cut(to: base)
             return Self.outOfSteps
         }
 

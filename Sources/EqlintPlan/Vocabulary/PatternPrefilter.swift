@@ -23,11 +23,13 @@ struct PatternPrefilter: Sendable {
     }
 
     let requirement: Requirement
-    /// For `.oneOf`: the runs, by their first byte.
-    private let runsByFirstByte: [[[UInt8]]]
+    /// For `.oneOf`: each run with the place in it of its least common byte
+    /// (its anchor), by that byte. The scan stops at anchors, not at first
+    /// bytes: `age` is looked for at its `g`, so the many `a`s of a text pass.
+    private let runsByAnchor: [[(run: [UInt8], anchor: Int)]]
     /// What the scan does at each byte value, so that most bytes of a text
     /// are passed over after one look-up: `pass`, `candidate` (a digit, or a
-    /// byte a run starts with, in either case) or `nonASCII` (a lead byte of
+    /// run's anchor, in either case) or `nonASCII` (a lead byte of
     /// a character that may fold to ASCII letters).
     private let byteKinds: [UInt8]
     private static let pass: UInt8 = 0, candidate: UInt8 = 1, nonASCII: UInt8 = 2
@@ -41,23 +43,24 @@ struct PatternPrefilter: Sendable {
         var analysis = Analysis(source)
         guard let requirement = analysis.requirement() else { return nil }
         self.requirement = requirement
-        var byFirst = [[[UInt8]]](repeating: [], count: 128)
+        var byAnchor = [[(run: [UInt8], anchor: Int)]](repeating: [], count: 128)
         var kinds = [UInt8](repeating: Self.pass, count: 256)
         switch requirement {
         case .digit:
             for digit in UInt8(0x30)...0x39 { kinds[Int(digit)] = Self.candidate }
         case .oneOf(let runs):
             for run in runs {
-                byFirst[Int(run[0])].append(run)
-                let upper = run[0] &- 0x61 < 26 ? run[0] - 0x20 : run[0]
-                kinds[Int(run[0])] = Self.candidate
-                kinds[Int(upper)] = Self.candidate
+                let anchor = Self.anchor(of: run)
+                let byte = run[anchor]
+                byAnchor[Int(byte)].append((run, anchor))
+                kinds[Int(byte)] = Self.candidate
+                kinds[Int(byte &- 0x61 < 26 ? byte - 0x20 : byte)] = Self.candidate
             }
         }
         // Continuation bytes are judged with their lead byte, and C2 (the
         // rest of Latin-1's first half) never folds to ASCII.
         for lead in 0xC0...0xFF where lead != 0xC2 { kinds[lead] = Self.nonASCII }
-        runsByFirstByte = byFirst
+        runsByAnchor = byAnchor
         byteKinds = kinds
         let candidates = (0..<128).filter { kinds[$0] == Self.candidate }
         candidateWords = candidates.count <= 4 ? candidates.map { UInt64($0) &* 0x0101_0101_0101_0101 } : []
@@ -92,8 +95,8 @@ struct PatternPrefilter: Sendable {
                     if !Self.cannotFoldToASCII(bytes, at: index) { return true }
                 default:
                     guard case .oneOf = requirement else { return true }  // a digit
-                    for run in runsByFirstByte[Int(Self.lowercased(byte))] where Self.starts(bytes, at: index, with: run) {
-                        return true
+                    for (run, anchor) in runsByAnchor[Int(Self.lowercased(byte))] where anchor <= index {
+                        if Self.starts(bytes, at: index - anchor, with: run) { return true }
                     }
                 }
                 index += 1
@@ -120,10 +123,28 @@ struct PatternPrefilter: Sendable {
 
     private static func starts(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, with run: [UInt8]) -> Bool {
         guard index + run.count <= bytes.count else { return false }
-        for offset in 1..<run.count where lowercased(bytes[index + offset]) != run[offset] {
+        for offset in run.indices where lowercased(bytes[index + offset]) != run[offset] {
             return false
         }
         return true
+    }
+
+    /// How rare each byte is in English text, for `anchor`: a space 0, the
+    /// letters from the commonest (1) to the rarest (26), any other byte 27.
+    private static let rarities: [UInt8] = {
+        var rarities = [UInt8](repeating: 27, count: 256)
+        rarities[0x20] = 0
+        for (rank, letter) in "etaoinshrdlcumwfgypbvkjxqz".utf8.enumerated() { rarities[Int(letter)] = UInt8(rank + 1) }
+        return rarities
+    }()
+
+    /// The place in a run of its least common byte by `rarities` (the first
+    /// of several): a rare letter, a digit or punctuation, never a space.
+    static func anchor(of run: [UInt8]) -> Int {
+        let rarities = Self.rarities
+        var anchor = 0
+        for offset in run.indices where rarities[Int(run[offset])] > rarities[Int(run[anchor])] { anchor = offset }
+        return anchor
     }
 
     /// Whether the character starting at `index` (a byte at or above 0x80)

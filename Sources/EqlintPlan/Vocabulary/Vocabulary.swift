@@ -16,8 +16,11 @@ public struct Vocabulary: Sendable {
     private var labelIndex: [String: FieldName] = [:]
     /// The longest key in `labelIndex`, in bytes (with the `s` a `(s)` label may take).
     private var longestLabelKey = 0
-    /// Each list's phrases, for finding in a plan's text.
-    private var phraseIndex: [String: PhraseIndex] = [:]
+    /// Each list's phrases, for finding in a plan's text, and the list's name
+    /// at the same place in `phraseLists`: found by comparing names (a dozen
+    /// lists), cheaper than hashing a list's name for every text asked about.
+    private var phraseIndexes: [PhraseIndex] = []
+    private var phraseLists: [String] = []
     /// Each list's terms upper-cased, from all its groups: made for a list
     /// when first asked for (see `upperCasedTerms(of:)`).
     private var upperCased = UpperCasedTerms()
@@ -66,7 +69,13 @@ public struct Vocabulary: Sendable {
                 for phrase in terms[group] ?? [] { index.add(phrase, group: group) }
             }
         }
-        addPhrases(to: &phraseIndex[list, default: PhraseIndex()])
+        if let known = phraseLists.firstIndex(where: { Self.isNamed($0, list) }) {
+            addPhrases(to: &phraseIndexes[known])
+        } else {
+            phraseLists.append(list)
+            phraseIndexes.append(PhraseIndex())
+            addPhrases(to: &phraseIndexes[phraseIndexes.count - 1])
+        }
     }
 
     /// Adds groups of patterns to a list, after any it already has.
@@ -107,9 +116,11 @@ public struct Vocabulary: Sendable {
     /// in the order they appear.
     /// - Parameter words: the words of the span, when already read.
     package func find(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: ArraySlice<PhraseIndex.Word>? = nil) -> [VocabularyMatch] {
-        var found = phraseIndex[selection.list].map {
-            $0.matches(in: words ?? PhraseIndex.words(in: bytes, span: span)[...], bytes: bytes, groups: selection.groups)
-        } ?? []
+        var found: [VocabularyMatch] = []
+        if let list = phraseLists.firstIndex(where: { Self.isNamed($0, selection.list) }) {
+            found = phraseIndexes[list].matches(in: words ?? PhraseIndex.words(in: bytes, span: span)[...], bytes: bytes,
+                                                groups: selection.groups)
+        }
         let groups = patternGroups(of: selection)
         guard !groups.isEmpty else { return found }
         // Over the span's bytes: a `String` is made only if Foundation has to match it.
@@ -139,15 +150,16 @@ public struct Vocabulary: Sendable {
     /// Whether `bytes[span]` holds a phrase or pattern of the selection:
     /// phrases first, patterns only when no phrase is there.
     package func contains(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: ArraySlice<PhraseIndex.Word>? = nil) -> Bool {
-        if let index = phraseIndex[selection.list],
-           index.hasMatch(in: words ?? PhraseIndex.words(in: bytes, span: span)[...], bytes: bytes, groups: selection.groups) {
-            return true
+        if let list = phraseLists.firstIndex(where: { Self.isNamed($0, selection.list) }) {
+            if phraseIndexes[list].hasMatch(in: words ?? PhraseIndex.words(in: bytes, span: span)[...], bytes: bytes, groups: selection.groups) {
+                return true
+            }
         }
         // The list's pattern groups passed over in place: no array of the selection's is made.
-        guard let all = orderedPatternGroups.first(where: { $0.list == selection.list })?.groups else { return false }
+        guard let list = orderedPatternGroups.firstIndex(where: { Self.isNamed($0.list, selection.list) }) else { return false }
         return bytes.withUnsafeBufferPointer { bytes in
             let text = UnsafeBufferPointer(rebasing: bytes[span])
-            return all.contains { entry in
+            return orderedPatternGroups[list].groups.contains { entry in
                 Self.wants(selection, entry.group) && entry.patterns.contains { $0.match(utf8: text, stops: stops) == .found }
             }
         }
@@ -155,9 +167,17 @@ public struct Vocabulary: Sendable {
 
     /// The pattern groups of a selection, in group-name order.
     private func patternGroups(of selection: VocabularySelection) -> [(group: String, patterns: [Pattern])] {
-        guard let all = orderedPatternGroups.first(where: { $0.list == selection.list })?.groups else { return [] }
+        guard let list = orderedPatternGroups.firstIndex(where: { Self.isNamed($0.list, selection.list) }) else { return [] }
+        let all = orderedPatternGroups[list].groups
         guard selection.groups != nil else { return all }
         return all.filter { Self.wants(selection, $0.group) }
+    }
+
+    /// Whether a list is the one named `name`: names compared by length
+    /// first, so that finding a list among a dozen compares few strings.
+    @inline(__always)
+    private static func isNamed(_ list: String, _ name: String) -> Bool {
+        list.utf8.count == name.utf8.count && list == name
     }
 
     /// Whether a selection takes a group of its list.

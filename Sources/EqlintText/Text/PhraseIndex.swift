@@ -8,16 +8,29 @@
 /// phrase `equalities act` finds `Equalities  Act`, `**Equalities** Act` and
 /// `equalities-act`, but not `inequalities act`.
 package struct PhraseIndex: Sendable {
-    /// A phrase, as the hashes of its words, and the group of the list it belongs to.
+    /// A phrase: where its words' hashes are in `phraseWords`, the group of
+    /// the list it belongs to (by its place in `groupNames`), and the next
+    /// phrase sharing its first word. Plain numbers: reading one costs no
+    /// reference counting.
     private struct Entry: Sendable {
-        var words: [UInt64]
-        var group: String
+        var wordsStart: Int
+        var wordCount: Int
+        var group: Int
+        /// The next entry sharing the first word (-1 after the last).
+        var next: Int
     }
 
-    /// Entries sharing a first word, longest phrase first.
-    private var entries: [[Entry]] = []
-    /// An open-addressing table from a first word's hash to its place in
-    /// `entries` (-1 for an empty slot), probed linearly. The hashes are FNV-1a
+    /// Every phrase, in the order added; those sharing a first word are
+    /// linked longest first (`Entry.next`).
+    private var entries: [Entry] = []
+    /// The hashes of every phrase's words, one phrase after another.
+    private var phraseWords: [UInt64] = []
+    /// The list's groups, in the order their first phrase was added.
+    private var groupNames: [String] = []
+    /// How many different first words there are.
+    private var firstWordCount = 0
+    /// An open-addressing table from a first word's hash to the first of
+    /// its entries (-1 for an empty slot), probed linearly. The hashes are FNV-1a
     /// already, so their low bits index it directly: this lookup, made for
     /// every word of a plan, is several times cheaper than a `Dictionary`'s.
     private var slots: [(hash: UInt64, entries: Int)] = [(0, -1)]
@@ -32,28 +45,38 @@ package struct PhraseIndex: Sendable {
         let bytes = Array(phrase.utf8)
         let words = Self.words(in: bytes, span: 0..<bytes.count).map(\.hash)
         guard let first = words.first else { return }
-        let index: Int
-        if let known = place(of: first) {
-            index = known
-        } else {
-            index = entries.count
-            entries.append([])
+        // Phrases come group by group: the last group is checked first.
+        let groupIndex = groupNames.last == group ? groupNames.count - 1 : groupNames.firstIndex(of: group) ?? groupNames.endIndex
+        if groupIndex == groupNames.endIndex { groupNames.append(group) }
+        var entry = Entry(wordsStart: phraseWords.count, wordCount: words.count, group: groupIndex, next: -1)
+        phraseWords += words
+        let index = entries.count
+        guard let slot = slot(of: first) else {
+            entries.append(entry)
             insert(first, at: index)
             firstWords[Self.filterSlot(first)] = true
+            return
         }
         // Longest first, and among phrases of one length in the order they
         // were added (groups in name order), so which group a phrase is
         // found in never depends on how a sort treats ties.
-        let place = entries[index].firstIndex { $0.words.count < words.count } ?? entries[index].endIndex
-        entries[index].insert(Entry(words: words, group: group), at: place)
+        var previous = -1
+        var current = slots[slot].entries
+        while current >= 0, entries[current].wordCount >= words.count {
+            previous = current
+            current = entries[current].next
+        }
+        entry.next = current
+        entries.append(entry)
+        if previous < 0 { slots[slot].entries = index } else { entries[previous].next = index }
     }
 
-    /// Where the entries starting with this word are, if any do.
-    private func place(of hash: UInt64) -> Int? {
+    /// The slot in `slots` of a first word, if some phrase starts with it.
+    private func slot(of hash: UInt64) -> Int? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot].entries >= 0 {
-            if slots[slot].hash == hash { return slots[slot].entries }
+            if slots[slot].hash == hash { return slot }
             slot = (slot + 1) & mask
         }
         return nil
@@ -75,8 +98,8 @@ package struct PhraseIndex: Sendable {
     }
 
     /// The first word at or after `start` that some phrase starts with, and
-    /// where its entries are; nil when there is none.
-    private func nextFirstWord(in words: UnsafeBufferPointer<Word>, from start: Int) -> (index: Int, place: Int)? {
+    /// the first of its entries; nil when there is none.
+    private func nextFirstWord(in words: UnsafeBufferPointer<Word>, from start: Int) -> (index: Int, entry: Int)? {
         firstWords.withUnsafeBufferPointer { filter in
             slots.withUnsafeBufferPointer { slots in
                 let mask = slots.count - 1
@@ -97,11 +120,17 @@ package struct PhraseIndex: Sendable {
 
     /// Adds a first word, doubling the table to keep it at most half full.
     private mutating func insert(_ hash: UInt64, at index: Int) {
-        if entries.count * 2 > slots.count {
+        firstWordCount += 1
+        if firstWordCount * 2 > slots.count {
             let old = slots.filter { $0.entries >= 0 }
             slots = Array(repeating: (0, -1), count: slots.count * 2)
-            for slot in old { insert(slot.hash, at: slot.entries) }
+            for slot in old { place(slot.hash, at: slot.entries) }
         }
+        place(hash, at: index)
+    }
+
+    /// Puts a first word in the first free slot from its hash's.
+    private mutating func place(_ hash: UInt64, at index: Int) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot].entries >= 0 { slot = (slot + 1) & mask }
@@ -152,53 +181,101 @@ package struct PhraseIndex: Sendable {
 
     @inline(__always)
     private func forEachMatch(in words: UnsafeBufferPointer<Word>, bytes: [UInt8], groups: Set<String>?, _ body: (VocabularyMatch) -> Bool) {
-        // The few groups wanted, compared for equality: cheaper than hashing
-        // each phrase's group for the set. Most rules want one group, or all:
-        // an array of them is made only for several.
-        let onlyGroup = groups?.count == 1 ? groups?.first : nil
-        let wanted = onlyGroup == nil ? groups.map(Array.init) : nil
+        // Worked out at the first phrase tried: most texts start none.
+        var wanted: GroupFilter?
         // The last word joined to the next one (`disadvanta ges`) and its
         // hash: the phrases sharing a first word try the same join.
         var joined = (at: -1, hash: UInt64(0))
         var index = 0
-        while let (first, place) = nextFirstWord(in: words, from: index) {
-            index = first
-            var matched: (entry: Entry, end: Int)?
-            for entry in entries[place] where onlyGroup.map({ entry.group == $0 }) ?? wanted?.contains(entry.group) ?? true {
-                let count = entry.words.count
-                guard index + count <= words.count else { continue }
-                // Word for word, the common case; a word split in two only when that fails.
-                var same = true
-                var offset = 1
-                while offset < count {
-                    if words[index + offset].hash != entry.words[offset] {
-                        same = false
-                        break
+        entries.withUnsafeBufferPointer { entries in
+            phraseWords.withUnsafeBufferPointer { phraseWords in
+                while let (first, head) = nextFirstWord(in: words, from: index) {
+                    index = first
+                    var matched: (group: Int, end: Int)?
+                    var next = head
+                    while next >= 0 {
+                        let entry = entries[next]
+                        next = entry.next
+                        let filter = wanted ?? GroupFilter(groups, names: groupNames)
+                        wanted = filter
+                        guard filter.contains(entry.group) else { continue }
+                        let count = entry.wordCount
+                        guard index + count <= words.count else { continue }
+                        let phrase = UnsafeBufferPointer(rebasing: phraseWords[entry.wordsStart..<entry.wordsStart + count])
+                        // Word for word, the common case; a word split in two only when that fails.
+                        var same = true
+                        var offset = 1
+                        while offset < count {
+                            if words[index + offset].hash != phrase[offset] {
+                                same = false
+                                break
+                            }
+                            offset += 1
+                        }
+                        if same {
+                            matched = (entry.group, index + count)
+                            break
+                        }
+                        if let end = match(phrase, at: index, in: words, bytes: bytes, joined: &joined) {
+                            matched = (entry.group, end)
+                            break
+                        }
                     }
-                    offset += 1
-                }
-                if same {
-                    matched = (entry, index + count)
-                    break
-                }
-                if let end = match(entry.words, at: index, in: words, bytes: bytes, joined: &joined) {
-                    matched = (entry, end)
-                    break
+                    guard let (group, matchedEnd) = matched else {
+                        index += 1
+                        continue
+                    }
+                    let span = words[index].span.lowerBound..<words[matchedEnd - 1].span.upperBound
+                    guard body(VocabularyMatch(span: span, group: groupNames[group])) else { return }
+                    index = matchedEnd
                 }
             }
-            guard let (entry, matchedEnd) = matched else {
-                index += 1
-                continue
+        }
+    }
+
+    /// The groups a search wants, by their place in `groupNames`: all of
+    /// them, or a set of bits worked out once a search from the few names
+    /// asked for (compared by length first), so that no group's name is
+    /// compared or hashed for each phrase tried.
+    private enum GroupFilter {
+        case all
+        case bits(UInt64)
+        /// A list of more than 64 groups: each group's name looked up in the set.
+        case names(Set<String>, [String])
+
+        init(_ groups: Set<String>?, names: [String]) {
+            guard let groups else {
+                self = .all
+                return
             }
-            guard body(VocabularyMatch(span: words[index].span.lowerBound..<words[matchedEnd - 1].span.upperBound, group: entry.group)) else { return }
-            index = matchedEnd
+            guard names.count <= 64 else {
+                self = .names(groups, names)
+                return
+            }
+            var bits: UInt64 = 0
+            for group in groups {
+                let length = group.utf8.count
+                for index in names.indices where names[index].utf8.count == length && names[index] == group {
+                    bits |= 1 << UInt64(index)
+                }
+            }
+            self = .bits(bits)
+        }
+
+        @inline(__always)
+        func contains(_ group: Int) -> Bool {
+            switch self {
+            case .all: true
+            case .bits(let bits): bits & (1 << UInt64(group)) != 0
+            case .names(let wanted, let names): wanted.contains(names[group])
+            }
         }
     }
 
     /// Where a phrase's words, matched from `start`, end in the text's words
     /// (the index after the last), or nil when they do not match there.
     /// - Parameter joined: the last join's word index and hash, reused at the same word.
-    private func match(_ phrase: [UInt64], at start: Int, in words: UnsafeBufferPointer<Word>, bytes: [UInt8],
+    private func match(_ phrase: UnsafeBufferPointer<UInt64>, at start: Int, in words: UnsafeBufferPointer<Word>, bytes: [UInt8],
                        joined: inout (at: Int, hash: UInt64)) -> Int? {
         var position = start
         for (offset, wanted) in phrase.enumerated() {
@@ -249,6 +326,13 @@ package struct PhraseIndex: Sendable {
         words(in: Array(word.utf8), span: 0..<word.utf8.count).first?.hash ?? 0
     }
 
+    /// The hash (as `Word.hash`) of a word of ASCII letters and digits
+    /// continued by one more (the word's first when `hash` is nil): a word of
+    /// a few known bytes (`12`) hashed without a scan for words or an array.
+    package static func wordHash(adding byte: UInt8, to hash: UInt64? = nil) -> UInt64 {
+        ((hash ?? fnvBasis) ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* fnvPrime
+    }
+
     /// The words of `bytes[span]`, scanning bytes only: the hottest loop in
     /// eqlint. An HTML tag or entity is a gap between words
     /// (`<strong>Lead:</strong>` is the word `lead`), except an apostrophe's
@@ -256,9 +340,32 @@ package struct PhraseIndex: Sendable {
     /// `byteActions`: a word's ASCII letters and digits are hashed in a loop
     /// that does nothing else; a byte that needs a decision (an apostrophe,
     /// `<`, `&`, a byte outside ASCII) is left to `readSpecial`.
+    ///
+    /// The words are written straight into the array's storage, made for
+    /// the most words the span can hold (a word is a byte or more, and a
+    /// byte at least lies between two): no check or growth at each word.
     package static func words(in bytes: [UInt8], span: Range<Int>) -> [Word] {
-        var words: [Word] = []
-        words.reserveCapacity(span.count / 6)
+        [Word](unsafeUninitializedCapacity: (span.count + 1) / 2) { storage, count in
+            var words = WordStorage(base: storage.baseAddress)
+            read(bytes, span: span, into: &words)
+            count = words.count
+        }
+    }
+
+    /// The words of the array being made, in its storage: `words` sizes it.
+    private struct WordStorage {
+        let base: UnsafeMutablePointer<Word>?
+        var count = 0
+
+        @inline(__always)
+        mutating func append(_ word: Word) {
+            (base.unsafelyUnwrapped + count).initialize(to: word)
+            count += 1
+        }
+    }
+
+    /// The loop of `words`.
+    private static func read(_ bytes: [UInt8], span: Range<Int>, into words: inout WordStorage) {
         bytes.withUnsafeBufferPointer { bytes in
             byteActions.withUnsafeBufferPointer { actions in
                 var word = OpenWord()
@@ -287,7 +394,6 @@ package struct PhraseIndex: Sendable {
                 if word.isOpen { word.close(into: &words) }
             }
         }
-        return words
     }
 
     /// FNV-1a's offset basis and prime, 64 bits.
@@ -320,7 +426,7 @@ package struct PhraseIndex: Sendable {
             hash = PhraseIndex.fnvBasis
         }
 
-        mutating func close(into words: inout [Word]) {
+        mutating func close(into words: inout WordStorage) {
             words.append(Word(span: start..<end, hash: hash))
             isOpen = false
         }
@@ -334,7 +440,7 @@ package struct PhraseIndex: Sendable {
     /// `words`, whose loop stays as small as the common case needs.
     @inline(never)
     private static func readSpecial(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int, _ word: inout OpenWord,
-                                    into words: inout [Word]) -> Int {
+                                    into words: inout WordStorage) -> Int {
         let byte = bytes[index]
         if byte == 0x27 { return index + 1 }  // joins in a word, a gap outside one
         if byte < 0x80 {  // `<` or `&`

@@ -17,6 +17,19 @@ struct SmallCounts {
     /// The hashes of `one` … `nine`, in order: compared one by one, as every
     /// word of a plan is looked up and nine comparisons cost less than hashing.
     private static let numberWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"].map(PhraseIndex.hash)
+    /// A flag for each word that may write a count (`0` to `99`, `one` to
+    /// `nine`), at the top 12 bits of its hash: most words of a plan are
+    /// passed over by one look-up, their bytes unread (`count` decides the rest).
+    private static let mayBeCount: [Bool] = {
+        var flags = [Bool](repeating: false, count: 4096)
+        for hash in numberWords { flags[Int(hash >> 52)] = true }
+        for first in UInt8(ascii: "0")...UInt8(ascii: "9") {
+            let one = PhraseIndex.wordHash(adding: first)
+            flags[Int(one >> 52)] = true
+            for second in UInt8(ascii: "0")...UInt8(ascii: "9") { flags[Int(PhraseIndex.wordHash(adding: second, to: one) >> 52)] = true }
+        }
+        return flags
+    }()
     /// Words before a number that make it a year group, age or rank, not a count.
     private static let notCounts = Set([
         "year", "years", "yr", "y", "ks", "stage", "aged", "age", "ages", "under", "over", "top", "grade", "level", "tier",
@@ -31,12 +44,13 @@ struct SmallCounts {
     /// - Parameter spanWords: the words of each stretch of text to search.
     func find(in bytes: [UInt8], words spanWords: [[PhraseIndex.Word]]) -> [Range<Int>] {
         // Hoisted out of the loop over every word of the plan.
-        let numberWords = Self.numberWords
+        let numberWords = Self.numberWords, mayBeCount = Self.mayBeCount
         return spanWords.flatMap { words -> [Range<Int>] in
             var found: [Range<Int>] = []
             for index in words.indices {
                 let word = words[index]
-                guard let value = Self.count(word, in: bytes, numberWords: numberWords), value < below, value > 0 else { continue }
+                guard mayBeCount[Int(word.hash >> 52)],
+                      let value = Self.count(word, in: bytes, numberWords: numberWords), value < below, value > 0 else { continue }
                 if index > 0, isLabel(words, before: index, in: bytes) { continue }
                 // `5%`, `3.5`, `2:1`, `1st`: the byte after the number decides.
                 if word.span.upperBound < bytes.count, [0x25, 0x2E, 0x3A, 0x2F].contains(bytes[word.span.upperBound]),

@@ -298,6 +298,20 @@ import Testing
         #expect(pattern.byteMatches(in: String(repeating: "a", count: 40)) == nil)
         #expect(pattern.byteMatches(in: "aab") == [0..<3])
     }
+
+    /// A search keeping more places to go back to than the room it starts
+    /// with (32) moves them to memory of its own and goes on: the same
+    /// matches as Foundation, in a look-around and an atomic group too.
+    @Test func deepBacktrackingAgrees() throws {
+        let sources = [#"(?:a|b)*c"#, #"(?:a|b)*?c"#, #"(?=(?:a|b)*c)a"#, #"(?>(?:a|b)*)c"#, #"x(?:ab|a)*b"#]
+        let texts = [String(repeating: "ab", count: 50), String(repeating: "ab", count: 50) + "c",
+                     String(repeating: "a", count: 200) + "bc", "x" + String(repeating: "ab", count: 40) + "x"]
+        for source in sources {
+            let pattern = try Pattern(source, timeLimited: false)
+            #expect(pattern.isMatchedOverBytes, "\(source)")
+            for text in texts { try Self.expectAgreement(pattern, on: text) }
+        }
+    }
 }
 
 extension SplitMix64 {

@@ -108,6 +108,15 @@ import Testing
         }
     }
 
+    /// A run is looked for at its least common byte: a rare letter, a digit
+    /// or punctuation, never a space; the first of equals.
+    @Test func anchorsAtTheRarestByte() {
+        let anchors = ["age": 1, "(name": 0, "in line with": 8, "ensur": 3, "3 pupils": 0, "ee": 0, "a b": 2]
+        for (run, anchor) in anchors {
+            #expect(PatternPrefilter.anchor(of: Array(run.utf8)) == anchor, "\(run)")
+        }
+    }
+
     /// eqlint's own patterns are compiled when first used, so a pattern that
     /// does not compile would be found only on the plan that needs it: here,
     /// every one is compiled.

@@ -84,6 +84,46 @@ import Testing
         #expect(found > 100)
     }
 
+    /// The most words a span can hold, one-letter words a byte apart (the
+    /// room `words` makes), all found, whatever the span's length.
+    @Test func asManyWordsAsHalfTheBytes() {
+        for count in 0...9 {
+            for separator in [" ", "'", "\u{2014}"] {
+                let text = (0..<count).map { _ in "a" }.joined(separator: separator)
+                let bytes = Array(text.utf8)
+                let words = PhraseIndex.words(in: bytes, span: 0..<bytes.count)
+                // An apostrophe joins: `a'a'a` is one word.
+                #expect(words.count == (separator == "'" ? min(count, 1) : count), "\(text)")
+                expectSameWords(bytes, 0..<bytes.count, text)
+            }
+        }
+    }
+
+    /// Phrases sharing a first word are tried longest first, those of one
+    /// length in the order added; a search takes all groups, one, several,
+    /// or, in a list of more than 64 groups, any of them by name.
+    @Test func longestPhraseFirstInTheGroupsWanted() {
+        var index = PhraseIndex()
+        index.add("equality", group: "a")
+        index.add("equality act", group: "b")
+        index.add("equality duty", group: "c")
+        index.add("equality act", group: "d")
+        let text = Array("The Equality Act and the **equality** duty; equality.".utf8)
+        let words = PhraseIndex.words(in: text, span: 0..<text.count)
+        #expect(index.matches(in: words, bytes: text).map(\.group) == ["b", "c", "a"])
+        #expect(index.matches(in: words, bytes: text, groups: ["a"]).map(\.group) == ["a", "a", "a"])
+        #expect(index.matches(in: words, bytes: text, groups: ["d", "a"]).map(\.group) == ["d", "a", "a"])
+        #expect(index.matches(in: words, bytes: text, groups: ["e"]).isEmpty)
+        #expect(!index.hasMatch(in: words, bytes: text, groups: []))
+
+        var many = PhraseIndex()
+        for number in 0..<70 { many.add("word\(number) and", group: "group \(number)") }
+        let more = Array("word3 and word68 and word69".utf8)
+        let moreWords = PhraseIndex.words(in: more, span: 0..<more.count)
+        #expect(many.matches(in: moreWords, bytes: more).map(\.group) == ["group 3", "group 68"])
+        #expect(many.matches(in: moreWords, bytes: more, groups: ["group 68", "group 1"]).map(\.span) == [10..<20])
+    }
+
     private func expectSameWords(_ bytes: [UInt8], _ span: Range<Int>, _ what: String) {
         let new = PhraseIndex.words(in: bytes, span: span)
         let old = ByteByByteWords.words(in: bytes, span: span)
