@@ -114,7 +114,7 @@ public struct MessageTemplate: Sendable, Hashable {
 
     /// The message with each placeholder replaced (an unfilled one by nothing).
     public func render(_ values: [String: String]) -> String {
-        render(values.mapValues(MessageValue.text))
+        render(MessageValues(values.mapValues(MessageValue.text)))
     }
 
     /// The placeholders that `render(_:parts:)` would fill with nothing for
