@@ -151,7 +151,7 @@ public struct Objective: Sendable {
 
     /// How messages name it: `Objective 2`, or `Objective "Improve attendance…"`.
     public var name: String {
-        if let number { return "Objective \(number)" }
+        if let number { return "Objective " + number }  // not interpolated: several times cheaper, for each finding's {objective}
         return title.isEmpty ? "An objective" : "Objective \u{201C}\(title.shortened(to: 48))\u{201D}"
     }
 
@@ -197,7 +197,27 @@ public struct Field: Sendable {
 extension String {
     /// The string cut to at most `limit` characters, with an ellipsis when cut.
     public func shortened(to limit: Int) -> String {
-        count <= limit ? self : String(prefix(limit - 1)).trimmingTrailingSpaces + "\u{2026}"
+        // No more bytes than the limit, no more characters: left as it is, without counting them.
+        if utf8.count <= limit { return self }
+        if let short = asciiShortened(to: limit) { return short }
+        return count <= limit ? self : String(prefix(limit - 1)).trimmingTrailingSpaces + "\u{2026}"
+    }
+
+    /// `shortened(to:)` over the bytes of a string of more than `limit`
+    /// bytes that starts with `limit + 1` ASCII characters other than a
+    /// carriage return (nil for another): each of those is a character of
+    /// its own (only CR LF is one character of two), so the string has more
+    /// than `limit` characters and its first `limit - 1` are its first
+    /// bytes. Counting characters one by one cost thousands of instructions
+    /// for each finding's `{text}` or objective title.
+    private func asciiShortened(to limit: Int) -> String? {
+        var text = self
+        return text.withUTF8 { bytes -> String? in
+            guard bytes.count > limit, bytes[...limit].allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            var end = limit - 1
+            while end > 0, bytes[end - 1] == 0x20 { end -= 1 }  // trailing spaces, as `trimmingTrailingSpaces`
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self) + "\u{2026}"
+        }
     }
 
     var trimmingTrailingSpaces: String {

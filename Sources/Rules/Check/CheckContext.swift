@@ -328,11 +328,8 @@ final class SpeltOutAcronyms {
 extension Finding {
     /// The finding with its scope's placeholders filled too.
     func adding(_ scope: MessageValues) -> Finding {
-        // The scope's values with the finding's own put over them, in storage of the size needed at once.
-        var merged = scope
-        merged.reserveCapacity(scope.count + values.count)
-        for (name, value) in values { merged[name] = value }
-        return Finding(range: range, values: merged, place: place)
+        // The finding's own values, and the scope's under other names (a check never fills a scope's).
+        Finding(range: range, values: values.adding(scope), place: place)
     }
 
     /// The finding with its place, for `supersedes`.

@@ -20,7 +20,7 @@ public struct Linter: Sendable {
     public init(ruleSet: RuleSet, today: CalendarDay) {
         self.ruleSet = ruleSet.withExampleDates(on: today)
         self.today = today
-        exampleDates = ExampleDates.values(on: today).mapValues(MessageValue.text)
+        exampleDates = MessageValues(ExampleDates.values(on: today).mapValues(MessageValue.text))
         parser = PlanParser(vocabulary: ruleSet.vocabulary)
         measurers = Measurability.all(for: ruleSet)
         // By index, the rules read in place: a rule is some twenty reference-counted values to copy.

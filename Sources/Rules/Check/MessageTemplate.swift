@@ -6,7 +6,7 @@ public struct MessageTemplate: Sendable, Hashable {
     /// The text cut at its placeholders, once, so that rendering only joins.
     private let parts: [Part]
 
-    private enum Part: Sendable, Hashable {
+    enum Part: Sendable, Hashable {
         case literal(String)
         case placeholder(String)
     }
@@ -14,36 +14,40 @@ public struct MessageTemplate: Sendable, Hashable {
     /// Reads a template in which every `{` opens a placeholder (a message);
     /// fails on a `{` with no `}` after it.
     public init(_ text: String) throws(TemplateError) {
-        if let parts = try Self.asciiParts(text, lenient: false) {
-            self.text = text
-            self.parts = parts
-            return
-        }
-        var parts: [Part] = []
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            guard let close = rest[open...].firstIndex(of: "}") else { throw .unclosed }
-            let name = String(rest[rest.index(after: open)..<close])
-            if open > rest.startIndex { parts.append(.literal(String(rest[..<open]))) }
-            parts.append(.placeholder(name))
-            rest = rest[rest.index(after: close)...]
-        }
-        if !rest.isEmpty { parts.append(.literal(String(rest))) }
         self.text = text
-        self.parts = parts
+        if let parts = try Self.byteParts(text, lenient: false) {
+            self.parts = parts
+        } else {
+            parts = try Self.characterParts(text, lenient: false)
+        }
     }
 
     /// Reads free text (a rule's `help`) in which only a name in braces,
     /// `{objective}`, is a placeholder: other braces are text.
     init(lenient text: String) {
-        if let parts = try? Self.asciiParts(text, lenient: true) {
-            self.text = text
-            self.parts = parts
-            return
-        }
+        self.text = text
+        // A lenient reading never fails.
+        let parts = try? Self.byteParts(text, lenient: true)
+        self.parts = parts ?? (try? Self.characterParts(text, lenient: true)) ?? []
+    }
+
+    /// The parts of a text, cut character by character: strictly (every `{`
+    /// opens a placeholder) or leniently (only a name in braces is one).
+    static func characterParts(_ text: String, lenient: Bool) throws(TemplateError) -> [Part] {
         var parts: [Part] = []
-        var literal = ""
         var rest = Substring(text)
+        guard lenient else {
+            while let open = rest.firstIndex(of: "{") {
+                guard let close = rest[open...].firstIndex(of: "}") else { throw .unclosed }
+                let name = String(rest[rest.index(after: open)..<close])
+                if open > rest.startIndex { parts.append(.literal(String(rest[..<open]))) }
+                parts.append(.placeholder(name))
+                rest = rest[rest.index(after: close)...]
+            }
+            if !rest.isEmpty { parts.append(.literal(String(rest))) }
+            return parts
+        }
+        var literal = ""
         while let open = rest.firstIndex(of: "{") {
             let after = rest[rest.index(after: open)...]
             if let close = after.firstIndex(of: "}"), Self.isName(after[..<close]) {
@@ -59,17 +63,30 @@ public struct MessageTemplate: Sendable, Hashable {
         }
         literal += rest
         if !literal.isEmpty { parts.append(.literal(literal)) }
-        self.text = text
-        self.parts = parts
+        return parts
     }
 
-    /// The parts of an ASCII text, cut as the initializers above cut any
-    /// text, but over its bytes (in ASCII text a brace is a character of its
-    /// own); nil for other text. Most messages and helps are ASCII, and
-    /// reading them character by character was much of eqlint's start-up.
-    private static func asciiParts(_ text: String, lenient: Bool) throws(TemplateError) -> [Part]? {
+    /// The parts of a text, cut as `characterParts` cuts it, but over its
+    /// bytes; nil when a brace may not be a character of its own. In UTF-8
+    /// a brace's byte is never part of another character's, and a brace
+    /// between ASCII characters or quotes (or the text's ends) is a
+    /// character of its own; one next to another character might join it
+    /// (`{` and a combining accent are one character), and the text is then
+    /// read character by character. Reading each message and help that way was
+    /// much of eqlint's start-up.
+    static func byteParts(_ text: String, lenient: Bool) throws(TemplateError) -> [Part]? {
         let bytes = Array(text.utf8)
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        /// Whether the character starting at a byte is one of the dashes,
+        /// quotes and dots U+2010...U+2027 that messages put round their
+        /// placeholders (`“{term}”`): characters no brace joins.
+        func isPunctuation(at start: Int) -> Bool {
+            start >= 0 && start + 2 < bytes.count && bytes[start] == 0xE2 && bytes[start + 1] == 0x80 && (0x90...0xA7).contains(bytes[start + 2])
+        }
+        for index in bytes.indices where bytes[index] == 0x7B || bytes[index] == 0x7D {  // { }
+            let before = index == 0 || bytes[index - 1] < 0x80 || isPunctuation(at: index - 3)
+            let after = index + 1 == bytes.count || bytes[index + 1] < 0x80 || isPunctuation(at: index + 1)
+            guard before && after else { return nil }
+        }
         func string(_ span: Range<Int>) -> String { String(decoding: bytes[span], as: UTF8.self) }
         func isName(_ span: Range<Int>) -> Bool {
             func isLetter(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) }
@@ -114,7 +131,7 @@ public struct MessageTemplate: Sendable, Hashable {
 
     /// The message with each placeholder replaced (an unfilled one by nothing).
     public func render(_ values: [String: String]) -> String {
-        render(values.mapValues(MessageValue.text))
+        render(MessageValues(values.mapValues(MessageValue.text)))
     }
 
     /// The placeholders that `render(_:parts:)` would fill with nothing for
