@@ -69,7 +69,7 @@ public struct Vocabulary: Sendable {
                 for phrase in terms[group] ?? [] { index.add(phrase, group: group) }
             }
         }
-        if let known = phraseLists.firstIndex(where: { Self.isNamed($0, list) }) {
+        if let known = phraseLists.firstIndex(of: list) {
             addPhrases(to: &phraseIndexes[known])
         } else {
             phraseLists.append(list)
@@ -117,7 +117,7 @@ public struct Vocabulary: Sendable {
     /// - Parameter words: the words of the span, when already read.
     package func find(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: ArraySlice<PhraseIndex.Word>? = nil) -> [VocabularyMatch] {
         var found: [VocabularyMatch] = []
-        if let list = phraseLists.firstIndex(where: { Self.isNamed($0, selection.list) }) {
+        if let list = phraseLists.firstIndex(of: selection.list) {
             found = phraseIndexes[list].matches(in: words ?? PhraseIndex.words(in: bytes, span: span)[...], bytes: bytes,
                                                 groups: selection.groups)
         }
@@ -150,13 +150,13 @@ public struct Vocabulary: Sendable {
     /// Whether `bytes[span]` holds a phrase or pattern of the selection:
     /// phrases first, patterns only when no phrase is there.
     package func contains(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: ArraySlice<PhraseIndex.Word>? = nil) -> Bool {
-        if let list = phraseLists.firstIndex(where: { Self.isNamed($0, selection.list) }) {
+        if let list = phraseLists.firstIndex(of: selection.list) {
             if phraseIndexes[list].hasMatch(in: words ?? PhraseIndex.words(in: bytes, span: span)[...], bytes: bytes, groups: selection.groups) {
                 return true
             }
         }
         // The list's pattern groups passed over in place: no array of the selection's is made.
-        guard let list = orderedPatternGroups.firstIndex(where: { Self.isNamed($0.list, selection.list) }) else { return false }
+        guard let list = orderedPatternGroups.firstIndex(where: { $0.list == selection.list }) else { return false }
         return bytes.withUnsafeBufferPointer { bytes in
             let text = UnsafeBufferPointer(rebasing: bytes[span])
             return orderedPatternGroups[list].groups.contains { entry in
@@ -167,17 +167,10 @@ public struct Vocabulary: Sendable {
 
     /// The pattern groups of a selection, in group-name order.
     private func patternGroups(of selection: VocabularySelection) -> [(group: String, patterns: [Pattern])] {
-        guard let list = orderedPatternGroups.firstIndex(where: { Self.isNamed($0.list, selection.list) }) else { return [] }
+        guard let list = orderedPatternGroups.firstIndex(where: { $0.list == selection.list }) else { return [] }
         let all = orderedPatternGroups[list].groups
         guard selection.groups != nil else { return all }
         return all.filter { Self.wants(selection, $0.group) }
-    }
-
-    /// Whether a list is the one named `name`: names compared by length
-    /// first, so that finding a list among a dozen compares few strings.
-    @inline(__always)
-    private static func isNamed(_ list: String, _ name: String) -> Bool {
-        list.utf8.count == name.utf8.count && list == name
     }
 
     /// Whether a selection takes a group of its list.

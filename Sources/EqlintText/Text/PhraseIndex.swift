@@ -235,8 +235,8 @@ package struct PhraseIndex: Sendable {
 
     /// The groups a search wants, by their place in `groupNames`: all of
     /// them, or a set of bits worked out once a search from the few names
-    /// asked for (compared by length first), so that no group's name is
-    /// compared or hashed for each phrase tried.
+    /// asked for, so that no group's name is compared or hashed for each
+    /// phrase tried.
     private enum GroupFilter {
         case all
         case bits(UInt64)
@@ -254,10 +254,7 @@ package struct PhraseIndex: Sendable {
             }
             var bits: UInt64 = 0
             for group in groups {
-                let length = group.utf8.count
-                for index in names.indices where names[index].utf8.count == length && names[index] == group {
-                    bits |= 1 << UInt64(index)
-                }
+                for index in names.indices where names[index] == group { bits |= 1 << UInt64(index) }
             }
             self = .bits(bits)
         }

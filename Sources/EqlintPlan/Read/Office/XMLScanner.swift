@@ -222,7 +222,7 @@ struct XMLScanner {
                 }
                 value.append(contentsOf: slice(start..<index))
                 if byte == 0x26 {
-                    Self.appendUTF8(try reference(), to: &value)
+                    Self.append(try reference(), to: &value)
                 } else {
                     value.append(0x20)
                     try step()
@@ -253,7 +253,7 @@ struct XMLScanner {
             switch byte {
             case 0x26:  // &
                 text.append(contentsOf: slice(start..<index))
-                Self.appendUTF8(try reference(), to: &text)
+                Self.append(try reference(), to: &text)
                 hasText = true
                 start = index
             case 0x5D:  // ]
@@ -285,7 +285,7 @@ struct XMLScanner {
     }
 
     /// Reads a reference at its `&`, giving the character it stands for.
-    private mutating func reference() throws(OfficeDocumentError) -> UInt32 {
+    private mutating func reference() throws(OfficeDocumentError) -> Unicode.Scalar {
         index += 1
         if index < bytes.count, bytes[index] == 0x23 {  // #
             index += 1
@@ -299,18 +299,18 @@ struct XMLScanner {
             }
             guard index > start, index < bytes.count, bytes[index] == 0x3B else { throw failure(.malformedReference) }  // ;
             index += 1
-            guard Self.isXMLCharacter(scalar) else { throw failure(.forbiddenCharacter) }
-            return scalar
+            guard Self.isXMLCharacter(scalar), let character = Unicode.Scalar(scalar) else { throw failure(.forbiddenCharacter) }
+            return character
         }
         let entity = try name(or: .malformedReference)
         guard index < bytes.count, bytes[index] == 0x3B else { throw failure(.malformedReference) }
         index += 1
         switch String(decoding: slice(entity), as: UTF8.self) {
-        case "lt": return 0x3C
-        case "gt": return 0x3E
-        case "amp": return 0x26
-        case "quot": return 0x22
-        case "apos": return 0x27
+        case "lt": return "<"
+        case "gt": return ">"
+        case "amp": return "&"
+        case "quot": return "\""
+        case "apos": return "'"
         default: throw failure(.undeclaredEntity)
         }
     }
@@ -519,23 +519,9 @@ struct XMLScanner {
         return length
     }
 
-    static func appendUTF8(_ scalar: UInt32, to bytes: inout [UInt8]) {
-        switch scalar {
-        case ..<0x80:
-            bytes.append(UInt8(scalar))
-        case ..<0x800:
-            bytes.append(UInt8(0xC0 | scalar >> 6))
-            bytes.append(UInt8(0x80 | scalar & 0x3F))
-        case ..<0x10000:
-            bytes.append(UInt8(0xE0 | scalar >> 12))
-            bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | scalar & 0x3F))
-        default:
-            bytes.append(UInt8(0xF0 | scalar >> 18))
-            bytes.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | scalar & 0x3F))
-        }
+    /// Appends a character's UTF-8.
+    static func append(_ character: Unicode.Scalar, to bytes: inout [UInt8]) {
+        UTF8.encode(character) { bytes.append($0) }
     }
 
     // MARK: Errors
