@@ -1,3 +1,4 @@
+import EqlintText
 /// A reporter whose document can be written plan by plan while a run goes
 /// on: a head, a part for each plan, and a tail that may depend on the
 /// whole run's summary. Written in order, they are exactly `report(_:)` of
@@ -8,6 +9,9 @@ public protocol StreamingReporter: Reporter {
     /// What one plan adds, with no separator before it. A pure function of
     /// the report, so it may be made on any thread.
     func part(_ file: FileReport) -> String
+    /// `part` as UTF-8, as a run writes it (by default `part`'s bytes; a
+    /// reporter that writes bytes need not make a `String` of them).
+    func partUTF8(_ file: FileReport) -> [UInt8]
     /// What goes between two parts that add something (`,` and a line break in JSON).
     var separator: String { get }
     /// The end of the document, once every plan is in.
@@ -16,6 +20,10 @@ public protocol StreamingReporter: Reporter {
 
 extension StreamingReporter {
     public var streaming: (any StreamingReporter)? { self }
+
+    public func partUTF8(_ file: FileReport) -> [UInt8] {
+        Array(part(file).utf8)
+    }
 
     /// The whole document at once, from its head, parts and tail.
     public func streamedReport(_ files: [FileReport]) -> String {
@@ -49,6 +57,17 @@ public struct ReportStream {
         guard !text.isEmpty else { return "" }
         defer { continuing = true }
         return continuing ? reporter.separator + text : text
+    }
+
+    /// `add`'s text appended to `out` as UTF-8; `part`, when given, is the
+    /// reporter's `partUTF8` for the plan, made beforehand.
+    public mutating func add(_ file: FileReport, partUTF8 part: [UInt8]?, to out: inout [UInt8]) {
+        summary.add(file)
+        let bytes = part ?? reporter.partUTF8(file)
+        guard !bytes.isEmpty else { return }
+        if continuing { out.append(utf8: reporter.separator) }
+        continuing = true
+        out += bytes
     }
 
     public func tail() -> String {

@@ -62,19 +62,22 @@ public struct PlanTally: Sendable, Equatable {
     public var recommendations = 0
 
     public init(_ file: FileReport) {
-        var legalRules: Set<String> = []
+        // The rules, few, found by comparing their ids (one rule's findings share its id's storage), not hashing each.
+        var legalRules: [String] = []
         path = file.path
         school = file.synopsis?.school
         period = file.synopsis?.period
-        for diagnostic in file.diagnostics {
-            switch diagnostic.severity {
+        let diagnostics = file.diagnostics
+        // By index: each diagnostic read in place, not copied out for the loop.
+        for index in diagnostics.indices {
+            switch diagnostics[index].severity {
             case .error: errors += 1
             case .warning: warnings += 1
             case .info: infos += 1
             }
-            if diagnostic.basis?.isLegal == true {
+            if diagnostics[index].basis?.isLegal == true {
                 legal += 1
-                legalRules.insert(diagnostic.ruleID)
+                if !legalRules.contains(diagnostics[index].ruleID) { legalRules.append(diagnostics[index].ruleID) }
             } else {
                 recommendations += 1
             }

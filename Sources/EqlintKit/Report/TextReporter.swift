@@ -26,8 +26,13 @@ public struct TextReporter: StreamingReporter {
     }
 
     public func report(_ files: [FileReport]) -> String {
-        // Written as bytes, each piece copied in, then made a string once:
-        // appending to a String costs far more per piece (this runs for every finding of every plan).
+        String(decoding: reportUTF8(files), as: UTF8.self)
+    }
+
+    /// `report` as UTF-8, as it is written.
+    func reportUTF8(_ files: [FileReport]) -> [UInt8] {
+        // Written as bytes, each piece copied in: appending to a String costs
+        // far more per piece (this runs for every finding of every plan).
         var out: [UInt8] = []
         out.reserveCapacity(files.reduce(0) { $0 + $1.diagnostics.count } * 320)
         for file in files {
@@ -38,21 +43,24 @@ public struct TextReporter: StreamingReporter {
             } : []
             // The path as printed, worked out once for the findings of one file.
             var path: (text: String, printed: [UInt8])?
+            // Each finding's `path:line:column:`, made in one buffer used again for each.
+            var place: [UInt8] = []
             // By index: each diagnostic read in place, not copied out for the loop.
             for index in diagnostics.indices {
                 if path?.text != diagnostics[index].path {
                     path = (diagnostics[index].path, Array(Self.printable(diagnostics[index].path).utf8))
                 }
-                append(diagnostics[index], path: path!.printed, withNote: notes && repeats[index] == 0, to: &out)
+                append(diagnostics[index], path: path!.printed, place: &place, withNote: notes && repeats[index] == 0, to: &out)
                 if showSource, let text = file.sourceLines[diagnostics[index].range.start.line] { out.append(utf8: snippet(diagnostics[index], text)) }
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     // Streaming: the findings of each plan in turn, nothing around them.
     public func head() -> String { "" }
     public func part(_ file: FileReport) -> String { report([file]) }
+    public func partUTF8(_ file: FileReport) -> [UInt8] { reportUTF8([file]) }
     public var separator: String { "" }
     public func tail(_ summary: Summary) -> String { "" }
 
@@ -72,14 +80,17 @@ public struct TextReporter: StreamingReporter {
 
     /// The finding's line, then its note and fix lines, appended to `out`
     /// piece by piece.
-    /// - Parameter path: the diagnostic's path, `printable`.
-    private func append(_ diagnostic: Diagnostic, path: [UInt8], withNote: Bool, to out: inout [UInt8]) {
+    /// - Parameters:
+    ///   - path: the diagnostic's path, `printable`.
+    ///   - place: room for the finding's `path:line:column:` (what it holds is replaced).
+    private func append(_ diagnostic: Diagnostic, path: [UInt8], place: inout [UInt8], withNote: Bool, to out: inout [UInt8]) {
         let start = diagnostic.range.start
-        var place = path
+        place.removeAll(keepingCapacity: true)
+        place += path
         place.append(0x3A)
-        place.append(utf8: String(start.line))
+        Self.appendDecimal(start.line, to: &place)
         place.append(0x3A)
-        place.append(utf8: String(start.column))
+        Self.appendDecimal(start.column, to: &place)
         place.append(0x3A)
         if color { place = Array(paint(String(decoding: place, as: UTF8.self), "1").utf8) }
         let severityColor = diagnostic.severity == .error ? "1;31" : diagnostic.severity == .warning ? "1;33" : "1;36"
@@ -115,6 +126,19 @@ public struct TextReporter: StreamingReporter {
             out.append(utf8: fixIt.title)
             if fixIt.safety == .suggestion { out.append(utf8: " (a suggestion: --fix leaves it to you)") }
             out.append(0x0A)
+        }
+    }
+
+    /// The digits of a number, as `String(number)` writes them, appended to `out`.
+    private static func appendDecimal(_ number: Int, to out: inout [UInt8]) {
+        guard number >= 0 else { return out.append(utf8: String(number)) }
+        var divisor = 1
+        while divisor <= number / 10 { divisor *= 10 }
+        var rest = number
+        while divisor > 0 {
+            out.append(0x30 + UInt8(truncatingIfNeeded: rest / divisor))
+            rest %= divisor
+            divisor /= 10
         }
     }
 

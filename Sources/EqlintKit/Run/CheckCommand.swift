@@ -1,3 +1,4 @@
+import EqlintText
 import Foundation
 import Rules
 
@@ -94,7 +95,7 @@ public struct CheckCommand {
         var fixesApplied = 0
         var plansFixed = 0
         // A baseline drops findings after checking, so then the output is made here, not beforehand.
-        if let streaming = stream?.reporter, baseline == nil { checkRun.render = { streaming.part($0) } }
+        if let streaming = stream?.reporter, baseline == nil { checkRun.render = { streaming.partUTF8($0) } }
 
         var reports: [FileReport] = []
         var summary = Summary()
@@ -103,12 +104,14 @@ public struct CheckCommand {
         var hadErrors = false
         var stoppedKeys: Set<String> = []
         var statisticsReports: [FileReport] = []
-        var pending = stream?.head() ?? ""
+        // What is written, as UTF-8: reports are made as bytes, and written as they are.
+        var pending: [UInt8] = []
+        pending.append(utf8: stream?.head() ?? "")
         var writeFailure: CommandError?
         func flush() {
             guard writeFailure == nil, !pending.isEmpty else { return }
-            do { try io.writeOutput(pending) } catch { writeFailure = error }
-            pending = ""
+            do { try io.writeOutputUTF8(pending) } catch { writeFailure = error }
+            pending.removeAll(keepingCapacity: true)
         }
         do {
             try checkRun.check(paths: paths, standardInputName: standardInputName, readStandardInput: io.readStandardInput) { event in
@@ -132,8 +135,8 @@ public struct CheckCommand {
                             plansFixed += 1
                         }
                         if printsDiff, !fix.diff.isEmpty {
-                            pending += fix.diff
-                            if pending.utf8.count >= Self.writeSize { flush() }
+                            pending.append(utf8: fix.diff)
+                            if pending.count >= Self.writeSize { flush() }
                         }
                     }
                     // A stopped pattern is not run again, so it is reported once, where it was stopped.
@@ -152,15 +155,15 @@ public struct CheckCommand {
                     if report.diagnostics.contains(where: { threshold.fails($0.severity) }) { failed = true }
                     if keepsReports { reports.append(report) }
                     if stream != nil {
-                        pending += stream!.add(report, part: rendered)
-                        if pending.utf8.count >= Self.writeSize { flush() }
+                        stream!.add(report, partUTF8: rendered, to: &pending)
+                        if pending.count >= Self.writeSize { flush() }
                     }
                 }
             }
         } catch {
             throw .ruleFile(error)
         }
-        if let stream { pending += stream.tail() }
+        if let stream { pending.append(utf8: stream.tail()) }
         flush()
         if let writeFailure { throw writeFailure }
 

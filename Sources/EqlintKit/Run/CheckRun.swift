@@ -25,9 +25,9 @@ public struct CheckRun {
     public var jobs: Int?
     /// Whether reports keep the source lines findings start on (for `TextReporter`'s excerpts).
     public var keepsSourceLines: Bool
-    /// Turns each report into output on the thread that checked the plan
-    /// (a streaming reporter's part), so the printing thread only writes.
-    public var render: (@Sendable (FileReport) -> String)?
+    /// Turns each report into output, as UTF-8, on the thread that checked
+    /// the plan (a streaming reporter's part), so the printing thread only writes.
+    public var render: (@Sendable (FileReport) -> [UInt8])?
     /// The least severe finding kept; those below it are dropped as each plan is checked.
     public var minimumSeverity = Severity.info
     /// `--fix` or `--diff`: fix each plan first (see `PlanFixer`); nil: only check.
@@ -48,7 +48,7 @@ public struct CheckRun {
     /// What checking one path or plan produced, in the order of the run.
     public enum Event: Sendable {
         /// A plan was read and checked; with `render`, its output too.
-        case report(FileReport, rendered: String?)
+        case report(FileReport, rendered: [UInt8]?)
         /// A path or plan could not be read, or held no plans.
         case error(InputError)
         /// A file a folder search found (named `.md`) is binary, not a plan:

@@ -7,6 +7,9 @@ import Foundation
 public struct CommandIO {
     /// Writes text to standard output as it is, or says why it could not.
     public var writeOutput: (String) throws(CommandError) -> Void
+    /// Writes UTF-8 text to standard output as it is (a report made as bytes,
+    /// not made a `String` only to be written); by default through `writeOutput`.
+    public var writeOutputUTF8: ([UInt8]) throws(CommandError) -> Void
     /// Writes text to standard error as it is; if even that fails there is no one left to tell.
     public var writeError: (String) -> Void
     /// Writes a whole file (a report or a baseline), in place.
@@ -19,6 +22,7 @@ public struct CommandIO {
                 writeFile: @escaping (_ text: String, _ path: String) throws(CommandError) -> Void,
                 readStandardInput: @escaping () throws(InputError) -> [UInt8]) {
         self.writeOutput = writeOutput
+        writeOutputUTF8 = { bytes throws(CommandError) in try writeOutput(String(decoding: bytes, as: UTF8.self)) }
         self.writeError = writeError
         self.writeFile = writeFile
         self.readStandardInput = readStandardInput
@@ -41,7 +45,7 @@ public struct CommandIO {
 
     /// The process's standard output, standard error, standard input and file system.
     public static var standard: CommandIO {
-        CommandIO(
+        var io = CommandIO(
             writeOutput: { text throws(CommandError) in
                 do {
                     try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
@@ -60,6 +64,14 @@ public struct CommandIO {
                     throw .standardInputUnreadable
                 }
             })
+        io.writeOutputUTF8 = { bytes throws(CommandError) in
+            do {
+                try FileHandle.standardOutput.write(contentsOf: bytes)
+            } catch {
+                throw .standardOutputUnwritable
+            }
+        }
+        return io
     }
 
     /// Writes a report or baseline in place: a symlink is followed and a

@@ -82,9 +82,30 @@ public enum PlanFinder {
     /// `CHANGELOG.md`, `LICENSE.txt`): a folder search checks it only if it
     /// holds objectives.
     public static func isProjectDocument(_ path: String) -> Bool {
+        var path = path
+        if let isOne = path.withUTF8(asciiIsProjectDocument) { return isOne }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let stem = name.split(separator: ".").first.map { $0.uppercased() } ?? ""
         return projectDocuments.contains(stem)
+    }
+
+    /// `isProjectDocument` over the bytes of a path all ASCII (each byte a
+    /// character of its own, none joining a slash or a dot), without
+    /// splitting it into strings; nil for any other path.
+    private static func asciiIsProjectDocument(_ path: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard !path.contains(where: { $0 >= 0x80 }) else { return nil }
+        // The name: the last part between slashes.
+        var end = path.count
+        while end > 0, path[end - 1] == UInt8(ascii: "/") { end -= 1 }
+        var start = end
+        while start > 0, path[start - 1] != UInt8(ascii: "/") { start -= 1 }
+        // Its stem: the first part between dots.
+        while start < end, path[start] == UInt8(ascii: ".") { start += 1 }
+        var stemEnd = start
+        while stemEnd < end, path[stemEnd] != UInt8(ascii: ".") { stemEnd += 1 }
+        // No project document's name is longer than 15 letters.
+        guard stemEnd - start <= 15 else { return false }
+        return projectDocuments.contains(String(decoding: UnsafeBufferPointer(rebasing: path[start..<stemEnd]), as: UTF8.self).uppercased())
     }
 
     private static let projectDocuments: Set<String> = [

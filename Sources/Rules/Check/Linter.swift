@@ -80,21 +80,26 @@ public struct Linter: Sendable {
         }
         // Superseded findings are numbered with the rest, then dropped, so
         // that the fingerprints (and a baseline) of the others stay as they were.
-        var diagnostics: [(Diagnostic, superseded: Bool)] = []
-        diagnostics.reserveCapacity(found.findings.count + found.superseded.count + 1)
-        for item in found.findings { diagnostics.append((diagnostic(item.rule, item.finding), false)) }
-        for item in found.superseded { diagnostics.append((diagnostic(item.rule, item.finding), true)) }
+        // By index: a finding and a diagnostic are large values to copy or move.
+        var made: [Diagnostic] = []
+        made.reserveCapacity(found.findings.count + found.superseded.count + 1)
+        for index in found.findings.indices { made.append(diagnostic(found.findings[index].rule, found.findings[index].finding)) }
+        for index in found.superseded.indices { made.append(diagnostic(found.superseded[index].rule, found.superseded[index].finding)) }
+        let superseded = found.findings.count..<(found.findings.count + found.superseded.count)
         // A file that is not UTF-8 is reported whatever the rules and comments say.
-        if let invalid = source.invalidUTF8 { diagnostics.append((.invalidUTF8(invalid, path: source.path), false)) }
-        diagnostics.sort { Diagnostic.reportOrder($0.0, $1.0) }
-        var all = diagnostics.map(\.0)
+        if let invalid = source.invalidUTF8 { made.append(.invalidUTF8(invalid, path: source.path)) }
+        // Reading order, the diagnostics' indices sorted (the same stable sort, so the same order).
+        var order = Array(made.indices)
+        order.sort { Diagnostic.reportOrder(made[$0], made[$1]) }
+        var all = order.map { made[$0] }
+        made = []
         for index in all.indices {
             // In a web page, the text at fault is its words, never its markup.
             all[index].faultText = found.isWebPage ? InlineText.plain(source.bytes, Self.faultSpan(all[index].range, in: source))
                 : source.firstLine(of: all[index].range)
         }
         Fingerprint.assign(&all)
-        let shown = found.superseded.isEmpty ? all : all.indices.filter { !diagnostics[$0].superseded }.map { all[$0] }
+        let shown = found.superseded.isEmpty ? all : all.indices.filter { !superseded.contains(order[$0]) }.map { all[$0] }
         return LintOutcome(diagnostics: shown, stoppedPatterns: stops.all, objectiveCount: found.objectiveCount,
                            synopsis: found.synopsis)
     }

@@ -14,8 +14,18 @@ public struct Diagnostic: Hashable, Sendable {
     public var help: String
     /// The text the range covers (its first line), as written in the file.
     public var faultText: String = ""
-    /// Stable identity across unrelated edits (see `Fingerprint`).
-    public var fingerprint: String = ""
+    /// Stable identity across unrelated edits (see `Fingerprint`): made
+    /// from the rule, the text at fault and `occurrence` when read, as only
+    /// some formats and baselines read it; "" before `Fingerprint.assign`.
+    public var fingerprint: String {
+        get { givenFingerprint ?? occurrence.map { Fingerprint.make(ruleID: ruleID, faultText: faultText, occurrence: $0) } ?? "" }
+        set { givenFingerprint = newValue }
+    }
+    /// Which repeat of its rule and text in its file the finding is (see
+    /// `Fingerprint.assign`), numbered in reading order from 0.
+    var occurrence: Int?
+    /// A fingerprint set outright, not made from `occurrence`.
+    private var givenFingerprint: String?
     /// What the rule rests on (nil for a finding no rule file makes, such as `invalid-utf8`).
     public var basis: Basis?
     /// The index in the plan's objectives of the objective the finding is
@@ -31,6 +41,27 @@ public struct Diagnostic: Hashable, Sendable {
         self.ruleID = ruleID
         self.message = message
         self.help = help
+    }
+
+    public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        lhs.path == rhs.path && lhs.range == rhs.range && lhs.severity == rhs.severity && lhs.ruleID == rhs.ruleID
+            && lhs.message == rhs.message && lhs.help == rhs.help && lhs.faultText == rhs.faultText
+            && lhs.fingerprint == rhs.fingerprint && lhs.basis == rhs.basis && lhs.objective == rhs.objective && lhs.fixIts == rhs.fixIts
+    }
+
+    /// Hashed as compared: by every value a reader sees, the fingerprint as made.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(range)
+        hasher.combine(severity)
+        hasher.combine(ruleID)
+        hasher.combine(message)
+        hasher.combine(help)
+        hasher.combine(faultText)
+        hasher.combine(fingerprint)
+        hasher.combine(basis)
+        hasher.combine(objective)
+        hasher.combine(fixIts)
     }
 
     /// Reading order: by file, then position, then rule.

@@ -48,15 +48,14 @@ public enum Fingerprint {
     }
 
     /// Gives each diagnostic its fingerprint, numbering repeats of the same
-    /// rule and text in reading order.
+    /// rule and text in reading order: the number is kept, and the
+    /// fingerprint made from it when read (most runs print none).
     /// Repeats are the same rule and text as `String` compares them (canonically
     /// equivalent), so they are told apart by `String`'s own hash, not the bytes'.
     static func assign(_ diagnostics: inout [Diagnostic]) {
         let keys = diagnostics.map { RuleAndText(ruleID: $0.ruleID, text: $0.faultText) }
         let hashes = keys.map { $0.hash64 }
         let occurrences = Occurrences.numbers(hashes: hashes) { keys[$0] == keys[$1] }
-        for index in diagnostics.indices {
-            diagnostics[index].fingerprint = make(ruleID: keys[index].ruleID, faultText: keys[index].text, occurrence: occurrences[index])
-        }
+        for index in diagnostics.indices { diagnostics[index].occurrence = occurrences[index] }
     }
 }
