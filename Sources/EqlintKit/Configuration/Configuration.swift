@@ -43,6 +43,8 @@ public struct Configuration: Sendable {
     /// Whether a file found by searching a directory is to be checked
     /// (a file named on the command line always is).
     public func includes(absolutePath: String) -> Bool {
+        // With no patterns every file is, and its path need not be worked out.
+        if include.isEmpty, exclude.isEmpty { return true }
         guard let relative = Paths.relative(absolutePath, to: directory) else { return true }
         if !include.isEmpty, !include.contains(where: { $0.matches(relative) }) { return false }
         return !exclude.contains { $0.matches(relative) }

@@ -38,20 +38,24 @@ public struct TextReporter: StreamingReporter {
         for file in files {
             // A rule's note is given once per plan for each wording of it.
             let diagnostics = file.diagnostics
-            let repeats = notes ? Occurrences.numbers(hashes: diagnostics.map { RuleAndText(ruleID: $0.ruleID, text: $0.help).hash64 }) {
+            let repeats = notes ? Occurrences.numbers(hashes: diagnostics.indices.map {
+                RuleAndText(ruleID: diagnostics[$0].ruleID, text: diagnostics[$0].help).hash64
+            }) {
                 diagnostics[$0].ruleID == diagnostics[$1].ruleID && diagnostics[$0].help == diagnostics[$1].help
             } : []
             // The path as printed, worked out once for the findings of one file.
             var path: (text: String, printed: [UInt8])?
             // Each finding's `path:line:column:`, made in one buffer used again for each.
             var place: [UInt8] = []
-            // By index: each diagnostic read in place, not copied out for the loop.
-            for index in diagnostics.indices {
-                if path?.text != diagnostics[index].path {
-                    path = (diagnostics[index].path, Array(Self.printable(diagnostics[index].path).utf8))
+            // Through the array's buffer: each diagnostic read in place, not copied out to be passed on.
+            diagnostics.withUnsafeBufferPointer { diagnostics in
+                for index in diagnostics.indices {
+                    if path?.text != diagnostics[index].path {
+                        path = (diagnostics[index].path, Array(Self.printable(diagnostics[index].path).utf8))
+                    }
+                    append(diagnostics[index], path: path!.printed, place: &place, withNote: notes && repeats[index] == 0, to: &out)
+                    if showSource, let text = file.sourceLines[diagnostics[index].range.start.line] { out.append(utf8: snippet(diagnostics[index], text)) }
                 }
-                append(diagnostics[index], path: path!.printed, place: &place, withNote: notes && repeats[index] == 0, to: &out)
-                if showSource, let text = file.sourceLines[diagnostics[index].range.start.line] { out.append(utf8: snippet(diagnostics[index], text)) }
             }
         }
         return out

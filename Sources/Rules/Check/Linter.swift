@@ -91,8 +91,9 @@ public struct Linter: Sendable {
         // Reading order, the diagnostics' indices sorted (the same stable sort, so the same order).
         var order = Array(made.indices)
         order.sort { Diagnostic.reportOrder(made[$0], made[$1]) }
-        var all = order.map { made[$0] }
+        var all = made
         made = []
+        Self.permute(&all, to: order)
         for index in all.indices {
             // In a web page, the text at fault is its words, never its markup.
             all[index].faultText = found.isWebPage ? InlineText.plain(source.bytes, Self.faultSpan(all[index].range, in: source))
@@ -102,6 +103,23 @@ public struct Linter: Sendable {
         let shown = found.superseded.isEmpty ? all : all.indices.filter { !superseded.contains(order[$0]) }.map { all[$0] }
         return LintOutcome(diagnostics: shown, stoppedPatterns: stops.all, objectiveCount: found.objectiveCount,
                            synopsis: found.synopsis)
+    }
+
+    /// Puts `items[order[i]]` at `i` for every `i`, by swapping along each
+    /// cycle of the permutation: each item moved, never copied.
+    static func permute<Item>(_ items: inout [Item], to order: [Int]) {
+        var placed = [Bool](repeating: false, count: items.count)
+        for start in items.indices where !placed[start] {
+            // Along the cycle from `start`: each place takes the item the order wants there.
+            var place = start
+            while true {
+                placed[place] = true
+                let from = order[place]
+                if from == start { break }
+                items.swapAt(place, from)
+                place = from
+            }
+        }
     }
 
     /// What the rules found in one plan, each finding with its rule and its

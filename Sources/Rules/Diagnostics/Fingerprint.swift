@@ -53,9 +53,11 @@ public enum Fingerprint {
     /// Repeats are the same rule and text as `String` compares them (canonically
     /// equivalent), so they are told apart by `String`'s own hash, not the bytes'.
     static func assign(_ diagnostics: inout [Diagnostic]) {
-        let keys = diagnostics.map { RuleAndText(ruleID: $0.ruleID, text: $0.faultText) }
-        let hashes = keys.map { $0.hash64 }
-        let occurrences = Occurrences.numbers(hashes: hashes) { keys[$0] == keys[$1] }
+        // Read in place by index, not copied into keys of their own.
+        let hashes = diagnostics.indices.map { RuleAndText(ruleID: diagnostics[$0].ruleID, text: diagnostics[$0].faultText).hash64 }
+        let occurrences = Occurrences.numbers(hashes: hashes) {
+            diagnostics[$0].ruleID == diagnostics[$1].ruleID && diagnostics[$0].faultText == diagnostics[$1].faultText
+        }
         for index in diagnostics.indices { diagnostics[index].occurrence = occurrences[index] }
     }
 }

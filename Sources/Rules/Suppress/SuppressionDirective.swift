@@ -35,6 +35,8 @@ struct SuppressionDirective {
 
     /// Reads a comment: nil when it is not for eqlint at all.
     static func read(_ comment: TextValue) -> Result<SuppressionDirective, Malformed>? {
+        // Most comments are not for eqlint: told from their first word's bytes, not its words.
+        guard mayBeForEqlint(comment.text) else { return nil }
         var body = Substring(comment.text)
         if body.hasPrefix("<!--") { body = body.dropFirst(4) }
         if body.hasSuffix("-->") { body = body.dropLast(3) }
@@ -58,6 +60,21 @@ struct SuppressionDirective {
         }
         let ids = words.dropFirst().flatMap { $0.split(separator: ",").map(String.init) }.filter { !$0.isEmpty }
         return .success(SuppressionDirective(kind: kind, ruleIDs: ids, reason: reason, comment: comment))
+    }
+
+    /// Whether a comment's first word, after `<!--` and spaces, tabs and line
+    /// ends, may begin with `eqlint` in any case (`read` reads only those).
+    /// Over the bytes: no other character lower-cases to one of its
+    /// letters, and the separators `read` splits words at are single bytes.
+    static func mayBeForEqlint(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = bytes.starts(with: "<!--".utf8) ? 4 : 0
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D { index += 1 }
+            guard bytes.count - index >= 6 else { return false }
+            // ASCII letters lower-cased by setting their 0x20 bit.
+            return zip(bytes[index..<(index + 6)], "eqlint".utf8).allSatisfy { $0 | 0x20 == $1 }
+        }
     }
 
     func covers(_ ruleID: String) -> Bool {

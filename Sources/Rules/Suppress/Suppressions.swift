@@ -88,7 +88,8 @@ struct Suppressions {
     func ineffective(used: Set<Int>, knownRuleIDs: [String]) -> [(comment: TextValue, problem: IneffectiveSuppression)] {
         var findings = malformed.map { ($0.comment, IneffectiveSuppression.notAnInstruction($0.word, suggestion: $0.suggestion)) }
         findings += misplaced.map { ($0.comment, IneffectiveSuppression.inLine($0.kind)) }
-        let known = Set(knownRuleIDs)
+        // Most plans have no directive naming rules: the rules' ids are hashed only for one that does.
+        let known: Set<String> = directives.contains { !$0.ruleIDs.isEmpty } ? Set(knownRuleIDs) : []
         for (index, directive) in directives.enumerated() {
             if let first = directive.ruleIDs.first(where: { !known.contains($0) }) {
                 findings.append((directive.comment, .unknownRule(first, suggestion: Spelling.closest(to: first, in: knownRuleIDs))))

@@ -1,10 +1,24 @@
 import EqlintPlan
 import EqlintText
-import Rules
+@testable import Rules
 import Testing
 
 @Suite("Checking plans")
 struct LinterTests {
+
+    @Test("diagnostics put in reading order in place, as a copy in that order would have them")
+    func permuteInPlace() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [0, 1, 2, 3, 7, 40] {
+            for _ in 0..<20 {
+                let order = Array(0..<count).shuffled(using: &generator)
+                var items = (0..<count).map { "item \($0)" }
+                let expected = order.map { items[$0] }
+                Linter.permute(&items, to: order)
+                #expect(items == expected)
+            }
+        }
+    }
 
     @Test("a missing field points at its objective's heading")
     func missingFieldAtHeading() {

@@ -115,6 +115,24 @@ struct SuppressionTests {
         #expect(lint("## Objective 1 <!-- draft -->\n<!-- eqlint is great -->\nLead: Head\n") == [])
     }
 
+    @Test("a comment told not to be eqlint's by its bytes is one reading it word by word leaves out")
+    func notForEqlintByBytes() {
+        let comments = [
+            "<!-- eqlint-disable -->", "<!--EQLINT-DISABLE objective-lead-->", "<!-- \teqlint disable-next-line -->", "<!-- eqlint: enable -->",
+            "<!-- eqlint -->", "<!--eqlint-->", "<!-- draft -->", "<!-- -- eqlint-disable -->", "<!-- \u{301}eqlint-disable -->",
+            "<!--\u{301}eqlint-disable -->", "<!-- \u{A0}eqlint-disable -->", "<!--\r\neqlint-disable -->", "<!-- eqlin -->", "<!-- eqlinx-disable -->",
+            "<!-- \u{212A}eqlint -->", "eqlint-disable", "<!-- Eqlint-Enable objective-lead -- reviewed -->", "<!---->", "<!--", "",
+        ]
+        for text in comments {
+            let comment = TextValue(text: text, range: SourceRange(start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 1)),
+                                    span: 0..<text.utf8.count)
+            if !SuppressionDirective.mayBeForEqlint(text) { #expect(SuppressionDirective.read(comment) == nil, "\(text)") }
+        }
+        #expect(SuppressionDirective.mayBeForEqlint("<!-- eqlint-disable -->"))
+        #expect(SuppressionDirective.mayBeForEqlint("<!--\tEqLint disable -->"))
+        #expect(!SuppressionDirective.mayBeForEqlint("<!-- draft -->"))
+    }
+
     @Test("a comment opening is found anywhere, and only a whole one")
     func commentOpening() {
         for text in ["<!--", "a <!-- b", "x\n<!-- eqlint-disable -->", "<<!--", "<!<!--"] {
