@@ -106,18 +106,21 @@ public struct Linter: Sendable {
     }
 
     /// Puts `items[order[i]]` at `i` for every `i`, by swapping along each
-    /// cycle of the permutation: each item moved, never copied.
+    /// cycle of the permutation: each item moved, never copied (the array's
+    /// own `swapAt` copies, retaining what an item holds).
     static func permute<Item>(_ items: inout [Item], to order: [Int]) {
         var placed = [Bool](repeating: false, count: items.count)
-        for start in items.indices where !placed[start] {
-            // Along the cycle from `start`: each place takes the item the order wants there.
-            var place = start
-            while true {
-                placed[place] = true
-                let from = order[place]
-                if from == start { break }
-                items.swapAt(place, from)
-                place = from
+        items.withUnsafeMutableBufferPointer { items in
+            for start in items.indices where !placed[start] {
+                // Along the cycle from `start`: each place takes the item the order wants there.
+                var place = start
+                while true {
+                    placed[place] = true
+                    let from = order[place]
+                    if from == start { break }
+                    items.swapAt(place, from)
+                    place = from
+                }
             }
         }
     }

@@ -1,4 +1,6 @@
 import EqlintPlan
+import EqlintText
+import Foundation
 @testable import Rules
 import Testing
 
@@ -124,13 +126,25 @@ struct SuppressionTests {
             "<!-- \u{212A}eqlint -->", "eqlint-disable", "<!-- Eqlint-Enable objective-lead -- reviewed -->", "<!---->", "<!--", "",
         ]
         for text in comments {
-            let comment = TextValue(text: text, range: SourceRange(start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 1)),
-                                    span: 0..<text.utf8.count)
+            let start = EqlintText.SourceLocation(line: 1, column: 1)
+            let comment = TextValue(text: text, range: EqlintText.SourceRange(start: start, end: start), span: 0..<text.utf8.count)
             if !SuppressionDirective.mayBeForEqlint(text) { #expect(SuppressionDirective.read(comment) == nil, "\(text)") }
         }
         #expect(SuppressionDirective.mayBeForEqlint("<!-- eqlint-disable -->"))
         #expect(SuppressionDirective.mayBeForEqlint("<!--\tEqLint disable -->"))
         #expect(!SuppressionDirective.mayBeForEqlint("<!-- draft -->"))
+    }
+
+    @Test("a reason trimmed over its bytes as Foundation trims it")
+    func reasonTrimmed() {
+        let texts = ["", " ", "a", " a ", "  the trust plan names the lead ", "\t\nreason\r\n", "reason\u{A0}", "\u{A0}reason",
+                     " \u{2003}reason\u{2028} ", "re ason", " e\u{301} ", " \u{301}x ", "x\u{85}", " \u{1F600} ", "\u{B}\u{C}x\u{B}", "\n\n"]
+        for text in texts {
+            for padded in [text, "xx" + text] {
+                let reason = Substring(padded).dropFirst(padded == text ? 0 : 2)
+                #expect(SuppressionDirective.trimmed(reason) == reason.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+            }
+        }
     }
 
     @Test("a comment opening is found anywhere, and only a whole one")
