@@ -116,12 +116,34 @@ public struct Vocabulary: Sendable {
     /// in the order they appear.
     /// - Parameter words: the words of the span, when already read.
     package func find(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: ArraySlice<PhraseIndex.Word>? = nil) -> [VocabularyMatch] {
-        var found: [VocabularyMatch] = []
-        if let list = phraseLists.firstIndex(of: selection.list) {
-            found = phraseIndexes[list].matches(in: words ?? PhraseIndex.words(in: bytes, span: span)[...], bytes: bytes,
-                                                groups: selection.groups)
-        }
+        let phrases = phraseIndex(of: selection.list)
+        var search = PhraseIndex.Search(groups: selection.groups)
+        return find(in: bytes, span: span, words: words, phrases: phrases, search: &search, patternGroups: patternGroups(of: selection))
+    }
+
+    /// `find` in each of some spans, the matches of one after another's:
+    /// the selection's list, groups and patterns looked up once, not for each span.
+    /// - Parameter words: the words of a span, by its index in `spans`.
+    package func find(_ selection: VocabularySelection, in bytes: [UInt8], spans: [Range<Int>],
+                      words: (Int) -> ArraySlice<PhraseIndex.Word>) -> [VocabularyMatch] {
+        let phrases = phraseIndex(of: selection.list)
+        var search = PhraseIndex.Search(groups: selection.groups)
         let groups = patternGroups(of: selection)
+        var found: [VocabularyMatch] = []
+        for index in spans.indices {
+            found += find(in: bytes, span: spans[index], words: phrases == nil ? nil : words(index), phrases: phrases, search: &search,
+                          patternGroups: groups)
+        }
+        return found
+    }
+
+    /// `find` in one span, the selection looked up already.
+    private func find(in bytes: [UInt8], span: Range<Int>, words: ArraySlice<PhraseIndex.Word>?, phrases: PhraseIndex?,
+                      search: inout PhraseIndex.Search, patternGroups groups: [(group: String, patterns: [Pattern])]) -> [VocabularyMatch] {
+        var found: [VocabularyMatch] = []
+        if let phrases {
+            found = phrases.matches(in: words ?? PhraseIndex.words(in: bytes, span: span)[...], bytes: bytes, search: &search)
+        }
         guard !groups.isEmpty else { return found }
         // Over the span's bytes: a `String` is made only if Foundation has to match it.
         bytes.withUnsafeBufferPointer { bytes in
@@ -150,13 +172,35 @@ public struct Vocabulary: Sendable {
     /// Whether `bytes[span]` holds a phrase or pattern of the selection:
     /// phrases first, patterns only when no phrase is there.
     package func contains(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: ArraySlice<PhraseIndex.Word>? = nil) -> Bool {
-        if let list = phraseLists.firstIndex(of: selection.list) {
-            if phraseIndexes[list].hasMatch(in: words ?? PhraseIndex.words(in: bytes, span: span)[...], bytes: bytes, groups: selection.groups) {
-                return true
-            }
+        let phrases = phraseIndex(of: selection.list)
+        var search = PhraseIndex.Search(groups: selection.groups)
+        return contains(selection, in: bytes, span: span, words: words, phrases: phrases, search: &search, patternList: patternList(of: selection))
+    }
+
+    /// Whether some span holds a phrase or pattern of the selection, each
+    /// span read as `contains` reads it, in order, up to the first that
+    /// does: the selection's list and groups looked up once, not for each span.
+    /// - Parameter words: the words of a span, by its index in `spans`.
+    package func contains(_ selection: VocabularySelection, in bytes: [UInt8], spans: [Range<Int>],
+                          words: (Int) -> ArraySlice<PhraseIndex.Word>) -> Bool {
+        let phrases = phraseIndex(of: selection.list)
+        var search = PhraseIndex.Search(groups: selection.groups)
+        let patterns = patternList(of: selection)
+        for index in spans.indices where contains(selection, in: bytes, span: spans[index], words: phrases == nil ? nil : words(index),
+                                                  phrases: phrases, search: &search, patternList: patterns) {
+            return true
+        }
+        return false
+    }
+
+    /// `contains` in one span, the selection looked up already.
+    private func contains(_ selection: VocabularySelection, in bytes: [UInt8], span: Range<Int>, words: ArraySlice<PhraseIndex.Word>?,
+                          phrases: PhraseIndex?, search: inout PhraseIndex.Search, patternList list: Int?) -> Bool {
+        if let phrases, phrases.hasMatch(in: words ?? PhraseIndex.words(in: bytes, span: span)[...], bytes: bytes, search: &search) {
+            return true
         }
         // The list's pattern groups passed over in place: no array of the selection's is made.
-        guard let list = orderedPatternGroups.firstIndex(where: { $0.list == selection.list }) else { return false }
+        guard let list else { return false }
         return bytes.withUnsafeBufferPointer { bytes in
             let text = UnsafeBufferPointer(rebasing: bytes[span])
             return orderedPatternGroups[list].groups.contains { entry in
@@ -165,9 +209,20 @@ public struct Vocabulary: Sendable {
         }
     }
 
+    /// A list's phrase index, if it has phrases: a copy (its tables
+    /// retained), made once for a search of all its spans.
+    private func phraseIndex(of list: String) -> PhraseIndex? {
+        phraseLists.firstIndex(of: list).map { phraseIndexes[$0] }
+    }
+
+    /// The place in `orderedPatternGroups` of a selection's list, if it has patterns.
+    private func patternList(of selection: VocabularySelection) -> Int? {
+        orderedPatternGroups.firstIndex(where: { $0.list == selection.list })
+    }
+
     /// The pattern groups of a selection, in group-name order.
     private func patternGroups(of selection: VocabularySelection) -> [(group: String, patterns: [Pattern])] {
-        guard let list = orderedPatternGroups.firstIndex(where: { $0.list == selection.list }) else { return [] }
+        guard let list = patternList(of: selection) else { return [] }
         let all = orderedPatternGroups[list].groups
         guard selection.groups != nil else { return all }
         return all.filter { Self.wants(selection, $0.group) }

@@ -89,10 +89,19 @@ package struct PhraseIndex: Sendable {
     }
 
     /// The first word at or after `start` flagged in `filter` (`words.count`
-    /// when none is): a loop of its own, so that it keeps all it needs in registers.
+    /// when none is): a loop of its own, so that it keeps all it needs in
+    /// registers, reading four words a round while four are left (one test
+    /// of the end for four look-ups).
     @inline(never)
     private static func nextFlagged(_ words: UnsafeBufferPointer<Word>, from start: Int, _ filter: UnsafeBufferPointer<Bool>) -> Int {
         var index = start
+        while index &+ 4 <= words.count {
+            if filter[filterSlot(words[index].hash)] { return index }
+            if filter[filterSlot(words[index &+ 1].hash)] { return index &+ 1 }
+            if filter[filterSlot(words[index &+ 2].hash)] { return index &+ 2 }
+            if filter[filterSlot(words[index &+ 3].hash)] { return index &+ 3 }
+            index &+= 4
+        }
         while index < words.count, !filter[filterSlot(words[index].hash)] { index += 1 }
         return index
     }
@@ -143,18 +152,42 @@ package struct PhraseIndex: Sendable {
     /// be split in two by a space, as a Word table cell that wrapped leaves it
     /// (`disadvanta ges`).
     package func matches(in words: ArraySlice<Word>, bytes: [UInt8], groups: Set<String>? = nil) -> [VocabularyMatch] {
+        var search = Search(groups: groups)
+        return matches(in: words, bytes: bytes, search: &search)
+    }
+
+    /// Whether `matches` finds anything: it stops at the first phrase found.
+    package func hasMatch(in words: ArraySlice<Word>, bytes: [UInt8], groups: Set<String>? = nil) -> Bool {
+        var search = Search(groups: groups)
+        return hasMatch(in: words, bytes: bytes, search: &search)
+    }
+
+    /// Some groups of the index searched for in one text after another (a
+    /// rule's spans): which groups are wanted is worked out once, at the
+    /// first phrase tried in any of them, not for each text.
+    package struct Search {
+        fileprivate let groups: Set<String>?
+        fileprivate var wanted: GroupFilter?
+
+        package init(groups: Set<String>?) {
+            self.groups = groups
+        }
+    }
+
+    /// `matches`, in one text of a search.
+    package func matches(in words: ArraySlice<Word>, bytes: [UInt8], search: inout Search) -> [VocabularyMatch] {
         var found: [VocabularyMatch] = []
-        forEachMatch(in: words, bytes: bytes, groups: groups) {
+        forEachMatch(in: words, bytes: bytes, search: &search) {
             found.append($0)
             return true
         }
         return found
     }
 
-    /// Whether `matches` finds anything: it stops at the first phrase found.
-    package func hasMatch(in words: ArraySlice<Word>, bytes: [UInt8], groups: Set<String>? = nil) -> Bool {
+    /// `hasMatch`, in one text of a search.
+    package func hasMatch(in words: ArraySlice<Word>, bytes: [UInt8], search: inout Search) -> Bool {
         var found = false
-        forEachMatch(in: words, bytes: bytes, groups: groups) { _ in
+        forEachMatch(in: words, bytes: bytes, search: &search) { _ in
             found = true
             return false
         }
@@ -175,14 +208,16 @@ package struct PhraseIndex: Sendable {
     /// returns false. The words are read in place: a slice of a text's
     /// words (an entry's, out of its published span's) is never copied.
     @inline(__always)
-    private func forEachMatch(in words: ArraySlice<Word>, bytes: [UInt8], groups: Set<String>?, _ body: (VocabularyMatch) -> Bool) {
-        words.withUnsafeBufferPointer { forEachMatch(in: $0, bytes: bytes, groups: groups, body) }
+    private func forEachMatch(in words: ArraySlice<Word>, bytes: [UInt8], search: inout Search, _ body: (VocabularyMatch) -> Bool) {
+        words.withUnsafeBufferPointer { forEachMatch(in: $0, bytes: bytes, search: &search, body) }
     }
 
     @inline(__always)
-    private func forEachMatch(in words: UnsafeBufferPointer<Word>, bytes: [UInt8], groups: Set<String>?, _ body: (VocabularyMatch) -> Bool) {
+    private func forEachMatch(in words: UnsafeBufferPointer<Word>, bytes: [UInt8], search: inout Search, _ body: (VocabularyMatch) -> Bool) {
         // Worked out at the first phrase tried: most texts start none.
-        var wanted: GroupFilter?
+        var wanted = search.wanted
+        defer { search.wanted = wanted }
+        let groups = search.groups
         // The last word joined to the next one (`disadvanta ges`) and its
         // hash: the phrases sharing a first word try the same join.
         var joined = (at: -1, hash: UInt64(0))
@@ -237,7 +272,7 @@ package struct PhraseIndex: Sendable {
     /// them, or a set of bits worked out once a search from the few names
     /// asked for, so that no group's name is compared or hashed for each
     /// phrase tried.
-    private enum GroupFilter {
+    fileprivate enum GroupFilter {
         case all
         case bits(UInt64)
         /// A list of more than 64 groups: each group's name looked up in the set.
@@ -253,8 +288,9 @@ package struct PhraseIndex: Sendable {
                 return
             }
             var bits: UInt64 = 0
+            // The names differ (`add` keeps one of each): one is the most a group is.
             for group in groups {
-                for index in names.indices where names[index] == group { bits |= 1 << UInt64(index) }
+                if let index = names.firstIndex(of: group) { bits |= 1 << UInt64(index) }
             }
             self = .bits(bits)
         }

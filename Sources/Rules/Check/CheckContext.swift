@@ -181,7 +181,7 @@ final class CheckContext {
             let found: Bool
             switch condition.test {
             case .mentions(let selection):
-                found = spans.indices.contains { vocabulary.contains(selection, in: source.bytes, span: spans[$0], words: words($0)) }
+                found = vocabulary.contains(selection, in: source.bytes, spans: spans, words: words)
             case .matches(let pattern):
                 found = (texts ?? spans.map(source.text)).contains { pattern.matches($0, stops: stops) }
             }
@@ -221,7 +221,7 @@ final class CheckContext {
     /// Whether a phrase or pattern of a selection is in some spans of the
     /// file, given the words of each span (by index) already read.
     func mentions(_ selection: VocabularySelection, in spans: [Range<Int>], words: (Int) -> ArraySlice<PhraseIndex.Word>) -> Bool {
-        spans.indices.contains { vocabulary.contains(selection, in: source.bytes, span: spans[$0], words: words($0)) }
+        vocabulary.contains(selection, in: source.bytes, spans: spans, words: words)
     }
 
     /// The phrases and patterns of a selection in some spans of the file.
@@ -232,7 +232,7 @@ final class CheckContext {
     /// The phrases and patterns of a selection in some spans of the file,
     /// given the words of each span (by index) already read.
     func find(_ selection: VocabularySelection, in spans: [Range<Int>], words: (Int) -> ArraySlice<PhraseIndex.Word>) -> [VocabularyMatch] {
-        spans.indices.flatMap { vocabulary.find(selection, in: source.bytes, span: spans[$0], words: words($0)) }
+        vocabulary.find(selection, in: source.bytes, spans: spans, words: words)
     }
 
     /// The words of a span of the file: a slice of the published words when

@@ -85,9 +85,7 @@ struct PresentCheck: PlanCheck, ObjectiveCheck, ActionCheck {
             if plan.hasFrontMatter(field.rawValue) || plan.date(field.rawValue) != nil { return true }
             guard let mentions else { return false }
             let selection = VocabularySelection(list: mentions, groups: [field.rawValue])
-            return context.publishedSpans.indices.contains {
-                context.vocabulary.contains(selection, in: context.source.bytes, span: context.publishedSpans[$0], words: context.publishedWords[$0][...])
-            }
+            return context.mentions(selection, in: context.publishedSpans) { context.publishedWords[$0][...] }
         }
     }
 
