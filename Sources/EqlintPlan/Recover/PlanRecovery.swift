@@ -213,17 +213,20 @@ struct PlanRecovery {
     /// One value over several lines or cell parts, joined with spaces.
     func value(lines: [Range<Int>]) -> TextValue {
         if lines.count == 1 { return value(lines[0]) }
-        var text = ""
-        for line in lines {
-            let plain = InlineText.plain(bytes, line)
-            guard !plain.isEmpty else { continue }
-            if !text.isEmpty { text += " " }
-            text += plain
-        }
         let first = lines.first ?? 0..<0
         let last = lines.last ?? first
         let span = first.lowerBound..<last.upperBound
-        return TextValue(text: text, range: source.range(of: span), span: span)
+        // Each line's words, joined with a space into one buffer: one `String` made, not one a line.
+        var text: [UInt8] = []
+        text.reserveCapacity(lines.reduce(lines.count) { $0 + $1.count })
+        for line in lines {
+            let joined = text.count
+            if !text.isEmpty { text.append(0x20) }
+            let start = text.count
+            InlineText.appendPlain(bytes, line, to: &text)
+            if text.count == start { text.removeLast(text.count - joined) }  // a line with no words: no space for it
+        }
+        return TextValue(text: String(decoding: text, as: UTF8.self), range: source.range(of: span), span: span)
     }
 
     /// One value from parts that are not one stretch of the file (cells of
