@@ -300,6 +300,14 @@ struct PlanRecovery {
     /// Room for the pieces of an objective's text, likewise.
     static let usualTextCount = 16
 
+    /// An empty array of entries with room for a few: a field's list of
+    /// entries, made once rather than grown from one to two to four.
+    static func roomForEntries() -> [TextValue] {
+        var entries: [TextValue] = []
+        entries.reserveCapacity(4)
+        return entries
+    }
+
     static func isHeadingOrigin(_ origin: Origin) -> Bool {
         if case .heading = origin { return true }
         return false
@@ -453,7 +461,7 @@ struct PlanRecovery {
         guard !entry.text.isEmpty else { return openField(field, label: label) }
         if objective != nil {
             // One look-up: the field opened if need be, and the entry added to it.
-            objective!.fields[field, default: Field(name: field, label: label)].entries.append(entry)
+            objective!.fields[field, default: Field(name: field, label: label, entries: Self.roomForEntries())].entries.append(entry)
             objective!.text.append(entry)
         }
         lastText = (entry, .field(field))
