@@ -133,7 +133,7 @@ public enum PlanOutline {
                           start: $0.span.start?.description, end: $0.span.end?.description)
             }
         }
-        func fields(_ given: [FieldName: Field]) -> [String: [TextEntry]] {
+        func fields(_ given: Fields) -> [String: [TextEntry]] {
             Dictionary(uniqueKeysWithValues: given.map { name, field in
                 (name.rawValue, field.entries.map { TextEntry(line: $0.location.line, column: $0.location.column, text: $0.text) })
             })

@@ -7,7 +7,7 @@ public struct FieldName: RawRepresentable, Hashable, Comparable, Sendable, Expre
     /// The name's hash, worked out once: a plan's fields are looked up by
     /// name again and again, and hashing the string each time was most of
     /// the cost of a look-up. (Names equal as strings have equal hashes.)
-    private let nameHash: Int
+    let nameHash: Int
 
     public init(rawValue: String) {
         self.rawValue = rawValue

@@ -136,7 +136,7 @@ public struct Objective: Sendable {
     /// Where a missing field is reported: the heading, or the row's objective cell.
     public var anchor: SourceRange
     /// Fields given for the objective as a whole.
-    public var fields: [FieldName: Field] = [:]
+    public var fields = Fields()
     /// Rows of its action tables, each with fields of its own.
     public var actions: [Action] = []
     /// Every piece of the objective's own text (statement, fields, prose),
@@ -170,7 +170,7 @@ public struct Objective: Sendable {
 public struct Action: Sendable {
     /// The row's start, where a missing field of the action is reported.
     public var anchor: SourceRange
-    public var fields: [FieldName: Field] = [:]
+    public var fields = Fields()
 
     public init(anchor: SourceRange) { self.anchor = anchor }
 }

@@ -19,9 +19,11 @@ struct BlockScanner {
     }
 
     func blocks() -> [Document.Block] {
-        var blocks: [Document.Block] = []
         var line = 0
         let lineCount = source.lineCount
+        // At most a block a line (and front matter): room made once, not grown block by block.
+        var blocks: [Document.Block] = []
+        blocks.reserveCapacity(lineCount + 1)
         if let (frontMatter, next) = frontMatter() {
             blocks.append(frontMatter)
             line = next
@@ -385,8 +387,12 @@ struct BlockScanner {
 /// Splits a table row into trimmed cell spans at unescaped pipes, dropping
 /// the optional leading and trailing pipe.
 enum TableCells {
+    /// Room for a row's cells, made once (a plan's tables have a few columns, and a row's edges empty cells).
+    static let usualCells = 8
+
     static func split(_ bytes: [UInt8], _ row: Range<Int>) -> [Range<Int>] {
         var cells: [Range<Int>] = []
+        cells.reserveCapacity(usualCells)
         var cellStart = row.lowerBound
         bytes.withUnsafeBytes { buffer in
             let ones: UInt64 = 0x0101_0101_0101_0101

@@ -384,7 +384,7 @@ extension PlanRecovery {
 
     /// Adds a cell's entries to a field: a field not there yet is made with
     /// them (their array kept, not copied into a new one), its label worked out only then.
-    static func add(_ entries: [TextValue], to field: FieldName, in fields: inout [FieldName: Field],
+    static func add(_ entries: [TextValue], to field: FieldName, in fields: inout Fields,
                     label: @autoclosure () -> SourceRange, labelText: String) {
         if fields[field]?.entries.append(contentsOf: entries) == nil {
             fields[field] = Field(name: field, label: label(), entries: entries, labelText: labelText)

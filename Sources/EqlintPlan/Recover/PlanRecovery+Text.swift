@@ -449,9 +449,9 @@ extension PlanRecovery {
             default: break
             }
         }
-        let indent = source.location(of: item.markerSpan.lowerBound).column
-        if case .objectives = section, objective == nil || isListObjective(deeperThan: indent) == false {
-            if let opened = listObjective(item, indent: indent) { return opened }
+        if case .objectives = section {
+            let indent = source.location(of: item.markerSpan.lowerBound).column
+            if objective == nil || isListObjective(deeperThan: indent) == false, let opened = listObjective(item, indent: indent) { return opened }
         }
         if objective == nil {
             heldForNextObjective = []
@@ -466,7 +466,7 @@ extension PlanRecovery {
         // Lines after the first that are label lines (`Lead: ...` straight after
         // the last item) are fields of their own, not more of the item.
         let split = lines.dropFirst().firstIndex { LabelLine(bytes, $0, labels: labels) != nil || lineMarker($0) != nil }
-        let itemLines = Array(lines[..<(split ?? lines.endIndex)])
+        let itemLines = split.map { Array(lines[..<$0]) } ?? lines
         if let label = LabelLine(bytes, itemLines[0], labels: labels) {
             labelled(label, valueLines: (label.value.isEmpty ? [] : [label.value]) + itemLines.dropFirst())
         } else if pendingLabel == nil, headingField == nil, !awaitingStatement, origin == .line || origin == .record {

@@ -213,17 +213,20 @@ struct PlanRecovery {
     /// One value over several lines or cell parts, joined with spaces.
     func value(lines: [Range<Int>]) -> TextValue {
         if lines.count == 1 { return value(lines[0]) }
-        var text = ""
-        for line in lines {
-            let plain = InlineText.plain(bytes, line)
-            guard !plain.isEmpty else { continue }
-            if !text.isEmpty { text += " " }
-            text += plain
-        }
         let first = lines.first ?? 0..<0
         let last = lines.last ?? first
         let span = first.lowerBound..<last.upperBound
-        return TextValue(text: text, range: source.range(of: span), span: span)
+        // Each line's words, joined with a space into one buffer: one `String` made, not one a line.
+        var text: [UInt8] = []
+        text.reserveCapacity(lines.reduce(lines.count) { $0 + $1.count })
+        for line in lines {
+            let joined = text.count
+            if !text.isEmpty { text.append(0x20) }
+            let start = text.count
+            InlineText.appendPlain(bytes, line, to: &text)
+            if text.count == start { text.removeLast(text.count - joined) }  // a line with no words: no space for it
+        }
+        return TextValue(text: String(decoding: text, as: UTF8.self), range: source.range(of: span), span: span)
     }
 
     /// One value from parts that are not one stretch of the file (cells of
@@ -296,6 +299,14 @@ struct PlanRecovery {
     static let usualFieldCount = 12
     /// Room for the pieces of an objective's text, likewise.
     static let usualTextCount = 16
+
+    /// An empty array of entries with room for a few: a field's list of
+    /// entries, made once rather than grown from one to two to four.
+    static func roomForEntries() -> [TextValue] {
+        var entries: [TextValue] = []
+        entries.reserveCapacity(4)
+        return entries
+    }
 
     static func isHeadingOrigin(_ origin: Origin) -> Bool {
         if case .heading = origin { return true }
@@ -450,7 +461,7 @@ struct PlanRecovery {
         guard !entry.text.isEmpty else { return openField(field, label: label) }
         if objective != nil {
             // One look-up: the field opened if need be, and the entry added to it.
-            objective!.fields[field, default: Field(name: field, label: label)].entries.append(entry)
+            objective!.fields[field, default: Field(name: field, label: label, entries: Self.roomForEntries())].entries.append(entry)
             objective!.text.append(entry)
         }
         lastText = (entry, .field(field))

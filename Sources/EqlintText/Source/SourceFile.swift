@@ -105,11 +105,17 @@ public struct SourceFile: Sendable {
     /// character checkpoints. The bytes are read eight at a time; a file
     /// with no `\r` (most) is split at each `\n` by `memchr`.
     static func lineTable(_ content: [UInt8]) -> (starts: [Int], ends: [Int], ascii: [Bool], checkpoints: [Int]) {
-        var starts = [0]
+        var starts: [Int] = []
         var ends: [Int] = []
         var ascii: [Bool] = []
         var checkpoints: [Int] = []
         let count = content.count
+        // Room for lines of 32 bytes on average (a plan's are longer), not grown line by line.
+        let usualLines = count / 32 + 2
+        starts.reserveCapacity(usualLines)
+        ends.reserveCapacity(usualLines)
+        ascii.reserveCapacity(usualLines)
+        starts.append(0)
         checkpoints.reserveCapacity(count / checkpointStride + 1)
         content.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return }

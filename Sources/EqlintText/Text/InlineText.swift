@@ -7,6 +7,24 @@ package enum InlineText {
         if isPlain(bytes, span) { return String(decoding: bytes[span], as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(span.count)
+        appendMarkupRemoved(bytes, span, to: &out)
+        collapseSpaces(&out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `plain`'s bytes appended to `out`, with no `String` made: for a text
+    /// of several lines, joined in one buffer (`out` is left as it was when
+    /// the span has no words).
+    package static func appendPlain(_ bytes: [UInt8], _ span: Range<Int>, to out: inout [UInt8]) {
+        if isPlain(bytes, span) { return out.append(contentsOf: bytes[span]) }
+        let start = out.count
+        appendMarkupRemoved(bytes, span, to: &out)
+        collapseSpaces(&out, from: start)
+    }
+
+    /// The bytes of a span with its markup taken out, entities decoded and
+    /// control characters replaced, appended to `out`: `plain` but for its spaces.
+    private static func appendMarkupRemoved(_ bytes: [UInt8], _ span: Range<Int>, to out: inout [UInt8]) {
         var index = span.lowerBound
         let end = span.upperBound
         // The next `]` after a `[` (found once for every `[` before it, so the scan stays linear).
@@ -64,8 +82,6 @@ package enum InlineText {
                 index += 1
             }
         }
-        collapseSpaces(&out)
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether a span is plain words already, as most are: nothing for
@@ -137,12 +153,12 @@ package enum InlineText {
         return result
     }
 
-    /// `collapseSpaces` in place: the text only shrinks, so it is rewritten over itself
-    /// (each byte is written at or before the place it was read from).
-    static func collapseSpaces(_ bytes: inout [UInt8]) {
-        var written = 0
+    /// `collapseSpaces` in place, on the bytes from `start`: the text only shrinks, so it is
+    /// rewritten over itself (each byte is written at or before the place it was read from).
+    static func collapseSpaces(_ bytes: inout [UInt8], from start: Int = 0) {
+        var written = start
         bytes.withUnsafeMutableBufferPointer { buffer in
-            forEachByteCollapsingSpaces(UnsafeBufferPointer(buffer)) { byte in
+            forEachByteCollapsingSpaces(UnsafeBufferPointer(rebasing: buffer[start...])) { byte in
                 buffer[written] = byte
                 written += 1
             }

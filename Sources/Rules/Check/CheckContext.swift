@@ -209,7 +209,7 @@ final class CheckContext {
     // MARK: What checks share
 
     /// Whether any of the fields is given, with an entry, among some fields.
-    func hasAny(_ fields: [FieldName], in given: [FieldName: Field]) -> Bool {
+    func hasAny(_ fields: [FieldName], in given: Fields) -> Bool {
         fields.contains { !(given[$0]?.entries.isEmpty ?? true) }
     }
 

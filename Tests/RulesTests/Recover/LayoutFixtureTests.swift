@@ -112,7 +112,7 @@ struct LayoutFixtureTests {
     /// The lines of each field's entries, as the expectations give them: no
     /// statement (`objective`), and not the deadline read from the statement;
     /// a field given with no value (an empty cell) at its label's line.
-    static func entryLines(_ fields: [FieldName: Field], statement objective: Objective?) -> [String: [Int]] {
+    static func entryLines(_ fields: Fields, statement objective: Objective?) -> [String: [Int]] {
         let statements = objective?.fields[.objective]?.entries ?? []
         var lines: [String: [Int]] = [:]
         for (name, field) in fields where name != .objective {
