@@ -109,10 +109,11 @@ public struct Linter: Sendable {
         let context = CheckContext(plan: plan, source: source, vocabulary: parser.vocabulary, today: today,
                                    measurers: measurers, stops: stops, textSpans: document.textSpans)
         // Each finding with the index of its rule: a rule is a large value, costly to copy for each
-        // (a plain loop, as a closure over the rules copied each rule it ran).
+        // (a plain loop, as a closure over the rules copied each rule it ran; the rule read in place
+        // by the context, as passing `rules[index]` copied it for each call).
         var found: [(rule: Int, finding: Finding)] = []
         for index in rules.indices {
-            for finding in context.findings(for: rules[index]) { found.append((index, finding)) }
+            for finding in context.findings(forRuleAt: index, of: rules) { found.append((index, finding)) }
         }
         // A finding a rule superseding its own replaces at the same place is dropped (see `Supersession`).
         let superseded = Supersession.superseded(

@@ -67,9 +67,9 @@ struct RuleBasics {
     let id: String
     let fields: [FieldName]
 
-    init(_ rule: Rule) {
-        id = rule.id
-        fields = rule.fields
+    init(id: String, fields: [FieldName]) {
+        self.id = id
+        self.fields = fields
     }
 }
 
