@@ -34,6 +34,8 @@ final class CheckContext {
     private var abbreviationCache: [[Range<Int>]?]
     /// The words of each objective's spans, read when a rule first asks (`objectiveWords(_:)`).
     private var objectiveWordCache: [[ArraySlice<PhraseIndex.Word>]?]
+    /// The list whose terms upper-cased were asked for last, and the terms (`upperCasedTerms(of:)`).
+    private var lastUpperCased: (list: String, terms: Set<String>)?
     /// Each objective's entries of the fields rules asked for (`entries(of:)`).
     private var entryLists: [(fields: [FieldName], entries: [[TextValue]])] = []
 
@@ -100,13 +102,16 @@ final class CheckContext {
             let extent = type(of: check).pointsAtFoundText ? FindingPlace.Extent.text : .plan
             return found.map { $0.placed(FindingPlace(extent: extent, objective: nil, range: $0.range)) }
         case .objective(let check):
+            // One input for the rule, moved from objective to objective: each made afresh retained
+            // and released all it holds. The objective is read in place, through the input.
+            var input = ObjectiveInput(context: self, rule: basics, index: 0, spans: [])
             for index in plan.objectives.indices {
                 let spans = objectiveSpans[index]
                 guard conditions.isEmpty || applies(conditions, spans: spans, texts: { self.plan.objectives[index].text.map(\.text) },
-                                                         words: { objectiveWords(index)[$0] })
+                                                         words: { [words = objectiveWords(index)] in words[$0] })
                 else { continue }
-                // The objective read in place, through the input.
-                let input = ObjectiveInput(context: self, rule: basics, index: index, spans: spans)
+                input.index = index
+                input.spans = spans
                 let found = check.prepared(input)
                 guard !found.isEmpty else { continue }
                 let scope = scopeValues(.objective, input.objective, fields)
@@ -127,11 +132,15 @@ final class CheckContext {
         case .entry(let check):
             let entries = entries(of: fields)
             for index in entries.indices {
-                for entry in entries[index] {
-                    guard conditions.isEmpty || applies(conditions, to: entry) else { continue }
-                    let found = check.prepared(EntryInput(context: self, rule: basics, entry: entry))
+                // Each entry read in place, through one input for the objective's entries: a copy of
+                // the entry, or an input made for each, retained and released all it holds.
+                var input = EntryInput(context: self, rule: basics, entries: entries[index], position: 0)
+                for position in input.entries.indices {
+                    input.position = position
+                    guard conditions.isEmpty || applies(conditions, to: input.entry) else { continue }
+                    let found = check.prepared(input)
                     guard !found.isEmpty else { continue }
-                    let scope = scopeValues(.entry, plan.objectives[index], fields, entry)
+                    let scope = scopeValues(.entry, plan.objectives[index], fields, input.entry)
                     for finding in found { findings.append(finding.adding(scope).placed(FindingPlace(extent: .text, objective: index, range: finding.range))) }
                 }
             }
@@ -320,10 +329,20 @@ final class CheckContext {
     /// Whether an abbreviation is in a vocabulary list or the plan's Glossary,
     /// allowing a plural (`SENCOs`, `TAs`).
     func isKnownAbbreviation(_ word: String, list: String) -> Bool {
-        let known = vocabulary.upperCasedTerms(of: list)
+        let known = upperCasedTerms(of: list)
         func isKnown(_ upper: String) -> Bool { known.contains(upper) || plan.glossary[upper] != nil }
         let upper = word.uppercased()
         return isKnown(upper) || (upper.hasSuffix("S") && isKnown(String(upper.dropLast())))
+    }
+
+    /// A list's terms upper-cased (`Vocabulary.upperCasedTerms(of:)`), the
+    /// last list asked for kept: each plan's abbreviations ask of one or two
+    /// lists, and the vocabulary takes a lock to look its list up.
+    private func upperCasedTerms(of list: String) -> Set<String> {
+        if let known = lastUpperCased, known.list == list { return known.terms }
+        let terms = vocabulary.upperCasedTerms(of: list)
+        lastUpperCased = (list, terms)
+        return terms
     }
 
     /// Whether the plan spells an abbreviation out somewhere, in brackets
