@@ -85,7 +85,7 @@ final class CheckContext {
     /// field: passing `rules[index]` copied the whole rule (some twenty
     /// reference-counted values) for every plan and rule. A suppression
     /// check finds nothing here: it runs once the plan's comments are
-    /// applied (`suppressionFindings(for:...)`).
+    /// applied (`suppressionFindings(forRuleAt:of:...)`).
     func findings(forRuleAt index: Int, of rules: [Rule]) -> [Finding] {
         let conditions = rules[index].conditions
         let fields = rules[index].fields
@@ -170,12 +170,14 @@ final class CheckContext {
         return entries
     }
 
-    /// A suppression rule's findings, once the plan's comments have silenced
-    /// what they silence (`used`: the directives that silenced something).
-    func suppressionFindings(for rule: Rule, suppressions: Suppressions, used: Set<Int>, knownRuleIDs: [String]) -> [Finding] {
-        guard case .suppressions(let check) = rule.check else { return [] }
-        return check.prepared(SuppressionInput(context: self, rule: RuleBasics(id: rule.id, fields: rule.fields), suppressions: suppressions, used: used,
-                                               knownRuleIDs: knownRuleIDs))
+    /// The findings of the rule at `index` of `rules` if it checks the plan's
+    /// suppressions, once the plan's comments have silenced what they silence
+    /// (`used`: the directives that silenced something). The rule is read in
+    /// place, as in `findings(forRuleAt:of:)`.
+    func suppressionFindings(forRuleAt index: Int, of rules: [Rule], suppressions: Suppressions, used: Set<Int>, knownRuleIDs: [String]) -> [Finding] {
+        guard case .suppressions(let check) = rules[index].check else { return [] }
+        return check.prepared(SuppressionInput(context: self, rule: RuleBasics(id: rules[index].id, fields: rules[index].fields),
+                                               suppressions: suppressions, used: used, knownRuleIDs: knownRuleIDs))
     }
 
     private func scopeValues(_ scope: Rule.Scope, _ objective: Objective, _ fields: [FieldName], _ entry: TextValue? = nil) -> MessageValues {

@@ -126,7 +126,7 @@ public struct Linter: Sendable {
                                                     line: { found[$0].finding.range.start.line })
         var kept = unsilenced.filter { !superseded[$0] }.map { found[$0] }
         for index in rules.indices {
-            kept += context.suppressionFindings(for: rules[index], suppressions: suppressions, used: used, knownRuleIDs: knownRuleIDs)
+            kept += context.suppressionFindings(forRuleAt: index, of: rules, suppressions: suppressions, used: used, knownRuleIDs: knownRuleIDs)
                 .map { (index, $0) }
         }
         return PlanFindings(rules: rules, findings: kept, superseded: unsilenced.filter { superseded[$0] }.map { found[$0] },
