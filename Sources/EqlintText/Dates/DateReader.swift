@@ -193,6 +193,8 @@ public enum DateReader {
         /// digits (`July '26`), so `pupils' 2026 results` has none.
         static func scan(_ bytes: [UInt8]) -> [DateToken] {
             var tokens: [DateToken] = []
+            // A token for every few bytes (a word and its space): room made once, not grown twice or three times.
+            tokens.reserveCapacity(bytes.count / 3 + 4)
             var index = 0
             func digitAt(_ at: Int) -> Bool { at >= 0 && at < bytes.count && isDigit(bytes[at]) }
             while index < bytes.count {

@@ -12,9 +12,9 @@ struct AcronymCheck {
     let known: String
     /// Fields whose text other rules check (a lead's initials).
     let skipping: [FieldName]
-    /// More words every reader is taken to know, upper-cased (the role
-    /// abbreviations a lead may use, so that what a lead may say the text may too).
-    var alsoKnown: Set<String> = []
+    /// More words every reader is taken to know (the role abbreviations a
+    /// lead may use, so that what a lead may say the text may too).
+    var alsoKnown = AlsoKnownTerms([])
 
     /// Each acronym nothing explains: where it is first used, as written.
     func findings() -> [(span: Range<Int>, word: String)] {
@@ -53,7 +53,9 @@ struct AcronymCheck {
             let span = uses[use].span
             let word = String(decoding: bytes[span], as: UTF8.self)
             let upper = word.uppercased()
-            let isAlsoKnown = alsoKnown.contains(upper) || (upper.hasSuffix("S") && alsoKnown.contains(String(upper.dropLast())))
+            // The word's key without its last letter is the key of the word less a plural `S`.
+            let key = uses[use].key
+            let isAlsoKnown = alsoKnown.contains(key, upper) || (key & 0xFF == 0x53 && alsoKnown.contains(key >> 8, String(upper.dropLast())))
             guard !isAlsoKnown, !context.isKnownAbbreviation(word, list: known), !Self.isSpeltOut(span, in: bytes), !startsName(span, in: bytes) else { return nil }
             return (span, word)
         }

@@ -28,13 +28,14 @@ final class CheckContext {
     /// The dates in the plan's texts, each text read once whichever rules ask.
     let dates = DateReadings()
     /// Each objective's own text (by objective index): the bytes it is read
-    /// from and its texts, gathered once for every objective rule.
+    /// from, gathered once for every objective rule.
     private let objectiveSpans: [[Range<Int>]]
-    private let objectiveTexts: [[String]]
     /// The abbreviations of each published span, read when a rule first asks (`abbreviations(inPublished:)`).
     private var abbreviationCache: [[Range<Int>]?]
     /// The words of each objective's spans, read when a rule first asks (`objectiveWords(_:)`).
     private var objectiveWordCache: [[ArraySlice<PhraseIndex.Word>]?]
+    /// The list whose terms upper-cased were asked for last, and the terms (`upperCasedTerms(of:)`).
+    private var lastUpperCased: (list: String, terms: Set<String>)?
     /// Each objective's entries of the fields rules asked for (`entries(of:)`).
     private var entryLists: [(fields: [FieldName], entries: [[TextValue]])] = []
 
@@ -70,7 +71,6 @@ final class CheckContext {
             }
             return spans
         }
-        objectiveTexts = plan.objectives.map { $0.text.map(\.text) }
         objectiveWordCache = Array(repeating: nil, count: plan.objectives.count)
         abbreviationCache = Array(repeating: nil, count: spans.count)
     }
@@ -80,32 +80,42 @@ final class CheckContext {
         plan.title?.range ?? SourceRange(start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 1))
     }
 
-    /// The rule's findings at its scope, with the scope's placeholders
-    /// filled. A suppression check finds nothing here: it runs once the
-    /// plan's comments are applied (`suppressionFindings(for:...)`).
-    func findings(for rule: Rule) -> [Finding] {
-        let basics = RuleBasics(rule)
+    /// The findings of the rule at `index` of `rules`, at its scope, with
+    /// the scope's placeholders filled. The rule is read in place, field by
+    /// field: passing `rules[index]` copied the whole rule (some twenty
+    /// reference-counted values) for every plan and rule. A suppression
+    /// check finds nothing here: it runs once the plan's comments are
+    /// applied (`suppressionFindings(forRuleAt:of:...)`).
+    func findings(forRuleAt index: Int, of rules: [Rule]) -> [Finding] {
+        let conditions = rules[index].conditions
+        let fields = rules[index].fields
+        let basics = RuleBasics(id: rules[index].id, fields: fields)
         // Most rules find nothing in most places: the findings' array, the
         // scope's values and where a finding points are made only for one.
         var findings: [Finding] = []
-        switch rule.check {
+        switch rules[index].check {
         case .plan(let check):
-            guard rule.conditions.isEmpty || applies(rule, spans: publishedSpans, words: { publishedWords[$0][...] }) else { return [] }
+            guard conditions.isEmpty || applies(conditions, spans: publishedSpans, texts: { publishedSpans.map(source.text) },
+                                                         words: { publishedWords[$0][...] }) else { return [] }
             let found = check.prepared(PlanInput(context: self, rule: basics))
             guard !found.isEmpty else { return [] }
-            let extent = Self.pointsAtFoundText(rule) ? FindingPlace.Extent.text : .plan
+            let extent = type(of: check).pointsAtFoundText ? FindingPlace.Extent.text : .plan
             return found.map { $0.placed(FindingPlace(extent: extent, objective: nil, range: $0.range)) }
         case .objective(let check):
+            // One input for the rule, moved from objective to objective: each made afresh retained
+            // and released all it holds. The objective is read in place, through the input.
+            var input = ObjectiveInput(context: self, rule: basics, index: 0, spans: [])
             for index in plan.objectives.indices {
                 let spans = objectiveSpans[index]
-                guard rule.conditions.isEmpty || applies(rule, spans: spans, texts: objectiveTexts[index], words: { objectiveWords(index)[$0] })
+                guard conditions.isEmpty || applies(conditions, spans: spans, texts: { self.plan.objectives[index].text.map(\.text) },
+                                                         words: { [words = objectiveWords(index)] in words[$0] })
                 else { continue }
-                // The objective read in place, through the input.
-                let input = ObjectiveInput(context: self, rule: basics, index: index, spans: spans)
+                input.index = index
+                input.spans = spans
                 let found = check.prepared(input)
                 guard !found.isEmpty else { continue }
-                let scope = scopeValues(.objective, input.objective, rule)
-                let extent = Self.pointsAtFoundText(rule) ? FindingPlace.Extent.text : .objective
+                let scope = scopeValues(.objective, input.objective, fields)
+                let extent = type(of: check).pointsAtFoundText ? FindingPlace.Extent.text : .objective
                 for finding in found { findings.append(finding.adding(scope).placed(FindingPlace(extent: extent, objective: index, range: finding.range))) }
             }
         case .action(let check):
@@ -116,18 +126,21 @@ final class CheckContext {
                     found += check.prepared(ActionInput(context: self, rule: basics, objectiveIndex: index, actionIndex: action))
                 }
                 guard !found.isEmpty else { continue }
-                let scope = scopeValues(.action, plan.objectives[index], rule)
+                let scope = scopeValues(.action, plan.objectives[index], fields)
                 for finding in found { findings.append(finding.adding(scope).placed(FindingPlace(extent: .text, objective: index, range: finding.range))) }
             }
         case .entry(let check):
-            let entries = entries(of: rule.fields)
+            let entries = entries(of: fields)
             for index in entries.indices {
-                for entry in entries[index] {
-                    guard rule.conditions.isEmpty || applies(rule, spans: entry.spans, texts: [entry.text], words: { words(in: entry.spans[$0]) })
-                    else { continue }
-                    let found = check.prepared(EntryInput(context: self, rule: basics, entry: entry))
+                // Each entry read in place, through one input for the objective's entries: a copy of
+                // the entry, or an input made for each, retained and released all it holds.
+                var input = EntryInput(context: self, rule: basics, entries: entries[index], position: 0)
+                for position in input.entries.indices {
+                    input.position = position
+                    guard conditions.isEmpty || applies(conditions, to: input.entry) else { continue }
+                    let found = check.prepared(input)
                     guard !found.isEmpty else { continue }
-                    let scope = scopeValues(.entry, plan.objectives[index], rule, entry)
+                    let scope = scopeValues(.entry, plan.objectives[index], fields, input.entry)
                     for finding in found { findings.append(finding.adding(scope).placed(FindingPlace(extent: .text, objective: index, range: finding.range))) }
                 }
             }
@@ -135,11 +148,6 @@ final class CheckContext {
             return []
         }
         return findings
-    }
-
-    /// Whether the rule's check points at each text it finds, not at its scope.
-    private static func pointsAtFoundText(_ rule: Rule) -> Bool {
-        type(of: rule.check.kind).pointsAtFoundText
     }
 
     /// Each objective's entries of some fields (its own, then each action's,
@@ -162,28 +170,51 @@ final class CheckContext {
         return entries
     }
 
-    /// A suppression rule's findings, once the plan's comments have silenced
-    /// what they silence (`used`: the directives that silenced something).
-    func suppressionFindings(for rule: Rule, suppressions: Suppressions, used: Set<Int>, knownRuleIDs: [String]) -> [Finding] {
-        guard case .suppressions(let check) = rule.check else { return [] }
-        return check.prepared(SuppressionInput(context: self, rule: RuleBasics(rule), suppressions: suppressions, used: used, knownRuleIDs: knownRuleIDs))
+    /// The findings of the rule at `index` of `rules` if it checks the plan's
+    /// suppressions, once the plan's comments have silenced what they silence
+    /// (`used`: the directives that silenced something). The rule is read in
+    /// place, as in `findings(forRuleAt:of:)`.
+    func suppressionFindings(forRuleAt index: Int, of rules: [Rule], suppressions: Suppressions, used: Set<Int>, knownRuleIDs: [String]) -> [Finding] {
+        guard case .suppressions(let check) = rules[index].check else { return [] }
+        return check.prepared(SuppressionInput(context: self, rule: RuleBasics(id: rules[index].id, fields: rules[index].fields),
+                                               suppressions: suppressions, used: used, knownRuleIDs: knownRuleIDs))
     }
 
-    private func scopeValues(_ scope: Rule.Scope, _ objective: Objective, _ rule: Rule, _ entry: TextValue? = nil) -> MessageValues {
-        ScopePlaceholders.values(at: scope, ScopePlaceholders.Values(objective: objective, fields: rule.fields, entry: entry))
+    private func scopeValues(_ scope: Rule.Scope, _ objective: Objective, _ fields: [FieldName], _ entry: TextValue? = nil) -> MessageValues {
+        ScopePlaceholders.values(at: scope, ScopePlaceholders.Values(objective: objective, fields: fields, entry: entry))
     }
 
-    /// Whether the rule's conditions hold for a text: its spans in the file,
-    /// its texts for patterns (the spans' own text when nil), and the words
-    /// of each span by index for phrases.
-    private func applies(_ rule: Rule, spans: [Range<Int>], texts: [String]? = nil, words: (Int) -> ArraySlice<PhraseIndex.Word>) -> Bool {
-        rule.conditions.allSatisfy { condition in
+    /// Whether a rule's conditions hold for a text: its spans in the file,
+    /// its texts for patterns (made only for a pattern), and the words of
+    /// each span by index for phrases.
+    private func applies(_ conditions: [RuleCondition], spans: [Range<Int>], texts: () -> [String],
+                         words: (Int) -> ArraySlice<PhraseIndex.Word>) -> Bool {
+        conditions.allSatisfy { condition in
             let found: Bool
             switch condition.test {
             case .mentions(let selection):
                 found = vocabulary.contains(selection, in: source.bytes, spans: spans, words: words)
             case .matches(let pattern):
-                found = (texts ?? spans.map(source.text)).contains { pattern.matches($0, stops: stops) }
+                found = texts().contains { pattern.matches($0, stops: stops) }
+            }
+            return found == condition.isRequired
+        }
+    }
+
+    /// Whether a rule's conditions hold for an entry, as `applies(_:spans:texts:words:)`
+    /// of its spans and its text, with no array made for either.
+    private func applies(_ conditions: [RuleCondition], to entry: TextValue) -> Bool {
+        conditions.allSatisfy { condition in
+            let found: Bool
+            switch condition.test {
+            case .mentions(let selection):
+                if let parts = entry.parts {
+                    found = parts.contains { vocabulary.contains(selection, in: source.bytes, span: $0, words: words(in: $0)) }
+                } else {
+                    found = vocabulary.contains(selection, in: source.bytes, span: entry.span, words: words(in: entry.span))
+                }
+            case .matches(let pattern):
+                found = pattern.matches(entry.text, stops: stops)
             }
             return found == condition.isRequired
         }
@@ -262,7 +293,9 @@ final class CheckContext {
             return low
         }
         let first = firstWord(from: span.lowerBound)
-        let end = firstWord(from: span.upperBound)
+        // The span's own words follow: a span is a few words, fewer steps than a second search.
+        var end = first
+        while end < words.count, words[end].span.lowerBound < span.upperBound { end += 1 }
         let cutAtStart = first > 0 && words[first - 1].span.upperBound > span.lowerBound
         let cutAtEnd = end > first && words[end - 1].span.upperBound > span.upperBound
         if cutAtStart || cutAtEnd { return PhraseIndex.words(in: source.bytes, span: span)[...] }
@@ -298,10 +331,20 @@ final class CheckContext {
     /// Whether an abbreviation is in a vocabulary list or the plan's Glossary,
     /// allowing a plural (`SENCOs`, `TAs`).
     func isKnownAbbreviation(_ word: String, list: String) -> Bool {
-        let known = vocabulary.upperCasedTerms(of: list)
+        let known = upperCasedTerms(of: list)
         func isKnown(_ upper: String) -> Bool { known.contains(upper) || plan.glossary[upper] != nil }
         let upper = word.uppercased()
         return isKnown(upper) || (upper.hasSuffix("S") && isKnown(String(upper.dropLast())))
+    }
+
+    /// A list's terms upper-cased (`Vocabulary.upperCasedTerms(of:)`), the
+    /// last list asked for kept: each plan's abbreviations ask of one or two
+    /// lists, and the vocabulary takes a lock to look its list up.
+    private func upperCasedTerms(of list: String) -> Set<String> {
+        if let known = lastUpperCased, known.list == list { return known.terms }
+        let terms = vocabulary.upperCasedTerms(of: list)
+        lastUpperCased = (list, terms)
+        return terms
     }
 
     /// Whether the plan spells an abbreviation out somewhere, in brackets

@@ -135,10 +135,11 @@ public struct Linter: Sendable {
         let context = CheckContext(plan: plan, source: source, vocabulary: parser.vocabulary, today: today,
                                    measurers: measurers, stops: stops, textSpans: document.textSpans)
         // Each finding with the index of its rule: a rule is a large value, costly to copy for each
-        // (a plain loop, as a closure over the rules copied each rule it ran).
+        // (a plain loop, as a closure over the rules copied each rule it ran; the rule read in place
+        // by the context, as passing `rules[index]` copied it for each call).
         var found: [(rule: Int, finding: Finding)] = []
         for index in rules.indices {
-            for finding in context.findings(for: rules[index]) { found.append((index, finding)) }
+            for finding in context.findings(forRuleAt: index, of: rules) { found.append((index, finding)) }
         }
         // A finding a rule superseding its own replaces at the same place is dropped (see `Supersession`).
         let superseded = Supersession.superseded(
@@ -151,7 +152,7 @@ public struct Linter: Sendable {
                                                     line: { found[$0].finding.range.start.line })
         var kept = unsilenced.filter { !superseded[$0] }.map { found[$0] }
         for index in rules.indices {
-            kept += context.suppressionFindings(for: rules[index], suppressions: suppressions, used: used, knownRuleIDs: knownRuleIDs)
+            kept += context.suppressionFindings(forRuleAt: index, of: rules, suppressions: suppressions, used: used, knownRuleIDs: knownRuleIDs)
                 .map { (index, $0) }
         }
         return PlanFindings(rules: rules, findings: kept, superseded: unsilenced.filter { superseded[$0] }.map { found[$0] },

@@ -36,6 +36,9 @@ public struct PlanSynopsis: Sendable, Hashable {
 
     public init(_ plan: Plan, path: String) {
         func short(_ text: String?) -> String? {
+            // Most texts start and end with a printable ASCII character and are no longer than the
+            // limit in bytes, so in characters: kept whole, with no character counted.
+            if let text, Self.isKeptWhole(text) { return text }
             guard let whole = text, let first = whole.firstIndex(where: { !$0.isWhitespace }),
                   let last = whole.lastIndex(where: { !$0.isWhitespace }) else { return nil }
             let text = String(whole[first...last])
@@ -46,6 +49,15 @@ public struct PlanSynopsis: Sendable, Hashable {
                   objectives: plan.objectives.map {
                       Objective(number: $0.number, title: short($0.title) ?? "", line: $0.anchor.start.line)
                   })
+    }
+
+    /// Whether a text is its own short form: at most `longestText` bytes
+    /// (so at most as many characters), its first and last bytes printable
+    /// ASCII, neither a space nor part of a character that is one.
+    static func isKeptWhole(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last, utf8.count <= longestText else { return false }
+        return (0x21...0x7E).contains(first) && (0x21...0x7E).contains(last)
     }
 
     /// A span in words: `1 September 2025 to 31 July 2026`, `from 1 September 2020`.

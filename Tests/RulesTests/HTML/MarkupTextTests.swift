@@ -182,6 +182,20 @@ struct MarkupTextTests {
         }
     }
 
+    @Test("a term is known to be an acronym upper-cased as String.uppercased() would make it")
+    func termsUpperCased() {
+        let terms = ["HT", "ht", "Head", "SENCo", "senco", "DHT", "ß", "Straße", "STRASSE", "ﬁ", "é", "E\u{301}", "", "a b", "AB1",
+                     "{}", "`~", "ABCDEFGH", "abcdefghi"]
+        let words = ["HT", "HEAD", "SENCO", "DHT", "SS", "STRASSE", "FI", "E", "AB", "A", "ABCDEFGH", "ABCDEFGHI", "[]", "@^"]
+        for term in terms {
+            let known = AlsoKnownTerms([term])
+            for word in words where word.utf8.count <= 8 && word.utf8.allSatisfy({ (0x41...0x5A).contains($0) }) {
+                let bytes = Array(word.utf8)
+                #expect(known.contains(AcronymCheck.upperCasedKey(bytes, 0..<bytes.count), word) == (term.uppercased() == word), "\(term) \(word)")
+            }
+        }
+    }
+
     @Test("an acronym spelt out through tags is spelt out; one in an attribute or a tag is none")
     func acronymsInPages() {
         let findings = TestSupport.lint("""

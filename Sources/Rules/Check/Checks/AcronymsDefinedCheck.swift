@@ -46,13 +46,13 @@ struct AcronymsDefinedCheck: PlanCheck {
     }
 
     func planFindings(_ input: PlanInput) -> [CheckFinding<Values>] {
-        var alsoKnown: Set<String> = []
+        // The other list's terms made keys (`AlsoKnownTerms`): fewer steps than upper-casing and
+        // hashing every term into a set for each plan.
+        var alsoKnown: [String] = []
         if let also, let other = input.context.vocabulary.lists[also.list] {
-            for (group, terms) in other.terms where also.groups?.contains(group) ?? true {
-                for term in terms { alsoKnown.insert(term.uppercased()) }
-            }
+            for (group, terms) in other.terms where also.groups?.contains(group) ?? true { alsoKnown += terms }
         }
-        return AcronymCheck(context: input.context, known: list, skipping: skipping, alsoKnown: alsoKnown).findings().map {
+        return AcronymCheck(context: input.context, known: list, skipping: skipping, alsoKnown: AlsoKnownTerms(alsoKnown)).findings().map {
             CheckFinding(range: input.context.source.range(of: $0.span), values: Values(found: $0.word))
         }
     }

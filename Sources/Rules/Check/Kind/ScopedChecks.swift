@@ -67,9 +67,9 @@ struct RuleBasics {
     let id: String
     let fields: [FieldName]
 
-    init(_ rule: Rule) {
-        id = rule.id
-        fields = rule.fields
+    init(id: String, fields: [FieldName]) {
+        self.id = id
+        self.fields = fields
     }
 }
 
@@ -84,8 +84,8 @@ struct ObjectiveInput {
     let context: CheckContext
     let rule: RuleBasics
     /// The objective's index in the plan's objectives.
-    let index: Int
-    let spans: [Range<Int>]
+    var index: Int
+    var spans: [Range<Int>]
 
     /// The objective, read in place in the plan: not copied into each rule's
     /// input (a copy retained and released every array and string it holds).
@@ -120,7 +120,14 @@ struct ActionInput {
 struct EntryInput {
     let context: CheckContext
     let rule: RuleBasics
-    let entry: TextValue
+    /// The entries of the objective the entry is one of, and its place among them.
+    let entries: [TextValue]
+    var position: Int
+
+    /// The entry, read in place: not copied into each rule's input (as `ObjectiveInput.objective`).
+    var entry: TextValue {
+        _read { yield entries[position] }
+    }
 }
 
 /// A suppression check's input: the plan's comments, which of them
