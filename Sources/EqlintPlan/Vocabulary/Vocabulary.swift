@@ -46,6 +46,25 @@ public struct Vocabulary: Sendable {
 
     /// Adds groups of terms to a list, after any it already has.
     public mutating func add(terms: [String: [String]], to list: String) {
+        add(terms: terms, to: list, indexingPhrases: true)
+    }
+
+    /// Each list's phrase index, in the order the lists first had phrases
+    /// (what `embed-rules` writes into eqlint for its own vocabulary).
+    package var phraseIndexTables: [(list: String, tables: PhraseIndex.Tables)] {
+        phraseLists.indices.map { (phraseLists[$0], phraseIndexes[$0].tables) }
+    }
+
+    /// Takes these phrase indexes for the lists, as `embed-rules` made them
+    /// from the terms given already with `indexingPhrases: false`.
+    package mutating func usePhraseIndexes(_ indexes: [(list: String, tables: PhraseIndex.Tables)]) {
+        phraseLists = indexes.map(\.list)
+        phraseIndexes = indexes.map { PhraseIndex($0.tables) }
+    }
+
+    /// Adds groups of terms to a list; with `indexingPhrases` false, not to
+    /// the list's phrase index, which `usePhraseIndexes` then gives.
+    package mutating func add(terms: [String: [String]], to list: String, indexingPhrases: Bool) {
         let groups = terms.keys.sorted()
         // Upper-cased anew when next asked for; a copy made before keeps its own.
         if !groups.isEmpty { upperCased = UpperCasedTerms() }
@@ -63,10 +82,10 @@ public struct Vocabulary: Sendable {
             }
         }
         // The list's phrase index is looked up once, not once for each phrase (a list with no phrases gets none).
-        guard terms.values.contains(where: { !$0.isEmpty }) else { return }
+        guard indexingPhrases, terms.values.contains(where: { !$0.isEmpty }) else { return }
         func addPhrases(to index: inout PhraseIndex) {
             for group in groups {
-                for phrase in terms[group] ?? [] { index.add(phrase, group: group) }
+                index.add(terms[group] ?? [], group: group)
             }
         }
         if let known = phraseLists.firstIndex(of: list) {
