@@ -42,10 +42,10 @@ let package = Package(
         ),
         // Build-time tool that turns the files in rules/ into Swift source,
         // so an installed binary carries the default rule set with it,
-        // each file parsed already.
+        // each file parsed already, and its pattern lists' prefilter sets.
         .executableTarget(
             name: "embed-rules",
-            dependencies: ["JSON5Syntax"],
+            dependencies: ["JSON5Syntax", "EqlintPlan"],
             path: "Plugins/EmbedRulesTool"
         ),
         .plugin(

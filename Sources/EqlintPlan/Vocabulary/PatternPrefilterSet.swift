@@ -196,3 +196,52 @@ package struct PatternPrefilterSet: Sendable {
         }
     }
 }
+
+extension PatternPrefilterSet: Equatable {
+    /// Everything a set is, as `embed-rules` writes it into eqlint for the
+    /// pattern lists of its own vocabulary (`embeddedPrefilterSets`), so
+    /// that the set is not worked out from the patterns at each start.
+    package struct Tables: Sendable, Equatable {
+        package var count: Int
+        package var words: Int
+        package var unfiltered: [UInt64]
+        package var everyPattern: [UInt64]
+        package var classes: [UInt8]
+        package var classCount: Int
+        package var moves: [Int32]
+        package var outputAt: [Int32]
+        package var outputs: [UInt64]
+
+        package init(count: Int, words: Int, unfiltered: [UInt64], everyPattern: [UInt64], classes: [UInt8], classCount: Int,
+                     moves: [Int32], outputAt: [Int32], outputs: [UInt64]) {
+            self.count = count
+            self.words = words
+            self.unfiltered = unfiltered
+            self.everyPattern = everyPattern
+            self.classes = classes
+            self.classCount = classCount
+            self.moves = moves
+            self.outputAt = outputAt
+            self.outputs = outputs
+        }
+    }
+
+    /// The set's tables.
+    package var tables: Tables {
+        Tables(count: count, words: words, unfiltered: unfiltered, everyPattern: everyPattern, classes: classes,
+               classCount: classCount, moves: moves, outputAt: outputAt, outputs: outputs)
+    }
+
+    /// The set made from its tables (the same set as the one they were read from).
+    package init(_ tables: Tables) {
+        count = tables.count
+        words = tables.words
+        unfiltered = tables.unfiltered
+        everyPattern = tables.everyPattern
+        classes = tables.classes
+        classCount = tables.classCount
+        moves = tables.moves
+        outputAt = tables.outputAt
+        outputs = tables.outputs
+    }
+}

@@ -46,13 +46,39 @@ public struct Vocabulary: Sendable {
 
     /// Adds groups of terms to a list, after any it already has.
     public mutating func add(terms: [String: [String]], to list: String) {
-        let groups = terms.keys.sorted()
+        add(terms: terms, to: list, indexingPhrases: true)
+    }
+
+    /// Each list's phrase index, in the order the lists first had phrases
+    /// (what `embed-rules` writes into eqlint for its own vocabulary).
+    package var phraseIndexTables: [(list: String, tables: PhraseIndex.Tables)] {
+        phraseLists.indices.map { (phraseLists[$0], phraseIndexes[$0].tables) }
+    }
+
+    /// Takes these phrase indexes for the lists, as `embed-rules` made them
+    /// from the terms given already with `indexingPhrases: false`.
+    package mutating func usePhraseIndexes(_ indexes: [(list: String, tables: PhraseIndex.Tables)]) {
+        phraseLists = indexes.map(\.list)
+        phraseIndexes = indexes.map { PhraseIndex($0.tables) }
+    }
+
+    /// Adds groups of terms to a list; with `indexingPhrases` false, not to
+    /// the list's phrase index, which `usePhraseIndexes` then gives.
+    package mutating func add(terms: [String: [String]], to list: String, indexingPhrases: Bool) {
+        // Each group with its phrases, in name order: no group's name looked up again.
+        let groups = terms.sorted { $0.key < $1.key }
+        guard !groups.isEmpty else { return }
         // Upper-cased anew when next asked for; a copy made before keeps its own.
-        if !groups.isEmpty { upperCased = UpperCasedTerms() }
-        for group in groups {
-            let phrases = terms[group] ?? []
-            lists[list, default: List()].terms[group, default: []].append(contentsOf: phrases)
-            if list == "labels" {
+        upperCased = UpperCasedTerms()
+        // The list is looked up once, not once for each group.
+        func append(to entry: inout List) {
+            for (group, phrases) in groups { entry.terms[group, default: []].append(contentsOf: phrases) }
+        }
+        append(to: &lists[list, default: List()])
+        if list == "labels" {
+            // Room for every key at once (two for a `(s)` label), not grown key by key.
+            labelIndex.reserveCapacity(labelIndex.count + 2 * groups.reduce(0) { $0 + $1.value.count })
+            for (group, phrases) in groups {
                 for phrase in phrases {
                     // `Target group(s)` stands for `Target group` and `Target groups`.
                     let key = TextNormalizer.labelKey(phrase)
@@ -63,11 +89,9 @@ public struct Vocabulary: Sendable {
             }
         }
         // The list's phrase index is looked up once, not once for each phrase (a list with no phrases gets none).
-        guard terms.values.contains(where: { !$0.isEmpty }) else { return }
+        guard indexingPhrases, groups.contains(where: { !$0.value.isEmpty }) else { return }
         func addPhrases(to index: inout PhraseIndex) {
-            for group in groups {
-                for phrase in terms[group] ?? [] { index.add(phrase, group: group) }
-            }
+            for (group, phrases) in groups { index.add(phrases, group: group) }
         }
         if let known = phraseLists.firstIndex(of: list) {
             addPhrases(to: &phraseIndexes[known])

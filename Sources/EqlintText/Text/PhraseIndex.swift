@@ -42,33 +42,101 @@ package struct PhraseIndex: Sendable {
     package init() {}
 
     package mutating func add(_ phrase: String, group: String) {
-        let bytes = Array(phrase.utf8)
-        let words = Self.words(in: bytes, span: 0..<bytes.count).map(\.hash)
-        guard let first = words.first else { return }
-        // Phrases come group by group: the last group is checked first.
-        let groupIndex = groupNames.last == group ? groupNames.count - 1 : groupNames.firstIndex(of: group) ?? groupNames.endIndex
-        if groupIndex == groupNames.endIndex { groupNames.append(group) }
-        var entry = Entry(wordsStart: phraseWords.count, wordCount: words.count, group: groupIndex, next: -1)
-        phraseWords += words
-        let index = entries.count
-        guard let slot = slot(of: first) else {
+        add([phrase], group: group)
+    }
+
+    /// Adds phrases of one group, in order, as `add(_:group:)` one by one
+    /// would: a vocabulary list's phrases come group by group. Each phrase's
+    /// bytes and words are read into room made once for all of them, and
+    /// the table of first words is made big enough for them at once: no
+    /// arrays made and dropped for each phrase.
+    package mutating func add(_ phrases: [String], group: String) {
+        guard !phrases.isEmpty else { return }
+        var groupIndex = -1
+        var longest = 0
+        for phrase in phrases { longest = max(longest, phrase.utf8.count) }
+        reserveFirstWords(firstWordCount + phrases.count)
+        entries.reserveCapacity(entries.count + phrases.count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(longest)
+        let room = UnsafeMutablePointer<Word>.allocate(capacity: (longest + 1) / 2)
+        defer { room.deallocate() }
+        for phrase in phrases {
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(contentsOf: phrase.utf8)
+            var words = WordStorage(base: room)
+            Self.read(bytes, span: 0..<bytes.count, into: &words)
+            guard words.count > 0 else { continue }
+            // The group's place, when its first phrase with a word comes; the last group is checked first.
+            if groupIndex < 0 {
+                groupIndex = groupNames.last == group ? groupNames.count - 1 : groupNames.firstIndex(of: group) ?? groupNames.endIndex
+                if groupIndex == groupNames.endIndex { groupNames.append(group) }
+            }
+            let first = room[0].hash
+            var entry = Entry(wordsStart: phraseWords.count, wordCount: words.count, group: groupIndex, next: -1)
+            for offset in 0..<words.count { phraseWords.append(room[offset].hash) }
+            let index = entries.count
+            guard let slot = slot(of: first) else {
+                entries.append(entry)
+                insert(first, at: index)
+                firstWords[Self.filterSlot(first)] = true
+                continue
+            }
+            // Longest first, and among phrases of one length in the order they
+            // were added (groups in name order), so which group a phrase is
+            // found in never depends on how a sort treats ties.
+            var previous = -1
+            var current = slots[slot].entries
+            while current >= 0, entries[current].wordCount >= words.count {
+                previous = current
+                current = entries[current].next
+            }
+            entry.next = current
             entries.append(entry)
-            insert(first, at: index)
-            firstWords[Self.filterSlot(first)] = true
-            return
+            if previous < 0 { slots[slot].entries = index } else { entries[previous].next = index }
         }
-        // Longest first, and among phrases of one length in the order they
-        // were added (groups in name order), so which group a phrase is
-        // found in never depends on how a sort treats ties.
-        var previous = -1
-        var current = slots[slot].entries
-        while current >= 0, entries[current].wordCount >= words.count {
-            previous = current
-            current = entries[current].next
+    }
+
+    /// Everything an index is, as `embed-rules` writes it into eqlint for
+    /// each list of its own vocabulary (`embeddedPhraseIndexes`), so that
+    /// the phrases are not read and hashed at each start. The flags of
+    /// first words are not written: they follow from the table of them.
+    package struct Tables: Sendable, Equatable {
+        /// Each entry's start in `phraseWords`, word count, group and next entry, one after another.
+        package var entries: [Int]
+        package var phraseWords: [UInt64]
+        package var groupNames: [String]
+        package var firstWordCount: Int
+        /// The table of first words: each slot's hash, and its first entry (-1: empty).
+        package var slotHashes: [UInt64]
+        package var slotEntries: [Int]
+
+        package init(entries: [Int], phraseWords: [UInt64], groupNames: [String], firstWordCount: Int, slotHashes: [UInt64], slotEntries: [Int]) {
+            self.entries = entries
+            self.phraseWords = phraseWords
+            self.groupNames = groupNames
+            self.firstWordCount = firstWordCount
+            self.slotHashes = slotHashes
+            self.slotEntries = slotEntries
         }
-        entry.next = current
-        entries.append(entry)
-        if previous < 0 { slots[slot].entries = index } else { entries[previous].next = index }
+    }
+
+    /// The index's tables.
+    package var tables: Tables {
+        Tables(entries: entries.flatMap { [$0.wordsStart, $0.wordCount, $0.group, $0.next] }, phraseWords: phraseWords,
+               groupNames: groupNames, firstWordCount: firstWordCount, slotHashes: slots.map(\.hash), slotEntries: slots.map(\.entries))
+    }
+
+    /// The index made from its tables (the same index as the one they were read from).
+    package init(_ tables: Tables) {
+        entries = stride(from: 0, to: tables.entries.count, by: 4).map {
+            Entry(wordsStart: tables.entries[$0], wordCount: tables.entries[$0 + 1], group: tables.entries[$0 + 2], next: tables.entries[$0 + 3])
+        }
+        phraseWords = tables.phraseWords
+        groupNames = tables.groupNames
+        firstWordCount = tables.firstWordCount
+        slots = tables.slotHashes.indices.map { (tables.slotHashes[$0], tables.slotEntries[$0]) }
+        for slot in slots where slot.entries >= 0 { firstWords[Self.filterSlot(slot.hash)] = true }
     }
 
     /// The slot in `slots` of a first word, if some phrase starts with it.
@@ -130,12 +198,20 @@ package struct PhraseIndex: Sendable {
     /// Adds a first word, doubling the table to keep it at most half full.
     private mutating func insert(_ hash: UInt64, at index: Int) {
         firstWordCount += 1
-        if firstWordCount * 2 > slots.count {
-            let old = slots.filter { $0.entries >= 0 }
-            slots = Array(repeating: (0, -1), count: slots.count * 2)
-            for slot in old { place(slot.hash, at: slot.entries) }
-        }
+        reserveFirstWords(firstWordCount)
         place(hash, at: index)
+    }
+
+    /// Makes the table big enough to hold `count` first words at most half
+    /// full, doubling it as often as that takes, and placing the words it
+    /// holds anew once.
+    private mutating func reserveFirstWords(_ count: Int) {
+        var size = slots.count
+        while count * 2 > size { size *= 2 }
+        guard size > slots.count else { return }
+        let old = slots.filter { $0.entries >= 0 }
+        slots = Array(repeating: (0, -1), count: size)
+        for slot in old { place(slot.hash, at: slot.entries) }
     }
 
     /// Puts a first word in the first free slot from its hash's.

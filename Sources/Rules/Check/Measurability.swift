@@ -37,25 +37,22 @@ struct Measurability: Sendable {
     init(list: Vocabulary.List?, named name: String = "", datesCount: Bool) {
         self.list = name
         self.datesCount = datesCount
-        for (group, patterns) in (list?.patterns ?? [:]).sorted(by: { $0.key < $1.key }) {
-            if group.lowercased().hasPrefix("vague") {
-                vague += patterns
-            } else if group.lowercased().hasPrefix("weak") {
-                weak += patterns
-            } else {
-                measures += patterns
-            }
+        let sorted = MeasuringPatterns(list)
+        measures = sorted.measures
+        vague = sorted.vague
+        weak = sorted.weak
+        prefilters = Self.prefilters(of: sorted.all)
+    }
+
+    /// The prefilter set of some patterns: as `embed-rules` wrote it when
+    /// eqlint was built, for the same patterns of one of eqlint's own lists
+    /// (the sets are equal: `PatternPrefilterTests`), else worked out now.
+    static func prefilters(of patterns: [Pattern]) -> PatternPrefilterSet {
+        for (sources, tables) in embeddedPrefilterSets
+        where sources.count == patterns.count && patterns.indices.allSatisfy({ patterns[$0].source == sources[$0] }) {
+            return PatternPrefilterSet(tables)
         }
-        // Any match settles a kind, so the order is free: shortest first, as
-        // a short pattern is usually a quick one ("\d++%" before a page of
-        // look-behinds). The sort is stable.
-        func shortestFirst(_ patterns: [Pattern]) -> [Pattern] {
-            patterns.enumerated().sorted { ($0.element.source.utf8.count, $0.offset) < ($1.element.source.utf8.count, $1.offset) }.map(\.element)
-        }
-        measures = shortestFirst(measures)
-        vague = shortestFirst(vague)
-        weak = shortestFirst(weak)
-        prefilters = PatternPrefilterSet(measures + vague + weak)
+        return PatternPrefilterSet(patterns)
     }
 
     /// Whether the entry is measurable. A pattern whose match had to be

@@ -64,6 +64,7 @@ package struct RuleFileLoader {
         if let node = members["terms"]?.value {
             for (group, items) in try groups(node, "'terms'") {
                 var phrases: [String] = []
+                phrases.reserveCapacity(items.count)
                 for item in items { phrases.append(try reader.nonEmptyString(item, "each term of '\(group)'")) }
                 terms[group] = phrases
             }
@@ -71,6 +72,7 @@ package struct RuleFileLoader {
         if let node = members["patterns"]?.value {
             for (group, items) in try groups(node, "'patterns'") {
                 var compiled: [Pattern] = []
+                compiled.reserveCapacity(items.count)
                 for item in items { compiled.append(try reader.pattern(item, "a pattern of '\(group)'")) }
                 patterns[group] = compiled
             }

@@ -23,7 +23,8 @@ public struct RuleSet: Sendable {
     public static func defaults(adding directories: [String] = []) throws(RuleFileError) -> RuleSet {
         var layers = [embeddedRuleFiles.map { (path: "rules/" + $0.path, text: $0.text) }]
         for directory in directories { layers.append(try files(inDirectory: directory)) }
-        return try load(layers: layers, defaultLayers: 1, parsed: embeddedRuleFiles.map { ($0.table, $0.places) })
+        return try load(layers: layers, defaultLayers: 1, parsed: embeddedRuleFiles.map { ($0.table, $0.places) },
+                        phraseIndexes: embeddedPhraseIndexes)
     }
 
     /// Loads layers of files; within a layer an id may appear once, and a
@@ -37,7 +38,10 @@ public struct RuleSet: Sendable {
         try load(layers: layers, defaultLayers: defaultLayers, parsed: [])
     }
 
-    static func load(layers: [[File]], defaultLayers: Int, parsed: [(table: JSON5Table?, places: JSON5Places?)]) throws(RuleFileError) -> RuleSet {
+    /// - Parameter phraseIndexes: the phrase indexes of the first layer's
+    ///   vocabulary, as `embed-rules` made them from the same files (nil: made now).
+    static func load(layers: [[File]], defaultLayers: Int, parsed: [(table: JSON5Table?, places: JSON5Places?)],
+                     phraseIndexes: [(list: String, tables: PhraseIndex.Tables)]? = nil) throws(RuleFileError) -> RuleSet {
         var set = RuleSet()
         var byID: [String: Rule] = [:]
         var references: [(reference: VocabularyReference, path: String)] = []
@@ -48,7 +52,7 @@ public struct RuleSet: Sendable {
                 switch try RuleFileLoader.load(path: file.path, text: file.text, parsed: made.table, places: made.places,
                                                isEqlintsOwn: layerIndex < defaultLayers) {
                 case .vocabulary(let name, let terms, let patterns):
-                    set.vocabulary.add(terms: terms, to: name)
+                    set.vocabulary.add(terms: terms, to: name, indexingPhrases: layerIndex > 0 || phraseIndexes == nil)
                     set.vocabulary.add(patterns: patterns, to: name)
                 case .rule(var rule, let refs):
                     rule.origin.isDefault = layerIndex < defaultLayers
@@ -63,6 +67,7 @@ public struct RuleSet: Sendable {
                     references += refs.map { ($0, file.path) }
                 }
             }
+            if layerIndex == 0, let phraseIndexes { set.vocabulary.usePhraseIndexes(phraseIndexes) }
         }
         for (reference, path) in references {
             if let problem = set.vocabulary.problem(with: reference.selection) {

@@ -178,6 +178,30 @@ import Testing
         }
     }
 
+    /// The prefilter sets `embed-rules` wrote into eqlint are the sets made
+    /// from their patterns at run time, and are those of the default rule
+    /// set's pattern lists, in the order `Measurability` takes them (so
+    /// every start uses them).
+    @Test func embeddedSetsAreTheSetsOfTheirPatterns() throws {
+        #expect(!embeddedPrefilterSets.isEmpty)
+        for (sources, tables) in embeddedPrefilterSets {
+            let patterns = try sources.map { try Pattern($0, timeLimited: false) }
+            #expect(PatternPrefilterSet(patterns) == PatternPrefilterSet(tables), "\(sources.first ?? "")")
+            #expect(PatternPrefilterSet(patterns).tables == tables)
+        }
+        let vocabulary = try RuleSet.defaults().vocabulary
+        let lists = vocabulary.lists.keys.sorted().filter { vocabulary.lists[$0]?.patterns.isEmpty == false }
+        #expect(lists.count == embeddedPrefilterSets.count)
+        for list in lists {
+            let patterns = MeasuringPatterns(vocabulary.lists[list]).all
+            #expect(embeddedPrefilterSets.contains { $0.sources == patterns.map(\.source) }, "\(list)")
+            #expect(Measurability.prefilters(of: patterns) == PatternPrefilterSet(patterns))
+        }
+        // Other patterns: the set is made from them.
+        let other = try [#"\bnew\b"#, #"\d+%"#].map { try Pattern($0, timeLimited: false) }
+        #expect(Measurability.prefilters(of: other) == PatternPrefilterSet(other))
+    }
+
     /// The sources of every pattern in `rules/`: values of `pattern` keys and
     /// the members of `patterns` objects.
     static func builtInPatternSources() throws -> [String] {
