@@ -22,6 +22,9 @@ struct BytePattern: Sendable {
     private let firstBytes: ByteSet?
     /// Whether every match starts at the start of the text (`^…`).
     private let isAnchored: Bool
+    /// Whether every match starts with `\b` and then a word byte (`\b(?:one|two)…`):
+    /// a match is tried only at the start of a word, and from the step after the `\b`.
+    private let startsAtWordStart: Bool
 
     /// One instruction of the program.
     enum Step: Sendable {
@@ -83,6 +86,8 @@ struct BytePattern: Sendable {
         case .sequence(let items): isAnchored = items.first == .textStart
         default: isAnchored = false
         }
+        let leading: BytePatternNode? = if case .sequence(let items) = node { items.first } else { node }
+        startsAtWordStart = leading == .wordBoundary(true) && firstBytes?.isSubset(of: .word) == true
     }
 
     /// Whether every byte is ASCII, the only text the pattern answers for.
@@ -114,6 +119,39 @@ struct BytePattern: Sendable {
     /// them (empty ones too), as byte ranges; only the first with `firstOnly`.
     /// Nil when the text is not ASCII or the search takes too many steps.
     func matches(in text: UnsafeBufferPointer<UInt8>, firstOnly: Bool = false) -> [Range<Int>]? {
+        withMachine(on: text) { machine in
+            var found: [Range<Int>] = []
+            var from = 0
+            while from <= text.count {
+                switch nextMatch(in: text, from: from, machine: &machine) {
+                case .match(let matched):
+                    found.append(matched)
+                    if firstOnly { return found }
+                    // After an empty match the next search starts one further on, as ICU's does.
+                    from = matched.isEmpty ? matched.upperBound + 1 : matched.upperBound
+                case .noMatch: return found
+                case .outOfSteps: return nil
+                }
+            }
+            return found
+        }
+    }
+
+    /// Whether the pattern matches somewhere in `text` (`matches` with
+    /// `firstOnly`, making no array). Nil when the text is not ASCII or the
+    /// search takes too many steps.
+    func hasMatch(in text: UnsafeBufferPointer<UInt8>) -> Bool? {
+        withMachine(on: text) { machine in
+            switch nextMatch(in: text, from: 0, machine: &machine) {
+            case .match: true
+            case .noMatch: false
+            case .outOfSteps: nil
+            }
+        }
+    }
+
+    /// `body` given a machine for `text`, or nil when the text is not ASCII.
+    private func withMachine<Result>(on text: UnsafeBufferPointer<UInt8>, _ body: (inout Machine) -> Result?) -> Result? {
         guard Self.isASCII(text) else { return nil }
         return program.withUnsafeBufferPointer { program in
             lookarounds.withUnsafeBufferPointer { lookarounds in
@@ -121,40 +159,43 @@ struct BytePattern: Sendable {
                 withUnsafeTemporaryAllocation(of: BacktrackStack.Place.self, capacity: 32) { room in
                     var machine = Machine(program: program, lookarounds: lookarounds, text: text, stack: BacktrackStack(room))
                     defer { machine.stack.free() }
-                    return search(in: text, machine: &machine, firstOnly: firstOnly)
+                    return body(&machine)
                 }
             }
         }
     }
 
-    private func search(in text: UnsafeBufferPointer<UInt8>, machine: inout Machine, firstOnly: Bool) -> [Range<Int>]? {
-        var found: [Range<Int>] = []
-        var from = 0
-        while from <= text.count {
-            var matched: Range<Int>?
-            var start = from
-            while start <= text.count {
-                if isAnchored, start > 0 { break }
-                if let firstBytes {
-                    // Skip to a byte a match can start with.
+    /// What a search from one place finds.
+    private enum Found {
+        case match(Range<Int>)
+        case noMatch
+        case outOfSteps
+    }
+
+    /// The first match starting at `from` or after.
+    private func nextMatch(in text: UnsafeBufferPointer<UInt8>, from: Int, machine: inout Machine) -> Found {
+        // At a word's start the leading `\b` holds (the text is ASCII): the run starts after it.
+        let entry = startsAtWordStart ? 1 : 0
+        var start = from
+        while start <= text.count {
+            if isAnchored, start > 0 { break }
+            if let firstBytes {
+                // Skip to a byte a match can start with (at a word's start, when it starts with `\b`).
+                if startsAtWordStart {
+                    while start < text.count, !firstBytes.contains(text[start]) || (start > 0 && Self.isWordByte(text[start - 1])) {
+                        start += 1
+                    }
+                } else {
                     while start < text.count, !firstBytes.contains(text[start]) { start += 1 }
-                    if start == text.count { break }
                 }
-                let end = machine.run(0, at: start, limit: text.count, requiredEnd: -1)
-                if end == Machine.outOfSteps { return nil }
-                if end >= 0 {
-                    matched = start..<end
-                    break
-                }
-                start += 1
+                if start == text.count { break }
             }
-            guard let matched else { break }
-            found.append(matched)
-            if firstOnly { break }
-            // After an empty match the next search starts one further on, as ICU's does.
-            from = matched.isEmpty ? matched.upperBound + 1 : matched.upperBound
+            let end = machine.run(entry, at: start, limit: text.count, requiredEnd: -1)
+            if end == Machine.outOfSteps { return .outOfSteps }
+            if end >= 0 { return .match(start..<end) }
+            start += 1
         }
-        return found
+        return .noMatch
     }
 
     /// Turns a tree into program steps.
@@ -370,11 +411,20 @@ struct BytePattern: Sendable {
                     stack.push(otherwise, position)
                     step = preferred
                 case .guardedSplit(let first, let preferred, let otherwise):
-                    if position < limit, first.contains(text[position]) {
-                        stack.push(otherwise, position)
-                        step = preferred
-                    } else {
-                        step = otherwise
+                    step = otherwise
+                    if position < limit {
+                        let byte = text[position]
+                        if first.contains(byte) {
+                            stack.push(otherwise, position)
+                            step = preferred
+                        } else {
+                            // The next branches of an alternation that cannot start with the byte either are
+                            // passed over here, each still counted as a step, not each by a turn of the loop.
+                            while case .guardedSplit(let next, _, let after) = program[step], !next.contains(byte) {
+                                stepsLeft -= 1
+                                step = after
+                            }
+                        }
                     }
                 case .jump(let target):
                     step = target

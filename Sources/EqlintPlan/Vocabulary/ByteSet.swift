@@ -42,6 +42,11 @@ struct ByteSet: Sendable, Equatable {
 
     var isEmpty: Bool { low == 0 && high == 0 }
 
+    /// Whether every byte of the set is in `other`.
+    func isSubset(of other: ByteSet) -> Bool {
+        low & ~other.low == 0 && high & ~other.high == 0
+    }
+
     mutating func insert(_ byte: UInt8) {
         if byte < 64 { low |= 1 << UInt64(byte) } else if byte < 128 { high |= 1 << UInt64(byte - 64) }
     }

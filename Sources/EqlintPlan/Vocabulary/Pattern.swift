@@ -118,7 +118,7 @@ public struct Pattern: @unchecked Sendable {
 
     private func matchPastPrefilter(utf8 text: UnsafeBufferPointer<UInt8>, stops: PatternStops?) -> Match {
         if isTimeLimited, let stops, !stops.mayRun(self) { return .stopped }
-        if let matches = bytePattern?.matches(in: text, firstOnly: true) { return matches.isEmpty ? .notFound : .found }
+        if let found = bytePattern?.hasMatch(in: text) { return found ? .found : .notFound }
         return matchRegex(String(decoding: text, as: UTF8.self), stops: stops)
     }
 

@@ -213,6 +213,10 @@ import Testing
         "[^a]", "[^a-b]+", "[a-]", "[-a]", "[\\w'-]+", "[^\\s,.;:]++", "A", ".", "(?s).", "\\.", "\\d\\D\\s\\S\\w\\W",
         "(?x) a b | c", "(?x) a + b", "(?x) a+ ? b", "(?i)A", "(?-i)A", "a(?:b|c)?", "(?:(?:a|b)c)?a", "(a)(b)?",
         "\\(a\\)", "[\u{2013}-]", "(?:a|)?b", "a??b", "(?:a\\s++)?b",
+        // Tried only at a word's start (a leading `\b`, then a word byte), or not (`-` is no word byte);
+        // alternations whose branches start with different bytes, passed over together.
+        "\\b(?:a|ab|b)c", "\\b(?:b|c|a)\\b", "\\b(?:-|a)", "\\b\\w+?", "\\b(?:a1|1a|_)", "(?x) \\b a", "\\b(?=a)",
+        "(?:b|c|1|a)+", "(?:c|b|a)(?:1|b|a|c)*?b", "(?:b|c|\\.)?a", "(?<=(?:b|c|a))\\.",
     ]
 
     @Test(arguments: semanticsPatterns)
