@@ -74,9 +74,10 @@ public struct Fields: Sendable, Sequence, ExpressibleByDictionaryLiteral {
                 if let added { elements.append(Entry(key: name, value: added)) }
                 return
             }
-            // The field moved out (a placeholder left), so that the caller's is its entries' only reference.
-            var field: Field? = elements[index].value
-            elements[index].value = Field(name: name, label: field!.label)
+            // The field swapped out for a placeholder, so that the caller's is its entries' only
+            // reference (swapped, not copied: no retain and release of each of its parts).
+            var field: Field? = Field(name: name, label: elements[index].value.label)
+            swap(&field!, &elements[index].value)
             yield &field
             if let field { elements[index].value = field } else { elements.remove(at: index) }
         }

@@ -163,7 +163,7 @@ extension PlanRecovery {
     /// Whether cells make a header: at least two cells, most of them labels
     /// eqlint knows, and not a `label | value` row.
     func isHeader(_ header: [[Range<Int>]]) -> Bool {
-        let filled = header.filter { !$0.allSatisfy(\.isEmpty) }
+        let filled = header.filter { !$0.allSatisfy { $0.isEmpty } }
         guard filled.count >= 2 else { return false }
         if filled.count == 2, filled[0].count == 1, rowLabel(filled[0][0]) != nil, columnField(headerText(filled[1])) == nil { return false }
         let labels = filled.filter { columnField(headerText($0)) != nil }.count
@@ -193,7 +193,7 @@ extension PlanRecovery {
         var merged: [CellRow] = []
         for row in rows {
             let cells = row.cells.enumerated().map { column, cell in column > 0 ? withoutStrayFragment(cell) : cell }
-            if cells.allSatisfy(\.isEmpty) { continue }
+            if cells.allSatisfy({ $0.isEmpty }) { continue }
             let keyCell = key < cells.count ? cells[key] : nil
             let firstFilled = cells.first { !$0.isEmpty }
             // `... from 87% to` / `93%`: the key cell above left its sentence open.
@@ -367,7 +367,7 @@ extension PlanRecovery {
             for row in rows { addText(value(parts: row.cells.flatMap { $0 })) }
             return
         }
-        for row in rows where !row.cells.allSatisfy(\.isEmpty) {
+        for row in rows where !row.cells.allSatisfy({ $0.isEmpty }) {
             var action = Action(anchor: source.range(of: row.span))
             action.fields.reserveCapacity(min(columns.count, Self.usualFieldCount))
             for (column, (cell, field)) in zip(row.cells, columns).enumerated() {
@@ -413,7 +413,7 @@ extension PlanRecovery {
     mutating func objectivesTable(columns: [FieldName?], headers: [String], rows: [CellRow], wrapping: Bool) {
         guard let objectiveColumn = columns.firstIndex(of: .objective) else { return }
         var current: Objective?
-        for row in rows where !row.cells.allSatisfy(\.isEmpty) {
+        for row in rows where !row.cells.allSatisfy({ $0.isEmpty }) {
             let statementParts = objectiveColumn < row.cells.count ? row.cells[objectiveColumn] : []
             let statement = statementParts.isEmpty ? nil : value(parts: statementParts)
             if !(statement?.text.isEmpty ?? true) || current == nil {

@@ -241,8 +241,10 @@ struct PlanRecovery {
 
     mutating func heading(level: Int, span: Range<Int>) {
         let text = value(span)
-        if firstHeading == nil { firstHeading = text }
-        if plan.title == nil, level == 1, objective == nil { plan.title = text }
+        // `case .none`, not `== nil`: comparing with nil copied the value held (its text and parts
+        // retained, then released) at every heading.
+        if case .none = firstHeading { firstHeading = text }
+        if level == 1, case .none = plan.title, case .none = objective { plan.title = text }
         lastText = nil
         planText = nil
 
