@@ -38,9 +38,7 @@ public struct TextReporter: StreamingReporter {
         for file in files {
             // A rule's note is given once per plan for each wording of it.
             let diagnostics = file.diagnostics
-            let repeats = notes ? Occurrences.numbers(hashes: diagnostics.indices.map {
-                RuleAndText(ruleID: diagnostics[$0].ruleID, text: diagnostics[$0].help).hash64
-            }) {
+            let repeats = notes ? Occurrences.numbers(hashes: Self.ruleAndHelpHashes(diagnostics)) {
                 diagnostics[$0].ruleID == diagnostics[$1].ruleID && diagnostics[$0].help == diagnostics[$1].help
             } : []
             // The path as printed, worked out once for the findings of one file.
@@ -59,6 +57,29 @@ public struct TextReporter: StreamingReporter {
             }
         }
         return out
+    }
+
+    /// Each diagnostic's rule and help hashed as a `RuleAndText`, a rule's
+    /// help hashed once: a rule with a fixed help gives each of its findings
+    /// the same text (the same string, which compares equal at once), and
+    /// hashing a help (not ASCII, so hashed normalised) was most of the cost
+    /// of finding repeated notes. Another help of the rule is hashed itself.
+    static func ruleAndHelpHashes(_ diagnostics: [Diagnostic]) -> [UInt64] {
+        var firstOfRule: [(ruleID: String, help: String, hash: UInt64)] = []
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(diagnostics.count)
+        for index in diagnostics.indices {
+            let ruleID = diagnostics[index].ruleID, help = diagnostics[index].help
+            let known = firstOfRule.firstIndex { $0.ruleID == ruleID }
+            if let known, firstOfRule[known].help.utf8.count == help.utf8.count, firstOfRule[known].help == help {
+                hashes.append(firstOfRule[known].hash)
+                continue
+            }
+            let hash = RuleAndText(ruleID: ruleID, text: help).hash64
+            if known == nil { firstOfRule.append((ruleID, help, hash)) }
+            hashes.append(hash)
+        }
+        return hashes
     }
 
     // Streaming: the findings of each plan in turn, nothing around them.
