@@ -130,7 +130,6 @@ final class CheckContext {
                 for finding in found { findings.append(finding.adding(scope).placed(FindingPlace(extent: .text, objective: index, range: finding.range))) }
             }
         case .entry(let check):
-            let checkFirst = !conditions.isEmpty && Self.mayRun(check, before: conditions)
             let entries = entries(of: fields)
             for index in entries.indices {
                 // Each entry read in place, through one input for the objective's entries: a copy of
@@ -138,15 +137,9 @@ final class CheckContext {
                 var input = EntryInput(context: self, rule: basics, entries: entries[index], position: 0)
                 for position in input.entries.indices {
                     input.position = position
-                    let found: [Finding]
-                    if checkFirst {
-                        found = check.prepared(input)
-                        guard !found.isEmpty, applies(conditions, to: input.entry) else { continue }
-                    } else {
-                        guard conditions.isEmpty || applies(conditions, to: input.entry) else { continue }
-                        found = check.prepared(input)
-                        guard !found.isEmpty else { continue }
-                    }
+                    guard conditions.isEmpty || applies(conditions, to: input.entry) else { continue }
+                    let found = check.prepared(input)
+                    guard !found.isEmpty else { continue }
                     let scope = scopeValues(.entry, plan.objectives[index], fields, input.entry)
                     for finding in found { findings.append(finding.adding(scope).placed(FindingPlace(extent: .text, objective: index, range: finding.range))) }
                 }
@@ -205,22 +198,6 @@ final class CheckContext {
                 found = texts().contains { pattern.matches($0, stops: stops) }
             }
             return found == condition.isRequired
-        }
-    }
-
-    /// Whether an entry rule's check may run before its conditions, and its
-    /// conditions then only where it finds something: when the check and its
-    /// conditions match eqlint's own patterns alone, which are never stopped,
-    /// so that the order changes nothing but the time (a trust's pattern that
-    /// is stopped is reported, and must be run, or not, as before). A
-    /// `not-matches` check's prefilter rules out most entries, while an
-    /// `unless` pattern has to be run on each.
-    private static func mayRun(_ check: any EntryCheck, before conditions: [RuleCondition]) -> Bool {
-        // Casts to the concrete types: a cast to a protocol would look its conformances up.
-        guard let pattern = (check as? NotMatchesCheck)?.pattern ?? (check as? MatchesCheck)?.pattern, !pattern.isTimeLimited
-        else { return false }
-        return conditions.allSatisfy { condition in
-            if case .matches(let pattern) = condition.test { !pattern.isTimeLimited } else { false }
         }
     }
 
