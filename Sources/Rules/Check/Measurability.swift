@@ -68,12 +68,13 @@ struct Measurability: Sendable {
         /// Whether a pattern of the kind matches; `first` is the place of the kind's first pattern in `prefilters`.
         func any(_ patterns: [Pattern], from first: Int) -> Bool {
             var unknown = false
-            for (offset, pattern) in patterns.enumerated() where candidates.mayMatch(first + offset) {
-                switch pattern.matchPastPrefilter(entry.text, stops: stops) {
+            // By index: a pattern is read, in place, only past its prefilter (`enumerated()` copied each).
+            for offset in patterns.indices where candidates.mayMatch(first + offset) {
+                switch patterns[offset].matchPastPrefilter(entry.text, stops: stops) {
                 case .found: return true
                 case .notFound: continue
                 case .stopped:
-                    stopped(pattern)
+                    stopped(patterns[offset])
                     unknown = true
                 }
             }
@@ -121,6 +122,8 @@ final class MeasurabilityMemo {
     init(measurers: [Measurability], stops: PatternStops? = nil) {
         deciders = measurers
         self.stops = stops
+        // As many answers as the slots hold before they double: a plan asks about a dozen questions.
+        answers.reserveCapacity(slots.count)
     }
 
     func isMeasurable(_ entry: TextValue, list: String, datesCount: Bool, measuresOnly: Bool = false, vocabulary: Vocabulary,
@@ -135,6 +138,8 @@ final class MeasurabilityMemo {
             index = answer.next
         }
         let decider = self.decider(list: list, datesCount: datesCount, measuresOnly: measuresOnly, vocabulary: vocabulary)
+        // Asked of a local array, read in place: `deciders[decider]` of the class's own array copied the decider.
+        let deciders = self.deciders
         let measurable = deciders[decider].isMeasurable(entry, measuresOnly: measuresOnly, stops: stops, dates: dates, stopped: stopped)
         remember(Answer(key: key, next: -1, list: list, datesCount: datesCount, measuresOnly: measuresOnly, text: entry.text, measurable: measurable))
         return measurable
