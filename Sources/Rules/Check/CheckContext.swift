@@ -189,32 +189,29 @@ final class CheckContext {
     /// each span by index for phrases.
     private func applies(_ conditions: [RuleCondition], spans: [Range<Int>], texts: () -> [String],
                          words: (Int) -> ArraySlice<PhraseIndex.Word>) -> Bool {
-        conditions.allSatisfy { condition in
-            let found: Bool
-            switch condition.test {
-            case .mentions(let selection):
-                found = vocabulary.contains(selection, in: source.bytes, spans: spans, words: words)
-            case .matches(let pattern):
-                found = texts().contains { pattern.matches($0, stops: stops) }
-            }
-            return found == condition.isRequired
-        }
+        applies(conditions, mentions: { vocabulary.contains($0, in: source.bytes, spans: spans, words: words) },
+                matches: { pattern in texts().contains { pattern.matches($0, stops: stops) } })
     }
 
     /// Whether a rule's conditions hold for an entry, as `applies(_:spans:texts:words:)`
     /// of its spans and its text, with no array made for either.
     private func applies(_ conditions: [RuleCondition], to entry: TextValue) -> Bool {
+        applies(conditions, mentions: { selection in
+            if let parts = entry.parts {
+                return vocabulary.contains(selection, in: source.bytes, spans: parts, words: { words(in: parts[$0]) })
+            }
+            return vocabulary.contains(selection, in: source.bytes, span: entry.span, words: words(in: entry.span))
+        }, matches: { $0.matches(entry.text, stops: stops) })
+    }
+
+    /// Whether every condition holds, or fails as it must: a condition's
+    /// vocabulary asked of with `mentions`, its pattern with `matches`.
+    private func applies(_ conditions: [RuleCondition], mentions: (VocabularySelection) -> Bool, matches: (Pattern) -> Bool) -> Bool {
         conditions.allSatisfy { condition in
             let found: Bool
             switch condition.test {
-            case .mentions(let selection):
-                if let parts = entry.parts {
-                    found = parts.contains { vocabulary.contains(selection, in: source.bytes, span: $0, words: words(in: $0)) }
-                } else {
-                    found = vocabulary.contains(selection, in: source.bytes, span: entry.span, words: words(in: entry.span))
-                }
-            case .matches(let pattern):
-                found = pattern.matches(entry.text, stops: stops)
+            case .mentions(let selection): found = mentions(selection)
+            case .matches(let pattern): found = matches(pattern)
             }
             return found == condition.isRequired
         }
