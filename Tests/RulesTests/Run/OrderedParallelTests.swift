@@ -35,6 +35,22 @@ struct OrderedParallelTests {
         #expect(delivered.count == 1)
     }
 
+    @Test("the calling thread works on items too, between deliveries")
+    func callerWorks() {
+        let caller = pthread_self()
+        let byCaller = Counter()
+        var delivered = 0
+        OrderedParallel.forEach(count: 200, jobs: 2, window: 8, work: { index in
+            if pthread_equal(pthread_self(), caller) != 0 { byCaller.increment() }
+            var total = 0
+            for step in 0..<20_000 { total &+= step ^ index }
+            return total
+        }, deliver: { _ in delivered += 1 })
+        #expect(delivered == 200)
+        // Two threads in all: the caller and one worker share the items.
+        #expect(byCaller.count > 0 && byCaller.count < 200)
+    }
+
     struct Stop: Error {}
 
     @Test("when delivering fails, no more work starts than the window allows, and the error comes back")
