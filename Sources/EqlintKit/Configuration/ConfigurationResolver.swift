@@ -38,6 +38,8 @@ public struct ConfigurationResolver {
     /// `absolute(directory)` by directory as given: standardising a path asks
     /// the file system (it resolves links), so each folder is done once.
     private var absoluteDirectories: [String: String] = [:]
+    /// The folder last asked about, and its context.
+    private var lastDirectoryContext: (directory: String, context: LintContext)?
     /// Rule sets as loaded, before a configuration changes them, by the
     /// directories they add to the defaults: most configurations add none,
     /// and loading (parsing every rule, compiling its patterns) is done once.
@@ -87,16 +89,35 @@ public struct ConfigurationResolver {
 
     /// The context for a plan file (for standard input, pass a path in the folder it stands for).
     public mutating func context(forFile path: String) throws(RuleFileError) -> LintContext {
-        try context(forDirectory: (absoluteFile(path) as NSString).deletingLastPathComponent)
+        try context(forAbsoluteFile: absoluteFile(path))
+    }
+
+    /// The context for a plan file given by its absolute, standardised path (`absoluteFile(_:)`).
+    public mutating func context(forAbsoluteFile path: String) throws(RuleFileError) -> LintContext {
+        try context(inAbsoluteDirectory: Paths.folder(ofAbsolute: path))
     }
 
     /// The context for plans in a folder (also what `eqlint rules` shows).
     public mutating func context(forDirectory directory: String) throws(RuleFileError) -> LintContext {
+        try context(inAbsoluteDirectory: absoluteDirectory(directory))
+    }
+
+    /// The context for plans in a folder given absolute and standardised.
+    /// A folder search meets each folder's plans one after another, so the
+    /// last folder's context is kept at hand.
+    private mutating func context(inAbsoluteDirectory directory: String) throws(RuleFileError) -> LintContext {
+        if let last = lastDirectoryContext, last.directory == directory { return last.context }
+        let context = try newContext(inAbsoluteDirectory: directory)
+        lastDirectoryContext = (directory, context)
+        return context
+    }
+
+    private mutating func newContext(inAbsoluteDirectory directory: String) throws(RuleFileError) -> LintContext {
         let configurationPath: String?
         switch source {
         case .none: configurationPath = nil
         case .file(let path): configurationPath = absolute(path)
-        case .discover: configurationPath = discover(from: absoluteDirectory(directory))
+        case .discover: configurationPath = discover(from: directory)
         }
         let key = configurationPath ?? ""
         if let known = contexts[key] { return known }

@@ -164,10 +164,14 @@ public struct CheckRun {
             case .directory(let files, let unreadable):
                 tasks += unreadable.map { .error(.unreadable(path: $0)) }
                 var included: [(String, LintContext)] = []
+                // The search goes through no link to a folder: a plain file's absolute path is the folder's and the rest of its own.
+                let absoluteFolder = resolver.absolute(path)
                 for file in files {
-                    let context = try resolver.context(forFile: file)
-                    guard context.configuration.includes(absolutePath: resolver.absoluteFile(file)) else { continue }
-                    included.append((file, context))
+                    let absolute = (file.isLink ? nil : Paths.path(file.path, foundIn: path, absoluteFolder: absoluteFolder))
+                        ?? resolver.absoluteFile(file.path)
+                    let context = try resolver.context(forAbsoluteFile: absolute)
+                    guard context.configuration.includes(absolutePath: absolute) else { continue }
+                    included.append((file.path, context))
                 }
                 let checked = included.count
                 for (index, (file, context)) in included.enumerated() {

@@ -41,7 +41,7 @@ public struct OutlineRun {
             case .file(let file): files = [file]
             case .directory(let found, let unreadable):
                 events += unreadable.map { .error(.unreadable(path: $0)) }
-                files = found
+                files = found.map { $0.path }
                 if found.isEmpty, unreadable.isEmpty { events.append(.error(.noPlans(path: path))) }
             }
             for file in files {

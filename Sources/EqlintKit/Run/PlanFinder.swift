@@ -18,8 +18,15 @@ public enum PlanFinder {
         case file(String)
         /// A folder: the `*.md` files found in it, in order, and the folders
         /// in it that could not be read.
-        case directory(files: [String], unreadable: [String])
+        case directory(files: [FoundFile], unreadable: [String])
         case missing
+    }
+
+    /// A plan file a folder search found, and whether its entry is a link
+    /// (readdir says so: a plain file's absolute path needs no more asking).
+    public struct FoundFile: Equatable, Sendable {
+        public var path: String
+        public var isLink: Bool
     }
 
     public static func find(_ path: String) -> Found {
@@ -34,8 +41,8 @@ public enum PlanFinder {
         return .directory(files: files, unreadable: unreadable)
     }
 
-    private static func markdownFiles(under directory: String) -> (files: [String], unreadable: [String]) {
-        var found: [String] = []
+    private static func markdownFiles(under directory: String) -> (files: [FoundFile], unreadable: [String]) {
+        var found: [FoundFile] = []
         var unreadable: [String] = []
         var pending = [directory]
         while let folder = pending.popLast() {
@@ -65,11 +72,11 @@ public enum PlanFinder {
                     if type == UInt8(DT_LNK), stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
                         continue
                     }
-                    found.append(path)
+                    found.append(FoundFile(path: path, isLink: type == UInt8(DT_LNK)))
                 }
             }
         }
-        return (found.sorted(), unreadable.sorted())
+        return (found.sorted { $0.path < $1.path }, unreadable.sorted())
     }
 
     /// Whether a folder search picks up a file by its name: an extension a reader reads.

@@ -110,6 +110,27 @@ struct ConfigurationTests {
         #expect(named.reports.count == 1)
     }
 
+    @Test("include and exclude apply however the folder searched is named: through a link, with a trailing slash or `..`")
+    func folderNames() throws {
+        let root = try Self.repository([
+            ".eqlint.json5": "{ exclude: [\"plans/archive/**\"] }",
+            "plans/a.md": "## Objective 1\n",
+            "plans/archive/c.md": "## Objective 1\n",
+            "plans/primary/e.md": "## Objective 1\n",
+        ])
+        let link = FileManager.default.temporaryDirectory.appendingPathComponent("eqlint-link-\(UUID().uuidString)")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: root.appendingPathComponent("plans"))
+        defer { try? FileManager.default.removeItem(at: link) }
+        let plans = root.appendingPathComponent("plans").path
+        for name in [plans, plans + "/", plans + "/archive/..", link.path, link.path + "/"] {
+            var run = CheckRun(resolver: Self.resolver(root))
+            let outcome = try run.check(paths: [name]) { [] }
+            #expect(outcome.reports.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["a.md", "e.md"], "searching \(name)")
+            // Each plan is shown by the name it was found under.
+            #expect(outcome.reports.allSatisfy { $0.path.hasPrefix(name) }, "searching \(name)")
+        }
+    }
+
     @Test("mistakes in a configuration are errors at their place", arguments: [
         ("{ rules: { \"lead-initals\": \"off\" } }", "1:12", "no rule is named 'lead-initals'; did you mean 'lead-initials'?"),
         ("{ rulez: {} }", "1:3", "unknown key 'rulez' in a configuration file; did you mean 'rules'?"),

@@ -102,7 +102,7 @@ struct OfficeDocumentFindingsTests {
             Issue.record("the fixtures folder is not found as a folder")
             return
         }
-        let names = files.map { URL(fileURLWithPath: $0).lastPathComponent }
+        let names = files.map { URL(fileURLWithPath: $0.path).lastPathComponent }
         #expect(names.filter { $0.hasSuffix(".docx") || $0.hasSuffix(".odt") } == OfficeFixtures.documents)
         #expect(DocumentReaders.reader(forPath: "plan.DOCX").format == "docx")
         #expect(DocumentReaders.reader(forPath: "plan.odt").format == "odt")
