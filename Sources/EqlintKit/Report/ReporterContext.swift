@@ -15,8 +15,14 @@ public struct ReporterContext: Sendable {
     public var notes: Bool
     /// The folder relative paths in reports are taken from.
     public var currentDirectory: String
-    /// The folder locations are made relative to (SARIF's `%SRCROOT%`).
-    public var baseDirectory: String
+    /// The folder locations are made relative to (SARIF's `%SRCROOT%`):
+    /// the one given, else found when asked (only SARIF asks, and
+    /// finding it asks the file system for each folder up to the root).
+    public var baseDirectory: String {
+        get { givenBaseDirectory ?? RepositoryRoot.find(from: currentDirectory) ?? currentDirectory }
+        set { givenBaseDirectory = newValue }
+    }
+    private var givenBaseDirectory: String?
 
     /// A context; `baseDirectory` defaults to the root of the git repository
     /// `currentDirectory` is in, or else `currentDirectory` itself.
@@ -27,6 +33,6 @@ public struct ReporterContext: Sendable {
         self.showSource = showSource
         self.notes = notes
         self.currentDirectory = currentDirectory
-        self.baseDirectory = baseDirectory ?? RepositoryRoot.find(from: currentDirectory) ?? currentDirectory
+        givenBaseDirectory = baseDirectory
     }
 }
