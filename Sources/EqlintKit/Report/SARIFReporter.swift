@@ -18,7 +18,7 @@ public struct SARIFReporter: StreamingReporter {
 
     public init(ruleSet: RuleSet, baseDirectory: String, currentDirectory: String = FileManager.default.currentDirectoryPath) {
         rules = ruleSet.rules
-        self.baseDirectory = (baseDirectory as NSString).standardizingPath
+        self.baseDirectory = Paths.standardized(baseDirectory)
         self.currentDirectory = currentDirectory
     }
 

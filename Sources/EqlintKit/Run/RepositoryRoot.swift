@@ -4,7 +4,7 @@ import Foundation
 /// above it that holds `.git`.
 public enum RepositoryRoot {
     public static func find(from directory: String) -> String? {
-        var folder = (directory as NSString).standardizingPath
+        var folder = Paths.standardized(directory)
         while true {
             if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(".git")) { return folder }
             let parent = (folder as NSString).deletingLastPathComponent
