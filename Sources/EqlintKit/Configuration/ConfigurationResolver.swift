@@ -150,17 +150,25 @@ public struct ConfigurationResolver {
     }
 
     /// The nearest configuration file at or above `directory`, stopping at the repository root.
+    /// `directory` is absolute and standardised: its parts are joined and
+    /// parted with plain string work, and asked about with one `stat` each.
     private mutating func discover(from directory: String) -> String? {
         if let known = configurationByDirectory[directory] { return known }
-        let manager = FileManager.default
+        func inDirectory(_ name: String) -> String { directory.hasSuffix("/") ? directory + name : directory + "/" + name }
         var found: String?
-        if let name = Self.fileNames.first(where: { manager.fileExists(atPath: (directory as NSString).appendingPathComponent($0)) }) {
-            found = (directory as NSString).appendingPathComponent(name)
-        } else if !manager.fileExists(atPath: (directory as NSString).appendingPathComponent(".git")), directory != "/" {
-            found = discover(from: (directory as NSString).deletingLastPathComponent)
+        if let name = Self.fileNames.first(where: { Self.exists(inDirectory($0)) }) {
+            found = inDirectory(name)
+        } else if !Self.exists(inDirectory(".git")), directory != "/" {
+            found = discover(from: Paths.folder(ofAbsolute: directory))
         }
         configurationByDirectory[directory] = found
         return found
+    }
+
+    /// Whether something is at `path` (following links, as `FileManager.fileExists` does).
+    private static func exists(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0
     }
 
     /// How messages name a file: relative to the current folder when inside it.
