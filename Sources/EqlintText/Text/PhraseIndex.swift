@@ -485,9 +485,34 @@ package struct PhraseIndex: Sendable {
                     if action > special {
                         if !word.isOpen { word.open(at: index) }
                         var hash = word.hash
-                        repeat {
+                        letters: repeat {
                             hash = (hash ^ UInt64(action)) &* fnvPrime
-                            index += 1
+                            index &+= 1
+                            // Four bytes a round while four are left: one test of the end for four.
+                            while index &+ 4 <= end {
+                                action = actions[Int(bytes[index])]
+                                guard action > special else { break letters }
+                                hash = (hash ^ UInt64(action)) &* fnvPrime
+                                action = actions[Int(bytes[index &+ 1])]
+                                guard action > special else {
+                                    index &+= 1
+                                    break letters
+                                }
+                                hash = (hash ^ UInt64(action)) &* fnvPrime
+                                action = actions[Int(bytes[index &+ 2])]
+                                guard action > special else {
+                                    index &+= 2
+                                    break letters
+                                }
+                                hash = (hash ^ UInt64(action)) &* fnvPrime
+                                action = actions[Int(bytes[index &+ 3])]
+                                guard action > special else {
+                                    index &+= 3
+                                    break letters
+                                }
+                                hash = (hash ^ UInt64(action)) &* fnvPrime
+                                index &+= 4
+                            }
                             guard index < end else { break }
                             action = actions[Int(bytes[index])]
                         } while action > special
