@@ -38,8 +38,9 @@ package struct PhraseIndex: Sendable {
     /// phrases it starts (`groupBit`): most words of a text start no phrase
     /// of the groups searched for, and one look-up here passes them over (a
     /// search for `review` passes over the `equality` of `equality
-    /// information published`).
-    private var firstWords = [UInt64](repeating: 0, count: 4096)
+    /// information published`). A byte each: a table no bigger than one of
+    /// flags, the few lists searched by group having few groups.
+    private var firstWords = [UInt8](repeating: 0, count: 4096)
 
     package init() {}
 
@@ -158,11 +159,11 @@ package struct PhraseIndex: Sendable {
         return nil
     }
 
-    /// A group's bit in `firstWords`: its own for the first 63 groups, one
-    /// shared by the rest (a search of such a list wants them all: `GroupFilter.names`).
+    /// A group's bit in `firstWords`: its own for the first seven groups,
+    /// one shared by the rest.
     @inline(__always)
-    private static func groupBit(_ group: Int) -> UInt64 {
-        1 << UInt64(min(group, 63))
+    private static func groupBit(_ group: Int) -> UInt8 {
+        1 << UInt8(min(group, 7))
     }
 
     /// The place in `firstWords` of a word's hash.
@@ -176,8 +177,8 @@ package struct PhraseIndex: Sendable {
     /// registers, reading four words a round while four are left (one test
     /// of the end for four look-ups).
     @inline(never)
-    private static func nextFlagged(_ words: UnsafeBufferPointer<Word>, from start: Int, _ filter: UnsafeBufferPointer<UInt64>,
-                                    wanted: UInt64) -> Int {
+    private static func nextFlagged(_ words: UnsafeBufferPointer<Word>, from start: Int, _ filter: UnsafeBufferPointer<UInt8>,
+                                    wanted: UInt8) -> Int {
         var index = start
         while index &+ 4 <= words.count {
             if filter[filterSlot(words[index].hash)] & wanted != 0 { return index }
@@ -193,7 +194,7 @@ package struct PhraseIndex: Sendable {
     /// The first word at or after `start` that some phrase of the `wanted`
     /// groups (`groupBit`) may start with, and the first of its entries;
     /// nil when there is none.
-    private func nextFirstWord(in words: UnsafeBufferPointer<Word>, from start: Int, wanted: UInt64) -> (index: Int, entry: Int)? {
+    private func nextFirstWord(in words: UnsafeBufferPointer<Word>, from start: Int, wanted: UInt8) -> (index: Int, entry: Int)? {
         firstWords.withUnsafeBufferPointer { filter in
             slots.withUnsafeBufferPointer { slots in
                 let mask = slots.count - 1
@@ -310,6 +311,8 @@ package struct PhraseIndex: Sendable {
         // Worked out at the first phrase tried: most texts start none.
         var wanted = search.wanted
         defer { search.wanted = wanted }
+        // Their bits in `firstWords`: every group's until they are worked out.
+        var wantedBits = wanted?.bits ?? .max
         let groups = search.groups
         // The last word joined to the next one (`disadvanta ges`) and its
         // hash: the phrases sharing a first word try the same join.
@@ -317,17 +320,18 @@ package struct PhraseIndex: Sendable {
         var index = 0
         entries.withUnsafeBufferPointer { entries in
             phraseWords.withUnsafeBufferPointer { phraseWords in
-                // Every group until the groups wanted are worked out.
-                while let (first, head) = nextFirstWord(in: words, from: index, wanted: wanted?.bits ?? .max) {
+                while let (first, head) = nextFirstWord(in: words, from: index, wanted: wantedBits) {
                     index = first
                     var matched: (group: Int, end: Int)?
                     var next = head
                     while next >= 0 {
                         let entry = entries[next]
                         next = entry.next
-                        let filter = wanted ?? GroupFilter(groups, names: groupNames)
-                        wanted = filter
-                        guard filter.contains(entry.group) else { continue }
+                        if wanted == nil {
+                            wanted = GroupFilter(groups, names: groupNames)
+                            wantedBits = wanted.unsafelyUnwrapped.bits
+                        }
+                        guard wanted.unsafelyUnwrapped.contains(entry.group) else { continue }
                         let count = entry.wordCount
                         guard index + count <= words.count else { continue }
                         let phrase = UnsafeBufferPointer(rebasing: phraseWords[entry.wordsStart..<entry.wordsStart + count])
@@ -389,12 +393,12 @@ package struct PhraseIndex: Sendable {
             self = .bits(bits)
         }
 
-        /// The groups' bits in `firstWords` (all of them for `names`, whose
-        /// groups past the 63rd share one).
-        var bits: UInt64 {
+        /// The groups' bits in `firstWords` (`groupBit`: the eighth and
+        /// later share the last; all of them for `names`).
+        var bits: UInt8 {
             switch self {
             case .all, .names: .max
-            case .bits(let bits): bits
+            case .bits(let bits): UInt8(truncatingIfNeeded: bits & 0x7F) | (bits >> 7 != 0 ? 0x80 : 0)
             }
         }
 
