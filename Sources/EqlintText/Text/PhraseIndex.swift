@@ -34,10 +34,13 @@ package struct PhraseIndex: Sendable {
     /// already, so their low bits index it directly: this lookup, made for
     /// every word of a plan, is several times cheaper than a `Dictionary`'s.
     private var slots: [(hash: UInt64, entries: Int)] = [(0, -1)]
-    /// A flag for each first word, at the top 12 bits of its hash: most words
-    /// of a text start no phrase, and one look-up here passes them over (a
-    /// byte each, not a bit: the loop over a text's words is shorter).
-    private var firstWords = [Bool](repeating: false, count: 4096)
+    /// For each first word, at the top 12 bits of its hash, the groups of the
+    /// phrases it starts (`groupBit`): most words of a text start no phrase
+    /// of the groups searched for, and one look-up here passes them over (a
+    /// search for `review` passes over the `equality` of `equality
+    /// information published`). A byte each: a table no bigger than one of
+    /// flags, the few lists searched by group having few groups.
+    private var firstWords = [UInt8](repeating: 0, count: 4096)
 
     package init() {}
 
@@ -73,13 +76,13 @@ package struct PhraseIndex: Sendable {
                 if groupIndex == groupNames.endIndex { groupNames.append(group) }
             }
             let first = room[0].hash
+            firstWords[Self.filterSlot(first)] |= Self.groupBit(groupIndex)
             var entry = Entry(wordsStart: phraseWords.count, wordCount: words.count, group: groupIndex, next: -1)
             for offset in 0..<words.count { phraseWords.append(room[offset].hash) }
             let index = entries.count
             guard let slot = slot(of: first) else {
                 entries.append(entry)
                 insert(first, at: index)
-                firstWords[Self.filterSlot(first)] = true
                 continue
             }
             // Longest first, and among phrases of one length in the order they
@@ -136,7 +139,13 @@ package struct PhraseIndex: Sendable {
         groupNames = tables.groupNames
         firstWordCount = tables.firstWordCount
         slots = tables.slotHashes.indices.map { (tables.slotHashes[$0], tables.slotEntries[$0]) }
-        for slot in slots where slot.entries >= 0 { firstWords[Self.filterSlot(slot.hash)] = true }
+        for slot in slots where slot.entries >= 0 {
+            var next = slot.entries
+            while next >= 0 {
+                firstWords[Self.filterSlot(slot.hash)] |= Self.groupBit(entries[next].group)
+                next = entries[next].next
+            }
+        }
     }
 
     /// The slot in `slots` of a first word, if some phrase starts with it.
@@ -150,37 +159,46 @@ package struct PhraseIndex: Sendable {
         return nil
     }
 
+    /// A group's bit in `firstWords`: its own for the first seven groups,
+    /// one shared by the rest.
+    @inline(__always)
+    private static func groupBit(_ group: Int) -> UInt8 {
+        1 << UInt8(min(group, 7))
+    }
+
     /// The place in `firstWords` of a word's hash.
     @inline(__always)
     private static func filterSlot(_ hash: UInt64) -> Int {
         Int(truncatingIfNeeded: hash >> 52)
     }
 
-    /// The first word at or after `start` flagged in `filter` (`words.count`
-    /// when none is): a loop of its own, so that it keeps all it needs in
+    /// The first word at or after `start` whose groups in `filter` include
+    /// one of `wanted` (`words.count` when none does): a loop of its own, so that it keeps all it needs in
     /// registers, reading four words a round while four are left (one test
     /// of the end for four look-ups).
     @inline(never)
-    private static func nextFlagged(_ words: UnsafeBufferPointer<Word>, from start: Int, _ filter: UnsafeBufferPointer<Bool>) -> Int {
+    private static func nextFlagged(_ words: UnsafeBufferPointer<Word>, from start: Int, _ filter: UnsafeBufferPointer<UInt8>,
+                                    wanted: UInt8) -> Int {
         var index = start
         while index &+ 4 <= words.count {
-            if filter[filterSlot(words[index].hash)] { return index }
-            if filter[filterSlot(words[index &+ 1].hash)] { return index &+ 1 }
-            if filter[filterSlot(words[index &+ 2].hash)] { return index &+ 2 }
-            if filter[filterSlot(words[index &+ 3].hash)] { return index &+ 3 }
+            if filter[filterSlot(words[index].hash)] & wanted != 0 { return index }
+            if filter[filterSlot(words[index &+ 1].hash)] & wanted != 0 { return index &+ 1 }
+            if filter[filterSlot(words[index &+ 2].hash)] & wanted != 0 { return index &+ 2 }
+            if filter[filterSlot(words[index &+ 3].hash)] & wanted != 0 { return index &+ 3 }
             index &+= 4
         }
-        while index < words.count, !filter[filterSlot(words[index].hash)] { index += 1 }
+        while index < words.count, filter[filterSlot(words[index].hash)] & wanted == 0 { index += 1 }
         return index
     }
 
-    /// The first word at or after `start` that some phrase starts with, and
-    /// the first of its entries; nil when there is none.
-    private func nextFirstWord(in words: UnsafeBufferPointer<Word>, from start: Int) -> (index: Int, entry: Int)? {
+    /// The first word at or after `start` that some phrase of the `wanted`
+    /// groups (`groupBit`) may start with, and the first of its entries;
+    /// nil when there is none.
+    private func nextFirstWord(in words: UnsafeBufferPointer<Word>, from start: Int, wanted: UInt8) -> (index: Int, entry: Int)? {
         firstWords.withUnsafeBufferPointer { filter in
             slots.withUnsafeBufferPointer { slots in
                 let mask = slots.count - 1
-                var index = Self.nextFlagged(words, from: start, filter)
+                var index = Self.nextFlagged(words, from: start, filter, wanted: wanted)
                 while index < words.count {
                     let hash = words[index].hash
                     var slot = Int(truncatingIfNeeded: hash) & mask
@@ -188,7 +206,7 @@ package struct PhraseIndex: Sendable {
                         if slots[slot].hash == hash { return (index, slots[slot].entries) }
                         slot = (slot + 1) & mask
                     }
-                    index = Self.nextFlagged(words, from: index + 1, filter)
+                    index = Self.nextFlagged(words, from: index + 1, filter, wanted: wanted)
                 }
                 return nil
             }
@@ -293,6 +311,8 @@ package struct PhraseIndex: Sendable {
         // Worked out at the first phrase tried: most texts start none.
         var wanted = search.wanted
         defer { search.wanted = wanted }
+        // Their bits in `firstWords`: every group's until they are worked out.
+        var wantedBits = wanted?.bits ?? .max
         let groups = search.groups
         // The last word joined to the next one (`disadvanta ges`) and its
         // hash: the phrases sharing a first word try the same join.
@@ -300,16 +320,18 @@ package struct PhraseIndex: Sendable {
         var index = 0
         entries.withUnsafeBufferPointer { entries in
             phraseWords.withUnsafeBufferPointer { phraseWords in
-                while let (first, head) = nextFirstWord(in: words, from: index) {
+                while let (first, head) = nextFirstWord(in: words, from: index, wanted: wantedBits) {
                     index = first
                     var matched: (group: Int, end: Int)?
                     var next = head
                     while next >= 0 {
                         let entry = entries[next]
                         next = entry.next
-                        let filter = wanted ?? GroupFilter(groups, names: groupNames)
-                        wanted = filter
-                        guard filter.contains(entry.group) else { continue }
+                        if wanted == nil {
+                            wanted = GroupFilter(groups, names: groupNames)
+                            wantedBits = wanted.unsafelyUnwrapped.bits
+                        }
+                        guard wanted.unsafelyUnwrapped.contains(entry.group) else { continue }
                         let count = entry.wordCount
                         guard index + count <= words.count else { continue }
                         let phrase = UnsafeBufferPointer(rebasing: phraseWords[entry.wordsStart..<entry.wordsStart + count])
@@ -369,6 +391,15 @@ package struct PhraseIndex: Sendable {
                 if let index = names.firstIndex(of: group) { bits |= 1 << UInt64(index) }
             }
             self = .bits(bits)
+        }
+
+        /// The groups' bits in `firstWords` (`groupBit`: the eighth and
+        /// later share the last; all of them for `names`).
+        var bits: UInt8 {
+            switch self {
+            case .all, .names: .max
+            case .bits(let bits): UInt8(truncatingIfNeeded: bits & 0x7F) | (bits >> 7 != 0 ? 0x80 : 0)
+            }
         }
 
         @inline(__always)
@@ -485,9 +516,34 @@ package struct PhraseIndex: Sendable {
                     if action > special {
                         if !word.isOpen { word.open(at: index) }
                         var hash = word.hash
-                        repeat {
+                        letters: repeat {
                             hash = (hash ^ UInt64(action)) &* fnvPrime
-                            index += 1
+                            index &+= 1
+                            // Four bytes a round while four are left: one test of the end for four.
+                            while index &+ 4 <= end {
+                                action = actions[Int(bytes[index])]
+                                guard action > special else { break letters }
+                                hash = (hash ^ UInt64(action)) &* fnvPrime
+                                action = actions[Int(bytes[index &+ 1])]
+                                guard action > special else {
+                                    index &+= 1
+                                    break letters
+                                }
+                                hash = (hash ^ UInt64(action)) &* fnvPrime
+                                action = actions[Int(bytes[index &+ 2])]
+                                guard action > special else {
+                                    index &+= 2
+                                    break letters
+                                }
+                                hash = (hash ^ UInt64(action)) &* fnvPrime
+                                action = actions[Int(bytes[index &+ 3])]
+                                guard action > special else {
+                                    index &+= 3
+                                    break letters
+                                }
+                                hash = (hash ^ UInt64(action)) &* fnvPrime
+                                index &+= 4
+                            }
                             guard index < end else { break }
                             action = actions[Int(bytes[index])]
                         } while action > special

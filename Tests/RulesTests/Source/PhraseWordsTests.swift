@@ -84,6 +84,42 @@ import Testing
         #expect(found > 100)
     }
 
+    /// A search of some groups passes over the first words of the others
+    /// (`firstWords` holds each first word's groups): it finds what a search
+    /// of an index of only those groups' phrases finds, and so does the same
+    /// index made from its tables (`embed-rules`), whose first words' groups
+    /// are worked out anew. Every built-in list, each group and each pair of
+    /// neighbouring groups, on every line of the examples.
+    @Test func searchOfSomeGroupsFindsWhatAnIndexOfThemFinds() throws {
+        let examples = try FileManager.default.contentsOfDirectory(at: TestSupport.examplesDirectory, includingPropertiesForKeys: nil)
+        let lines = try examples.filter { $0.pathExtension == "md" }.flatMap {
+            try String(contentsOf: $0, encoding: .utf8).split(separator: "\n").map { Array($0.utf8) }
+        }
+        var found = 0
+        for (_, list) in TestSupport.builtInRuleSet.vocabulary.lists where !list.terms.isEmpty {
+            let names = list.terms.keys.sorted()
+            var index = PhraseIndex()
+            for group in names { index.add(list.terms[group] ?? [], group: group) }
+            let fromTables = PhraseIndex(index.tables)
+            for (offset, group) in names.enumerated() {
+                let pair = [group] + (offset + 1 < names.count ? [names[offset + 1]] : [])
+                for groups in [[group], pair] {
+                    var only = PhraseIndex()
+                    for name in names where groups.contains(name) { only.add(list.terms[name] ?? [], group: name) }
+                    for line in lines {
+                        let words = PhraseIndex.words(in: line, span: 0..<line.count)
+                        let expected = only.matches(in: words, bytes: line)
+                        #expect(index.matches(in: words, bytes: line, groups: Set(groups)) == expected)
+                        #expect(fromTables.matches(in: words, bytes: line, groups: Set(groups)) == expected)
+                        #expect(fromTables.hasMatch(in: words, bytes: line, groups: Set(groups)) == !expected.isEmpty)
+                        found += expected.count
+                    }
+                }
+            }
+        }
+        #expect(found > 100)
+    }
+
     /// The most words a span can hold, one-letter words a byte apart (the
     /// room `words` makes), all found, whatever the span's length.
     @Test func asManyWordsAsHalfTheBytes() {
