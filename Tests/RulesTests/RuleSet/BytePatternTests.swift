@@ -217,6 +217,10 @@ import Testing
         // alternations whose branches start with different bytes, passed over together.
         "\\b(?:a|ab|b)c", "\\b(?:b|c|a)\\b", "\\b(?:-|a)", "\\b\\w+?", "\\b(?:a1|1a|_)", "(?x) \\b a", "\\b(?=a)",
         "(?:b|c|1|a)+", "(?:c|b|a)(?:1|b|a|c)*?b", "(?:b|c|\\.)?a", "(?<=(?:b|c|a))\\.",
+        // Look-aheads `(?=.*?X)`, searched for X: `.` with and without line breaks (and `\r\n` as one), X that
+        // may be empty or match at the end, negated, one after another at the start.
+        "(?=.*?a)", "(?=.*?\\ba\\b)b", "(?s)(?=.*?a$)", "(?!.*?b)a", "(?s)^(?=.*?\\ba\\b)(?=.*?\\bc\\b)", "(?=[^1]*?1)a",
+        "(?s)(?=.*?\\n)", "(?s)(?=.*?(?:\\r|b1))", "(?=.*?(?:b|)c?)",
     ]
 
     @Test(arguments: semanticsPatterns)
