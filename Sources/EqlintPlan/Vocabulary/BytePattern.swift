@@ -92,6 +92,7 @@ struct BytePattern: Sendable {
         compiler.program.reserveCapacity(expectedSteps)
         compiler.emit(node)
         compiler.program.append(.succeed)
+        compiler.guardSplits()
         program = compiler.program
         lookarounds = compiler.lookarounds
         let first = node.firstBytes
@@ -217,6 +218,8 @@ struct BytePattern: Sendable {
     private struct Compiler {
         var program: [Step] = []
         var lookarounds: [Lookaround] = []
+        /// Where the lazy repeats' splits are, for `guardSplits`.
+        private var lazySplits: [Int] = []
 
         mutating func emit(_ node: BytePatternNode) {
             switch node {
@@ -261,6 +264,7 @@ struct BytePattern: Sendable {
                         program[split] = lazy ? .split(preferred: end, otherwise: split + 1)
                             : Self.split(preferred: split + 1, startingWith: item, otherwise: end)
                     }
+                    if lazy { lazySplits += splits }
                 } else {
                     // loop: split(body, end); body: item; jump loop; end
                     let loop = program.count
@@ -270,6 +274,7 @@ struct BytePattern: Sendable {
                     let end = program.count
                     program[loop] = lazy ? .split(preferred: end, otherwise: loop + 1)
                         : Self.split(preferred: loop + 1, startingWith: item, otherwise: end)
+                    if lazy { lazySplits.append(loop) }
                 }
             case .atomic(let item):
                 emitSubprogram(item) { .atomic(body: $1, next: $2) }
@@ -300,6 +305,54 @@ struct BytePattern: Sendable {
             case .textEnd:
                 program.append(.textEnd)
             }
+        }
+
+        /// Guards each lazy repeat's split whose preferred way, the pattern
+        /// after the repeat, must consume a byte before it can succeed (the
+        /// rest of `[^.;\n]{0,80}?\bby` must start with `b`): where the next
+        /// byte cannot be one, the machine goes on at `otherwise` straight away.
+        mutating func guardSplits() {
+            guard !lazySplits.isEmpty else { return }
+            // `searchedFrom[step]`: the split whose search last reached the step.
+            var searchedFrom = [Int](repeating: -1, count: program.count)
+            var pending: [Int] = []
+            // The splits of `x{0,80}?` all go on at the same place: its bytes are worked out once.
+            var last: (preferred: Int, first: ByteSet?) = (-1, nil)
+            for index in lazySplits {
+                guard case .split(let preferred, let otherwise) = program[index] else { continue }
+                if preferred != last.preferred {
+                    last = (preferred, firstBytes(from: preferred, search: index, searchedFrom: &searchedFrom, pending: &pending))
+                }
+                guard let first = last.first else { continue }
+                program[index] = .guardedSplit(first: first, preferred: preferred, otherwise: otherwise)
+            }
+        }
+
+        /// The bytes every way through the program from `start` consumes
+        /// first (some more perhaps), or nil when a way may succeed without
+        /// consuming one, or this cannot tell (an atomic group). Zero-width
+        /// steps are passed through; a step reached again adds nothing (a
+        /// repeated item cannot match empty text, so it was reached after a byte).
+        private func firstBytes(from start: Int, search: Int, searchedFrom: inout [Int], pending: inout [Int]) -> ByteSet? {
+            var set = ByteSet.empty
+            pending.removeAll(keepingCapacity: true)
+            pending.append(start)
+            while let step = pending.popLast() {
+                guard searchedFrom[step] != search else { continue }
+                searchedFrom[step] = search
+                switch program[step] {
+                case .consume(let bytes): set = set.union(bytes)
+                case .consumeCharacter: set = .all
+                case .split(let preferred, let otherwise), .guardedSplit(_, let preferred, let otherwise):
+                    pending.append(preferred)
+                    pending.append(otherwise)
+                case .jump(let target): pending.append(target)
+                case .wordBoundary, .textStart: pending.append(step + 1)
+                case .lookaround(_, let next): pending.append(next)
+                case .textEnd, .atomic, .succeed: return nil
+                }
+            }
+            return set
         }
 
         /// A split to `preferred`, where `item` starts, else to `otherwise`:

@@ -221,6 +221,8 @@ import Testing
         // may be empty or match at the end, negated, one after another at the start.
         "(?=.*?a)", "(?=.*?\\ba\\b)b", "(?s)(?=.*?a$)", "(?!.*?b)a", "(?s)^(?=.*?\\ba\\b)(?=.*?\\bc\\b)", "(?=[^1]*?1)a",
         "(?s)(?=.*?\\n)", "(?s)(?=.*?(?:\\r|b1))", "(?=.*?(?:b|)c?)",
+        // Lazy repeats whose way on must start with a byte of a set (through `\b`, `\B`, look-arounds, jumps), or need not.
+        "[^.1]{0,3}?\\bb", "a*?(?=b)b", "(?:a|b)*?(?<=a)c", "a*?\\B1", "(?s).*?\\bc", "a+?(?:b|c1)", "a*?$", "a*?(?>b)",
     ]
 
     @Test(arguments: semanticsPatterns)
