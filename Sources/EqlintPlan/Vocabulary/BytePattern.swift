@@ -63,6 +63,21 @@ struct BytePattern: Sendable {
         /// be empty): a look-behind tries no start where they are not.
         var firstBytes: ByteSet?
         var lastBytes: ByteSet?
+        /// For a look-ahead `(?=.*?X)`, what its lazy `.*?` takes (`body` is
+        /// then X's program): X is searched for, from here on, in a loop of
+        /// its own (see `Machine.search`), not by the machine taking one
+        /// character at a time.
+        var scan: Scan?
+        /// The bytes X starts with (nil when it may be empty): no other place is tried.
+        var scanFirstBytes: ByteSet?
+    }
+
+    /// What the lazy `.*?` of a look-ahead `(?=.*?X)` takes at each turn.
+    enum Scan: Sendable {
+        /// A byte of the set (`.` without `(?s)`).
+        case byte(ByteSet)
+        /// Any character (`(?s).`): one byte, or `\r\n` both at once.
+        case character
     }
 
     /// The compiled pattern, or nil when its source is outside the subset.
@@ -77,6 +92,7 @@ struct BytePattern: Sendable {
         compiler.program.reserveCapacity(expectedSteps)
         compiler.emit(node)
         compiler.program.append(.succeed)
+        compiler.guardSplits()
         program = compiler.program
         lookarounds = compiler.lookarounds
         let first = node.firstBytes
@@ -202,6 +218,8 @@ struct BytePattern: Sendable {
     private struct Compiler {
         var program: [Step] = []
         var lookarounds: [Lookaround] = []
+        /// Where the lazy repeats' splits are, for `guardSplits`.
+        private var lazySplits: [Int] = []
 
         mutating func emit(_ node: BytePatternNode) {
             switch node {
@@ -246,6 +264,7 @@ struct BytePattern: Sendable {
                         program[split] = lazy ? .split(preferred: end, otherwise: split + 1)
                             : Self.split(preferred: split + 1, startingWith: item, otherwise: end)
                     }
+                    if lazy { lazySplits += splits }
                 } else {
                     // loop: split(body, end); body: item; jump loop; end
                     let loop = program.count
@@ -255,6 +274,7 @@ struct BytePattern: Sendable {
                     let end = program.count
                     program[loop] = lazy ? .split(preferred: end, otherwise: loop + 1)
                         : Self.split(preferred: loop + 1, startingWith: item, otherwise: end)
+                    if lazy { lazySplits.append(loop) }
                 }
             case .atomic(let item):
                 emitSubprogram(item) { .atomic(body: $1, next: $2) }
@@ -262,10 +282,19 @@ struct BytePattern: Sendable {
                 let first = item.firstBytes
                 let last = item.lastBytes
                 let index = lookarounds.count
-                lookarounds.append(Lookaround(body: -1, behind: behind, negated: negated, minLength: item.minLength,
-                                              maxLength: item.maxLength ?? 0, firstBytes: first.canBeEmpty ? nil : first.set,
-                                              lastBytes: last.canBeEmpty ? nil : last.set))
-                emitSubprogram(item) { compiler, body, next in
+                var look = Lookaround(body: -1, behind: behind, negated: negated, minLength: item.minLength,
+                                      maxLength: item.maxLength ?? 0, firstBytes: first.canBeEmpty ? nil : first.set,
+                                      lastBytes: last.canBeEmpty ? nil : last.set)
+                var body = item
+                if !behind, let (scan, rest) = Self.scan(item) {
+                    // `(?=.*?X)`: the sub-program is X's, searched for by the machine's `search`.
+                    let restFirst = rest.firstBytes
+                    look.scan = scan
+                    look.scanFirstBytes = restFirst.canBeEmpty ? nil : restFirst.set
+                    body = rest
+                }
+                lookarounds.append(look)
+                emitSubprogram(body) { compiler, body, next in
                     compiler.lookarounds[index].body = body
                     return .lookaround(index: index, next: next)
                 }
@@ -278,12 +307,72 @@ struct BytePattern: Sendable {
             }
         }
 
+        /// Guards each lazy repeat's split whose preferred way, the pattern
+        /// after the repeat, must consume a byte before it can succeed (the
+        /// rest of `[^.;\n]{0,80}?\bby` must start with `b`): where the next
+        /// byte cannot be one, the machine goes on at `otherwise` straight away.
+        mutating func guardSplits() {
+            guard !lazySplits.isEmpty else { return }
+            // `searchedFrom[step]`: the split whose search last reached the step.
+            var searchedFrom = [Int](repeating: -1, count: program.count)
+            var pending: [Int] = []
+            // The splits of `x{0,80}?` all go on at the same place: its bytes are worked out once.
+            var last: (preferred: Int, first: ByteSet?) = (-1, nil)
+            for index in lazySplits {
+                guard case .split(let preferred, let otherwise) = program[index] else { continue }
+                if preferred != last.preferred {
+                    last = (preferred, firstBytes(from: preferred, search: index, searchedFrom: &searchedFrom, pending: &pending))
+                }
+                guard let first = last.first else { continue }
+                program[index] = .guardedSplit(first: first, preferred: preferred, otherwise: otherwise)
+            }
+        }
+
+        /// The bytes every way through the program from `start` consumes
+        /// first (some more perhaps), or nil when a way may succeed without
+        /// consuming one, or this cannot tell (an atomic group). Zero-width
+        /// steps are passed through; a step reached again adds nothing (a
+        /// repeated item cannot match empty text, so it was reached after a byte).
+        private func firstBytes(from start: Int, search: Int, searchedFrom: inout [Int], pending: inout [Int]) -> ByteSet? {
+            var set = ByteSet.empty
+            pending.removeAll(keepingCapacity: true)
+            pending.append(start)
+            while let step = pending.popLast() {
+                guard searchedFrom[step] != search else { continue }
+                searchedFrom[step] = search
+                switch program[step] {
+                case .consume(let bytes): set = set.union(bytes)
+                case .consumeCharacter: set = .all
+                case .split(let preferred, let otherwise), .guardedSplit(_, let preferred, let otherwise):
+                    pending.append(preferred)
+                    pending.append(otherwise)
+                case .jump(let target): pending.append(target)
+                case .wordBoundary, .textStart: pending.append(step + 1)
+                case .lookaround(_, let next): pending.append(next)
+                case .textEnd, .atomic, .succeed: return nil
+                }
+            }
+            return set
+        }
+
         /// A split to `preferred`, where `item` starts, else to `otherwise`:
         /// guarded by the bytes the item starts with when it cannot be empty.
         private static func split(preferred: Int, startingWith item: BytePatternNode, otherwise: Int) -> Step {
             let first = item.firstBytes
             return first.canBeEmpty ? .split(preferred: preferred, otherwise: otherwise)
                 : .guardedSplit(first: first.set, preferred: preferred, otherwise: otherwise)
+        }
+
+        /// What the leading lazy `.*?` of `.*?X` takes, and X; nil for any other item.
+        private static func scan(_ item: BytePatternNode) -> (Scan, BytePatternNode)? {
+            guard case .sequence(let items) = item, let leading = items.first,
+                  case .repetition(let repeated, min: 0, max: nil, mode: .lazy) = leading else { return nil }
+            let rest = BytePatternNode.sequence(Array(items.dropFirst()))
+            switch repeated {
+            case .set(let set): return (.byte(set), rest)
+            case .anyCharacter: return (.character, rest)
+            default: return nil
+            }
         }
 
         /// The step made by `make(body, next)`, followed by the item's
@@ -464,6 +553,10 @@ struct BytePattern: Sendable {
                     } else {
                         if let first = look.firstBytes, position == text.count || !first.contains(text[position]) {
                             found = false
+                        } else if look.scan != nil {
+                            let end = search(look, from: position, stepsLeft: &stepsLeft)
+                            if end == Self.outOfSteps { return abandon(base) }
+                            found = end >= 0
                         } else {
                             let end = nested(look.body, at: position, limit: text.count, requiredEnd: -1, stepsLeft: &stepsLeft)
                             if end == Self.outOfSteps { return abandon(base) }
@@ -492,6 +585,39 @@ struct BytePattern: Sendable {
             let end = run(start, at: position, limit: limit, requiredEnd: requiredEnd)
             stepsLeft = self.stepsLeft
             return end
+        }
+
+        /// The body of a look-ahead `(?=.*?X)` from `position`: X tried at
+        /// each place the lazy `.*?` reaches, first to last, where X can
+        /// start, until it matches. Returns where X's match ends, `failed`,
+        /// or `outOfSteps`. Each place is counted as the steps the repeat takes
+        /// there (its split, the byte and the jump back) and X's own, or one
+        /// for X where it cannot start: never more than the machine would
+        /// count, so where it answered this answers too.
+        private mutating func search(_ look: Lookaround, from position: Int, stepsLeft: inout Int) -> Int {
+            var from = position
+            while true {
+                if let first = look.scanFirstBytes, from == text.count || !first.contains(text[from]) {
+                    stepsLeft -= 1
+                } else {
+                    let end = nested(look.body, at: from, limit: text.count, requiredEnd: -1, stepsLeft: &stepsLeft)
+                    if end != Self.failed { return end }
+                }
+                // The repeat's split and its byte, then the jump back.
+                stepsLeft -= 2
+                if stepsLeft < 0 { return Self.outOfSteps }
+                guard from < text.count else { return Self.failed }
+                switch look.scan {
+                case .character?:
+                    from += text[from] == 0x0D && from + 1 < text.count && text[from + 1] == 0x0A ? 2 : 1
+                case .byte(let set)?:
+                    guard set.contains(text[from]) else { return Self.failed }
+                    from += 1
+                case nil:
+                    return Self.failed
+                }
+                stepsLeft -= 1
+            }
         }
 
         private mutating func abandon(_ base: Int) -> Int {

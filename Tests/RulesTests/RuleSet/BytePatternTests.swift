@@ -217,6 +217,12 @@ import Testing
         // alternations whose branches start with different bytes, passed over together.
         "\\b(?:a|ab|b)c", "\\b(?:b|c|a)\\b", "\\b(?:-|a)", "\\b\\w+?", "\\b(?:a1|1a|_)", "(?x) \\b a", "\\b(?=a)",
         "(?:b|c|1|a)+", "(?:c|b|a)(?:1|b|a|c)*?b", "(?:b|c|\\.)?a", "(?<=(?:b|c|a))\\.",
+        // Look-aheads `(?=.*?X)`, searched for X: `.` with and without line breaks (and `\r\n` as one), X that
+        // may be empty or match at the end, negated, one after another at the start.
+        "(?=.*?a)", "(?=.*?\\ba\\b)b", "(?s)(?=.*?a$)", "(?!.*?b)a", "(?s)^(?=.*?\\ba\\b)(?=.*?\\bc\\b)", "(?=[^1]*?1)a",
+        "(?s)(?=.*?\\n)", "(?s)(?=.*?(?:\\r|b1))", "(?=.*?(?:b|)c?)",
+        // Lazy repeats whose way on must start with a byte of a set (through `\b`, `\B`, look-arounds, jumps), or need not.
+        "[^.1]{0,3}?\\bb", "a*?(?=b)b", "(?:a|b)*?(?<=a)c", "a*?\\B1", "(?s).*?\\bc", "a+?(?:b|c1)", "a*?$", "a*?(?>b)",
     ]
 
     @Test(arguments: semanticsPatterns)
