@@ -52,6 +52,13 @@ public struct Fields: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         return !elements[index].value.entries.isEmpty
     }
 
+    /// The entries of the field of the name, none if it is not given (the
+    /// array handed back, no `Field?` made and destroyed to read it).
+    public func entries(of name: FieldName) -> [TextValue] {
+        guard let index = index(of: name) else { return [] }
+        return elements[index].value.entries
+    }
+
     /// Where the field of a name is in `elements`.
     private func index(of name: FieldName) -> Int? {
         let hash = name.nameHash
