@@ -43,6 +43,22 @@ public struct Fields: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     public mutating func reserveCapacity(_ minimumCapacity: Int) { elements.reserveCapacity(minimumCapacity) }
 
+    /// Whether a field of the name is given (`self[name] != nil` copied the field to test it).
+    public func contains(_ name: FieldName) -> Bool { index(of: name) != nil }
+
+    /// Whether the field of the name is given with entries (none copied to tell).
+    public func hasEntries(_ name: FieldName) -> Bool {
+        guard let index = index(of: name) else { return false }
+        return !elements[index].value.entries.isEmpty
+    }
+
+    /// The entries of the field of the name, none if it is not given (the
+    /// array handed back, no `Field?` made and destroyed to read it).
+    public func entries(of name: FieldName) -> [TextValue] {
+        guard let index = index(of: name) else { return [] }
+        return elements[index].value.entries
+    }
+
     /// Where the field of a name is in `elements`.
     private func index(of name: FieldName) -> Int? {
         let hash = name.nameHash
@@ -71,7 +87,7 @@ public struct Fields: Sendable, Sequence, ExpressibleByDictionaryLiteral {
             guard let index = index(of: name) else {
                 var added: Field?
                 yield &added
-                if let added { elements.append(Entry(key: name, value: added)) }
+                if let added = added.take() { elements.append(Entry(key: name, value: added)) }  // moved, not copied
                 return
             }
             // The field swapped out for a placeholder, so that the caller's is its entries' only
@@ -79,7 +95,7 @@ public struct Fields: Sendable, Sequence, ExpressibleByDictionaryLiteral {
             var field: Field? = Field(name: name, label: elements[index].value.label)
             swap(&field!, &elements[index].value)
             yield &field
-            if let field { elements[index].value = field } else { elements.remove(at: index) }
+            if let field = field.take() { elements[index].value = field } else { elements.remove(at: index) }
         }
     }
 

@@ -87,9 +87,10 @@ struct BlockScanner {
                 line = next
                 continue
             }
-            if let (marker, content) = listItemContent(text) {
+            if let start = listItemContent(text) {
                 flushParagraph()
-                let (item, next) = scanListItem(marker: marker, first: content, from: line)
+                let marker = Document.ListItem(marker: start.marker, markerSpan: start.markerSpan, lines: [])
+                let (item, next) = scanListItem(marker: marker, first: start.content, from: line)
                 blocks.append(item)
                 line = next
                 continue
@@ -295,7 +296,7 @@ struct BlockScanner {
     /// The marker and the content after it, if the line is a list item:
     /// `-`, `*`, `+`, a bullet character (`•`, `·`, `▪`, `o`, ...) or a number
     /// (`1.`, `1)`, `(1)`), then a space or tab (or the end of the line).
-    private func listItemContent(_ text: Range<Int>) -> (Document.ListItem, Range<Int>)? {
+    private func listItemContent(_ text: Range<Int>) -> ListItemStart? {
         var index = text.lowerBound
         let first = bytes[index]
         var marker = Document.ListItem.Marker.bullet
@@ -321,8 +322,17 @@ struct BlockScanner {
             marker = .number(value)
         }
         guard index == text.upperBound || ByteText.isSpace(bytes[index]) else { return nil }
-        let item = Document.ListItem(marker: marker, markerSpan: text.lowerBound..<index, lines: [])
-        return (item, ByteText.trim(bytes, index..<text.upperBound))
+        return ListItemStart(marker: marker, markerSpan: text.lowerBound..<index, content: ByteText.trim(bytes, index..<text.upperBound))
+    }
+
+    /// A list item's marker and the content after it on its first line.
+    /// (No `ListItem` with its array of lines: this is asked of most lines,
+    /// and a value holding an array was destroyed through the run time's
+    /// generic code each time.)
+    private struct ListItemStart {
+        var marker: Document.ListItem.Marker
+        var markerSpan: Range<Int>
+        var content: Range<Int>
     }
 
     /// Whether `next` carries on a sentence that `line` left open: `line`

@@ -33,7 +33,7 @@ struct LabelLine {
             if colonAfter { after += 1 }
             // The label keeps a question mark (`Who is responsible?`), not a colon.
             let label = innerStart..<(colonInside && bytes[close - 1] == 0x3A ? close - 1 : close)
-            guard let field = labels.field(forLabel: InlineText.plain(bytes, label)) else { return nil }
+            guard let field = labels.field(forInlineLabel: bytes, label) else { return nil }
             self.field = field
             self.label = ByteText.trim(bytes, label)
             value = ByteText.trim(bytes, after..<span.upperBound)
@@ -48,7 +48,7 @@ struct LabelLine {
               colon > span.lowerBound else { return nil }
         if bytes[colon] == 0x3F, colon + 1 < span.upperBound, bytes[colon + 1] == 0x3A { colon += 1 }  // `Who? :`
         let label = span.lowerBound..<(bytes[colon] == 0x3F ? colon + 1 : colon)
-        guard let field = labels.field(forLabel: InlineText.plain(bytes, label)) else { return nil }
+        guard let field = labels.field(forInlineLabel: bytes, label) else { return nil }
         self.field = field
         self.label = ByteText.trim(bytes, label)
         var valueStart = colon + 1

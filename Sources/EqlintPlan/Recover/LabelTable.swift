@@ -82,6 +82,15 @@ final class LabelTable: Sendable {
         return bytes.withUnsafeBufferPointer { field(forLabelIn: UnsafeBufferPointer(rebasing: $0[span])) }
     }
 
+    /// The field the inline text of `bytes[span]` names as a label, as
+    /// `field(forLabel: InlineText.plain(bytes, span))` finds it: read in
+    /// place, with no `String` made, when `plain` would change only the
+    /// span's spaces, which a label's key leaves out.
+    func field(forInlineLabel bytes: [UInt8], _ span: Range<Int>) -> FieldName? {
+        guard usable, InlineText.changesOnlySpaces(bytes, span) else { return field(forLabel: InlineText.plain(bytes, span)) }
+        return bytes.withUnsafeBufferPointer { field(forLabelIn: UnsafeBufferPointer(rebasing: $0[span])) }
+    }
+
     /// The field whose label key is `key` (word characters, ASCII lower-cased), if any.
     func field(forKey key: UnsafeBufferPointer<UInt8>) -> FieldName? {
         guard usable else { return key.isEmpty ? nil : vocabulary.field(forLabel: String(decoding: key, as: UTF8.self)) }

@@ -22,24 +22,24 @@ extension PlanRecovery {
     mutating func table(_ table: Document.Table) {
         lastText = nil
         // A table after `Actions` is the actions: the label waits for nothing more.
-        if objective != nil, pendingLabel != nil, table.hasHeader || isHeaderRow(table.rows.first?.cells ?? []) { pendingLabel = nil }
-        if objective == nil, case .glossary = section { return planLevelTable(table.rows.dropFirst(table.hasHeader ? 1 : 0)) }
-        if objective == nil, case .childFriendly = section { return planLevelTable(table.rows.dropFirst(table.hasHeader ? 1 : 0)) }
+        if hasOpenObjective, pendingLabel != nil, table.hasHeader || isHeaderRow(table.rows.first?.cells ?? []) { pendingLabel = nil }
+        if !hasOpenObjective, case .glossary = section { return planLevelTable(table.rows.dropFirst(table.hasHeader ? 1 : 0)) }
+        if !hasOpenObjective, case .childFriendly = section { return planLevelTable(table.rows.dropFirst(table.hasHeader ? 1 : 0)) }
         if table.hasHeader, let header = table.rows.first {
             if isLabelTable(table.rows) {
                 return labelRows(table.rows[...])
             }
-            let rows = table.rows.dropFirst().map { CellRow(cells: cellParts($0.cells), cellSpans: $0.cells) }
-            if objective != nil || columnFields(header.cells).contains(.objective) { plan.structuralLines.append(source.range(of: header.span)) }
+            // The closures take the bytes, not `self`: one that captured `self` here copied the whole recovery.
+            // (A cell's parts: one per `<br>`-separated part of a pipe table's cell.)
+            let bytes = bytes
+            let rows = table.rows.dropFirst().map { row in
+                CellRow(cells: row.cells.map { InlineText.splitAtLineBreakTags(bytes, $0) }, cellSpans: row.cells)
+            }
+            if hasOpenObjective || columnFields(header.cells).contains(.objective) { plan.structuralLines.append(source.range(of: header.span)) }
             return headerTable(columns: columnFields(header.cells), headers: header.cells.map { InlineText.plain(bytes, $0) }, rows: rows,
                                wrapping: false)
         }
         tabRows(table.rows)
-    }
-
-    /// A cell's parts: one per `<br>`-separated part of a pipe table's cell.
-    func cellParts(_ cells: [Range<Int>]) -> [[Range<Int>]] {
-        cells.map { InlineText.splitAtLineBreakTags(bytes, $0) }
     }
 
     /// The field each column names (nil for a column eqlint does not know).
@@ -262,7 +262,7 @@ extension PlanRecovery {
             switch rowLabel(first) {
             case .marker(let marker)?:
                 let text = value(first)
-                if objective == nil, case .evaluation = section, let known = existingObjective(marker) {
+                if !hasOpenObjective, case .evaluation = section, let known = existingObjective(marker) {
                     evaluationTarget = known
                     if let entry { addEvaluation(entry) }
                     lastField = nil
@@ -274,7 +274,7 @@ extension PlanRecovery {
                 }
             case .field(let field)?:
                 let name = fieldName(field, entry)
-                if name == .objective, objective == nil || !Self.isHeadingOrigin(origin) {
+                if name == .objective, !hasOpenObjective || !Self.isHeadingOrigin(origin) {
                     if let open = objective, open.fields[.objective]?.entries.isEmpty ?? true {
                         if let entry { setStatement(entry, label: source.range(of: first)) } else { awaitingStatement = true }
                     } else {
@@ -289,7 +289,7 @@ extension PlanRecovery {
                     let parts = valueCells.flatMap { InlineText.splitAtLineBreakTags(bytes, $0) }
                     let entries: [TextValue?] = name.listsEntries && parts.count > 1 ? parts.map { value($0) } : [entry]
                     for entry in entries {
-                        if objective == nil || holding || origin == .record {
+                        if !hasOpenObjective || holding || origin == .record {
                             recordField(name, label: source.range(of: first), entry: entry, holding: holding)
                         } else if let entry {
                             addEntry(entry, to: name, label: source.range(of: first))
@@ -301,7 +301,7 @@ extension PlanRecovery {
                 lastField = name
             case nil:
                 // A row eqlint cannot place: prose of the objective.
-                if objective != nil { addText(value(lines: Array(cells.filter { !$0.isEmpty }))) }
+                if hasOpenObjective { addText(value(lines: Array(cells.filter { !$0.isEmpty }))) }
                 let label = InlineText.plain(bytes, first)
                 if notesUnplaced, valueCells.count == 1, (1...5).contains(TextWords(label).count) {
                     plan.unplaced.append(UnplacedLine(text: value(row.span), kind: .unknownLabel, label: label))
@@ -336,7 +336,7 @@ extension PlanRecovery {
             heldForNextObjective.append((field, last.label, entry))
             return
         }
-        guard objective != nil else { return }
+        guard hasOpenObjective else { return }
         if !field.listsEntries, let previous = objective?.fields[field]?.entries.last {
             // The statement's cell ran on: the title runs on with it.
             if field == .objective, previous.text == objective?.title { objective?.title += " " + entry.text }
@@ -354,7 +354,7 @@ extension PlanRecovery {
     /// table saved as text), read as one entry; else each part (split at
     /// `<br>`) is an entry.
     mutating func headerTable(columns: [FieldName?], headers: [String], rows: [CellRow], wrapping: Bool) {
-        if objective != nil {
+        if hasOpenObjective {
             actionTable(columns: columns, headers: headers, rows: rows, wrapping: wrapping)
         } else if columns.contains(.objective) {
             objectivesTable(columns: columns, headers: headers, rows: rows, wrapping: wrapping)

@@ -7,13 +7,13 @@ extension PlanRecovery {
     // MARK: Paragraphs
 
     mutating func paragraph(_ lines: [Range<Int>], standalone: Bool) {
-        if objective == nil, case .childFriendly = section, startsWithPlanFact(value(lines: lines)) {
+        if !hasOpenObjective, case .childFriendly = section, startsWithPlanFact(value(lines: lines)) {
             // `These objectives were approved by governors on ...` after the child-friendly versions.
             readFacts(value(lines: lines))
             section = .prose
             return
         }
-        if objective == nil {
+        if !hasOpenObjective {
             switch section {
             case .glossary:
                 // `Approved by the Local Governing Board: 02/10/2025` under the Glossary is no term.
@@ -23,7 +23,7 @@ extension PlanRecovery {
             default: break
             }
         }
-        if objective != nil, pendingLabelHasList { pendingLabel = nil }
+        if hasOpenObjective, pendingLabelHasList { pendingLabel = nil }
         // A line alone may be a field's label, or the heading of another section
         // (a label waiting for its value takes a line that is not a label).
         if lines.count == 1, !awaitingStatement, pendingLabel == nil || pendingFieldHasEntries,
@@ -31,7 +31,7 @@ extension PlanRecovery {
             return
         }
         // A monitoring section, line by line: an objective named again, then what it says of it.
-        if objective == nil, case .evaluation = section {
+        if !hasOpenObjective, case .evaluation = section {
             for line in lines {
                 if let marker = lineMarker(line) {
                     markedLine(marker, line)
@@ -47,7 +47,7 @@ extension PlanRecovery {
 
         // Plan-level prose that names no objective and gives no date (it has no digit) says
         // nothing eqlint reads: an introduction, the school's ethos. It is passed over unread.
-        if objective == nil, case .prose = section, heldForNextObjective.isEmpty, let first = lines.first, let last = lines.last,
+        if !hasOpenObjective, case .prose = section, heldForNextObjective.isEmpty, let first = lines.first, let last = lines.last,
            let end = last.last, bytes[end] == 0x2E || bytes[end] == 0x21 || bytes[end] == 0x3F,  // a sentence that ends here
            ByteText.find(bytes, 0x3A, in: first.lowerBound..<min(first.upperBound, first.lowerBound + 60)) == nil,
            !ByteText.containsDigit(bytes, in: first.lowerBound..<last.upperBound),
@@ -79,7 +79,7 @@ extension PlanRecovery {
             guard let label = LabelLine(bytes, line, labels: labels) else {
                 noteUnplaced(line)
                 // `Ashgrove Primary School` above `Equality Objectives 2025-2028`: each line may name the plan.
-                if objective == nil, lines.count > 1, case .prose = section {
+                if !hasOpenObjective, lines.count > 1, case .prose = section {
                     let single = value(line)
                     if namesObjectives(single.text) { namingLines.append(single) }
                 }
@@ -109,7 +109,7 @@ extension PlanRecovery {
     /// record: capitalised, and not the end of a sentence (`... to monitor` /
     /// `progress.` is a sentence's last word).
     func loneLabel(_ line: Range<Int>) -> FieldName? {
-        guard line.count <= 60, objective != nil, !Self.isHeadingOrigin(origin), let first = line.first, (0x41...0x5A).contains(bytes[first]),
+        guard line.count <= 60, hasOpenObjective, !Self.isHeadingOrigin(origin), let first = line.first, (0x41...0x5A).contains(bytes[first]),
               let last = line.last, bytes[last] != 0x2E, bytes[last] != 0x2C,
               let field = labels.field(forLabel: bytes, line), field != .objective else { return nil }
         return field
@@ -118,14 +118,14 @@ extension PlanRecovery {
     /// Whether the label waiting for its value already has some.
     var pendingFieldHasEntries: Bool {
         guard let pendingLabel else { return false }
-        return !(objective?.fields[pendingLabel]?.entries.isEmpty ?? true)
+        return objective?.fields.hasEntries(pendingLabel) ?? false
     }
 
     /// A line that marks an objective by itself (`Objective 1: ...`, `Link to
     /// Objective 2`), where such a line can start one: not inside an objective
     /// section of the plan format, whose heading marks it.
     func lineMarker(_ line: Range<Int>) -> ObjectiveMarker? {
-        if objective != nil, Self.isHeadingOrigin(origin) { return nil }
+        if hasOpenObjective, Self.isHeadingOrigin(origin) { return nil }
         // A marker starts `Objective`, `Equality` or `Link`, after any markup: most lines start otherwise.
         var start = line.lowerBound
         while start < line.upperBound, bytes[start] == 0x20 || bytes[start] == 0x2A || bytes[start] == 0x5F || bytes[start] == 0x23
@@ -148,11 +148,11 @@ extension PlanRecovery {
         guard notesUnplaced else { return }
         // A label is near the line's start: most lines have no colon there and no "bjective".
         let head = line.lowerBound..<min(line.upperBound, line.lowerBound + 60)
-        guard ByteText.find(bytes, 0x3A, in: head) != nil || (objective == nil && ByteText.find(bytes, "bjective", in: line) != nil) else {
+        guard ByteText.find(bytes, 0x3A, in: head) != nil || (!hasOpenObjective && ByteText.find(bytes, "bjective", in: line) != nil) else {
             return
         }
         let text = InlineText.plain(bytes, line)
-        if objective == nil, let marker = ObjectiveMarker(text), marker.kind == .numbered {
+        if !hasOpenObjective, let marker = ObjectiveMarker(text), marker.kind == .numbered {
             plan.unplaced.append(UnplacedLine(text: value(line), kind: .objectiveMention))
             return
         }
@@ -169,7 +169,7 @@ extension PlanRecovery {
     /// to the objective it names again.
     mutating func markedLine(_ marker: ObjectiveMarker, _ line: Range<Int>) {
         let text = TextValue(text: InlineText.plain(bytes, line), range: source.range(of: line), span: line)
-        if objective == nil, case .evaluation = section, let known = existingObjective(marker) {
+        if !hasOpenObjective, case .evaluation = section, let known = existingObjective(marker) {
             // The marker names the objective again; what follows it is its progress.
             evaluationTarget = known
             plan.structuralLines.append(text.range)
@@ -206,12 +206,12 @@ extension PlanRecovery {
         // A label or a heading is short; a line of prose is read as prose at once.
         guard line.count <= 240 else { return false }
         let field = labels.field(forLabel: bytes, line)
-        guard field != nil || (standalone && (objective == nil || !Self.isHeadingOrigin(origin))) else { return false }
+        guard field != nil || (standalone && (!hasOpenObjective || !Self.isHeadingOrigin(origin))) else { return false }
         let text = value(line)
         if let field {
-            if field == .objective, objective == nil || !Self.isHeadingOrigin(origin) {
+            if field == .objective, !hasOpenObjective || !Self.isHeadingOrigin(origin) {
                 // `Objective` alone: the statement follows.
-                if objective == nil || objective?.fields[.objective] != nil {
+                if !hasOpenObjective || objective?.fields.contains(.objective) == true {
                     openObjective(number: nil, title: "", at: text, origin: .record)
                 } else {
                     awaitingStatement = true
@@ -221,10 +221,10 @@ extension PlanRecovery {
             // A Glossary (`Key`) is the plan's; after a list of objectives, so are
             // child-friendly versions and progress, given for each in turn.
             let listed: Bool = { if case .listItem = origin { return true }; return false }()
-            if objective != nil, !Self.isHeadingOrigin(origin), field == .glossary || (listed && [.child, .evaluation].contains(field)) {
+            if hasOpenObjective, !Self.isHeadingOrigin(origin), field == .glossary || (listed && [.child, .evaluation].contains(field)) {
                 closeObjective()
             }
-            if objective != nil {
+            if hasOpenObjective {
                 pendingLabel = field
                 openField(field, label: text.range)
                 return true
@@ -234,7 +234,7 @@ extension PlanRecovery {
             return true
         }
         // Inside an objective section of the plan format, headings mark sections; a line is a line.
-        guard standalone, objective == nil || !Self.isHeadingOrigin(origin), lineMarker(line) == nil, isHeadingLike(text) else {
+        guard standalone, !hasOpenObjective || !Self.isHeadingOrigin(origin), lineMarker(line) == nil, isHeadingLike(text) else {
             return false
         }
         closeObjective()
@@ -269,15 +269,15 @@ extension PlanRecovery {
     /// label where no objective is open, or the open one has its statement).
     func opensRecord(_ label: LabelLine) -> Bool {
         guard label.field == .objective else { return false }
-        guard let objective else { return true }
+        guard hasOpenObjective else { return true }
         if Self.isHeadingOrigin(origin) { return false }
-        return !(objective.fields[.objective]?.entries.isEmpty ?? true)
+        return objective?.fields.hasEntries(.objective) ?? false
     }
 
     /// Whether the lines that follow are label lines up to an `Objective:`
     /// label that opens a new record.
     func upcomingRecordLabel(in lines: ArraySlice<Range<Int>>) -> Bool {
-        guard objective == nil || !Self.isHeadingOrigin(origin) else { return false }
+        guard !hasOpenObjective || !Self.isHeadingOrigin(origin) else { return false }
         for line in lines {
             guard let label = LabelLine(bytes, line, labels: labels) else { return false }
             if label.field == .objective { return true }
@@ -287,7 +287,7 @@ extension PlanRecovery {
 
     mutating func labelled(_ label: LabelLine, valueLines: [Range<Int>], holding: Bool = false) {
         // `Review: July 2027` before any objective is the plan's own date, not a field held for one.
-        if objective == nil, label.field != .objective, !valueLines.isEmpty,
+        if !hasOpenObjective, label.field != .objective, !valueLines.isEmpty,
            readFacts(value(label.label.lowerBound..<valueLines[valueLines.count - 1].upperBound)) {
             return
         }
@@ -295,7 +295,7 @@ extension PlanRecovery {
         let entry = valueLines.isEmpty ? nil : value(lines: valueLines)
         let field = fieldName(label.field, entry)
         // `Objective: ...` starts an objective, or gives the open one its statement.
-        if field == .objective, objective == nil || !Self.isHeadingOrigin(origin) {
+        if field == .objective, !hasOpenObjective || !Self.isHeadingOrigin(origin) {
             if opensRecord(label) {
                 let end = valueLines.last?.upperBound ?? label.label.upperBound
                 let whole = label.label.lowerBound..<end
@@ -310,7 +310,7 @@ extension PlanRecovery {
             }
             return
         }
-        if objective == nil || holding || origin == .record {
+        if !hasOpenObjective || holding || origin == .record {
             let held = recordField(field, label: labelRange, entry: entry, holding: holding)
             pendingLabel = entry == nil && !held ? field : nil
             return
@@ -334,7 +334,7 @@ extension PlanRecovery {
 
     /// Text that is not a label line: the open objective's, or the plan's.
     mutating func looseText(_ text: TextValue) {
-        if objective != nil {
+        if hasOpenObjective {
             if joinSplitSentence(text) { return }
             // `Approved by the Local Governing Body on 02.10.2025.` after the last objective is the plan's.
             if !Self.isHeadingOrigin(origin), startsWithPlanFact(text) {
@@ -342,7 +342,7 @@ extension PlanRecovery {
                 pendingLabel = nil
             }
         }
-        if objective != nil {
+        if hasOpenObjective {
             if case .listItem = origin, !isTag(text.text) {
                 closeObjective()
             } else {
@@ -440,7 +440,7 @@ extension PlanRecovery {
     mutating func listItem(_ item: Document.ListItem) {
         let lines = item.lines
         guard !lines.isEmpty else { return }
-        if objective == nil {
+        if !hasOpenObjective {
             switch section {
             case .glossary: return planLevelLines(lines)
             case .childFriendly:
@@ -451,9 +451,9 @@ extension PlanRecovery {
         }
         if case .objectives = section {
             let indent = source.location(of: item.markerSpan.lowerBound).column
-            if objective == nil || isListObjective(deeperThan: indent) == false, let opened = listObjective(item, indent: indent) { return opened }
+            if !hasOpenObjective || isListObjective(deeperThan: indent) == false, let opened = listObjective(item, indent: indent) { return opened }
         }
-        if objective == nil {
+        if !hasOpenObjective {
             heldForNextObjective = []
             if case .evaluation = section { addEvaluation(value(lines: lines)) }
             return

@@ -76,6 +76,12 @@ public struct PlanParser: Sendable {
 /// lines, sub-headings, label rows and action tables; and the plan's period,
 /// publication, approval and review, from its front matter or its text.
 struct PlanRecovery {
+    /// Makes `PlanRecovery` address-only (an existential is), so that its
+    /// methods read it where it is: a loadable struct of its size (1.7 KB)
+    /// was copied to the stack each time a mutating method called a
+    /// non-mutating one (`value(lines:)`, `lineMarker`, ...), some 15,000
+    /// copies for 100 plans.
+    private let readInPlace: any Sendable = ()
     let document: Document
     let vocabulary: Vocabulary
     /// The vocabulary's labels, looked up by bytes.
@@ -124,6 +130,12 @@ struct PlanRecovery {
     /// The objective being read, and how it was marked.
     var objective: Objective?
     var origin = Origin.heading(level: 0)
+    /// Whether an objective is open. (`objective != nil` copied the open
+    /// objective to compare it, its parts retained and released, at each test.)
+    var hasOpenObjective: Bool {
+        if case .some = objective { return true }
+        return false
+    }
     /// Fields given before the open record objective's statement (a record
     /// that starts with them: the next such field starts the next record).
     var fieldsBeforeStatement: Set<FieldName> = []
@@ -144,7 +156,13 @@ struct PlanRecovery {
     var pendingLabelHasList = false
     /// The last piece of text read and where it went, so that a sentence a
     /// hard line break split can be joined again.
-    var lastText: (value: TextValue, target: TextTarget)?
+    var lastText: LastText?
+    /// A piece of text and where it went. (A struct, not a tuple: a tuple was
+    /// destroyed through the run time's generic code each time it was replaced.)
+    struct LastText {
+        var value: TextValue
+        var target: TextTarget
+    }
     enum TextTarget { case title, field(FieldName), prose }
 
     /// Child-friendly text from a plan-level section, to be matched to objectives.
@@ -267,12 +285,12 @@ struct PlanRecovery {
             return
         }
         // `## 1. Improve attendance` under a heading that names the objectives.
-        if case .objectives(let sectionLevel?) = section, objective == nil || origin == .heading(level: level),
+        if case .objectives(let sectionLevel?) = section, !hasOpenObjective || origin == .heading(level: level),
            level > sectionLevel, let (number, title) = Self.numberedTitle(text.text) {
             openObjective(number: number, title: title, at: text, origin: .heading(level: level))
             return
         }
-        if objective != nil {
+        if hasOpenObjective {
             let field = labels.field(forLabel: text.text)
             if case .heading(let objectiveLevel) = origin, level > objectiveLevel {
                 pendingLabel = nil
@@ -372,7 +390,7 @@ struct PlanRecovery {
         planText = nil
         self.origin = origin
         awaitingStatement = title.isEmpty && !Self.isHeadingOrigin(origin)
-        lastText = title.isEmpty ? nil : (statement, .title)
+        lastText = title.isEmpty ? nil : LastText(value: statement, target: .title)
         if takesHeld { takeHeldFields() }
     }
 
@@ -443,30 +461,30 @@ struct PlanRecovery {
 
     /// Gives the open objective its statement (a marker alone on its line, or a `Link to Objective` row).
     mutating func setStatement(_ statement: TextValue, label: SourceRange) {
-        guard objective != nil else { return }
+        guard hasOpenObjective else { return }
         if objective!.title.isEmpty { objective!.title = statement.text }
         objective!.fields[.objective, default: Field(name: .objective, label: label)].entries.append(statement)
         objective!.text.append(statement)
         awaitingStatement = false
-        lastText = (statement, .title)
+        lastText = LastText(value: statement, target: .title)
     }
 
     // MARK: Fields
 
     mutating func openField(_ field: FieldName, label: SourceRange) {
-        if objective != nil, objective?.fields[field] == nil {
+        if hasOpenObjective, !(objective?.fields.contains(field) ?? true) {
             objective?.fields[field] = Field(name: field, label: label)
         }
     }
 
     mutating func addEntry(_ entry: TextValue, to field: FieldName, label: SourceRange) {
         guard !entry.text.isEmpty else { return openField(field, label: label) }
-        if objective != nil {
+        if hasOpenObjective {
             // One look-up: the field opened if need be, and the entry added to it.
             objective!.fields[field, default: Field(name: field, label: label, entries: Self.roomForEntries())].entries.append(entry)
             objective!.text.append(entry)
         }
-        lastText = (entry, .field(field))
+        lastText = LastText(value: entry, target: .field(field))
     }
 
     /// Where text that is not a label line goes: the open label, the field
@@ -481,7 +499,7 @@ struct PlanRecovery {
             setStatement(entry, label: entry.range)
         } else {
             objective?.text.append(entry)
-            lastText = (entry, .prose)
+            lastText = LastText(value: entry, target: .prose)
         }
     }
 
@@ -491,10 +509,11 @@ struct PlanRecovery {
     mutating func joinSplitSentence(_ entry: TextValue) -> Bool {
         // A sentence split by line breaks is a sentence: past a few thousand characters, joining
         // more would only cost time (a page of one-word paragraphs each continuing the last).
-        guard let (previous, target) = lastText, objective != nil, previous.text.utf8.count < 2000,
-              Self.continues(previous.text, with: entry.text) else {
+        guard let last = lastText, hasOpenObjective, last.value.text.utf8.count < 2000,
+              Self.continues(last.value.text, with: entry.text) else {
             return false
         }
+        let (previous, target) = (last.value, last.target)
         let joined = previous.joined(with: entry)
         replace(previous, with: joined, in: target)
         if case .title = target { objective?.title += " " + entry.text }
@@ -533,7 +552,7 @@ struct PlanRecovery {
         case .prose: break
         }
         objective = open
-        lastText = (joined, target)
+        lastText = LastText(value: joined, target: target)
     }
 
     /// Fields read before their objective, given to the one just opened.
@@ -567,7 +586,7 @@ struct PlanRecovery {
     mutating func recordField(_ field: FieldName, label: SourceRange, entry: TextValue?, holding: Bool = false) -> Bool {
         let repeatsRecordStart = origin == .record && fieldsBeforeStatement.contains(field)
             && !(objective?.fields[.objective]?.entries.isEmpty ?? true) && !(objective?.fields[field]?.entries.isEmpty ?? true)
-        if holding || objective == nil || repeatsRecordStart || !heldForNextObjective.isEmpty {
+        if holding || !hasOpenObjective || repeatsRecordStart || !heldForNextObjective.isEmpty {
             heldForNextObjective.append((field, label, entry))
             return true
         }
@@ -601,16 +620,37 @@ func TextWords(_ text: String) -> [String] {
     return words
 }
 
-/// Whether a text has the word "objective" in it, in any case: a byte search.
+/// Whether a text has the word "objective" in it, in any case: a byte
+/// search, eight bytes at a time for an `o` that may start it.
 func mentionsObjective(_ text: String) -> Bool {
-    let word = Array("objective".utf8)
+    let word: StaticString = "objective"  // its bytes read in place: no array made at each call
+    let wordBytes = word.utf8Start
+    let length = word.utf8CodeUnitCount
     var text = text
     return text.withUTF8 { bytes in
-        guard bytes.count >= word.count else { return false }
-        for start in 0...(bytes.count - word.count) where bytes[start] | 0x20 == 0x6F {
+        guard bytes.count >= length else { return false }
+        let lastStart = bytes.count - length
+        func starts(at start: Int) -> Bool {
+            guard bytes[start] | 0x20 == 0x6F else { return false }
             var index = 1
-            while index < word.count, bytes[start + index] | 0x20 == word[index] { index += 1 }
-            if index == word.count { return true }
+            while index < length, bytes[start + index] | 0x20 == wordBytes[index] { index += 1 }
+            return index == length
+        }
+        let raw = UnsafeRawBufferPointer(bytes)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var start = 0
+        while start + 8 <= lastStart + 1 {
+            // Each byte lower-cased and compared with `o`: a zero byte where one is (the test for a
+            // zero byte may also flag bytes after a real one: each flagged group is read byte by byte).
+            let x = (raw.loadUnaligned(fromByteOffset: start, as: UInt64.self) | (ones &* 0x20)) ^ (ones &* 0x6F)
+            if (x &- ones) & ~x & (ones &* 0x80) != 0 {
+                for offset in 0..<8 where starts(at: start + offset) { return true }
+            }
+            start += 8
+        }
+        while start <= lastStart {
+            if starts(at: start) { return true }
+            start += 1
         }
         return false
     }

@@ -35,6 +35,11 @@ public struct SourceFile: Sendable {
     /// than from the start of a possibly very long line.
     private let characterCheckpoints: [Int]
     private static let checkpointStride = 256  // a power of two: see lineTable
+    /// The line each block of `lineBlockSize` bytes starts on, and after
+    /// them the last line: an offset's line is searched for only among the
+    /// few lines from its block's to the next block's.
+    private let blockLines: [Int]
+    private static let lineBlockSize = 64
 
     /// Reads a file from disk, refusing what is not text. One `stat`
     /// (following links: what a link points to decides, so a link to
@@ -94,6 +99,7 @@ public struct SourceFile: Sendable {
         self.path = path
         self.bytes = content
         (lineStarts, lineEnds, lineIsASCII, characterCheckpoints) = Self.lineTable(content)
+        blockLines = Self.blockLines(lineStarts, count: content.count)
         // Nothing before the first bad byte was replaced, so its offset is the same in both.
         invalidUTF8 = firstInvalid.map { first in
             InvalidUTF8(location: location(of: first.offset), byteOffset: first.offset + (hasByteOrderMark ? 3 : 0),
@@ -175,6 +181,22 @@ public struct SourceFile: Sendable {
         return (starts, ends, ascii, checkpoints)
     }
 
+    /// The line each block of `lineBlockSize` bytes starts on (the last line
+    /// whose start is at or before it), then the last line.
+    static func blockLines(_ starts: [Int], count: Int) -> [Int] {
+        var lines: [Int] = []
+        lines.reserveCapacity(count / lineBlockSize + 2)
+        var line = 0
+        var blockStart = 0
+        while blockStart <= count {
+            while line + 1 < starts.count, starts[line + 1] <= blockStart { line += 1 }
+            lines.append(line)
+            blockStart += lineBlockSize
+        }
+        lines.append(starts.count - 1)
+        return lines
+    }
+
     /// Whether `span` holds ASCII alone, read eight bytes at a time.
     private static func isASCII(_ buffer: UnsafeRawBufferPointer, _ span: Range<Int>) -> Bool {
         var high: UInt64 = 0
@@ -229,6 +251,7 @@ public struct SourceFile: Sendable {
         lineEnds = [0]
         lineIsASCII = [true]
         characterCheckpoints = [0]
+        blockLines = [0, 0]
     }
 
     /// The number of lines (a final line break does not open a new line).
@@ -259,8 +282,10 @@ public struct SourceFile: Sendable {
     /// The 0-based line an offset (within the bytes) is on: the last line whose start is at or before it.
     private func line(containing offset: Int) -> Int {
         lineStarts.withUnsafeBufferPointer { starts in
-            var low = 0
-            var high = starts.count - 1
+            // Between the line its block starts on and the one the next block starts on: most often one or two lines.
+            let block = offset / Self.lineBlockSize
+            var low = blockLines[block]
+            var high = blockLines[block + 1]
             while low < high {
                 let middle = (low + high + 1) / 2
                 if starts[middle] <= offset { low = middle } else { high = middle - 1 }

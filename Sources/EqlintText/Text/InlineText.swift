@@ -89,8 +89,22 @@ package enum InlineText {
     /// control character, tab or no-break space; one space between words;
     /// none at either end).
     private static func isPlain(_ bytes: [UInt8], _ span: Range<Int>) -> Bool {
+        isPlain(bytes, span, spacesCount: true)
+    }
+
+    /// Whether `plain` would change nothing in a span but its spaces (runs
+    /// made one, the ends trimmed): no markup character, entity or control
+    /// character in it. (A label's key, which leaves spaces out, can then be
+    /// read from the span itself.)
+    package static func changesOnlySpaces(_ bytes: [UInt8], _ span: Range<Int>) -> Bool {
+        isPlain(bytes, span, spacesCount: false)
+    }
+
+    /// `isPlain`, its spaces tested only if `spacesCount`.
+    @inline(__always)
+    private static func isPlain(_ bytes: [UInt8], _ span: Range<Int>, spacesCount: Bool) -> Bool {
         guard !span.isEmpty else { return true }
-        guard bytes[span.lowerBound] != 0x20, bytes[span.upperBound - 1] != 0x20 else { return false }
+        guard !spacesCount || (bytes[span.lowerBound] != 0x20 && bytes[span.upperBound - 1] != 0x20) else { return false }
         return bytes.withUnsafeBufferPointer { bytes in
             notPlainBytes.withUnsafeBufferPointer { notPlain in
                 let raw = UnsafeRawBufferPointer(bytes)
@@ -106,14 +120,14 @@ package enum InlineText {
                     for offset in 0..<8 { flags |= notPlain[Int(bytes[index + offset])] }
                     let x = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ (ones &* 0x20)
                     let spaces = ~(((x & low7) &+ low7) | x | low7)
-                    if flags != 0 || spaces & ((spaces << 8) | spaceBefore) != 0 { return false }
+                    if flags != 0 || (spacesCount && spaces & ((spaces << 8) | spaceBefore) != 0) { return false }
                     spaceBefore = spaces >> 56
                     index += 8
                 }
                 var previous: UInt8 = index > span.lowerBound ? bytes[index - 1] : 0
                 while index < span.upperBound {
                     let byte = bytes[index]
-                    if notPlain[Int(byte)] != 0 || (byte == 0x20 && previous == 0x20) { return false }
+                    if notPlain[Int(byte)] != 0 || (spacesCount && byte == 0x20 && previous == 0x20) { return false }
                     previous = byte
                     index += 1
                 }

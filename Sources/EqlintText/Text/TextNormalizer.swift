@@ -33,35 +33,39 @@ public enum TextNormalizer {
         }
         if end >= 3, text[end - 3] == 0x28, text[end - 2] | 0x20 == 0x73, text[end - 1] == 0x29 { end -= 3 }
         // The words run together: every word character, ASCII lower-cased, in one pass.
-        var count = 0
-        var index = 0
-        while index < end {
-            let byte = text[index]
-            if isWordByte(byte) {  // an ASCII letter or digit, the common case
-                if count == key.count { return (count, true, sawMarkup) }
-                key[count] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                count += 1
-                index += 1
-                continue
-            }
-            if byte == 0x3C || byte == 0x26 {
-                sawMarkup = true
-                if let markup = Markup.length(text, at: index, end: end) {
-                    index += markup
+        let (count, longer) = asciiWordFold.withUnsafeBufferPointer { fold in
+            var count = 0
+            var index = 0
+            while index < end {
+                let byte = text[index]
+                let folded = fold[Int(byte)]
+                if folded != 0 {  // an ASCII letter or digit, the common case
+                    if count == key.count { return (count, true) }
+                    key[count] = folded
+                    count += 1
+                    index += 1
                     continue
                 }
-            }
-            let length = PhraseIndex.characterLength(byte, at: index, end: end)
-            if byte >= 0x80, PhraseIndex.isWordCharacter(text, at: index, length: length) {
-                if count + length > key.count { return (count, true, sawMarkup) }
-                for offset in index..<index + length {  // no ASCII letter to lower-case
-                    key[count] = text[offset]
-                    count += 1
+                if byte == 0x3C || byte == 0x26 {
+                    sawMarkup = true
+                    if let markup = Markup.length(text, at: index, end: end) {
+                        index += markup
+                        continue
+                    }
                 }
+                let length = PhraseIndex.characterLength(byte, at: index, end: end)
+                if byte >= 0x80, PhraseIndex.isWordCharacter(text, at: index, length: length) {
+                    if count + length > key.count { return (count, true) }
+                    for offset in index..<index + length {  // no ASCII letter to lower-case
+                        key[count] = text[offset]
+                        count += 1
+                    }
+                }
+                index += length
             }
-            index += length
+            return (count, false)
         }
-        return (count, false, sawMarkup)
+        return (count, longer, sawMarkup)
     }
 
     /// Whether `text` has more than `limit` bytes of word characters (as
@@ -95,6 +99,13 @@ public enum TextNormalizer {
             index += length
         }
         return false
+    }
+
+    /// Each byte's label-key byte: an ASCII letter lower-cased, a digit as it
+    /// is, 0 for any other byte.
+    private static let asciiWordFold: [UInt8] = (0...255).map { byte in
+        let byte = UInt8(byte)
+        return isWordByte(byte) ? (byte &- 0x41 < 26 ? byte | 0x20 : byte) : 0
     }
 
     /// An ASCII letter or digit.

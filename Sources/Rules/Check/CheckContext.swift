@@ -159,9 +159,9 @@ final class CheckContext {
         let entries = plan.objectives.map { objective in
             var entries: [TextValue] = []
             for field in fields {
-                if let own = objective.fields[field] { entries += own.entries }
+                entries += objective.fields.entries(of: field)
                 for action in objective.actions {
-                    if let given = action.fields[field] { entries += given.entries }
+                    entries += action.fields.entries(of: field)
                 }
             }
             return entries
@@ -238,7 +238,7 @@ final class CheckContext {
 
     /// Whether any of the fields is given, with an entry, among some fields.
     func hasAny(_ fields: [FieldName], in given: Fields) -> Bool {
-        fields.contains { !(given[$0]?.entries.isEmpty ?? true) }
+        fields.contains { given.hasEntries($0) }
     }
 
     /// Whether a phrase or pattern of a selection is in some spans of the file.

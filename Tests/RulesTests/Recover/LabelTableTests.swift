@@ -71,6 +71,40 @@ struct LabelTableTests {
         }
     }
 
+    @Test("a label read in place, with no plain text made, is the label its plain text names")
+    func inlineLabelSameAsPlain() throws {
+        let table = LabelTable(vocabulary: vocabulary)
+        var texts = try texts()
+        texts += ["  Lead  ", "Lead   person", "Lead\tperson", "Target  group (s)", "Lead &amp; deputy", "[Lead](x)", "*Lead*", "Lead > x", "`Lead`"]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let span = 0..<bytes.count
+            #expect(table.field(forInlineLabel: bytes, span) == table.field(forLabel: InlineText.plain(bytes, span)), "\(text)")
+            // Whether only the spaces would change: the plain text is the text, its runs of spaces made one and its ends trimmed.
+            if InlineText.changesOnlySpaces(bytes, span) {
+                let spaced = text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+                #expect(InlineText.plain(bytes, span) == spaced, "\(text)")
+            }
+        }
+    }
+
+    @Test("whether a text mentions an objective, eight bytes at a time, is a search byte by byte")
+    func mentionsObjectiveAsByteSearch() throws {
+        var texts = try texts()
+        for padding in 0...20 {
+            let lead = String(repeating: "o", count: padding)
+            texts += [lead + "objective", lead + "OBJECTIVES", lead + "ObJeCtIvE.", lead + "objectiv", lead + "\u{E9}objective", "x" + lead + "objectivx"]
+        }
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let word = Array("objective".utf8)
+            let found = bytes.count >= word.count && (0...(bytes.count - word.count)).contains { start in
+                (0..<word.count).allSatisfy { bytes[start + $0] | 0x20 == word[$0] }
+            }
+            #expect(mentionsObjective(text) == found, "\(text)")
+        }
+    }
+
     @Test("words read in place are the words TextWords makes")
     func wordsInPlace() throws {
         for text in try texts() {
