@@ -57,14 +57,19 @@ import Testing
         }
     }
 
+    /// Every line of the Markdown examples, as bytes.
+    static func exampleLines() throws -> [[UInt8]] {
+        let examples = try FileManager.default.contentsOfDirectory(at: TestSupport.examplesDirectory, includingPropertiesForKeys: nil)
+        return try examples.filter { $0.pathExtension == "md" }.flatMap {
+            try String(contentsOf: $0, encoding: .utf8).split(separator: "\n").map { Array($0.utf8) }
+        }
+    }
+
     /// `hasMatch`, which stops at the first phrase, says whether `matches`
     /// finds any: every built-in list, all its groups and each one, on every
     /// line of the examples.
     @Test func hasMatchIsWhetherMatchesFindsAny() throws {
-        let examples = try FileManager.default.contentsOfDirectory(at: TestSupport.examplesDirectory, includingPropertiesForKeys: nil)
-        let lines = try examples.filter { $0.pathExtension == "md" }.flatMap {
-            try String(contentsOf: $0, encoding: .utf8).split(separator: "\n").map { Array($0.utf8) }
-        }
+        let lines = try Self.exampleLines()
         var found = 0
         for (_, list) in TestSupport.builtInRuleSet.vocabulary.lists where !list.terms.isEmpty {
             var index = PhraseIndex()
@@ -91,10 +96,7 @@ import Testing
     /// are worked out anew. Every built-in list, each group and each pair of
     /// neighbouring groups, on every line of the examples.
     @Test func searchOfSomeGroupsFindsWhatAnIndexOfThemFinds() throws {
-        let examples = try FileManager.default.contentsOfDirectory(at: TestSupport.examplesDirectory, includingPropertiesForKeys: nil)
-        let lines = try examples.filter { $0.pathExtension == "md" }.flatMap {
-            try String(contentsOf: $0, encoding: .utf8).split(separator: "\n").map { Array($0.utf8) }
-        }
+        let lines = try Self.exampleLines()
         var found = 0
         for (_, list) in TestSupport.builtInRuleSet.vocabulary.lists where !list.terms.isEmpty {
             let names = list.terms.keys.sorted()
