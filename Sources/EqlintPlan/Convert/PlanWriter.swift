@@ -257,7 +257,7 @@ private struct Writer {
         if let number = objective.number { heading += " \(number)" }
         if !objective.title.isEmpty { heading += ": \(objective.title)" }
         prose(heading)
-        let statements = objective.fields[.objective]?.entries ?? []
+        let statements = objective.fields.entries(of: .objective)
         // The deadline read from the statement is read from it again.
         let fromStatement = { (entry: TextValue) in
             statements.contains { statement in statement.spans.contains { $0.contains(entry.span.lowerBound) } }
@@ -295,7 +295,7 @@ private struct Writer {
     mutating func actions(_ actions: [Action]) {
         guard !actions.isEmpty else { return }
         let names = (PlanWriter.fieldLabels.map(\.0) + actions.flatMap(\.fields.keys).sorted()).reduce(into: [FieldName]()) { order, name in
-            if actions.contains(where: { $0.fields[name] != nil }), !order.contains(name) { order.append(name) }
+            if actions.contains(where: { $0.fields.contains(name) }), !order.contains(name) { order.append(name) }
         }
         // The action itself first, as action tables are written.
         let columns = names.filter { $0 == "actions" } + names.filter { $0 != "actions" }
@@ -304,7 +304,7 @@ private struct Writer {
                 ?? (name == "actions" ? "Action" : PlanWriter.label(for: name))
         }]
         for action in actions {
-            rows.append(columns.map { name in (action.fields[name]?.entries ?? []).map { Self.cell($0.text) }.joined(separator: "<br>") })
+            rows.append(columns.map { name in action.fields.entries(of: name).map { Self.cell($0.text) }.joined(separator: "<br>") })
         }
         table(rows)
     }

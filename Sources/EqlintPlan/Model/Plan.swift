@@ -158,9 +158,9 @@ public struct Objective: Sendable {
     /// The objective's entries for a field, followed by those of each action.
     public func entries(of field: FieldName) -> [TextValue] {
         // The field's own array as it is when no action adds to it (no copy), else one array grown in place.
-        var entries = fields[field]?.entries ?? []
-        for action in actions {
-            if let more = action.fields[field]?.entries, !more.isEmpty { entries += more }
+        var entries = fields.entries(of: field)
+        for action in actions where action.fields.hasEntries(field) {
+            entries += action.fields.entries(of: field)
         }
         return entries
     }

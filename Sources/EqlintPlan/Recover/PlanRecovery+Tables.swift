@@ -275,7 +275,7 @@ extension PlanRecovery {
             case .field(let field)?:
                 let name = fieldName(field, entry)
                 if name == .objective, !hasOpenObjective || !Self.isHeadingOrigin(origin) {
-                    if let open = objective, open.fields[.objective]?.entries.isEmpty ?? true {
+                    if let stated = objective?.fields.hasEntries(.objective), !stated {
                         if let entry { setStatement(entry, label: source.range(of: first)) } else { awaitingStatement = true }
                     } else {
                         let anchor = value(first.lowerBound..<(valueCells.last?.upperBound ?? first.upperBound))
@@ -321,7 +321,7 @@ extension PlanRecovery {
             switch rowLabel(first) {
             case .marker?: return offset > 0
             case .field(let field)? where field == .objective:
-                return offset > 0 && !(objective?.fields[.objective]?.entries.isEmpty ?? true)
+                return offset > 0 && (objective?.fields.hasEntries(.objective) ?? false)
             default: continue
             }
         }
@@ -337,7 +337,7 @@ extension PlanRecovery {
             return
         }
         guard hasOpenObjective else { return }
-        if !field.listsEntries, let previous = objective?.fields[field]?.entries.last {
+        if !field.listsEntries, let previous = objective?.fields.entries(of: field).last {
             // The statement's cell ran on: the title runs on with it.
             if field == .objective, previous.text == objective?.title { objective?.title += " " + entry.text }
             return replace(previous, with: previous.joined(with: entry), in: field == .objective ? .title : .field(field))

@@ -437,7 +437,7 @@ struct PlanRecovery {
     /// The timescale is the deadline phrase alone ("by July 2026"), not the
     /// other dates the statement names ("from 6% in 2024/25").
     func addDeadlineFromStatement(_ objective: inout Objective) {
-        for statement in objective.fields[.objective]?.entries ?? [] {
+        for statement in objective.fields.entries(of: .objective) {
             guard let deadline = DateReader.deadlinePhrase(in: statement.text) else { continue }
             let phrase = Array(statement.text.utf8)[deadline.bytes]
             var entry = statement
@@ -451,7 +451,7 @@ struct PlanRecovery {
                     break
                 }
             }
-            if objective.fields[.timescale] == nil {
+            if !objective.fields.contains(.timescale) {
                 objective.fields[.timescale] = Field(name: .timescale, label: statement.range)
             }
             objective.fields[.timescale]?.entries.append(entry)
@@ -568,7 +568,7 @@ struct PlanRecovery {
     /// Fields held for an objective that never came go to the one before them, if any.
     mutating func releaseHeldFields(into target: inout Objective) {
         for item in heldForNextObjective {
-            if target.fields[item.field] == nil { target.fields[item.field] = Field(name: item.field, label: item.label) }
+            if !target.fields.contains(item.field) { target.fields[item.field] = Field(name: item.field, label: item.label) }
             if let entry = item.entry, !entry.text.isEmpty {
                 target.fields[item.field]?.entries.append(entry)
                 target.text.append(entry)
@@ -585,7 +585,7 @@ struct PlanRecovery {
     @discardableResult
     mutating func recordField(_ field: FieldName, label: SourceRange, entry: TextValue?, holding: Bool = false) -> Bool {
         let repeatsRecordStart = origin == .record && fieldsBeforeStatement.contains(field)
-            && !(objective?.fields[.objective]?.entries.isEmpty ?? true) && !(objective?.fields[field]?.entries.isEmpty ?? true)
+            && (objective?.fields.hasEntries(.objective) ?? false) && (objective?.fields.hasEntries(field) ?? false)
         if holding || !hasOpenObjective || repeatsRecordStart || !heldForNextObjective.isEmpty {
             heldForNextObjective.append((field, label, entry))
             return true
