@@ -76,16 +76,18 @@ struct PatternPrefilter: Sendable {
     func mayMatch(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         byteKinds.withUnsafeBufferPointer { kinds in
             var index = 0
-            // Where the next eight bytes may be passed over (in a clean stretch, each is looked at below only once).
-            var nextBlock = candidateWords.isEmpty ? Int.max : 0
+            // Eight bytes at a time while eight are left: a clean block is
+            // passed over, and in one that is not the scan goes straight to
+            // its first candidate or non-ASCII byte (the bytes before it pass).
+            let blockEnd = candidateWords.isEmpty ? 0 : bytes.count - 7
             while index < bytes.count {
-                if index == nextBlock {
-                    if index + 8 <= bytes.count, isClean(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                if index < blockEnd {
+                    let stops = stopBytes(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                    if stops == 0 {
                         index += 8
-                        nextBlock = index
                         continue
                     }
-                    nextBlock = index + 8
+                    index += stops.trailingZeroBitCount >> 3
                 }
                 let byte = bytes[index]
                 switch kinds[Int(byte)] {
@@ -105,16 +107,18 @@ struct PatternPrefilter: Sendable {
         }
     }
 
-    /// Whether eight bytes hold no candidate byte and none outside ASCII.
+    /// The high bit of each of eight bytes (little-endian) that is a
+    /// candidate or outside ASCII, at least: the lowest bit set is always
+    /// the first such byte (a bit above it may be set for a byte that is not).
     @inline(__always)
-    private func isClean(_ block: UInt64) -> Bool {
-        guard block & 0x8080_8080_8080_8080 == 0 else { return false }
+    private func stopBytes(_ block: UInt64) -> UInt64 {
+        var stops = block & 0x8080_8080_8080_8080
         for candidate in candidateWords {
             // A byte equal to the candidate is a zero byte of the difference.
             let difference = block ^ candidate
-            if (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080 != 0 { return false }
+            stops |= (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080
         }
-        return true
+        return stops
     }
 
     private static func lowercased(_ byte: UInt8) -> UInt8 {
