@@ -25,6 +25,11 @@ struct BytePattern: Sendable {
     /// Whether every match starts with `\b` and then a word byte (`\b(?:one|two)…`):
     /// a match is tried only at the start of a word, and from the step after the `\b`.
     private let startsAtWordStart: Bool
+    /// For each ASCII byte, the bytes that may follow it where a match starts
+    /// with it (`BytePatternNode.addLeadingPairs`; any byte, after a match
+    /// of one byte), or nil when a match may be empty: a match is tried only
+    /// where the first two bytes are such a pair, or at the last byte.
+    private let leadingPairs: [ByteSet]?
 
     /// One instruction of the program.
     enum Step: Sendable {
@@ -104,6 +109,13 @@ struct BytePattern: Sendable {
         }
         let leading: BytePatternNode? = if case .sequence(let items) = node { items.first } else { node }
         startsAtWordStart = leading == .wordBoundary(true) && firstBytes?.isSubset(of: .word) == true
+        if firstBytes != nil {
+            var pairs = [ByteSet](repeating: .empty, count: 128)
+            node.addLeadingPairs(followedBy: .all, to: &pairs)
+            leadingPairs = pairs
+        } else {
+            leadingPairs = nil
+        }
     }
 
     /// Whether every byte is ASCII, the only text the pattern answers for.
@@ -198,13 +210,23 @@ struct BytePattern: Sendable {
             if let firstBytes {
                 // Skip to a byte a match can start with (at a word's start, when it starts with `\b`).
                 if startsAtWordStart {
-                    while start < text.count, !firstBytes.contains(text[start]) || (start > 0 && Self.isWordByte(text[start - 1])) {
+                    // Whether the byte before `start` is a word byte, carried along rather than read again:
+                    // the first bytes are all word bytes, so only a place after a non-word byte can start a match.
+                    var afterWordByte = start > 0 && Self.isWordByte(text[start - 1])
+                    while start < text.count {
+                        let byte = text[start]
+                        if !afterWordByte, firstBytes.contains(byte) { break }
+                        afterWordByte = Self.isWordByte(byte)
                         start += 1
                     }
                 } else {
                     while start < text.count, !firstBytes.contains(text[start]) { start += 1 }
                 }
                 if start == text.count { break }
+            }
+            if let leadingPairs, start + 1 < text.count, !leadingPairs[Int(text[start])].contains(text[start + 1]) {
+                start += 1
+                continue
             }
             let end = machine.run(entry, at: start, limit: text.count, requiredEnd: -1)
             if end == Machine.outOfSteps { return .outOfSteps }

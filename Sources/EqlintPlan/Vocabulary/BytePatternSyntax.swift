@@ -99,14 +99,7 @@ enum BytePatternNode: Sendable, Equatable {
         switch self {
         case .set(let set): return (set, false)
         case .anyCharacter: return (.all, false)
-        case .sequence(let items):
-            var set = ByteSet.empty
-            for item in items {
-                let first = item.firstBytes
-                set = set.union(first.set)
-                if !first.canBeEmpty { return (set, false) }
-            }
-            return (set, true)
+        case .sequence(let items): return Self.firstBytes(ofSequence: items[...])
         case .alternation(let branches):
             var set = ByteSet.empty
             var canBeEmpty = false
@@ -122,6 +115,17 @@ enum BytePatternNode: Sendable, Equatable {
         case .atomic(let item): return item.firstBytes
         case .lookaround, .wordBoundary, .textStart, .textEnd: return (.empty, true)
         }
+    }
+
+    /// The bytes a match of the items one after another can start with, and whether it can be empty.
+    static func firstBytes(ofSequence items: ArraySlice<BytePatternNode>) -> (set: ByteSet, canBeEmpty: Bool) {
+        var set = ByteSet.empty
+        for item in items {
+            let first = item.firstBytes
+            set = set.union(first.set)
+            if !first.canBeEmpty { return (set, false) }
+        }
+        return (set, true)
     }
 
     /// The bytes a match can end with, and whether it can match empty text.
@@ -149,6 +153,37 @@ enum BytePatternNode: Sendable, Equatable {
             return (last.set, last.canBeEmpty || min == 0)
         case .atomic(let item): return item.lastBytes
         case .set, .anyCharacter, .lookaround, .wordBoundary, .textStart, .textEnd: return firstBytes
+        }
+    }
+
+    /// Adds to `table` (128 sets, one for each ASCII byte) the pairs of bytes a
+    /// match that consumes a byte can start with, when the bytes after the
+    /// match start with one of `follow`: each first byte's set gets the bytes
+    /// that may come second. Never leaves a pair out; may add some that no
+    /// match starts with (look-arounds, `\b` and atomic groups are taken to allow anything).
+    func addLeadingPairs(followedBy follow: ByteSet, to table: inout [ByteSet]) {
+        switch self {
+        case .set(let set):
+            set.forEach { table[Int($0)] = table[Int($0)].union(follow) }
+        case .anyCharacter:
+            // `\r\n` is one character: its second byte need not be in `follow`.
+            for byte in table.indices { table[byte] = .all }
+        case .sequence(let items):
+            // An item that can be empty may leave the first byte to the next; the items after the first that
+            // cannot be empty start no match (and are not looked at).
+            for index in items.indices {
+                // What may follow the item: the first bytes of the items after it, and `follow` if they can all be empty.
+                let rest = Self.firstBytes(ofSequence: items[(index + 1)...])
+                items[index].addLeadingPairs(followedBy: rest.canBeEmpty ? rest.set.union(follow) : rest.set, to: &table)
+                if !items[index].firstBytes.canBeEmpty { break }
+            }
+        case .alternation(let branches):
+            for branch in branches { branch.addLeadingPairs(followedBy: follow, to: &table) }
+        case .repetition(let item, _, _, _):
+            // Each time the item is taken, it may be taken again.
+            item.addLeadingPairs(followedBy: item.firstBytes.set.union(follow), to: &table)
+        case .atomic(let item): item.addLeadingPairs(followedBy: follow, to: &table)
+        case .lookaround, .wordBoundary, .textStart, .textEnd: break
         }
     }
 }

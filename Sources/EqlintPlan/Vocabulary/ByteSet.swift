@@ -42,6 +42,19 @@ struct ByteSet: Sendable, Equatable {
 
     var isEmpty: Bool { low == 0 && high == 0 }
 
+    /// Calls `body` with each byte of the set, in order (by its bits, not by asking of all 128).
+    func forEach(_ body: (UInt8) -> Void) {
+        func visit(_ mask: UInt64, from offset: Int) {
+            var bits = mask
+            while bits != 0 {
+                body(UInt8(offset + bits.trailingZeroBitCount))
+                bits &= bits - 1
+            }
+        }
+        visit(low, from: 0)
+        visit(high, from: 64)
+    }
+
     /// Whether every byte of the set is in `other`.
     func isSubset(of other: ByteSet) -> Bool {
         low & ~other.low == 0 && high & ~other.high == 0

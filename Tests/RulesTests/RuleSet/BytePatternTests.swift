@@ -215,7 +215,7 @@ import Testing
         "\\(a\\)", "[\u{2013}-]", "(?:a|)?b", "a??b", "(?:a\\s++)?b",
         // Tried only at a word's start (a leading `\b`, then a word byte), or not (`-` is no word byte);
         // alternations whose branches start with different bytes, passed over together.
-        "\\b(?:a|ab|b)c", "\\b(?:b|c|a)\\b", "\\b(?:-|a)", "\\b\\w+?", "\\b(?:a1|1a|_)", "(?x) \\b a", "\\b(?=a)",
+        "\\b(?:a|ab|b)c", "\\b(?:b|c|a)\\b", "\\b(?:-|a)", "\\b\\w+?", "\\b(?:a1|1a|_)", "(?x) \\b a", "\\b(?=a)", "\\bb\\w*", "\\b1",
         "(?:b|c|1|a)+", "(?:c|b|a)(?:1|b|a|c)*?b", "(?:b|c|\\.)?a", "(?<=(?:b|c|a))\\.",
         // Look-aheads `(?=.*?X)`, searched for X: `.` with and without line breaks (and `\r\n` as one), X that
         // may be empty or match at the end, negated, one after another at the start.
@@ -223,6 +223,9 @@ import Testing
         "(?s)(?=.*?\\n)", "(?s)(?=.*?(?:\\r|b1))", "(?=.*?(?:b|)c?)",
         // Lazy repeats whose way on must start with a byte of a set (through `\b`, `\B`, look-arounds, jumps), or need not.
         "[^.1]{0,3}?\\bb", "a*?(?=b)b", "(?:a|b)*?(?<=a)c", "a*?\\B1", "(?s).*?\\bc", "a+?(?:b|c1)", "a*?$", "a*?(?>b)",
+        // Tried only where the first two bytes may start a match (two bytes at least): through empty items, repeats,
+        // look-arounds and `(?s).` (`\r\n` at once).
+        "ab", "a?bc", "(?:a|b1)c", "a(?=b)b", "(?s).\\n", "(?s)a.", "(?:ab)+c", "a(?:b|)c", "(?>a|b)c", "a\\b\\.", "(?:a|\\b)b1", "a*b$",
     ]
 
     @Test(arguments: semanticsPatterns)
