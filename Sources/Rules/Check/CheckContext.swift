@@ -318,7 +318,7 @@ final class CheckContext {
     /// Whether the objective's own statement has a measure in it ("… from
     /// 88% to 94% by July 2026"): it is then a success criterion too.
     func statementHasMeasure(_ objective: Objective, rule: RuleBasics, list: String = "measures") -> Bool {
-        (objective.fields[.objective]?.entries ?? []).contains { statement in
+        objective.fields.entries(of: .objective).contains { statement in
             measured.isMeasurable(statement, list: list, datesCount: false, measuresOnly: true, vocabulary: vocabulary, dates: dates) {
                 stops.record($0, rule: rule, text: statement)
             }

@@ -49,6 +49,7 @@ struct BaselineTests {
     func roundTrip() throws {
         let baseline = Baseline(reports: [Self.report(Self.plan)], directory: "/repo", currentDirectory: "/repo")
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: url) }
         try baseline.json.write(to: url, atomically: true, encoding: .utf8)
         #expect(try Baseline.read(path: url.path) == baseline)
         #expect(baseline.json.contains("\"text\" : \"Objective 1: Kindness\""))
