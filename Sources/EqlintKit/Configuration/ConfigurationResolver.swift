@@ -72,7 +72,7 @@ public struct ConfigurationResolver {
         guard !name.isEmpty, name != ".", name != "..", !Self.isLink(path) else { return absolute(path) }
         // "/plan.md" is in the root folder; "plan.md" in the current one.
         let base = absoluteDirectory(folder.isEmpty ? (slash == nil ? "." : "/") : folder)
-        return base.hasSuffix("/") ? base + name : base + "/" + name
+        return Paths.joined(base, name)
     }
 
     private mutating func absoluteDirectory(_ directory: String) -> String {
@@ -154,7 +154,7 @@ public struct ConfigurationResolver {
     /// parted with plain string work, and asked about with one `stat` each.
     private mutating func discover(from directory: String) -> String? {
         if let known = configurationByDirectory[directory] { return known }
-        func inDirectory(_ name: String) -> String { directory.hasSuffix("/") ? directory + name : directory + "/" + name }
+        func inDirectory(_ name: String) -> String { Paths.joined(directory, name) }
         var found: String?
         if let name = Self.fileNames.first(where: { Self.exists(inDirectory($0)) }) {
             found = inDirectory(name)

@@ -118,9 +118,14 @@ private final class SharedState<Result: Sendable>: @unchecked Sendable {
     /// Keeps item `index`'s result until it is delivered.
     func store(_ result: Result, at index: Int) {
         condition.lock()
+        keep(result, at: index)
+        condition.unlock()
+    }
+
+    /// `store`, with `condition` locked: wakes the delivering thread if it waits for this result.
+    private func keep(_ result: Result, at index: Int) {
         slots[index % window] = result
         if delivererWaits, index == nextToDeliver { condition.broadcast() }
-        condition.unlock()
     }
 
     /// A worker's loop: claim the next item within the window, work, store the result.
@@ -139,8 +144,7 @@ private final class SharedState<Result: Sendable>: @unchecked Sendable {
             condition.unlock()
             let result = work(index)
             condition.lock()
-            slots[index % window] = result
-            if delivererWaits, index == nextToDeliver { condition.broadcast() }
+            keep(result, at: index)
         }
         runningWorkers -= 1
         condition.broadcast()

@@ -66,7 +66,12 @@ enum Paths {
         guard found.hasPrefix(folder) else { return nil }
         var rest = Substring(found.utf8.dropFirst(folder.utf8.count))
         while rest.utf8.first == UInt8(ascii: "/") { rest = rest.dropFirst() }
-        return absoluteFolder.hasSuffix("/") ? absoluteFolder + rest : absoluteFolder + "/" + rest
+        return joined(absoluteFolder, rest)
+    }
+
+    /// A name in a folder: the two joined with one slash ("/" + "plan.md" is "/plan.md").
+    static func joined(_ folder: String, _ name: some StringProtocol) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
     /// An absolute path relative to `folder`, or nil when it is not inside it.

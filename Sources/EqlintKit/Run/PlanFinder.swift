@@ -57,7 +57,7 @@ public enum PlanFinder {
                     String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
                 }
                 guard !name.hasPrefix(".") else { continue }
-                let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+                let path = Paths.joined(folder, name)
                 var type = entry.pointee.d_type
                 if type == UInt8(DT_UNKNOWN) {
                     // Some file systems do not say: ask, without following a link.
