@@ -230,6 +230,11 @@ struct CommandLineOptions {
 
     /// An unknown option, with the nearest known one.
     private static func unknownOption(_ option: String, command: Command?) -> UsageError {
+        let bareName = option.split(separator: "=", maxSplits: 1).first.map(String.init) ?? option
+        if command == nil, optionNames.contains(bareName) {
+            let example = ["--school", "--period"].contains(bareName) ? "init" : "check"
+            return UsageError(description: "'\(bareName)' goes after the command, for example 'eqlint \(example) \(bareName) ...' (see 'eqlint --help')")
+        }
         let hint = Spelling.closest(to: option, in: optionNames).map { "; did you mean '\($0)'?" } ?? ""
         let help = command.flatMap(name(of:)).map { "eqlint \($0) --help" } ?? "eqlint --help"
         return UsageError(description: "unknown option '\(option)'\(hint) (see '\(help)')")
