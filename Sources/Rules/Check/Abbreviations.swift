@@ -102,9 +102,9 @@ enum Abbreviations {
         var index = start
         let base = UnsafeRawPointer(buffer.baseAddress!)
         while true {
-            // To the next capital, `<` or `&`.
+            // To the next capital, `<` or `&` (or a rare byte `mayStop` passes too, then passed over).
             while index + 8 <= end {
-                let flags = capitalsAndMarkup(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                let flags = mayStop(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
                 if flags != 0 {
                     index += flags.trailingZeroBitCount >> 3
                     break
@@ -114,35 +114,67 @@ enum Abbreviations {
             if index + 8 > end {
                 while index < end, !isCapitalOrMarkup(buffer[index]) { index += 1 }
                 if index == end { return end }
+            } else if !isCapitalOrMarkup(buffer[index]) {
+                index += 1
+                continue
+            }
+            // A capital. The letters before it in its word are in lower case (none was found there), so the
+            // word has a second capital only if one ends the lower-case letters after it: else it is passed over.
+            if buffer[index] &- 0x41 < 26 {
+                let after = lowerCaseEnd(buffer, from: index + 1, end: end)
+                if after == end || buffer[after] &- 0x41 >= 26 {
+                    index = after
+                    continue
+                }
             }
             var wordStart = index
             while wordStart > start, isLetter(buffer[wordStart - 1]) { wordStart -= 1 }
-            guard buffer[index] &- 0x41 < 26 else { return wordStart }  // `<` or `&`
-            var capitals = 0
-            index = wordStart
-            while index < end, isLetter(buffer[index]) {
-                capitals &+= buffer[index] <= 0x5A ? 1 : 0
-                index += 1
-            }
-            if capitals >= 2 { return wordStart }
+            return wordStart
         }
     }
 
+    /// From `start`, the first byte that is not a lower-case `a`-`z`, or `end`: eight bytes at a time.
+    @inline(__always)
+    private static func lowerCaseEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
+        var index = start
+        let base = UnsafeRawPointer(buffer.baseAddress!)
+        while index + 8 <= end {
+            let others = notLowerCase(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            if others != 0 { return index + others.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        while index < end, buffer[index] &- 0x61 < 26 { index += 1 }
+        return index
+    }
+
     /// Of eight bytes (the first in the lowest), the top bit of each that is
-    /// a capital `A`-`Z`, `<` or `&` (the ASCII bytes, each seen as seven
-    /// bits, compared without carries between them): exact, byte by byte.
-    private static func capitalsAndMarkup(_ eight: UInt64) -> UInt64 {
+    /// not a lower-case `a`-`z` (each byte's low seven bits compared without
+    /// carries between bytes; one outside ASCII is none): exact, byte by byte.
+    private static func notLowerCase(_ eight: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let high: UInt64 = 0x8080_8080_8080_8080
         let low = eight & ~high
-        let atLeastA = low &+ ones &* (0x80 - 0x41)
-        let pastZ = low &+ ones &* (0x80 - 0x5B)
-        let openingTag = ~((low ^ ones &* 0x3C) &+ ones &* 0x7F)
-        let ampersand = ~((low ^ ones &* 0x26) &+ ones &* 0x7F)
-        return ((atLeastA & ~pastZ) | openingTag | ampersand) & ~eight & high
+        let atLeastA = low &+ ones &* (0x80 - 0x61)
+        let pastZ = low &+ ones &* (0x80 - 0x7B)
+        return ~(atLeastA & ~pastZ & ~eight) & high
     }
 
-    /// One byte as `capitalsAndMarkup` tests eight.
+    /// Of eight bytes (the first in the lowest), the top bit of each that may
+    /// be a capital `A`-`Z`, `<` or `&`: every such byte, and a few more
+    /// (`=` to `@`, and bytes outside ASCII whose low seven bits are one of
+    /// them), each byte's low seven bits compared without carries between
+    /// bytes. The few more are rare in prose: fewer steps than an exact test.
+    private static func mayStop(_ eight: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low = eight & ~high
+        let atLeastOpeningTag = low &+ ones &* (0x80 - 0x3C)
+        let pastZ = low &+ ones &* (0x80 - 0x5B)
+        let notAmpersand = (low ^ ones &* 0x26) &+ ones &* 0x7F
+        return ((atLeastOpeningTag & ~pastZ) | ~notAmpersand) & high
+    }
+
+    /// A capital `A`-`Z`, `<` or `&`.
     private static func isCapitalOrMarkup(_ byte: UInt8) -> Bool {
         byte &- 0x41 < 26 || byte == 0x3C || byte == 0x26
     }
