@@ -47,12 +47,13 @@ struct AcronymsDefinedCheck: PlanCheck {
 
     func planFindings(_ input: PlanInput) -> [CheckFinding<Values>] {
         // The other list's terms made keys (`AlsoKnownTerms`): fewer steps than upper-casing and
-        // hashing every term into a set for each plan.
-        var alsoKnown: [String] = []
+        // hashing every term into a set for each plan. A rule names a group or two: each compared
+        // for equality, cheaper than hashing every group's name to look it up in the set.
+        var alsoKnown = AlsoKnownTerms([])
         if let also, let other = input.context.vocabulary.lists[also.list] {
-            for (group, terms) in other.terms where also.groups?.contains(group) ?? true { alsoKnown += terms }
+            for (group, terms) in other.terms where also.groups?.contains(where: { $0 == group }) ?? true { alsoKnown.add(terms) }
         }
-        return AcronymCheck(context: input.context, known: list, skipping: skipping, alsoKnown: AlsoKnownTerms(alsoKnown)).findings().map {
+        return AcronymCheck(context: input.context, known: list, skipping: skipping, alsoKnown: alsoKnown).findings().map {
             CheckFinding(range: input.context.source.range(of: $0.span), values: Values(found: $0.word))
         }
     }
