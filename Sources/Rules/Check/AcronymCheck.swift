@@ -26,39 +26,57 @@ struct AcronymCheck {
             }
         }
         skipped.sort { $0.lowerBound < $1.lowerBound }
-        // Every use, in file order, with its letters upper-cased as its key.
-        var uses: [(key: UInt64, span: Range<Int>)] = []
+        // Every use, in file order, as its letters' short key (`letterKey`) above its place among the uses:
+        // sorted, the uses of each word follow one another in file order, the first of each first.
+        var uses: [Range<Int>] = []
+        var keyedUses: [UInt64] = []
         let start = frontMatterEnd
         var nextSkipped = 0  // both run in file order: walk them together
         for (index, published) in context.publishedSpans.enumerated() where published.upperBound > start {
             // A span the front matter does not cut is read once for every rule; the one it cuts, from its end.
             let spans = start <= published.lowerBound ? context.abbreviations(inPublished: index)
                 : Abbreviations.spans(in: bytes, span: start..<published.upperBound)
+            uses.reserveCapacity(uses.count + spans.count)
+            keyedUses.reserveCapacity(uses.count + spans.count)
             for span in spans {
                 while nextSkipped < skipped.count, skipped[nextSkipped].upperBound <= span.lowerBound { nextSkipped += 1 }
                 if nextSkipped < skipped.count, skipped[nextSkipped].contains(span.lowerBound) { continue }
-                uses.append((Self.upperCasedKey(bytes, span), span))
+                keyedUses.append(Self.letterKey(bytes, span) << Self.placeBits | UInt64(uses.count))
+                uses.append(span)
             }
         }
-        // The first use of each: the uses in order of key (file order within one), the first of each key
-        // kept, then put back in file order. No string is made, and none hashed, for a use that is not first.
-        var order = Array(uses.indices)
-        order.sort { uses[$0].key != uses[$1].key ? uses[$0].key < uses[$1].key : $0 < $1 }
+        // The first use of each word, put back in file order. No string is made, and none hashed, for a use that is not first.
+        keyedUses.sort()
         var firstUses: [Int] = []
-        for position in order.indices where position == 0 || uses[order[position]].key != uses[order[position - 1]].key {
-            firstUses.append(order[position])
+        var lastKey = UInt64.max
+        for keyed in keyedUses where keyed >> Self.placeBits != lastKey {
+            lastKey = keyed >> Self.placeBits
+            firstUses.append(Int(truncatingIfNeeded: keyed & (1 << Self.placeBits - 1)))
         }
         firstUses.sort()
         return firstUses.compactMap { use in
-            let span = uses[use].span
+            let span = uses[use]
             let word = String(decoding: bytes[span], as: UTF8.self)
             let upper = word.uppercased()
             // The word's key without its last letter is the key of the word less a plural `S`.
-            let key = uses[use].key
+            let key = Self.upperCasedKey(bytes, span)
             let isAlsoKnown = alsoKnown.contains(key, upper) || (key & 0xFF == 0x53 && alsoKnown.contains(key >> 8, String(upper.dropLast())))
             guard !isAlsoKnown, !context.isKnownAbbreviation(word, list: known), !Self.isSpeltOut(span, in: bytes), !startsName(span, in: bytes) else { return nil }
             return (span, word)
         }
+    }
+
+    /// The bits below a use's `letterKey` that hold its place among the uses.
+    private static let placeBits = 34
+
+    /// An abbreviation's letters, five bits each (`A` and `a` 1, `Z` and `z`
+    /// 26) in a number: of two to six ASCII letters (`Abbreviations.spans`),
+    /// equal for two words exactly when their upper-cased letters are, and
+    /// small enough (30 bits) to leave `placeBits` free below it.
+    private static func letterKey(_ bytes: [UInt8], _ span: Range<Int>) -> UInt64 {
+        var key: UInt64 = 0
+        for index in span { key = key << 5 | UInt64(bytes[index] & 0x1F) }
+        return key
     }
 
     /// An abbreviation's letters upper-cased, one byte each in a number: an
