@@ -38,7 +38,7 @@ enum Abbreviations {
                     let proseEnd = Self.proseEnd(buffer, from: index, end: end)
                     proseChecked = proseEnd
                     if proseEnd > index {
-                        words.read(Word(span: index..<index, capitals: 0, joinsNext: false))
+                        words.readOther()
                         index = proseEnd
                         continue
                     }
@@ -64,7 +64,7 @@ enum Abbreviations {
                     || (index < end && isWordByte(buffer[index]))
                 if touchesOther {
                     while index < end, isWordByte(buffer[index]) { index += 1 }
-                    words.read(Word(span: start..<start, capitals: 0, joinsNext: false))
+                    words.readOther()
                     continue
                 }
                 // Only spaces (and inline tags, not `<br>`) between this word and the next: they may be one run of capitals.
@@ -102,16 +102,29 @@ enum Abbreviations {
         var index = start
         let base = UnsafeRawPointer(buffer.baseAddress!)
         while true {
-            // To the next capital, `<` or `&` (or a rare byte `mayStop` passes too, then passed over).
-            while index + 8 <= end {
+            // To the next capital, `<` or `&` (or a rare byte `mayStop` passes too, then passed over):
+            // sixteen bytes at a time, then eight, then one.
+            var found = false
+            while index + 16 <= end {
+                let first = mayStop(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                let second = mayStop(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)))
+                if first | second != 0 {
+                    index += first != 0 ? first.trailingZeroBitCount >> 3 : 8 + second.trailingZeroBitCount >> 3
+                    found = true
+                    break
+                }
+                index += 16
+            }
+            if !found, index + 8 <= end {
                 let flags = mayStop(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
                 if flags != 0 {
                     index += flags.trailingZeroBitCount >> 3
-                    break
+                    found = true
+                } else {
+                    index += 8
                 }
-                index += 8
             }
-            if index + 8 > end {
+            if !found {
                 while index < end, !isCapitalOrMarkup(buffer[index]) { index += 1 }
                 if index == end { return end }
             } else if !isCapitalOrMarkup(buffer[index]) {
@@ -188,16 +201,28 @@ enum Abbreviations {
 
         /// Takes the next word (nil at the end), deciding on the one waiting.
         mutating func read(_ word: Word?) {
-            if let last = waiting {
-                let letters = last.span.count
-                if (2...6).contains(letters), last.capitals >= 2, last.capitals >= letters - 1,
-                   !(last.isShouted && (last.afterShouted || (last.joinsNext && word?.isShouted == true))) {
-                    abbreviations.append(last.span)
-                }
-            }
+            decideWaiting(nextIsShouted: word?.isShouted == true)
             guard var word else { return }
             word.afterShouted = waiting.map { $0.joinsNext && $0.isShouted } ?? false
             waiting = word
+        }
+
+        /// Takes words that are no abbreviation and not shouted (prose with
+        /// fewer than two capitals in a word, letters touching a digit): as
+        /// `read` takes one such word, which then waits to no effect.
+        mutating func readOther() {
+            decideWaiting(nextIsShouted: false)
+            waiting = nil
+        }
+
+        /// Keeps the waiting word if it is an abbreviation, given whether the next word is shouted.
+        private mutating func decideWaiting(nextIsShouted: Bool) {
+            guard let last = waiting else { return }
+            let letters = last.span.count
+            if (2...6).contains(letters), last.capitals >= 2, last.capitals >= letters - 1,
+               !(last.isShouted && (last.afterShouted || (last.joinsNext && nextIsShouted))) {
+                abbreviations.append(last.span)
+            }
         }
     }
 

@@ -16,6 +16,7 @@ struct AlsoKnownTerms {
 
     /// Takes more terms.
     mutating func add(_ terms: [String]) {
+        keys.reserveCapacity(keys.count + terms.count)
         for term in terms {
             // Read as bytes in place: a term's UTF-8 view read three times over cost some four hundred steps.
             let reading = term.utf8.withContiguousStorageIfAvailable(Self.reading) ?? Array(term.utf8).withUnsafeBufferPointer(Self.reading)
