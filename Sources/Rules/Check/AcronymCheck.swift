@@ -73,7 +73,7 @@ struct AcronymCheck {
     /// 26) in a number: of two to six ASCII letters (`Abbreviations.spans`),
     /// equal for two words exactly when their upper-cased letters are, and
     /// small enough (30 bits) to leave `placeBits` free below it.
-    private static func letterKey(_ bytes: [UInt8], _ span: Range<Int>) -> UInt64 {
+    static func letterKey(_ bytes: [UInt8], _ span: Range<Int>) -> UInt64 {
         var key: UInt64 = 0
         for index in span { key = key << 5 | UInt64(bytes[index] & 0x1F) }
         return key

@@ -144,6 +144,9 @@ struct MarkupTextTests {
             "The Governors and Director of Education review it. The SENDCo, Our AIMS", "OUR            AIMS and THE       END",
             "SEND        pupils         with EAL", "Ab2CD and Ab2 CD then Xy9ZZ Zz", "The<b>SEND</b> Plan&amp;EAL A I B C",
             "Headteacher Review: Autumn Term 2024. Next: Jul\u{E9}DSL Mr Ms Dr", "A SENCO B ACE ab EHCPs Cd Ef Gh",
+            // Bytes the eight-byte test stops on that are no capital or markup: `=` to `@`, and bytes outside
+            // ASCII whose low seven bits are a capital, `<` or `&` (`Ä` is C3 84, `¼` C2 BC, `¦` C2 A6).
+            "email head@school.org if a=b or c>d? then \u{C4}rger \u{BC} \u{A6} Caf\u{E9}s and the SENCo, then more lower case prose EHCPs",
         ]
         let examples = try FileManager.default.contentsOfDirectory(at: TestSupport.examplesDirectory, includingPropertiesForKeys: nil)
         texts += try examples.filter { $0.pathExtension == "md" }.map { try String(contentsOf: $0, encoding: .utf8) }
@@ -162,16 +165,17 @@ struct MarkupTextTests {
     @Test("abbreviations' keys are equal exactly when their upper-cased words are")
     func abbreviationKeys() throws {
         let examples = try FileManager.default.contentsOfDirectory(at: TestSupport.examplesDirectory, includingPropertiesForKeys: nil)
-        var words: [(key: UInt64, upper: String)] = []
+        var words: [(key: UInt64, letterKey: UInt64, upper: String)] = []
         for file in examples where file.pathExtension == "md" {
             let bytes = Array(try String(contentsOf: file, encoding: .utf8).utf8)
             for span in Abbreviations.spans(in: bytes, span: 0..<bytes.count) {
-                words.append((AcronymCheck.upperCasedKey(bytes, span), String(decoding: bytes[span], as: UTF8.self).uppercased()))
+                words.append((AcronymCheck.upperCasedKey(bytes, span), AcronymCheck.letterKey(bytes, span),
+                              String(decoding: bytes[span], as: UTF8.self).uppercased()))
             }
         }
-        for extra in ["HP", "hp", "Hp", "SENCo", "SENCO", "SENCOS", "EHCPs", "ab", "AB", "ABCDEF", "abcdef", "ABCDEFG"] {
+        for extra in ["HP", "hp", "Hp", "SENCo", "SENCO", "SENCOS", "EHCPs", "ab", "AB", "ABCDEF", "abcdef", "ABCDEFG", "AZ", "az", "ZA", "AAZ", "ZZZZZZ", "zzzzz"] {
             let bytes = Array(extra.utf8)
-            words.append((AcronymCheck.upperCasedKey(bytes, 0..<bytes.count), extra.uppercased()))
+            words.append((AcronymCheck.upperCasedKey(bytes, 0..<bytes.count), AcronymCheck.letterKey(bytes, 0..<bytes.count), extra.uppercased()))
         }
         // Each word as written once.
         var seen: Set<String> = []
@@ -179,6 +183,14 @@ struct MarkupTextTests {
         #expect(words.count > 20)
         for first in words {
             for second in words { #expect((first.key == second.key) == (first.upper == second.upper), "\(first.upper) \(second.upper)") }
+        }
+        // The short key, for abbreviations (two to six letters), leaves the bits below it for a use's place.
+        let abbreviations = words.filter { $0.upper.utf8.count <= 6 }
+        for first in abbreviations {
+            #expect(first.letterKey < 1 << (64 - 34))
+            for second in abbreviations {
+                #expect((first.letterKey == second.letterKey) == (first.upper == second.upper), "\(first.upper) \(second.upper)")
+            }
         }
     }
 
