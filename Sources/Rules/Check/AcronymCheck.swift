@@ -36,8 +36,10 @@ struct AcronymCheck {
             // A span the front matter does not cut is read once for every rule; the one it cuts, from its end.
             let spans = start <= published.lowerBound ? context.abbreviations(inPublished: index)
                 : Abbreviations.spans(in: bytes, span: start..<published.upperBound)
-            uses.reserveCapacity(uses.count + spans.count)
-            keyedUses.reserveCapacity(uses.count + spans.count)
+            // Room for the span's uses at once, at least doubled (a web page has thousands of spans).
+            let needed = uses.count + spans.count
+            if uses.capacity < needed { uses.reserveCapacity(max(needed, 2 * uses.capacity)) }
+            if keyedUses.capacity < needed { keyedUses.reserveCapacity(max(needed, 2 * keyedUses.capacity)) }
             for span in spans {
                 while nextSkipped < skipped.count, skipped[nextSkipped].upperBound <= span.lowerBound { nextSkipped += 1 }
                 if nextSkipped < skipped.count, skipped[nextSkipped].contains(span.lowerBound) { continue }
@@ -54,6 +56,7 @@ struct AcronymCheck {
             firstUses.append(Int(truncatingIfNeeded: keyed & (1 << Self.placeBits - 1)))
         }
         firstUses.sort()
+        let knownTerms = context.upperCasedTerms(of: known)
         return firstUses.compactMap { use in
             let span = uses[use]
             let word = String(decoding: bytes[span], as: UTF8.self)
@@ -61,7 +64,7 @@ struct AcronymCheck {
             // The word's key without its last letter is the key of the word less a plural `S`.
             let key = Self.upperCasedKey(bytes, span)
             let isAlsoKnown = alsoKnown.contains(key, upper) || (key & 0xFF == 0x53 && alsoKnown.contains(key >> 8, String(upper.dropLast())))
-            guard !isAlsoKnown, !context.isKnownAbbreviation(word, list: known), !Self.isSpeltOut(span, in: bytes), !startsName(span, in: bytes) else { return nil }
+            guard !isAlsoKnown, !context.isKnownAbbreviation(upperCased: upper, terms: knownTerms), !Self.isSpeltOut(span, in: bytes), !startsName(span, in: bytes) else { return nil }
             return (span, word)
         }
     }

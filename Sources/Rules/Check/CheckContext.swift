@@ -328,16 +328,21 @@ final class CheckContext {
     /// Whether an abbreviation is in a vocabulary list or the plan's Glossary,
     /// allowing a plural (`SENCOs`, `TAs`).
     func isKnownAbbreviation(_ word: String, list: String) -> Bool {
-        let known = upperCasedTerms(of: list)
+        isKnownAbbreviation(upperCased: word.uppercased(), terms: upperCasedTerms(of: list))
+    }
+
+    /// Whether an abbreviation already upper-cased is in a list's terms
+    /// upper-cased (`upperCasedTerms(of:)`, asked for once by a check with
+    /// many words) or the plan's Glossary, allowing a plural.
+    func isKnownAbbreviation(upperCased upper: String, terms known: Set<String>) -> Bool {
         func isKnown(_ upper: String) -> Bool { known.contains(upper) || plan.glossary[upper] != nil }
-        let upper = word.uppercased()
         return isKnown(upper) || (upper.hasSuffix("S") && isKnown(String(upper.dropLast())))
     }
 
     /// A list's terms upper-cased (`Vocabulary.upperCasedTerms(of:)`), the
     /// last list asked for kept: each plan's abbreviations ask of one or two
     /// lists, and the vocabulary takes a lock to look its list up.
-    private func upperCasedTerms(of list: String) -> Set<String> {
+    func upperCasedTerms(of list: String) -> Set<String> {
         if let known = lastUpperCased, known.list == list { return known.terms }
         let terms = vocabulary.upperCasedTerms(of: list)
         lastUpperCased = (list, terms)
