@@ -8,6 +8,10 @@ import EqlintText
 enum Abbreviations {
     /// The abbreviations in a text, each once, in order.
     static func find(in text: String) -> [String] {
+        // Most texts have no word with two capitals and no markup (`proseEnd` passes over them whole):
+        // told from the text's own bytes, no copy of them made.
+        let isProse = text.utf8.withContiguousStorageIfAvailable { $0.isEmpty || proseEnd($0, from: 0, end: $0.count) == $0.count }
+        if isProse == true { return [] }
         let bytes = Array(text.utf8)
         var found: [String] = []
         for span in spans(in: bytes, span: 0..<bytes.count) {

@@ -153,6 +153,16 @@ struct MarkupTextTests {
         for text in texts {
             let bytes = Array(text.utf8)
             #expect(Abbreviations.spans(in: bytes, span: 0..<bytes.count) == Abbreviations.spans(in: bytes, span: 0..<bytes.count, skippingProse: false))
+            // `find` answers a text with no abbreviation from the text's own bytes: the words read from a copy, each once.
+            for line in [text] + text.split(separator: "\n").map(String.init) + ["", "a", "Ab", "AB"] {
+                let lineBytes = Array(line.utf8)
+                var words: [String] = []
+                for span in Abbreviations.spans(in: lineBytes, span: 0..<lineBytes.count, skippingProse: false) {
+                    let word = String(decoding: lineBytes[span], as: UTF8.self)
+                    if !words.contains(word) { words.append(word) }
+                }
+                #expect(Abbreviations.find(in: line) == words, "\(line)")
+            }
             // Every start and some ends, so that the eight bytes fall everywhere.
             for start in 0..<bytes.count {
                 for end in [start + 9, start + 40, start + 300].map({ min(bytes.count, $0) }) {
