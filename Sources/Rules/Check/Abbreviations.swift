@@ -96,6 +96,24 @@ enum Abbreviations {
         }
     }
 
+    /// Whether the abbreviations of `bytes[span.lowerBound..<span.upperBound]`
+    /// read from `cut` on are those of the whole span that start at `cut` or
+    /// after: so when a line break is at `cut` and no tag (`<` to `>`, which
+    /// may hold one) begins before it and ends after it. Then no word, tag,
+    /// entity or run of spaced capitals goes on across it, and reading the
+    /// whole span reaches `cut` as reading from `cut` begins, with no word
+    /// waiting that may join the next.
+    static func readAlikeFrom(_ cut: Int, in bytes: [UInt8], span: Range<Int>) -> Bool {
+        guard span.contains(cut), bytes[cut] == 0x0A || bytes[cut] == 0x0D else { return false }
+        var index = cut
+        while index > span.lowerBound {
+            index -= 1
+            if bytes[index] == 0x3E { return true }
+            if bytes[index] == 0x3C { return false }
+        }
+        return true
+    }
+
     /// From `start` (where no word goes on from before), where a run of
     /// prose ends: eight bytes at a time while none is a capital, `<` or
     /// `&`; a word with one capital (`The`, `Governors`) is passed over too.

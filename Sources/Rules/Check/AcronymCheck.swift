@@ -33,9 +33,17 @@ struct AcronymCheck {
         let start = frontMatterEnd
         var nextSkipped = 0  // both run in file order: walk them together
         for (index, published) in context.publishedSpans.enumerated() where published.upperBound > start {
-            // A span the front matter does not cut is read once for every rule; the one it cuts, from its end.
-            let spans = start <= published.lowerBound ? context.abbreviations(inPublished: index)
-                : Abbreviations.spans(in: bytes, span: start..<published.upperBound)
+            // A span is read once for every rule (the acronyms spelt out in the plan read it too), and the
+            // uses from the front matter's end taken, when reading from there finds the same; else it is read from there.
+            let spans: ArraySlice<Range<Int>>
+            if start <= published.lowerBound {
+                spans = context.abbreviations(inPublished: index)[...]
+            } else if Abbreviations.readAlikeFrom(start, in: bytes, span: published) {
+                let all = context.abbreviations(inPublished: index)
+                spans = all[(all.firstIndex { $0.lowerBound >= start } ?? all.endIndex)...]
+            } else {
+                spans = Abbreviations.spans(in: bytes, span: start..<published.upperBound)[...]
+            }
             // Room for the span's uses at once, at least doubled (a web page has thousands of spans).
             let needed = uses.count + spans.count
             if uses.capacity < needed { uses.reserveCapacity(max(needed, 2 * uses.capacity)) }

@@ -172,6 +172,29 @@ struct MarkupTextTests {
         }
     }
 
+    @Test("abbreviations read from a line break no tag runs across are those of the whole text from there")
+    func abbreviationsFromALineBreak() throws {
+        var texts = ["OUR\nAIMS and EHCP", "SEND \n PP", "<span\nclass=\"x\">AB CD</span>\nEF GH", "A<b\n>HP</b> HP", "HP&\nnbsp;AB",
+                     "x\r\nEHCP y", "ab\n<b>CD</b>\nEF <i\n>GH", "KS2\nHP", "SENCo\nSENCo", "\n\nHP\n"]
+        let examples = try FileManager.default.contentsOfDirectory(at: TestSupport.examplesDirectory, includingPropertiesForKeys: nil)
+        texts += try examples.filter { $0.pathExtension == "md" }.map { String(decoding: try String(contentsOf: $0, encoding: .utf8).utf8.prefix(6000), as: UTF8.self) }
+        var cuts = 0
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let whole = Abbreviations.spans(in: bytes, span: 0..<bytes.count)
+            for cut in bytes.indices where Abbreviations.readAlikeFrom(cut, in: bytes, span: 0..<bytes.count) {
+                #expect(whole.filter { $0.lowerBound >= cut } == Abbreviations.spans(in: bytes, span: cut..<bytes.count), "\(text) \(cut)")
+                cuts += 1
+            }
+            // A line break inside a tag is no place to cut.
+            if let tag = text.utf8.firstIndex(of: 0x3C), let close = text.utf8[tag...].firstIndex(of: 0x3E),
+               let inside = text.utf8[tag..<close].firstIndex(of: 0x0A) {
+                #expect(!Abbreviations.readAlikeFrom(text.utf8.distance(from: text.utf8.startIndex, to: inside), in: bytes, span: 0..<bytes.count))
+            }
+        }
+        #expect(cuts > 100)
+    }
+
     @Test("abbreviations' keys are equal exactly when their upper-cased words are")
     func abbreviationKeys() throws {
         let examples = try FileManager.default.contentsOfDirectory(at: TestSupport.examplesDirectory, includingPropertiesForKeys: nil)
