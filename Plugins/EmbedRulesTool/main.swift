@@ -131,7 +131,7 @@ func phraseIndexesSource(_ vocabulary: Vocabulary) -> String {
     for (name, tables) in vocabulary.phraseIndexTables {
         source += "    (\(swiftLiteral(name)), PhraseIndex.Tables(entries: \(list(tables.entries)), phraseWords: \(list(tables.phraseWords)), "
             + "groupNames: [\(tables.groupNames.map(swiftLiteral).joined(separator: ", "))], firstWordCount: \(tables.firstWordCount), "
-            + "slotHashes: \(list(tables.slotHashes)), slotEntries: \(list(tables.slotEntries)))),\n"
+            + "slotHashes: \(list(tables.slotHashes)), slotEntries: \(list(tables.slotEntries)), joinHeads: \(list(tables.joinHeads)))),\n"
     }
     return source
 }

@@ -40,7 +40,18 @@ package struct PhraseIndex: Sendable {
     /// search for `review` passes over the `equality` of `equality
     /// information published`). A byte each: a table no bigger than one of
     /// flags, the few lists searched by group having few groups.
-    private var firstWords = [UInt8](repeating: 0, count: 4096)
+    ///
+    /// After them, from `joinHeadsStart`, a bit for each beginning of a
+    /// phrase's word after its first (its first byte, its first two, and so
+    /// on, short of the whole word), hashed as a word is and placed by the
+    /// top 14 bits of the hash (`joinHeadPlace`). A word split in two by a
+    /// space (`disadvanta ges`) is a phrase's word only if its first part is
+    /// one of these: most words are not, and their joining with the next is
+    /// then never hashed. One array for both: an index is copied for each
+    /// search, and each array it holds is one more to retain and release.
+    private var firstWords = [UInt8](repeating: 0, count: joinHeadsStart + 2048)
+    /// Where the bits of the beginnings of words start in `firstWords`.
+    private static let joinHeadsStart = 4096
 
     package init() {}
 
@@ -77,6 +88,7 @@ package struct PhraseIndex: Sendable {
             }
             let first = room[0].hash
             firstWords[Self.filterSlot(first)] |= Self.groupBit(groupIndex)
+            for offset in 1..<words.count { markJoinHeads(of: room[offset], in: bytes) }
             var entry = Entry(wordsStart: phraseWords.count, wordCount: words.count, group: groupIndex, next: -1)
             for offset in 0..<words.count { phraseWords.append(room[offset].hash) }
             let index = entries.count
@@ -113,21 +125,28 @@ package struct PhraseIndex: Sendable {
         /// The table of first words: each slot's hash, and its first entry (-1: empty).
         package var slotHashes: [UInt64]
         package var slotEntries: [Int]
+        /// The bits of the beginnings of words after a phrase's first, 64 a number (`firstWords`).
+        package var joinHeads: [UInt64]
 
-        package init(entries: [Int], phraseWords: [UInt64], groupNames: [String], firstWordCount: Int, slotHashes: [UInt64], slotEntries: [Int]) {
+        package init(entries: [Int], phraseWords: [UInt64], groupNames: [String], firstWordCount: Int, slotHashes: [UInt64], slotEntries: [Int],
+                     joinHeads: [UInt64]) {
             self.entries = entries
             self.phraseWords = phraseWords
             self.groupNames = groupNames
             self.firstWordCount = firstWordCount
             self.slotHashes = slotHashes
             self.slotEntries = slotEntries
+            self.joinHeads = joinHeads
         }
     }
 
     /// The index's tables.
     package var tables: Tables {
         Tables(entries: entries.flatMap { [$0.wordsStart, $0.wordCount, $0.group, $0.next] }, phraseWords: phraseWords,
-               groupNames: groupNames, firstWordCount: firstWordCount, slotHashes: slots.map(\.hash), slotEntries: slots.map(\.entries))
+               groupNames: groupNames, firstWordCount: firstWordCount, slotHashes: slots.map(\.hash), slotEntries: slots.map(\.entries),
+               joinHeads: (0..<256).map { word in
+                   (0..<8).reduce(UInt64(0)) { $0 | UInt64(firstWords[Self.joinHeadsStart + word * 8 + $1]) << UInt64($1 * 8) }
+               })
     }
 
     /// The index made from its tables (the same index as the one they were read from).
@@ -139,6 +158,9 @@ package struct PhraseIndex: Sendable {
         groupNames = tables.groupNames
         firstWordCount = tables.firstWordCount
         slots = tables.slotHashes.indices.map { (tables.slotHashes[$0], tables.slotEntries[$0]) }
+        for (word, bits) in tables.joinHeads.enumerated() {
+            for byte in 0..<8 { firstWords[Self.joinHeadsStart + word * 8 + byte] = UInt8(truncatingIfNeeded: bits >> UInt64(byte * 8)) }
+        }
         for slot in slots where slot.entries >= 0 {
             var next = slot.entries
             while next >= 0 {
@@ -164,6 +186,32 @@ package struct PhraseIndex: Sendable {
     @inline(__always)
     private static func groupBit(_ group: Int) -> UInt8 {
         1 << UInt8(min(group, 7))
+    }
+
+    /// Marks in `firstWords` each beginning of a phrase's word, short of the whole word.
+    private mutating func markJoinHeads(of word: Word, in bytes: [UInt8]) {
+        var hash = Self.fnvBasis
+        for byte in Self.normalized(word, in: bytes).dropLast() {
+            hash = (hash ^ UInt64(byte)) &* Self.fnvPrime
+            let (slot, bit) = Self.joinHeadPlace(hash)
+            firstWords[slot] |= bit
+        }
+    }
+
+    /// Whether a word of the text may be the first part of a phrase's word
+    /// split in two (`firstWords`, from `joinHeadsStart`): if not, no
+    /// joining of it with the next word is any phrase's word.
+    @inline(__always)
+    private func mayBeginJoin(_ hash: UInt64) -> Bool {
+        let (slot, bit) = Self.joinHeadPlace(hash)
+        return firstWords[slot] & bit != 0
+    }
+
+    /// A hash's byte in `firstWords`, and its bit there: its top 14 bits
+    /// (11 for the byte, from `joinHeadsStart`; 3 for the bit).
+    @inline(__always)
+    private static func joinHeadPlace(_ hash: UInt64) -> (slot: Int, bit: UInt8) {
+        (joinHeadsStart + Int(truncatingIfNeeded: hash >> 53), 1 << UInt8(truncatingIfNeeded: (hash >> 50) & 7))
     }
 
     /// The place in `firstWords` of a word's hash.
@@ -349,6 +397,8 @@ package struct PhraseIndex: Sendable {
                             matched = (entry.group, index + count)
                             break
                         }
+                        // The first word that differs must begin a word split in two (`mayBeginJoin`).
+                        guard mayBeginJoin(words[index + offset].hash) else { continue }
                         if let end = match(phrase, at: index, in: words, bytes: bytes, joined: &joined) {
                             matched = (entry.group, end)
                             break

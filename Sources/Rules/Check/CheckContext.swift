@@ -279,23 +279,33 @@ final class CheckContext {
             return PhraseIndex.words(in: source.bytes, span: span)[...]
         }
         let words = publishedWords[published]
-        /// The index of the first word starting at or after `offset`.
-        func firstWord(from offset: Int) -> Int {
-            var low = 0
-            var high = words.count
-            while low < high {
-                let middle = (low + high) / 2
-                if words[middle].span.lowerBound < offset { low = middle + 1 } else { high = middle }
+        let (first, end, isCut) = words.withUnsafeBufferPointer { words in
+            /// The index of the first word in `low..<high` starting at or after `offset` (`high` when none does).
+            func firstWord(from offset: Int, _ low: Int, _ high: Int) -> Int {
+                var (low, high) = (low, high)
+                while low < high {
+                    let middle = (low + high) / 2
+                    if words[middle].span.lowerBound < offset { low = middle + 1 } else { high = middle }
+                }
+                return low
             }
-            return low
+            let first = firstWord(from: span.lowerBound, 0, words.count)
+            // The span's own words follow, an entry's few or a paragraph's many: steps doubling
+            // from the first until one is past the span, then halved.
+            var low = first
+            var high = first
+            var step = 1
+            while high < words.count, words[high].span.lowerBound < span.upperBound {
+                low = high + 1
+                high += step
+                step *= 2
+            }
+            let end = firstWord(from: span.upperBound, low, min(high, words.count))
+            let cutAtStart = first > 0 && words[first - 1].span.upperBound > span.lowerBound
+            let cutAtEnd = end > first && words[end - 1].span.upperBound > span.upperBound
+            return (first, end, cutAtStart || cutAtEnd)
         }
-        let first = firstWord(from: span.lowerBound)
-        // The span's own words follow: a span is a few words, fewer steps than a second search.
-        var end = first
-        while end < words.count, words[end].span.lowerBound < span.upperBound { end += 1 }
-        let cutAtStart = first > 0 && words[first - 1].span.upperBound > span.lowerBound
-        let cutAtEnd = end > first && words[end - 1].span.upperBound > span.upperBound
-        if cutAtStart || cutAtEnd { return PhraseIndex.words(in: source.bytes, span: span)[...] }
+        if isCut { return PhraseIndex.words(in: source.bytes, span: span)[...] }
         return words[first..<end]
     }
 
