@@ -116,7 +116,9 @@ public struct Pattern: @unchecked Sendable {
         return text.withUTF8 { matchPastPrefilter(utf8: $0, stops: stops) }
     }
 
-    private func matchPastPrefilter(utf8 text: UnsafeBufferPointer<UInt8>, stops: PatternStops?) -> Match {
+    /// `matchPastPrefilter` of the text whose UTF-8 `text` holds (valid UTF-8):
+    /// for a caller that tries several patterns on one text.
+    package func matchPastPrefilter(utf8 text: UnsafeBufferPointer<UInt8>, stops: PatternStops? = nil) -> Match {
         if isTimeLimited, let stops, !stops.mayRun(self) { return .stopped }
         if let found = bytePattern?.hasMatch(in: text) { return found ? .found : .notFound }
         return matchRegex(String(decoding: text, as: UTF8.self), stops: stops)

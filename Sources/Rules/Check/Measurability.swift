@@ -64,25 +64,31 @@ struct Measurability: Sendable {
     /// With `dates`, the entry's dates are read from (and kept in) the plan's readings.
     func isMeasurable(_ entry: TextValue, measuresOnly: Bool = false, stops: PatternStops? = nil, dates: DateReadings? = nil,
                       stopped: (Pattern) -> Void) -> Bool {
-        let candidates = prefilters.candidates(in: entry.text)
-        /// Whether a pattern of the kind matches; `first` is the place of the kind's first pattern in `prefilters`.
-        func any(_ patterns: [Pattern], from first: Int) -> Bool {
-            var unknown = false
-            // By index: a pattern is read, in place, only past its prefilter (`enumerated()` copied each).
-            for offset in patterns.indices where candidates.mayMatch(first + offset) {
-                switch patterns[offset].matchPastPrefilter(entry.text, stops: stops) {
-                case .found: return true
-                case .notFound: continue
-                case .stopped:
-                    stopped(patterns[offset])
-                    unknown = true
+        var text = entry.text
+        // The text's bytes taken once for the prefilters and every pattern, not once a pattern.
+        let decided: Bool? = text.withUTF8 { bytes in
+            let candidates = prefilters.candidates(in: bytes)
+            /// Whether a pattern of the kind matches; `first` is the place of the kind's first pattern in `prefilters`.
+            func any(_ patterns: [Pattern], from first: Int) -> Bool {
+                var unknown = false
+                // By index: a pattern is read, in place, only past its prefilter (`enumerated()` copied each).
+                for offset in patterns.indices where candidates.mayMatch(first + offset) {
+                    switch patterns[offset].matchPastPrefilter(utf8: bytes, stops: stops) {
+                    case .found: return true
+                    case .notFound: continue
+                    case .stopped:
+                        stopped(patterns[offset])
+                        unknown = true
+                    }
                 }
+                return unknown
             }
-            return unknown
+            if any(measures, from: 0) { return true }
+            if measuresOnly || any(vague, from: measures.count) { return false }
+            if any(weak, from: measures.count + vague.count) { return true }
+            return nil
         }
-        if any(measures, from: 0) { return true }
-        if measuresOnly || any(vague, from: measures.count) { return false }
-        if any(weak, from: measures.count + vague.count) { return true }
+        if let decided { return decided }
         return datesCount && (dates.map { $0.span(in: entry.text) } ?? DateReader.span(in: entry.text))?.end != nil
     }
 }
