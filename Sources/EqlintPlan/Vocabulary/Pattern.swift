@@ -38,7 +38,7 @@ public struct Pattern: @unchecked Sendable {
     private var prefilter: PatternPrefilter? { state.prefilter }
     /// Matches ASCII text without Foundation, when the source is within its
     /// subset; made when first needed (most patterns never get past their prefilter).
-    private var bytePattern: BytePattern? { state.bytePattern }
+    private var bytePattern: Compiled.ByteMatcher? { state.bytePattern }
     /// The compiled expression, made once and shared by copies.
     private let state: Compiled
 
@@ -116,7 +116,9 @@ public struct Pattern: @unchecked Sendable {
         return text.withUTF8 { matchPastPrefilter(utf8: $0, stops: stops) }
     }
 
-    private func matchPastPrefilter(utf8 text: UnsafeBufferPointer<UInt8>, stops: PatternStops?) -> Match {
+    /// `matchPastPrefilter` of the text whose UTF-8 `text` holds (valid UTF-8):
+    /// for a caller that tries several patterns on one text.
+    package func matchPastPrefilter(utf8 text: UnsafeBufferPointer<UInt8>, stops: PatternStops? = nil) -> Match {
         if isTimeLimited, let stops, !stops.mayRun(self) { return .stopped }
         if let found = bytePattern?.hasMatch(in: text) { return found ? .found : .notFound }
         return matchRegex(String(decoding: text, as: UTF8.self), stops: stops)
@@ -232,7 +234,7 @@ public struct Pattern: @unchecked Sendable {
         private let caseSensitive: Bool
         private var regex: NSRegularExpression?
         /// nil until made; then the byte matcher, or nil when the source is outside its subset.
-        private var madeBytePattern: BytePattern??
+        private var madeBytePattern: ByteMatcher??
         /// nil until made; then the prefilter, or nil when the pattern has none.
         private var madePrefilter: PatternPrefilter??
 
@@ -252,12 +254,31 @@ public struct Pattern: @unchecked Sendable {
         }
 
         /// The byte matcher, making it now if it is not yet.
-        var bytePattern: BytePattern? {
+        var bytePattern: ByteMatcher? {
             lock.withLock {
                 if let madeBytePattern { return madeBytePattern }
-                let made = BytePattern(source, caseSensitive: caseSensitive)
+                let made = BytePattern(source, caseSensitive: caseSensitive).map(ByteMatcher.init)
                 madeBytePattern = .some(made)
                 return made
+            }
+        }
+
+        /// A byte matcher handed out by reference: a `BytePattern` handed
+        /// out of the lock was copied, its arrays retained and released, at
+        /// every match.
+        final class ByteMatcher: Sendable {
+            private let pattern: BytePattern
+
+            init(_ pattern: BytePattern) {
+                self.pattern = pattern
+            }
+
+            func hasMatch(in text: UnsafeBufferPointer<UInt8>) -> Bool? {
+                pattern.hasMatch(in: text)
+            }
+
+            func matches(in text: UnsafeBufferPointer<UInt8>, firstOnly: Bool = false) -> [Range<Int>]? {
+                pattern.matches(in: text, firstOnly: firstOnly)
             }
         }
 

@@ -149,50 +149,74 @@ package struct PatternPrefilterSet: Sendable {
         return text.withUTF8 { candidates(in: $0) }
     }
 
-    func candidates(in bytes: UnsafeBufferPointer<UInt8>) -> Candidates {
-        var found = unfiltered
-        if found == everyPattern { return Candidates(bits: found) }
+    /// `candidates` of the text whose UTF-8 `bytes` holds.
+    package func candidates(in bytes: UnsafeBufferPointer<UInt8>) -> Candidates {
+        if unfiltered == everyPattern { return Candidates(words: unfiltered) }
+        // The patterns found so far, in room on the call's own stack: a copy
+        // of `unfiltered` changed in place would be a new array each call.
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { found in
+            _ = found.initialize(from: unfiltered)
+            let allFound = scan(bytes, into: found)
+            return allFound ? Candidates(words: everyPattern) : Candidates(words: UnsafeBufferPointer(found))
+        }
+    }
+
+    /// Adds to `found` the patterns whose runs are in `bytes`; true as soon
+    /// as every pattern is found, or a character that could fold to ASCII
+    /// letters lets every pattern through.
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into found: UnsafeMutableBufferPointer<UInt64>) -> Bool {
         let words = words
         let classCount = classCount
-        let allFound: Bool = classes.withUnsafeBufferPointer { classes in
+        return classes.withUnsafeBufferPointer { classes in
             moves.withUnsafeBufferPointer { moves in
                 outputAt.withUnsafeBufferPointer { outputAt in
                     outputs.withUnsafeBufferPointer { outputs in
-                        var state = 0
-                        var index = 0
-                        while index < bytes.count {
-                            let byte = bytes[index]
-                            if byte >= 0xC0, byte != 0xC2, !PatternPrefilter.cannotFoldToASCII(bytes, at: index) { return true }
-                            state = Int(moves[state &* classCount &+ Int(classes[Int(byte)])])
-                            let output = outputAt[state]
-                            if output >= 0 {
-                                var changed = false
-                                for word in 0..<words {
-                                    let more = found[word] | outputs[Int(output) + word]
-                                    if more != found[word] {
-                                        found[word] = more
-                                        changed = true
+                        everyPattern.withUnsafeBufferPointer { every in
+                            var state = 0
+                            var index = 0
+                            while index < bytes.count {
+                                let byte = bytes[index]
+                                if byte >= 0xC0, byte != 0xC2, !PatternPrefilter.cannotFoldToASCII(bytes, at: index) { return true }
+                                state = Int(moves[state &* classCount &+ Int(classes[Int(byte)])])
+                                let output = outputAt[state]
+                                if output >= 0 {
+                                    var changed = false
+                                    for word in 0..<words {
+                                        let more = found[word] | outputs[Int(output) + word]
+                                        if more != found[word] {
+                                            found[word] = more
+                                            changed = true
+                                        }
                                     }
+                                    if changed, found.elementsEqual(every) { return true }
                                 }
-                                if changed, found == everyPattern { return true }
+                                index += 1
                             }
-                            index += 1
+                            return false
                         }
-                        return false
                     }
                 }
             }
         }
-        return Candidates(bits: allFound ? everyPattern : found)
     }
 
     /// The patterns a text may match, by their place in the set.
     package struct Candidates: Sendable {
-        let bits: [UInt64]
+        /// The first 64 patterns, as bits: a set of no more (a vocabulary
+        /// list's twenty) needs no array.
+        private let first: UInt64
+        /// The patterns after the first 64, 64 a word.
+        private let rest: [UInt64]
+
+        init<Words: Collection<UInt64>>(words: Words) {
+            first = words.first ?? 0
+            rest = words.count > 1 ? Array(words.dropFirst()) : []
+        }
 
         /// Whether the pattern at `index` may match: false when its prefilter rules the text out.
         package func mayMatch(_ index: Int) -> Bool {
-            bits[index / 64] & (1 << UInt64(index % 64)) != 0
+            let word = index < 64 ? first : rest[index / 64 - 1]
+            return word & (1 << UInt64(index % 64)) != 0
         }
     }
 }

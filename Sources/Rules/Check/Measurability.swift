@@ -22,10 +22,16 @@ import EqlintText
 ///    makes it measurable: a dated deliverable ("Keyworker assigned to every
 ///    child in the ESP by December 2025");
 /// 4. otherwise it is vague.
-struct Measurability: Sendable {
-    private(set) var measures: [Pattern] = []
-    private(set) var vague: [Pattern] = []
-    private(set) var weak: [Pattern] = []
+///
+/// A class: a decider, built once for a run, is shared by every plan's
+/// check, and reading a struct of a dozen arrays out of the memo's list
+/// copied it (each array retained and released) at every entry.
+final class Measurability: Sendable {
+    /// The measures, vague and weak patterns, in that order (their prefilters' order).
+    private let patterns: [Pattern]
+    /// Where the vague patterns start in `patterns`, and the weak ones.
+    private let vagueStart: Int
+    private let weakStart: Int
     /// The vocabulary list's name.
     let list: String
     let datesCount: Bool
@@ -38,10 +44,10 @@ struct Measurability: Sendable {
         self.list = name
         self.datesCount = datesCount
         let sorted = MeasuringPatterns(list)
-        measures = sorted.measures
-        vague = sorted.vague
-        weak = sorted.weak
-        prefilters = Self.prefilters(of: sorted.all)
+        patterns = sorted.all
+        vagueStart = sorted.measures.count
+        weakStart = vagueStart + sorted.vague.count
+        prefilters = Self.prefilters(of: patterns)
     }
 
     /// The prefilter set of some patterns: as `embed-rules` wrote it when
@@ -64,26 +70,37 @@ struct Measurability: Sendable {
     /// With `dates`, the entry's dates are read from (and kept in) the plan's readings.
     func isMeasurable(_ entry: TextValue, measuresOnly: Bool = false, stops: PatternStops? = nil, dates: DateReadings? = nil,
                       stopped: (Pattern) -> Void) -> Bool {
-        let candidates = prefilters.candidates(in: entry.text)
-        /// Whether a pattern of the kind matches; `first` is the place of the kind's first pattern in `prefilters`.
-        func any(_ patterns: [Pattern], from first: Int) -> Bool {
-            var unknown = false
-            // By index: a pattern is read, in place, only past its prefilter (`enumerated()` copied each).
-            for offset in patterns.indices where candidates.mayMatch(first + offset) {
-                switch patterns[offset].matchPastPrefilter(entry.text, stops: stops) {
-                case .found: return true
-                case .notFound: continue
-                case .stopped:
-                    stopped(patterns[offset])
-                    unknown = true
-                }
-            }
-            return unknown
-        }
-        if any(measures, from: 0) { return true }
-        if measuresOnly || any(vague, from: measures.count) { return false }
-        if any(weak, from: measures.count + vague.count) { return true }
+        var text = entry.text
+        return text.withUTF8 { isMeasurable(entry, utf8: $0, measuresOnly: measuresOnly, stops: stops, dates: dates, stopped: stopped) }
+    }
+
+    /// `isMeasurable` of an entry whose text's UTF-8 `bytes` holds: the
+    /// bytes taken once for the prefilters and every pattern.
+    func isMeasurable(_ entry: TextValue, utf8 bytes: UnsafeBufferPointer<UInt8>, measuresOnly: Bool = false, stops: PatternStops? = nil,
+                      dates: DateReadings? = nil, stopped: (Pattern) -> Void) -> Bool {
+        let candidates = prefilters.candidates(in: bytes)
+        if anyMatches(0..<vagueStart, candidates, bytes, stops, stopped) { return true }
+        if measuresOnly || anyMatches(vagueStart..<weakStart, candidates, bytes, stops, stopped) { return false }
+        if anyMatches(weakStart..<patterns.count, candidates, bytes, stops, stopped) { return true }
         return datesCount && (dates.map { $0.span(in: entry.text) } ?? DateReader.span(in: entry.text))?.end != nil
+    }
+
+    /// Whether a pattern of one kind (the patterns at `kind`) matches, or
+    /// one had to be stopped; only those past their prefilter are run.
+    private func anyMatches(_ kind: Range<Int>, _ candidates: PatternPrefilterSet.Candidates, _ bytes: UnsafeBufferPointer<UInt8>,
+                            _ stops: PatternStops?, _ stopped: (Pattern) -> Void) -> Bool {
+        var unknown = false
+        // By index: a pattern is read, in place, only past its prefilter (`enumerated()` copied each).
+        for index in kind where candidates.mayMatch(index) {
+            switch patterns[index].matchPastPrefilter(utf8: bytes, stops: stops) {
+            case .found: return true
+            case .notFound: continue
+            case .stopped:
+                stopped(patterns[index])
+                unknown = true
+            }
+        }
+        return unknown
     }
 }
 
@@ -139,8 +156,12 @@ final class MeasurabilityMemo {
         }
         let decider = self.decider(list: list, datesCount: datesCount, measuresOnly: measuresOnly, vocabulary: vocabulary)
         // Asked of a local array, read in place: `deciders[decider]` of the class's own array copied the decider.
+        // The text's bytes are taken here: in a closure of the decider's own, the decider was copied.
         let deciders = self.deciders
-        let measurable = deciders[decider].isMeasurable(entry, measuresOnly: measuresOnly, stops: stops, dates: dates, stopped: stopped)
+        var text = entry.text
+        let measurable = text.withUTF8 {
+            deciders[decider].isMeasurable(entry, utf8: $0, measuresOnly: measuresOnly, stops: stops, dates: dates, stopped: stopped)
+        }
         remember(Answer(key: key, next: -1, list: list, datesCount: datesCount, measuresOnly: measuresOnly, text: entry.text, measurable: measurable))
         return measurable
     }
