@@ -155,12 +155,11 @@ final class MeasurabilityMemo {
             index = answer.next
         }
         let decider = self.decider(list: list, datesCount: datesCount, measuresOnly: measuresOnly, vocabulary: vocabulary)
-        // Asked of a local array, read in place: `deciders[decider]` of the class's own array copied the decider.
-        // The text's bytes are taken here: in a closure of the decider's own, the decider was copied.
-        let deciders = self.deciders
+        // The decider is a class: taken out of the list, nothing it holds is copied.
+        let measurer = deciders[decider]
         var text = entry.text
         let measurable = text.withUTF8 {
-            deciders[decider].isMeasurable(entry, utf8: $0, measuresOnly: measuresOnly, stops: stops, dates: dates, stopped: stopped)
+            measurer.isMeasurable(entry, utf8: $0, measuresOnly: measuresOnly, stops: stops, dates: dates, stopped: stopped)
         }
         remember(Answer(key: key, next: -1, list: list, datesCount: datesCount, measuresOnly: measuresOnly, text: entry.text, measurable: measurable))
         return measurable
