@@ -171,11 +171,53 @@ import Testing
             for text in texts {
                 let candidates = set.candidates(in: text)
                 for (place, index) in chosen.enumerated() {
-                    let own = PatternPrefilter(pattern: patterns[index].source)?.mayMatch(text) ?? true
+                    let own = PatternPrefilter(pattern: patterns[index].source).map { Self.mayMatchByScan($0, text) } ?? true
                     #expect(candidates.mayMatch(place) == own, "\(patterns[index].source) on \(text)")
                 }
             }
         }
+    }
+
+    /// The answer of the scan of every byte (what a set gives for each pattern).
+    static func mayMatchByScan(_ prefilter: PatternPrefilter, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { prefilter.mayMatchByScan(bytes: $0) }
+    }
+
+    /// A prefilter whose runs all hang on one punctuation byte or digit
+    /// (`(name`, `[insert`) looks only at that byte's places and the bytes
+    /// a match there could take: it never rules out a text Foundation
+    /// matches, characters that fold to ASCII letters (`ſ`, `ß`, `ﬁ`, the
+    /// Kelvin sign) next to the anchor included; on ASCII text it answers as
+    /// the scan of every byte does, and it rules out everything that rules out.
+    @Test func anchoredAtPunctuationIsSound() throws {
+        let sources = [#"\((name|school name|academy name|trust name|date|insert|enter)\)"#, #"\[(insert|enter|add)\b[^\]\n]{0,60}\]"#,
+                       #"\bss 7\b"#, #"\bkey stage 2\b"#, #"\(sk\)"#]
+        let middles = ["(name)", "(NAME)", "(ſchool name)", "(school naMe)", "(Straße)", "(\u{212A}ey)", "(sk)", "(ſ\u{212A})", "(s\u{212A})",
+                       "[insert school]", "[inſert school]", "[ENTER]", "[add\u{FB01}]", "[\u{FB01}nal]", "ß 7", "SS 7", "ſs 7", "key ſtage 2",
+                       "\u{212A}ey stage 2", "(nam)", "[ins", "“(date)”", "(date’", "– (enter) –", "(", "[", "7", "", "café (naïve) 7"]
+        let sides = ["", "x", "ſ", "ß", "\u{212A}", "\u{FB01}", "“", "’ – ", "é", String(repeating: "pad ", count: 20), "ſ" + String(repeating: "pad ", count: 20)]
+        var texts: [String] = []
+        for middle in middles {
+            for before in sides {
+                for after in sides { texts.append(before + middle + after) }
+            }
+        }
+        var anchored = 0
+        for source in sources {
+            let pattern = try Pattern(source, timeLimited: false)
+            let prefilter = try #require(PatternPrefilter(pattern: source))
+            for text in texts {
+                #expect(pattern.prefilterAgrees(on: text), "\(source) on \(text)")
+                let byScan = Self.mayMatchByScan(prefilter, text)
+                let quick = prefilter.mayMatch(text)
+                if !byScan { #expect(!quick, "\(source) on \(text)") }
+                if text.utf8.allSatisfy({ $0 < 0x80 }) { #expect(quick == byScan, "\(source) on \(text)") }
+                if byScan != quick { anchored += 1 }
+            }
+        }
+        // Texts with a foldable character only far from any anchor are ruled out now.
+        #expect(anchored > 0)
     }
 
     /// The prefilter sets `embed-rules` wrote into eqlint are the sets made
