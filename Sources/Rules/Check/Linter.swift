@@ -142,22 +142,26 @@ public struct Linter: Sendable {
             for finding in context.findings(forRuleAt: index, of: rules) { found.append((index, finding)) }
         }
         // A finding a rule superseding its own replaces at the same place is dropped (see `Supersession`).
-        let superseded = Supersession.superseded(
-            found, of: rules, objectiveExtents: Supersession.objectiveExtents(plan, endOfFile: source.location(of: source.bytes.count)))
+        let objectiveStarts = plan.objectives.map { $0.anchor.start }
+        let superseded = Supersession.superseded(found, of: rules) {
+            Supersession.objectiveExtents(starts: objectiveStarts, endOfFile: source.location(of: source.bytes.count))
+        }
         // Then the plan's own eqlint-disable comments, and findings about them.
         // They apply to superseded findings too: a comment silencing one is
         // used, whether or not the finding would have been shown.
         let suppressions = Suppressions(comments: plan.comments, inLine: document.textSpans == nil ? Self.inLineComments(document) : [])
         let (unsilenced, used) = suppressions.apply(to: Array(found.indices), ruleID: { rules[found[$0].rule].id },
                                                     line: { found[$0].finding.range.start.line })
-        var kept = unsilenced.filter { !superseded[$0] }.map { found[$0] }
+        // Most plans keep every finding: then the array is kept as it is, not copied finding by finding.
+        let keepsAll = unsilenced.count == found.count && !superseded.contains(true)
+        var kept = keepsAll ? found : unsilenced.filter { !superseded[$0] }.map { found[$0] }
         for index in rules.indices {
             kept += context.suppressionFindings(forRuleAt: index, of: rules, suppressions: suppressions, used: used, knownRuleIDs: knownRuleIDs)
                 .map { (index, $0) }
         }
         return PlanFindings(rules: rules, findings: kept, superseded: unsilenced.filter { superseded[$0] }.map { found[$0] },
                             objectiveCount: plan.objectives.count, isWebPage: document.textSpans != nil,
-                            objectiveStarts: plan.objectives.map(\.anchor.start), synopsis: PlanSynopsis(plan, path: source.path),
+                            objectiveStarts: objectiveStarts, synopsis: PlanSynopsis(plan, path: source.path),
                             suppressions: suppressions)
     }
 

@@ -40,20 +40,23 @@ enum Supersession {
     /// Whether a finding of a rule superseding theirs replaces each of `findings`, by index.
     /// - Parameters:
     ///   - findings: each finding with the index of its rule in `rules`.
-    ///   - objectiveExtents: the lines of each objective, by index in `Plan.objectives`.
-    static func superseded(_ findings: [(rule: Int, finding: Finding)], of rules: [Rule], objectiveExtents: [SourceRange]) -> [Bool] {
-        // The findings of each rule, by rule index (no rule's id hashed).
-        var byRule = [[Int]](repeating: [], count: rules.count)
-        for (index, found) in findings.enumerated() { byRule[found.rule].append(index) }
+    ///   - objectiveExtents: the lines of each objective, by index in `Plan.objectives`;
+    ///     asked for only when a finding of a superseding rule is found.
+    static func superseded(_ findings: [(rule: Int, finding: Finding)], of rules: [Rule], objectiveExtents: () -> [SourceRange]) -> [Bool] {
         // A flag for each finding, not a `Set<Int>`, whose first use in a run costs a scan of the binary's conformances.
         var dropped = [Bool](repeating: false, count: findings.count)
-        for found in findings where !rules[found.rule].supersedes.isEmpty {
-            guard let place = found.finding.place else { continue }
-            for id in rules[found.rule].supersedes {
+        var extents: [SourceRange]?
+        // By index: each finding (a rule index and a `Finding`) read in place, not copied out of the array.
+        for index in findings.indices where !rules[findings[index].rule].supersedes.isEmpty {
+            guard let place = findings[index].finding.place else { continue }
+            let known = extents ?? objectiveExtents()
+            extents = known
+            for id in rules[findings[index].rule].supersedes {
                 for rule in rules.indices where rules[rule].id == id {
-                    for index in byRule[rule] where !dropped[index] {
-                        guard let other = findings[index].finding.place else { continue }
-                        if samePlace(place, other, objectiveExtents) { dropped[index] = true }
+                    // Most plans have a dozen findings: looking through them all is cheaper than grouping them by rule.
+                    for other in findings.indices where findings[other].rule == rule && !dropped[other] {
+                        guard let otherPlace = findings[other].finding.place else { continue }
+                        if samePlace(place, otherPlace, known) { dropped[other] = true }
                     }
                 }
             }
@@ -63,12 +66,16 @@ enum Supersession {
 
     static func samePlace(_ a: FindingPlace, _ b: FindingPlace, _ objectiveExtents: [SourceRange]) -> Bool {
         if a.extent == .plan || b.extent == .plan { return true }
-        for (whole, other) in [(a, b), (b, a)] where whole.extent == .objective {
-            guard let objective = whole.objective else { continue }
-            if let owner = other.objective { return owner == objective }
-            return objectiveExtents.indices.contains(objective) && overlap(objectiveExtents[objective], other.range)
-        }
+        // Either way round, with no array of the two pairs made for each call.
+        if a.extent == .objective, let objective = a.objective { return holds(objective, b, objectiveExtents) }
+        if b.extent == .objective, let objective = b.objective { return holds(objective, a, objectiveExtents) }
         return overlap(a.range, b.range)
+    }
+
+    /// Whether a finding about an objective is at the same place as another finding.
+    private static func holds(_ objective: Int, _ other: FindingPlace, _ objectiveExtents: [SourceRange]) -> Bool {
+        if let owner = other.objective { return owner == objective }
+        return objectiveExtents.indices.contains(objective) && overlap(objectiveExtents[objective], other.range)
     }
 
     /// Whether two ranges share a character, or an empty one lies within the other.
@@ -80,11 +87,16 @@ enum Supersession {
 
     /// Each objective's lines: from its heading (or row) to the next
     /// objective's, the last one to the end of the file.
-    static func objectiveExtents(_ plan: Plan, endOfFile: SourceLocation) -> [SourceRange] {
-        let starts = plan.objectives.map(\.anchor.start)
-        return starts.map { start in
-            let next = starts.filter { $0 > start }.min() ?? endOfFile
-            return SourceRange(start: start, end: next)
+    /// - Parameter starts: where each objective starts (`anchor.start`), by index in `Plan.objectives`.
+    static func objectiveExtents(starts: [SourceLocation], endOfFile: SourceLocation) -> [SourceRange] {
+        starts.map { start in
+            // The first start after this one (the objectives need not be in file order), with no array made for each.
+            var next: SourceLocation?
+            for other in starts where other > start {
+                if let found = next, found <= other { continue }
+                next = other
+            }
+            return SourceRange(start: start, end: next ?? endOfFile)
         }
     }
 }
