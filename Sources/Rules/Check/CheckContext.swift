@@ -38,6 +38,8 @@ final class CheckContext {
     private var lastUpperCased: (list: String, terms: Set<String>)?
     /// Each objective's entries of the fields rules asked for (`entries(of:)`).
     private var entryLists: [(fields: [FieldName], entries: [[TextValue]])] = []
+    /// Each objective's name, made when a finding first needs it (`objectiveName(_:)`).
+    private var objectiveNames: [String?]
 
     init(plan: Plan, source: SourceFile, vocabulary: Vocabulary, today: CalendarDay,
          measurers: [Measurability] = [], stops: PatternStops, textSpans: [Range<Int>]? = nil) {
@@ -72,6 +74,7 @@ final class CheckContext {
             return spans
         }
         objectiveWordCache = Array(repeating: nil, count: plan.objectives.count)
+        objectiveNames = Array(repeating: nil, count: plan.objectives.count)
         abbreviationCache = Array(repeating: nil, count: spans.count)
     }
 
@@ -97,10 +100,10 @@ final class CheckContext {
         case .plan(let check):
             guard conditions.isEmpty || applies(conditions, spans: publishedSpans, texts: { publishedSpans.map(source.text) },
                                                          words: { publishedWords[$0][...] }) else { return [] }
-            let found = check.prepared(PlanInput(context: self, rule: basics))
+            var found = check.prepared(PlanInput(context: self, rule: basics))
             guard !found.isEmpty else { return [] }
             let extent = type(of: check).pointsAtFoundText ? FindingPlace.Extent.text : .plan
-            return found.map { $0.placed(FindingPlace(extent: extent, objective: nil, range: $0.range)) }
+            Self.add(&found, scope: nil, extent: extent, objective: nil, to: &findings)
         case .objective(let check):
             // One input for the rule, moved from objective to objective: each made afresh retained
             // and released all it holds. The objective is read in place, through the input.
@@ -112,11 +115,11 @@ final class CheckContext {
                 else { continue }
                 input.index = index
                 input.spans = spans
-                let found = check.prepared(input)
+                var found = check.prepared(input)
                 guard !found.isEmpty else { continue }
-                let scope = scopeValues(.objective, input.objective, fields)
+                let scope = scopeValues(.objective, index, fields)
                 let extent = type(of: check).pointsAtFoundText ? FindingPlace.Extent.text : .objective
-                for finding in found { findings.append(finding.adding(scope).placed(FindingPlace(extent: extent, objective: index, range: finding.range))) }
+                Self.add(&found, scope: scope, extent: extent, objective: index, to: &findings)
             }
         case .action(let check):
             for index in plan.objectives.indices {
@@ -126,8 +129,8 @@ final class CheckContext {
                     found += check.prepared(ActionInput(context: self, rule: basics, objectiveIndex: index, actionIndex: action))
                 }
                 guard !found.isEmpty else { continue }
-                let scope = scopeValues(.action, plan.objectives[index], fields)
-                for finding in found { findings.append(finding.adding(scope).placed(FindingPlace(extent: .text, objective: index, range: finding.range))) }
+                let scope = scopeValues(.action, index, fields)
+                Self.add(&found, scope: scope, extent: .text, objective: index, to: &findings)
             }
         case .entry(let check):
             let entries = entries(of: fields)
@@ -137,11 +140,11 @@ final class CheckContext {
                 var input = EntryInput(context: self, rule: basics, entries: entries[index], position: 0)
                 for position in input.entries.indices {
                     input.position = position
-                    guard conditions.isEmpty || applies(conditions, to: input.entry) else { continue }
-                    let found = check.prepared(input)
+                    guard conditions.isEmpty || applies(conditions, toEntryAt: position, of: input.entries) else { continue }
+                    var found = check.prepared(input)
                     guard !found.isEmpty else { continue }
-                    let scope = scopeValues(.entry, plan.objectives[index], fields, input.entry)
-                    for finding in found { findings.append(finding.adding(scope).placed(FindingPlace(extent: .text, objective: index, range: finding.range))) }
+                    let scope = scopeValues(.entry, index, fields, entryText: input.entry.text)
+                    Self.add(&found, scope: scope, extent: .text, objective: index, to: &findings)
                 }
             }
         case .suppressions:
@@ -155,19 +158,41 @@ final class CheckContext {
     /// the rules about the same fields.
     func entries(of fields: [FieldName]) -> [[TextValue]] {
         if let known = entryLists.first(where: { $0.fields == fields }) { return known.entries }
-        // As `Objective.entries(of:)` gives them, field by field, into one array.
-        let entries = plan.objectives.map { objective in
-            var entries: [TextValue] = []
+        // As `Objective.entries(of:)` gives them, field by field, into one array. The objectives and
+        // actions are read in place, by index (`map` copied each objective to read it).
+        var entries: [[TextValue]] = []
+        entries.reserveCapacity(plan.objectives.count)
+        for index in plan.objectives.indices {
+            var gathered: [TextValue] = []
             for field in fields {
-                entries += objective.fields.entries(of: field)
-                for action in objective.actions {
-                    entries += action.fields.entries(of: field)
+                Self.gather(plan.objectives[index].fields.entries(of: field), into: &gathered)
+                for action in plan.objectives[index].actions.indices {
+                    Self.gather(plan.objectives[index].actions[action].fields.entries(of: field), into: &gathered)
                 }
             }
-            return entries
+            entries.append(gathered)
         }
         entryLists.append((fields, entries))
         return entries
+    }
+
+    /// Adds some entries to those gathered so far. Most objectives have a
+    /// field's entries in one place: the first array is then taken as it is,
+    /// its storage shared with the plan's, not copied entry by entry.
+    private static func gather(_ more: [TextValue], into gathered: inout [TextValue]) {
+        if gathered.isEmpty { gathered = more } else { gathered += more }
+    }
+
+    /// Fills each finding's scope placeholders (if any) and place, in place,
+    /// and adds the findings to `findings`: no finding copied, and no
+    /// merged array of values made for each.
+    private static func add(_ found: inout [Finding], scope: MessageValues?, extent: FindingPlace.Extent, objective: Int?,
+                            to findings: inout [Finding]) {
+        for index in found.indices {
+            if let scope { found[index].values.add(scope) }
+            found[index].place = FindingPlace(extent: extent, objective: objective, range: found[index].range)
+        }
+        if findings.isEmpty { swap(&findings, &found) } else { findings += found }
     }
 
     /// The findings of the rule at `index` of `rules` if it checks the plan's
@@ -175,13 +200,24 @@ final class CheckContext {
     /// (`used`: the directives that silenced something). The rule is read in
     /// place, as in `findings(forRuleAt:of:)`.
     func suppressionFindings(forRuleAt index: Int, of rules: [Rule], suppressions: Suppressions, used: Set<Int>, knownRuleIDs: [String]) -> [Finding] {
-        guard case .suppressions(let check) = rules[index].check else { return [] }
+        // Asked of every rule: the check is not bound (copied) unless it is one.
+        guard case .suppressions = rules[index].check, case .suppressions(let check) = rules[index].check else { return [] }
         return check.prepared(SuppressionInput(context: self, rule: RuleBasics(id: rules[index].id, fields: rules[index].fields),
                                                suppressions: suppressions, used: used, knownRuleIDs: knownRuleIDs))
     }
 
-    private func scopeValues(_ scope: Rule.Scope, _ objective: Objective, _ fields: [FieldName], _ entry: TextValue? = nil) -> MessageValues {
-        ScopePlaceholders.values(at: scope, ScopePlaceholders.Values(objective: objective, fields: fields, entry: entry))
+    /// The scope's placeholders for the objective at `index` (and an entry's text):
+    /// the objective's name, not the objective, is what they are given.
+    private func scopeValues(_ scope: Rule.Scope, _ index: Int, _ fields: [FieldName], entryText: String? = nil) -> MessageValues {
+        ScopePlaceholders.values(at: scope, ScopePlaceholders.Values(objectiveName: objectiveName(index), fields: fields, entryText: entryText))
+    }
+
+    /// An objective's name (`Objective.name`), made once for every rule finding something in it.
+    private func objectiveName(_ index: Int) -> String {
+        if let name = objectiveNames[index] { return name }
+        let name = plan.objectives[index].name
+        objectiveNames[index] = name
+        return name
     }
 
     /// Whether a rule's conditions hold for a text: its spans in the file,
@@ -194,27 +230,31 @@ final class CheckContext {
     }
 
     /// Whether a rule's conditions hold for an entry, as `applies(_:spans:texts:words:)`
-    /// of its spans and its text, with no array made for either.
-    private func applies(_ conditions: [RuleCondition], to entry: TextValue) -> Bool {
+    /// of its spans and its text, with no array made for either. The entry
+    /// is read in place in its objective's entries (passed itself, it was copied).
+    private func applies(_ conditions: [RuleCondition], toEntryAt position: Int, of entries: [TextValue]) -> Bool {
         applies(conditions, mentions: { selection in
-            if let parts = entry.parts {
+            if let parts = entries[position].parts {
                 return vocabulary.contains(selection, in: source.bytes, spans: parts, words: { words(in: parts[$0]) })
             }
-            return vocabulary.contains(selection, in: source.bytes, span: entry.span, words: words(in: entry.span))
-        }, matches: { $0.matches(entry.text, stops: stops) })
+            let span = entries[position].span
+            return vocabulary.contains(selection, in: source.bytes, span: span, words: words(in: span))
+        }, matches: { $0.matches(entries[position].text, stops: stops) })
     }
 
     /// Whether every condition holds, or fails as it must: a condition's
     /// vocabulary asked of with `mentions`, its pattern with `matches`.
     private func applies(_ conditions: [RuleCondition], mentions: (VocabularySelection) -> Bool, matches: (Pattern) -> Bool) -> Bool {
-        conditions.allSatisfy { condition in
+        // By index: each condition read in place, not copied.
+        for index in conditions.indices {
             let found: Bool
-            switch condition.test {
+            switch conditions[index].test {
             case .mentions(let selection): found = mentions(selection)
             case .matches(let pattern): found = matches(pattern)
             }
-            return found == condition.isRequired
+            if found != conditions[index].isRequired { return false }
         }
+        return true
     }
 
     /// Where the abbreviations are in a published span (by index), read once
@@ -377,20 +417,5 @@ final class SpeltOutAcronyms {
         let read = AcronymCheck.speltOut(in: context)
         found = read
         return read
-    }
-}
-
-extension Finding {
-    /// The finding with its scope's placeholders filled too.
-    func adding(_ scope: MessageValues) -> Finding {
-        // The finding's own values, and the scope's under other names (a check never fills a scope's).
-        Finding(range: range, values: values.adding(scope), place: place)
-    }
-
-    /// The finding with its place, for `supersedes`.
-    func placed(_ place: FindingPlace) -> Finding {
-        var copy = self
-        copy.place = place
-        return copy
     }
 }

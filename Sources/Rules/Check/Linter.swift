@@ -154,12 +154,14 @@ public struct Linter: Sendable {
                                                     line: { found[$0].finding.range.start.line })
         // Most plans keep every finding: then the array is kept as it is, not copied finding by finding.
         let keepsAll = unsilenced.count == found.count && !superseded.contains(true)
+        let dropped = keepsAll ? [] : unsilenced.filter { superseded[$0] }.map { found[$0] }
         var kept = keepsAll ? found : unsilenced.filter { !superseded[$0] }.map { found[$0] }
         for index in rules.indices {
-            kept += context.suppressionFindings(forRuleAt: index, of: rules, suppressions: suppressions, used: used, knownRuleIDs: knownRuleIDs)
-                .map { (index, $0) }
+            let more = context.suppressionFindings(forRuleAt: index, of: rules, suppressions: suppressions, used: used, knownRuleIDs: knownRuleIDs)
+            // Only what there is added: even nothing added to an array shared with `found` copied it.
+            if !more.isEmpty { kept += more.map { (index, $0) } }
         }
-        return PlanFindings(rules: rules, findings: kept, superseded: unsilenced.filter { superseded[$0] }.map { found[$0] },
+        return PlanFindings(rules: rules, findings: kept, superseded: dropped,
                             objectiveCount: plan.objectives.count, isWebPage: document.textSpans != nil,
                             objectiveStarts: objectiveStarts, synopsis: PlanSynopsis(plan, path: source.path),
                             suppressions: suppressions)

@@ -60,6 +60,12 @@ struct MessageValues: Sendable, ExpressibleByDictionaryLiteral {
         return merged
     }
 
+    /// Adds the values of `other` whose names these do not have (`adding(_:)` in place).
+    mutating func add(_ other: MessageValues) {
+        reserveCapacity(count + other.count)
+        for entry in other.entries where self[entry.name] == nil { entries.append(entry) }
+    }
+
     /// These values and `other`'s, `combine` choosing for a name both have
     /// (as `Dictionary.merging(_:uniquingKeysWith:)`).
     func merging(_ other: MessageValues, uniquingKeysWith combine: (MessageValue, MessageValue) -> MessageValue) -> MessageValues {

@@ -7,18 +7,20 @@ import EqlintPlan
 enum ScopePlaceholders {
     /// What the scope's placeholders are filled from.
     struct Values: Sendable {
-        var objective: Objective
+        /// The objective's name (`Objective.name`): not the objective, a large value to copy.
+        var objectiveName: String
         var fields: [FieldName]
-        var entry: TextValue?
+        /// The entry's text, for an entry.
+        var entryText: String?
     }
 
-    static let objective = Placeholder<Values>("objective", "the objective, as `Objective 2` or by its title") { $0.objective.name }
+    static let objective = Placeholder<Values>("objective", "the objective, as `Objective 2` or by its title") { $0.objectiveName }
     static let field = Placeholder<Values>("field", "the rule's field (its fields, joined with 'or')") {
         $0.fields.count == 1 ? $0.fields[0].rawValue : $0.fields.map(\.rawValue).joined(separator: " or ")
     }
     static let text = Placeholder<Values>("text", "the entry at fault (at most 60 characters)") {
         // No more bytes than the limit, no more characters: left as it is, without counting them.
-        guard let text = $0.entry?.text else { return "" }
+        guard let text = $0.entryText else { return "" }
         return text.utf8.count <= 60 ? text : text.shortened(to: 60)
     }
 
