@@ -269,7 +269,9 @@ final class CheckContext {
     /// The words of each span of an objective's own text, read once for every rule.
     func objectiveWords(_ index: Int) -> [ArraySlice<PhraseIndex.Word>] {
         if let words = objectiveWordCache[index] { return words }
-        let words = objectiveSpans[index].map { self.words(in: $0) }
+        // The spans follow one another in the file: each one's words are looked for from where the last one's ended.
+        var hint = WordHint()
+        let words = objectiveSpans[index].map { self.words(in: $0, hint: &hint) }
         objectiveWordCache[index] = words
         return words
     }
@@ -307,44 +309,70 @@ final class CheckContext {
     /// the span lies in one published span and cuts no word in two, as an
     /// entry's text never does (not copied); read afresh otherwise.
     func words(in span: Range<Int>) -> ArraySlice<PhraseIndex.Word> {
-        // The published span that starts last at or before the span (they are in file order, a web page's by the thousand).
-        var low = 0
-        var high = publishedSpans.count
-        while low < high {
-            let middle = (low + high) / 2
-            if publishedSpans[middle].lowerBound <= span.lowerBound { low = middle + 1 } else { high = middle }
+        var hint = WordHint()
+        return words(in: span, hint: &hint)
+    }
+
+    /// Where the words of the last span asked for ended (`words(in:hint:)`):
+    /// the published span, and the index of the first word after them.
+    struct WordHint {
+        var published = -1
+        var end = 0
+    }
+
+    /// The words of a span of the file, as `words(in:)`, looked for from
+    /// where the last span's ended when the span is further on in the same
+    /// published span (a binary search of the published words otherwise).
+    func words(in span: Range<Int>, hint: inout WordHint) -> ArraySlice<PhraseIndex.Word> {
+        let published: Int
+        if hint.published >= 0, publishedSpans[hint.published].contains(span.lowerBound) {
+            // The published spans do not overlap: the one holding the span's start is the one wanted.
+            published = hint.published
+        } else {
+            // The published span that starts last at or before the span (they are in file order, a web page's by the thousand).
+            var low = 0
+            var high = publishedSpans.count
+            while low < high {
+                let middle = (low + high) / 2
+                if publishedSpans[middle].lowerBound <= span.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            published = low - 1
         }
-        let published = low - 1
         guard published >= 0, publishedSpans[published].contains(span.lowerBound), publishedSpans[published].upperBound >= span.upperBound else {
             return PhraseIndex.words(in: source.bytes, span: span)[...]
         }
         let words = publishedWords[published]
+        // Where to start looking: after the last span's words if they all start before this span.
+        let after = published == hint.published ? hint.end : 0
         let (first, end, isCut) = words.withUnsafeBufferPointer { words in
-            /// The index of the first word in `low..<high` starting at or after `offset` (`high` when none does).
-            func firstWord(from offset: Int, _ low: Int, _ high: Int) -> Int {
-                var (low, high) = (low, high)
+            /// The index of the first word starting at or after `offset` (`words.count` when none does), given
+            /// that every word before `start` starts before it: steps doubling from `start` until one is past
+            /// the offset, then halved.
+            func firstWord(from offset: Int, after start: Int) -> Int {
+                var low = start
+                var high = start
+                var step = 1
+                while high < words.count, words[high].span.lowerBound < offset {
+                    low = high + 1
+                    high += step
+                    step *= 2
+                }
+                high = min(high, words.count)
                 while low < high {
                     let middle = (low + high) / 2
                     if words[middle].span.lowerBound < offset { low = middle + 1 } else { high = middle }
                 }
                 return low
             }
-            let first = firstWord(from: span.lowerBound, 0, words.count)
-            // The span's own words follow, an entry's few or a paragraph's many: steps doubling
-            // from the first until one is past the span, then halved.
-            var low = first
-            var high = first
-            var step = 1
-            while high < words.count, words[high].span.lowerBound < span.upperBound {
-                low = high + 1
-                high += step
-                step *= 2
-            }
-            let end = firstWord(from: span.upperBound, low, min(high, words.count))
+            let isBefore = after <= words.count && (after == 0 || words[after - 1].span.lowerBound < span.lowerBound)
+            let first = firstWord(from: span.lowerBound, after: isBefore ? after : 0)
+            // The span's own words follow, an entry's few or a paragraph's many.
+            let end = firstWord(from: span.upperBound, after: first)
             let cutAtStart = first > 0 && words[first - 1].span.upperBound > span.lowerBound
             let cutAtEnd = end > first && words[end - 1].span.upperBound > span.upperBound
             return (first, end, cutAtStart || cutAtEnd)
         }
+        hint = WordHint(published: published, end: end)
         if isCut { return PhraseIndex.words(in: source.bytes, span: span)[...] }
         return words[first..<end]
     }
