@@ -17,11 +17,11 @@ import Testing
 
     @Test func objectiveExtentsAsFilteringForEach() {
         var random = Seeded(state: 17)
-        let end = SourceLocation(line: 7, column: 1)
+        let end = EqlintText.SourceLocation(line: 7, column: 1)
         for trial in 0..<500 {
             // Few lines and columns, so that starts repeat and come out of order.
             let starts = (0..<(trial % 9)).map { _ in
-                SourceLocation(line: Int.random(in: 1...6, using: &random), column: Int.random(in: 1...3, using: &random))
+                EqlintText.SourceLocation(line: Int.random(in: 1...6, using: &random), column: Int.random(in: 1...3, using: &random))
             }
             let simple = starts.map { start in SourceRange(start: start, end: starts.filter { $0 > start }.min() ?? end) }
             #expect(Supersession.objectiveExtents(starts: starts, endOfFile: end) == simple, "\(starts)")
@@ -38,7 +38,7 @@ import Testing
             }
             return Supersession.overlap(a.range, b.range)
         }
-        func location(_ offset: Int) -> SourceLocation { SourceLocation(line: 1 + offset / 3, column: 1 + offset % 3) }
+        func location(_ offset: Int) -> EqlintText.SourceLocation { EqlintText.SourceLocation(line: 1 + offset / 3, column: 1 + offset % 3) }
         let extents = [SourceRange(start: location(0), end: location(5)), SourceRange(start: location(5), end: location(12))]
         var places: [FindingPlace] = []
         for extent in [FindingPlace.Extent.plan, .objective, .text] {
