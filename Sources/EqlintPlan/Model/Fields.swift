@@ -59,6 +59,19 @@ public struct Fields: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         return elements[index].value.entries
     }
 
+    /// Adds entries to the field of a name, if it is given (taking their
+    /// array when it has none); says whether it was. Changed where it is,
+    /// with no accessor's placeholder swapped in and out.
+    public mutating func addEntries(_ entries: [TextValue], to name: FieldName) -> Bool {
+        guard let index = index(of: name) else { return false }
+        if elements[index].value.entries.isEmpty {
+            elements[index].value.entries = entries
+        } else {
+            elements[index].value.entries.append(contentsOf: entries)
+        }
+        return true
+    }
+
     /// Where the field of a name is in `elements`.
     private func index(of name: FieldName) -> Int? {
         let hash = name.nameHash

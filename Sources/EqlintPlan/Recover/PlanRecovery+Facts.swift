@@ -138,12 +138,13 @@ extension PlanRecovery {
     // MARK: Plan-level sections
 
     /// Lines of a plan-level section; `key` names the objective they are for
-    /// (a numbered item of a list of child-friendly versions).
-    mutating func planLevelLines(_ lines: [Range<Int>], key: String? = nil) {
+    /// (a numbered item of a list of child-friendly versions), `text` is
+    /// their value when the caller has made it already.
+    mutating func planLevelLines(_ lines: [Range<Int>], key: String? = nil, text made: TextValue? = nil) {
         switch section {
         case .glossary: lines.forEach { glossaryLine($0) }
         case .childFriendly(_, let heading):
-            let text = value(lines: lines)
+            let text = made ?? value(lines: lines)
             if let key {
                 childTexts.append((key, text, heading))
             } else if let tagged = ObjectiveMarker(text.text) {

@@ -384,9 +384,13 @@ extension PlanRecovery {
 
     /// Adds a cell's entries to a field: a field not there yet is made with
     /// them (their array kept, not copied into a new one), its label worked out only then.
+    /// (`Fields.addEntries`, not an optional field changed through its
+    /// subscript: that accessor cost more than the look-up. Nor its
+    /// `default:` subscript: `label`, carried into that accessor's closure,
+    /// had this whole recovery copied at each cell.)
     static func add(_ entries: [TextValue], to field: FieldName, in fields: inout Fields,
                     label: @autoclosure () -> SourceRange, labelText: String) {
-        if fields[field]?.entries.append(contentsOf: entries) == nil {
+        if !fields.addEntries(entries, to: field) {
             fields[field] = Field(name: field, label: label(), entries: entries, labelText: labelText)
         }
     }

@@ -7,19 +7,20 @@ extension PlanRecovery {
     // MARK: Paragraphs
 
     mutating func paragraph(_ lines: [Range<Int>], standalone: Bool) {
-        if !hasOpenObjective, case .childFriendly = section, startsWithPlanFact(value(lines: lines)) {
-            // `These objectives were approved by governors on ...` after the child-friendly versions.
-            readFacts(value(lines: lines))
-            section = .prose
-            return
-        }
         if !hasOpenObjective {
             switch section {
             case .glossary:
                 // `Approved by the Local Governing Board: 02/10/2025` under the Glossary is no term.
                 for line in lines where !readFacts(value(line)) { glossaryLine(line) }
                 return
-            case .childFriendly: return planLevelLines(lines)
+            case .childFriendly:
+                // The paragraph's text, made once for both readings.
+                let text = value(lines: lines)
+                guard startsWithPlanFact(text) else { return planLevelLines(lines, text: text) }
+                // `These objectives were approved by governors on ...` after the child-friendly versions.
+                readFacts(text)
+                section = .prose
+                return
             default: break
             }
         }
@@ -56,24 +57,26 @@ extension PlanRecovery {
             planText = nil
             return
         }
-        var loose: [Range<Int>] = []
+        // The lines from `looseStart` to `index` are loose text, to be read as one value
+        // (a run of the paragraph's lines: no array of them made).
+        var looseStart = 0
         var index = 0
         while index < lines.count {
             let line = lines[index]
             // `Rationale` on the line above its text, with no blank line between (a PDF): a label alone.
             if lines.count > 1, let field = loneLabel(line) {
-                if !loose.isEmpty { looseText(value(lines: loose)) }
-                loose = []
+                if looseStart < index { looseText(value(lines: lines[looseStart..<index])) }
                 pendingLabel = field
                 openField(field, label: source.range(of: line))
                 index += 1
+                looseStart = index
                 continue
             }
             if let marker = lineMarker(line) {
-                if !loose.isEmpty { looseText(value(lines: loose)) }
-                loose = []
+                if looseStart < index { looseText(value(lines: lines[looseStart..<index])) }
                 markedLine(marker, line)
                 index += 1
+                looseStart = index
                 continue
             }
             guard let label = LabelLine(bytes, line, labels: labels) else {
@@ -83,12 +86,10 @@ extension PlanRecovery {
                     let single = value(line)
                     if namesObjectives(single.text) { namingLines.append(single) }
                 }
-                loose.append(line)
                 index += 1
                 continue
             }
-            if !loose.isEmpty { looseText(value(lines: loose)) }
-            loose = []
+            if looseStart < index { looseText(value(lines: lines[looseStart..<index])) }
             index += 1
             // A value runs on over the following lines, up to the next label line.
             var valueLines = label.value.isEmpty ? [] : [label.value]
@@ -97,11 +98,12 @@ extension PlanRecovery {
                 valueLines.append(lines[index])
                 index += 1
             }
+            looseStart = index
             // Label lines just before an `Objective:` label that starts a new record belong to it.
             let startsRecord = opensRecord(label) == false && upcomingRecordLabel(in: lines[index...])
             labelled(label, valueLines: valueLines, holding: startsRecord)
         }
-        if !loose.isEmpty { looseText(value(lines: loose)) }
+        if looseStart < index { looseText(value(lines: lines[looseStart..<index])) }
     }
 
     /// A line of a paragraph that is a label and nothing else (`Rationale`,
@@ -460,7 +462,7 @@ extension PlanRecovery {
         }
         if let marker = lineMarker(lines[0]) {
             markedLine(marker, lines[0])
-            if lines.count > 1 { addText(value(lines: Array(lines.dropFirst()))) }
+            if lines.count > 1 { addText(value(lines: lines.dropFirst())) }
             return
         }
         // Lines after the first that are label lines (`Lead: ...` straight after

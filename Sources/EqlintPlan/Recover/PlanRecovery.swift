@@ -229,8 +229,25 @@ struct PlanRecovery {
     }
 
     /// One value over several lines or cell parts, joined with spaces.
+    /// (Never inlined: inlined into a table's loop, reading `bytes` and
+    /// `source` there had the whole recovery copied at each cell.)
+    @inline(never)
     func value(lines: [Range<Int>]) -> TextValue {
-        if lines.count == 1 { return value(lines[0]) }
+        Self.value(lines: lines[...], bytes: bytes, source: source)
+    }
+
+    /// `value(lines:)` of a run of lines (a paragraph's, with no array made for them).
+    @inline(never)
+    func value(lines: ArraySlice<Range<Int>>) -> TextValue {
+        Self.value(lines: lines, bytes: bytes, source: source)
+    }
+
+    /// `value(lines:)`'s work, given what it reads.
+    static func value(lines: ArraySlice<Range<Int>>, bytes: [UInt8], source: SourceFile) -> TextValue {
+        if lines.count == 1 {
+            let span = lines[lines.startIndex]
+            return TextValue(text: InlineText.plain(bytes, span), range: source.range(of: span), span: span)
+        }
         let first = lines.first ?? 0..<0
         let last = lines.last ?? first
         let span = first.lowerBound..<last.upperBound
@@ -320,12 +337,12 @@ struct PlanRecovery {
     /// Room for the pieces of an objective's text, likewise.
     static let usualTextCount = 16
 
-    /// An empty array of entries with room for a few: a field's list of
-    /// entries, made once rather than grown from one to two to four.
-    static func roomForEntries() -> [TextValue] {
-        var entries: [TextValue] = []
-        entries.reserveCapacity(4)
-        return entries
+    /// Appends an entry to a field's entries, room for a few made at the
+    /// first (a field made here, or opened by its label alone, has none):
+    /// not grown from one to two to four.
+    static func append(_ entry: TextValue, to entries: inout [TextValue]) {
+        if entries.capacity == 0 { entries.reserveCapacity(4) }
+        entries.append(entry)
     }
 
     static func isHeadingOrigin(_ origin: Origin) -> Bool {
@@ -481,7 +498,7 @@ struct PlanRecovery {
         guard !entry.text.isEmpty else { return openField(field, label: label) }
         if hasOpenObjective {
             // One look-up: the field opened if need be, and the entry added to it.
-            objective!.fields[field, default: Field(name: field, label: label, entries: Self.roomForEntries())].entries.append(entry)
+            Self.append(entry, to: &objective!.fields[field, default: Field(name: field, label: label)].entries)
             objective!.text.append(entry)
         }
         lastText = LastText(value: entry, target: .field(field))

@@ -32,16 +32,27 @@ extension PlanRecovery {
         var text = text
         return text.withUTF8 { utf8 in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { key in
-                var ends: [Int] = []
+                // The key's length after each of the first three words (no array made for three numbers).
+                var ends = (0, 0, 0)
+                var words = 0
                 var count = 0
                 TextWordScan.forEachWord(in: utf8) { word in
                     for index in word { key[count] = utf8[index] &- 0x41 < 26 ? utf8[index] | 0x20 : utf8[index]; count += 1 }
-                    ends.append(count)
-                    return ends.count < 3
+                    words += 1
+                    switch words {
+                    case 1: ends.0 = count
+                    case 2: ends.1 = count
+                    default: ends.2 = count
+                    }
+                    return words < 3
                 }
-                for end in ends.reversed() where labels.field(forKey: UnsafeBufferPointer(rebasing: key[0..<end])) == .evaluation {
-                    return .evaluation
+                func isEvaluation(_ end: Int) -> Bool {
+                    labels.field(forKey: UnsafeBufferPointer(rebasing: key[0..<end])) == .evaluation
                 }
+                // The longest first.
+                if words >= 3, isEvaluation(ends.2) { return .evaluation }
+                if words >= 2, isEvaluation(ends.1) { return .evaluation }
+                if words >= 1, isEvaluation(ends.0) { return .evaluation }
                 return nil
             }
         }

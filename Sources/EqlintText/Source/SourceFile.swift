@@ -32,7 +32,9 @@ public struct SourceFile: Sendable {
     private let lineIsASCII: [Bool]
     /// How many characters start before each multiple of `checkpointStride`
     /// bytes, so a column is counted from the nearest checkpoint rather
-    /// than from the start of a possibly very long line.
+    /// than from the start of a possibly very long line. Empty when no line
+    /// needs them: only a line that is not ASCII and is longer than twice
+    /// the stride is ever counted from a checkpoint.
     private let characterCheckpoints: [Int]
     private static let checkpointStride = 256  // a power of two: see lineTable
     /// The line each block of `lineBlockSize` bytes starts on, and after
@@ -108,8 +110,9 @@ public struct SourceFile: Sendable {
     }
 
     /// Where each line starts and ends, whether it is ASCII, and the
-    /// character checkpoints. The bytes are read eight at a time; a file
-    /// with no `\r` (most) is split at each `\n` by `memchr`.
+    /// character checkpoints (none if no line needs them: most files). The
+    /// bytes are read eight at a time; a file with no `\r` (most) is split
+    /// at each `\n` by `memchr`.
     static func lineTable(_ content: [UInt8]) -> (starts: [Int], ends: [Int], ascii: [Bool], checkpoints: [Int]) {
         var starts: [Int] = []
         var ends: [Int] = []
@@ -122,7 +125,6 @@ public struct SourceFile: Sendable {
         ends.reserveCapacity(usualLines)
         ascii.reserveCapacity(usualLines)
         starts.append(0)
-        checkpoints.reserveCapacity(count / checkpointStride + 1)
         content.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return }
             if memchr(base, 0x0D, count) == nil {
@@ -162,10 +164,10 @@ public struct SourceFile: Sendable {
             ends.append(0)
             ascii.append(true)
         }
-        // Characters before each multiple of the stride: the bytes that start one (in ASCII, every byte).
-        if !ascii.contains(false) {
-            checkpoints += stride(from: 0, through: count, by: checkpointStride)
-        } else {
+        // Characters before each multiple of the stride (the bytes that start one), when some line
+        // that is not ASCII is long enough to be counted from them.
+        if hasLongLineNotASCII(starts: starts, ascii: ascii, count: count) {
+            checkpoints.reserveCapacity(count / checkpointStride + 1)
             content.withUnsafeBytes { buffer in
                 var characters = 0
                 var blockStart = 0
@@ -179,6 +181,17 @@ public struct SourceFile: Sendable {
             }
         }
         return (starts, ends, ascii, checkpoints)
+    }
+
+    /// Whether a line that is not ASCII runs (with its line break) over
+    /// more than twice the stride: a column is counted from the checkpoints
+    /// only that far into such a line.
+    private static func hasLongLineNotASCII(starts: [Int], ascii: [Bool], count: Int) -> Bool {
+        for line in ascii.indices where !ascii[line] {
+            let next = line + 1 < starts.count ? starts[line + 1] : count
+            if next - starts[line] > 2 * checkpointStride { return true }
+        }
+        return false
     }
 
     /// The line each block of `lineBlockSize` bytes starts on (the last line
@@ -250,7 +263,7 @@ public struct SourceFile: Sendable {
         lineStarts = [0]
         lineEnds = [0]
         lineIsASCII = [true]
-        characterCheckpoints = [0]
+        characterCheckpoints = []
         blockLines = [0, 0]
     }
 
@@ -299,7 +312,8 @@ public struct SourceFile: Sendable {
         let lineStart = lineStarts[line]
         // On a line of ASCII alone, a column is a byte.
         if lineIsASCII[line] { return SourceLocation(line: line + 1, column: offset - lineStart + 1) }
-        // Near the line's start, count the characters from it; far in, from the checkpoints.
+        // Near the line's start, count the characters from it; far in (on a line long enough to
+        // have made the checkpoints), from the checkpoints.
         guard offset - lineStart <= 2 * Self.checkpointStride else {
             return SourceLocation(line: line + 1, column: charactersBefore(offset) - charactersBefore(lineStart) + 1)
         }
@@ -339,7 +353,10 @@ public struct SourceFile: Sendable {
         let line = min(max(location.line - 1, 0), lineStarts.count - 1)
         // On a line of ASCII alone, a column is a byte.
         if lineIsASCII[line] { return lineStarts[line] + min(max(location.column - 1, 0), lineEnds[line] - lineStarts[line]) }
-        // Near the line's start, step on from it; far in, from the checkpoints.
+        // Past the line's end (it has no more characters than bytes), its end.
+        if location.column - 1 >= lineEnds[line] - lineStarts[line] { return lineEnds[line] }
+        // Near the line's start, step on from it; far in (on a line long enough to have made the
+        // checkpoints), from the checkpoints.
         if location.column - 1 <= 2 * Self.checkpointStride {
             var index = lineStarts[line]
             var count = 0

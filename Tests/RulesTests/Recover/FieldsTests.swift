@@ -40,6 +40,23 @@ struct FieldsTests {
         #expect(fields["lead", default: Field(name: "lead", label: place)].entries.count == 2)
     }
 
+    @Test("entries added to a field in place as a dictionary's field is changed, and none to a field not given")
+    func addEntries() {
+        var fields = Fields()
+        var dictionary: [FieldName: Field] = [:]
+        fields["lead"] = Field(name: "lead", label: place)
+        dictionary["lead"] = Field(name: "lead", label: place)
+        for (name, texts) in [("lead", ["Head", "SENCo"]), ("lead", ["Chair"]), ("success", ["More"]), ("lead", [])] {
+            let entries = texts.map(entry)
+            let name = FieldName(rawValue: name)
+            #expect(fields.addEntries(entries, to: name) == (dictionary[name] != nil))
+            dictionary[name]?.entries.append(contentsOf: entries)
+        }
+        #expect(fields.keys == ["lead"] && fields["success"] == nil)
+        #expect(fields["lead"]?.entries.map(\.text) == dictionary["lead"]?.entries.map(\.text))
+        #expect(fields["lead"]?.entries.map(\.text) == ["Head", "SENCo", "Chair"])
+    }
+
     @Test("a copy keeps its fields when the original changes")
     func copies() {
         var fields: Fields = ["lead": Field(name: "lead", label: SourceRange(start: .init(line: 1, column: 1), end: .init(line: 1, column: 2)))]
@@ -60,7 +77,11 @@ struct FieldsTests {
         for start in spans.indices {
             for end in stride(from: start + 2, through: spans.count, by: 1) {
                 let expected = spans[start..<end].map { InlineText.plain(source.bytes, $0) }.filter { !$0.isEmpty }.joined(separator: " ")
-                #expect(recovery.value(lines: Array(spans[start..<end])).text == expected, "lines \(start)..<\(end)")
+                let joined = recovery.value(lines: Array(spans[start..<end]))
+                #expect(joined.text == expected, "lines \(start)..<\(end)")
+                // A run of lines read in place (a slice of a paragraph's lines) gives the same value.
+                let run = recovery.value(lines: spans[start..<end])
+                #expect(run.text == joined.text && run.span == joined.span && run.range == joined.range && run.parts == nil)
             }
         }
     }

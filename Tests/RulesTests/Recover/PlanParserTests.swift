@@ -289,6 +289,49 @@ struct PlanParserTests {
         #expect(plan.objectives.count == 3)
     }
 
+    @Test("loose lines before a label line, two columns of one field, a child-friendly fact and a progress heading read as before")
+    func paragraphRunsAndSharedColumns() {
+        // What the parser read of this plan before the paragraph's loose lines were read as a run
+        // of its lines, a table cell's entries were added to its field in place, and a child-friendly
+        // paragraph's value was made once.
+        let plan = TestSupport.parse("""
+            ## Objective 1: Improve attendance
+
+            Some loose words here
+            that run on.
+            Rationale: Attendance fell last year
+            and more so for boys.
+            Lead: Headteacher
+
+            | Action | Person responsible | Lead |
+            |---|---|---|
+            | Train staff | CPD Lead<br>HR Officers | Head |
+
+            ## Child-friendly version
+
+            Objective 1: We want everyone in school every day.
+
+            These objectives were approved by governors on 3 March 2025.
+
+            ## Monitoring and progress, July 2026
+
+            Objective 1
+
+            Attendance rose to 93%.
+            """)
+        #expect(plan.objectives.count == 1)
+        #expect(plan.objectives[0].text.map(\.text).contains("Some loose words here that run on."))
+        #expect(entries(plan, "rationale") == ["Attendance fell last year and more so for boys."])
+        #expect(plan.objectives[0].entries(of: "rationale").first?.location == loc(5, 12))
+        #expect(plan.objectives[0].fields["lead"]?.entries.map(\.text) == ["Headteacher"])
+        #expect(entries(plan, "lead") == ["Headteacher", "CPD Lead", "HR Officers", "Head"])  // its own and its action's
+        #expect(plan.objectives[0].actions.first?.fields["lead"]?.entries.map(\.text) == ["CPD Lead", "HR Officers", "Head"])
+        #expect(entries(plan, "child") == ["We want everyone in school every day."])
+        #expect(entries(plan, "evaluation") == ["Attendance rose to 93%."])
+        #expect(plan.approved?.origin == .text)
+        #expect(plan.approved?.source.location.line == 17)
+    }
+
     // MARK: Meaning
 
     @Test("a deadline in the objective's statement is a timescale for it: the deadline, not the statement's other dates")

@@ -175,6 +175,42 @@ extension SourceFileTests {
     }
 }
 
+extension SourceFileTests {
+    @Test("checkpoints made only for a long line that is not ASCII: columns and offsets agree with a count from the line start",
+          arguments: 0..<3)
+    func checkpointsOnlyWhereNeeded(seed: Int) throws {
+        // Lines either side of twice the checkpoint stride (512 bytes), ASCII and not, with each kind of break.
+        let pieces: [[UInt8]] = [[0x61], [0x20], [0xC3, 0xA9], [0xE2, 0x80, 0x93], [0xF0, 0x9F, 0x98, 0x80]]
+        let breaks: [[UInt8]] = [[0x0A], [0x0D, 0x0A], [0x0D]]
+        var generator = SeededGenerator(seed: UInt64(seed))
+        for _ in 0..<40 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                let length = [5, 300, 509, 510, 511, 512, 513, 514, 700].randomElement(using: &generator)!
+                let ascii = Bool.random(using: &generator)
+                var line: [UInt8] = []
+                while line.count < length { line += ascii ? [0x61] : pieces.randomElement(using: &generator)! }
+                bytes += line + breaks.randomElement(using: &generator)!
+            }
+            if Bool.random(using: &generator) { bytes.removeLast() }
+            let file = try SourceFile(path: "p", bytes: bytes)
+            for number in 0..<file.lineCount {
+                let span = file.lineSpan(number)
+                // The reference: each byte that starts a character is a column.
+                let starts = span.filter { bytes[$0] & 0xC0 != 0x80 }
+                for (index, offset) in starts.enumerated() {
+                    #expect(file.location(of: offset) == EqlintText.SourceLocation(line: number + 1, column: index + 1))
+                }
+                #expect(file.location(of: span.upperBound) == EqlintText.SourceLocation(line: number + 1, column: starts.count + 1))
+                for column in [-2, 0, 1, 2, 256, 513, 514, starts.count, starts.count + 1, starts.count + 2, span.count, span.count + 1, 900] {
+                    let expected = column < 1 ? span.lowerBound : column - 1 < starts.count ? starts[column - 1] : span.upperBound
+                    #expect(file.offset(of: EqlintText.SourceLocation(line: number + 1, column: column)) == expected, "line \(number) column \(column)")
+                }
+            }
+        }
+    }
+}
+
 /// A small deterministic random number generator (SplitMix64), so a failing case can be run again.
 struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
