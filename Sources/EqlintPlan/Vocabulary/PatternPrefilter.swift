@@ -48,11 +48,31 @@ struct PatternPrefilter: Sendable {
     /// the text is then searched with `memchr` for it (see `mayMatchAtAnchors`).
     private let soleAnchor: UInt8?
 
+    /// What else every match needs, each tested on its own before
+    /// `requirement`: a later item's runs that few bytes anchor (`%` or
+    /// `per` of `…\bby\s++\d++\s*+(%|per\s?cent\b)`), so that a text without
+    /// them is ruled out without the scan at letters. Only for a pattern
+    /// whose own requirement is scanned for (not found with `memchr`).
+    private let alsoRequired: [PatternPrefilter]
+
     /// The prefilter for a pattern, or nil when its source does not show one.
     init?(pattern source: String) {
         var analysis = Analysis(source)
         guard let requirement = analysis.requirement() else { return nil }
+        let own = PatternPrefilter(requirement, alsoRequired: [])
+        guard own.soleAnchor == nil else {
+            self = own
+            return
+        }
+        let later = analysis.laterRequirements().filter { $0 != requirement }.map { PatternPrefilter($0, alsoRequired: []) }
+        // Only those passed over eight bytes at a time; the fewest candidate bytes first.
+        self.init(requirement, alsoRequired: later.filter { !$0.candidateWords.isEmpty }.sorted { $0.candidateWords.count < $1.candidateWords.count })
+    }
+
+    /// The prefilter that looks for `requirement` (and then `alsoRequired`).
+    private init(_ requirement: Requirement, alsoRequired: [PatternPrefilter]) {
         self.requirement = requirement
+        self.alsoRequired = alsoRequired
         var byAnchor = [[(run: [UInt8], anchor: Int)]](repeating: [], count: 128)
         var kinds = [UInt8](repeating: Self.pass, count: 256)
         var anchorBytes: Set<UInt8> = []
@@ -93,9 +113,18 @@ struct PatternPrefilter: Sendable {
 
     /// `mayMatch` of the text whose UTF-8 `bytes` holds.
     func mayMatch(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for other in alsoRequired where !other.mayMatchOwn(bytes) { return false }
+        return mayMatchOwn(bytes)
+    }
+
+    /// Whether the text may hold `requirement` (`alsoRequired` not asked).
+    private func mayMatchOwn(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if let soleAnchor { return mayMatchAtAnchors(bytes, anchorByte: soleAnchor) }
         return mayMatchByScan(bytes: bytes)
     }
+
+    /// How many later requirements are tested first (for tests).
+    var alsoRequiredCount: Int { alsoRequired.count }
 
     /// `mayMatch` when every run is anchored at one byte no other character
     /// stands for case-insensitively (`soleAnchor`): each place of that byte,
@@ -135,9 +164,10 @@ struct PatternPrefilter: Sendable {
         return false
     }
 
-    /// `mayMatch` by the scan of every byte: true at a run's anchor that
-    /// starts it, or at any character that may fold to ASCII letters (for
-    /// tests: `PatternPrefilterSet` gives this answer for every pattern).
+    /// `mayMatch` by the scan of every byte, of `requirement` only: true at
+    /// a run's anchor that starts it, or at any character that may fold to
+    /// ASCII letters (for tests: `PatternPrefilterSet` gives this answer for
+    /// every pattern).
     func mayMatchByScan(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         byteKinds.withUnsafeBufferPointer { kinds in
             var index = 0
@@ -238,6 +268,9 @@ private struct Analysis {
     let bytes: [UInt8]
     /// Whether `(?x)` is on: white space between items is ignored.
     var extended = false
+    /// Whether a run may be one punctuation byte, and hold punctuation
+    /// written without a backslash (`%`): for `laterRequirements`.
+    private var allowsPunctuation = false
 
     init(_ source: String) {
         bytes = Array(source.utf8)
@@ -249,6 +282,108 @@ private struct Analysis {
         // with `]` are not worth following.
         if hasUnfollowedSyntax { return nil }
         return alternatives(0..<bytes.count)
+    }
+
+    /// What every match needs besides `requirement()`: the requirement of
+    /// each item at the top level of the pattern that must match once at
+    /// least (a run of literal bytes, a group, a digit), read as `sequence`
+    /// reads a branch, with a single punctuation byte (`%`) a run too. Empty
+    /// when the pattern has branches at its top level or reads white space
+    /// as nothing (`(?x)`); the items after one it cannot read are left out.
+    /// Call after `requirement()`.
+    mutating func laterRequirements() -> [PatternPrefilter.Requirement] {
+        guard !extended, !hasUnfollowedSyntax, !hasTopLevelBranches else { return [] }
+        allowsPunctuation = true
+        defer { allowsPunctuation = false }
+        var found: [PatternPrefilter.Requirement] = []
+        let limit = bytes.count
+        var index = 0
+        while index < limit {
+            var required: PatternPrefilter.Requirement?
+            let itemEnd: Int
+            switch bytes[index] {
+            case 0x5E, 0x24:  // ^ $
+                index += 1
+                continue
+            case 0x5C where index + 1 < limit && !Self.isEscapedLiteral(bytes[index + 1]):  // \
+                switch bytes[index + 1] {
+                case UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "A"), UInt8(ascii: "G"), UInt8(ascii: "Z"), UInt8(ascii: "z"):
+                    index += 2
+                    continue
+                case UInt8(ascii: "d"): required = .digit
+                case UInt8(ascii: "D"), UInt8(ascii: "s"), UInt8(ascii: "S"), UInt8(ascii: "w"), UInt8(ascii: "W"): break
+                default: return found  // \p{…}, \x…, a back reference: not followed
+                }
+                itemEnd = index + 2
+            case 0x2E:  // .
+                itemEnd = index + 1
+            case 0x5B:  // [
+                guard let end = classEnd(from: index, limit: limit) else { return found }
+                itemEnd = end + 1
+            case 0x28:  // (
+                guard let end = groupEnd(from: index, limit: limit) else { return found }
+                if let flags = flags(bytes[index + 1..<end]), flags.on.contains(UInt8(ascii: "x")) || flags.off.contains(UInt8(ascii: "x")) {
+                    return found
+                }
+                // A look-around, flags or another kind of group is passed over.
+                if let body = plainGroupBody(index..<end) { required = alternatives(body) }
+                itemEnd = end + 1
+            default:
+                let (run, end) = scanRun(from: index, limit: limit)
+                guard !run.isEmpty else { return found }
+                // A quantifier after a run is on its last character.
+                if isOptional(after: end, limit: limit) || (end < limit && bytes[end] == 0x7B) {
+                    if run.count > 1 { required = runRequirement(Array(run.dropLast())) }
+                } else {
+                    required = runRequirement(run)
+                }
+                guard let next = quantifierEnd(after: end, limit: limit) else { return found }
+                if let required { found.append(required) }
+                index = next
+                continue
+            }
+            if !isOptional(after: itemEnd, limit: limit), let required { found.append(required) }
+            guard let next = quantifierEnd(after: itemEnd, limit: limit) else { return found }
+            index = next
+        }
+        return found
+    }
+
+    /// Whether the pattern is `a|b` at its top level (or has a group or set that does not close).
+    private var hasTopLevelBranches: Bool {
+        var index = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x5C: index += 2
+            case 0x5B:
+                guard let end = classEnd(from: index, limit: bytes.count) else { return true }
+                index = end + 1
+            case 0x28:
+                guard let end = groupEnd(from: index, limit: bytes.count) else { return true }
+                index = end + 1
+            case 0x7C: return true
+            default: index += 1
+            }
+        }
+        return false
+    }
+
+    /// Where the quantifier after an item ends (`?`, `*`, `+` or `{…}`,
+    /// with a lazy `?` or possessive `+` after it), or `start` when none
+    /// follows; nil for a `{` that does not close. Not for `(?x)`.
+    private func quantifierEnd(after start: Int, limit: Int) -> Int? {
+        guard start < limit else { return start }
+        var index = start
+        switch bytes[index] {
+        case 0x3F, 0x2A, 0x2B: index += 1
+        case 0x7B:
+            while index < limit, bytes[index] != 0x7D { index += 1 }
+            guard index < limit else { return nil }
+            index += 1
+        default: return start
+        }
+        if index < limit, bytes[index] == 0x3F || bytes[index] == 0x2B { index += 1 }
+        return index
     }
 
     /// Whether the source has `\Q`, `#`, `[]` or `[^]` anywhere: one pass
@@ -370,6 +505,21 @@ private struct Analysis {
     /// runs its branches start with: `\((?:name|date)` needs `(name` or `(date`.
     /// Nil if under two bytes.
     private mutating func literalRun(from start: Int, limit: Int) -> PatternPrefilter.Requirement? {
+        var (run, index) = scanRun(from: start, limit: limit)
+        if !run.isEmpty, isOptional(after: index, limit: limit) || (index < limit && bytes[index] == 0x7B) {
+            run.removeLast()  // `?`, `*` or `{…}` after the last character
+        } else if !run.isEmpty, index < limit, bytes[index] == 0x28, let end = groupEnd(from: index, limit: limit),
+                  !isOptional(after: end + 1, limit: limit), let body = plainGroupBody(index..<end),
+                  case .oneOf(let branches)? = alternatives(body) {
+            return .oneOf(branches.map { run + $0 })
+        }
+        return runRequirement(run)
+    }
+
+    /// The literal bytes from `start` (ASCII lower-cased) and where they end:
+    /// letters, digits, spaces and escaped punctuation, and with
+    /// `allowsPunctuation` punctuation that stands for itself unescaped.
+    private func scanRun(from start: Int, limit: Int) -> (run: [UInt8], end: Int) {
         var run: [UInt8] = []
         var index = start
         while index < limit {
@@ -382,18 +532,34 @@ private struct Analysis {
             } else if byte == 0x5C, index + 1 < limit, Self.isEscapedLiteral(bytes[index + 1]) {
                 run.append(bytes[index + 1])
                 index += 2
+            } else if allowsPunctuation, Self.isPlainPunctuation(byte) {
+                run.append(byte)
+                index += 1
             } else {
                 break
             }
         }
-        if !run.isEmpty, isOptional(after: index, limit: limit) || (index < limit && bytes[index] == 0x7B) {
-            run.removeLast()  // `?`, `*` or `{…}` after the last character
-        } else if !run.isEmpty, index < limit, bytes[index] == 0x28, let end = groupEnd(from: index, limit: limit),
-                  !isOptional(after: end + 1, limit: limit), let body = plainGroupBody(index..<end),
-                  case .oneOf(let branches)? = alternatives(body) {
-            return .oneOf(branches.map { run + $0 })
+        return (run, index)
+    }
+
+    /// A run as a requirement: two bytes at least, or with
+    /// `allowsPunctuation` one punctuation byte (`%`); else nil.
+    private func runRequirement(_ run: [UInt8]) -> PatternPrefilter.Requirement? {
+        if run.count >= 2 { return .oneOf([run]) }
+        if allowsPunctuation, let only = run.first, Self.isPlainPunctuation(only) || Self.isEscapedLiteral(only) { return .oneOf([run]) }
+        return nil
+    }
+
+    /// ASCII punctuation that stands for itself in a pattern without a
+    /// backslash (outside a set), and that no other character matches
+    /// without case: `%`, `&`, `@`, `,`, `;`, `:` and the like.
+    private static func isPlainPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "@"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"),
+             UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "<"),
+             UInt8(ascii: ">"), UInt8(ascii: "!"), UInt8(ascii: "~"), UInt8(ascii: "_"): true
+        default: false
         }
-        return run.count >= 2 ? .oneOf([run]) : nil
     }
 
     /// The inside of a group that is matched as it stands, `(…)`, `(?:…)` or

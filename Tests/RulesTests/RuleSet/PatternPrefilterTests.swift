@@ -220,6 +220,73 @@ import Testing
         #expect(anchored > 0)
     }
 
+    /// Sources whose later items give requirements tested before the scan
+    /// at letters (`alsoRequired`), and how many: runs that eight-byte
+    /// blocks pass over (few candidate bytes), not a digit or many letters.
+    @Test(arguments: [
+        // The rules' `not-matches` patterns: `%`/`per`, and `by` or `to`.
+        (#"\b(gap|gaps|attendance|absence|proportion|percentage|rate|rates|share)\b[^.;\n]{0,80}?\bby\s++\d++(\.\d++)?\s*+(%|per\s?cent\b)"#, 2),
+        (#"\b(increase|increases|rise|reduce|fall|falls|narrow|narrows)\b[^.;\n]{0,80}?\bto\s++\d++(\.\d++)?\s*+(%|per\s?cent\b)"#, 2),
+        (#"\bteam\b.*?%"#, 1),
+        (#"\bteam\b[0-9]*,"#, 1),
+        (#"\bteam\b(?:x|y)+,"#, 1),
+        (#"\bteam\b(?:one|two)"#, 1),
+        // Nothing to add: a branch at the top level, an optional or skipped item,
+        // a requirement found with memchr, (?x), a back reference first.
+        (#"\bteam\b%|\bsquad\b"#, 0),
+        (#"\bteam\b(?:%)?"#, 0),
+        (#"\bteam\b%?"#, 0),
+        (#"\bteam\b(?=.*%)"#, 0),
+        (#"\bteam\b(?<!%)"#, 0),
+        (#"\((name|date)\)%"#, 0),
+        (#"(?x) \bteam\b \s %"#, 0),
+        (#"(\bteam\b)\1%"#, 0),
+        (#"\bteam\b\d+"#, 0),
+        (#"\bteam\b(?:apple|bird|cow|dog|fish)"#, 0),
+    ])
+    func readsLaterRequirements(source: String, count: Int) throws {
+        let prefilter = try #require(PatternPrefilter(pattern: source))
+        #expect(prefilter.alsoRequiredCount == count, "\(source)")
+    }
+
+    /// A prefilter with later requirements never rules out a text
+    /// Foundation matches: many texts made at random from the patterns'
+    /// own words, digits, `%`, white space of several kinds and characters
+    /// that fold to ASCII letters, and the built-in patterns' own texts.
+    @Test func laterRequirementsAreSound() throws {
+        let sources = [
+            #"\b(gap|gaps|attendance|absence|proportion|percentage|rate|rates|share)\b[^.;\n]{0,80}?\bby\s++\d++(\.\d++)?\s*+(%|per\s?cent\b)"#,
+            #"\b(increase|increases|increased|rise|rises|raise|raised|improve|improves|improved|reduce|reduces|reduced|fall|falls|decrease|decreases|grow|grows|narrow|narrows)\b[^.;\n]{0,80}?\bto\s++\d++(\.\d++)?\s*+(%|per\s?cent\b)"#,
+            #"\bteam\b.*?%"#, #"\bteam\b[0-9]*,"#, #"\bteam\b(?:x|y)+,"#, #"(?i)\bteam\b(?-i:Per)+;"#, #"\bteam\b(?>by|to) @"#,
+            #"\bgap\b\s*(?:of)?\s*\d+\s?%"#, #"(?s)\bteam\b.{0,5}?by\b"#,
+        ]
+        let pieces = ["gap", "GAP", "Gaps", "attendance", "rate", "share", "rises", "RAISE", "falls", "narrows", "team", "TEAM", "by", "BY", "to", "To",
+                      "per", "PER", "cent", "percent", "per cent", "of", "x", "y", "@", " ", "  ", "\t", "\n", "\u{00A0}", "\u{2003}", ".", ";", ",",
+                      "%", "％", "12", "7.5", "0", "ſ", "ß", "\u{212A}", "\u{FB01}", "é", "“", "’", "(", ")", "–"]
+        var random = SplitMix64(seed: 17)
+        var texts = ["", "The attendance gap narrows by 5%", "Attendance rises to 95 per cent", "Reduce the gap by 3 PERCENT",
+                     "team, then 12%", "TEAM 99 ,", "team xy,", "teamxy,", "team Per;", "teamPer;", "team by @", "teamby @", "gap of 12 %"]
+        for _ in 0..<4000 {
+            let count = 1 + Int(random.next() % 12)
+            texts.append((0..<count).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined())
+        }
+        var ruledOut = 0
+        for source in sources {
+            let pattern = try Pattern(source, timeLimited: false)
+            let prefilter = try #require(PatternPrefilter(pattern: source))
+            #expect(prefilter.alsoRequiredCount > 0, "\(source)")
+            var matched = 0
+            for text in texts {
+                #expect(pattern.prefilterAgrees(on: text), "\(source) on \(text)")
+                if pattern.matches(text) { matched += 1 }
+                if Self.mayMatchByScan(prefilter, text), !prefilter.mayMatch(text) { ruledOut += 1 }
+            }
+            #expect(matched > 0, "\(source)")
+        }
+        // The later requirements rule out texts the scan at letters lets through.
+        #expect(ruledOut > 1000)
+    }
+
     /// The prefilter sets `embed-rules` wrote into eqlint are the sets made
     /// from their patterns at run time, and are those of the default rule
     /// set's pattern lists, in the order `Measurability` takes them (so
