@@ -80,7 +80,7 @@ struct PatternPrefilter: Sendable {
         case .digit:
             for digit in UInt8(0x30)...0x39 { kinds[Int(digit)] = Self.candidate }
         case .oneOf(let runs):
-            for run in runs {
+            for run in Self.shortestRuns(runs) {
                 let anchor = Self.anchor(of: run)
                 let byte = run[anchor]
                 byAnchor[Int(byte)].append((run, anchor))
@@ -226,6 +226,21 @@ struct PatternPrefilter: Sendable {
             return false
         }
         return true
+    }
+
+    /// The runs but those that hold another (`increases` holds `increase`):
+    /// a text with one has the other, so looking for the shorter is enough,
+    /// and fewer runs hang on each anchor (`increase`, `increases` and
+    /// `increased` on one `c`).
+    static func shortestRuns(_ runs: [[UInt8]]) -> [[UInt8]] {
+        runs.filter { run in !runs.contains { $0.count < run.count && holds(run, $0) } }
+    }
+
+    /// Whether `part` is somewhere in `run`.
+    private static func holds(_ run: [UInt8], _ part: [UInt8]) -> Bool {
+        guard part.count <= run.count else { return false }
+        for start in 0...(run.count - part.count) where run[start..<start + part.count].elementsEqual(part) { return true }
+        return false
     }
 
     /// How rare each byte is in English text, for `anchor`: a space 0, the

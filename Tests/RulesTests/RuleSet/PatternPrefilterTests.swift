@@ -117,6 +117,16 @@ import Testing
         }
     }
 
+    /// A run that holds another is dropped from the scan: a text with it
+    /// has the other (`setAgreesWithEachPrefilter` shows the answers are
+    /// those of every run).
+    @Test func dropsRunsThatHoldAnother() {
+        let runs = ["increase", "increases", "decrease", "rate", "rates", "separate", "gap", "gap", "ga"].map { Array($0.utf8) }
+        #expect(PatternPrefilter.shortestRuns(runs).map { String(decoding: $0, as: UTF8.self) } == ["increase", "decrease", "rate", "ga"])
+        let words = ["from", "now", "current", "currently"].map { Array($0.utf8) }
+        #expect(PatternPrefilter.shortestRuns(words).count == 3)
+    }
+
     /// eqlint's own patterns are compiled when first used, so a pattern that
     /// does not compile would be found only on the plan that needs it: here,
     /// every one is compiled.
