@@ -52,27 +52,26 @@ struct PatternPrefilter: Sendable {
     /// `requirement`: a later item's runs that few bytes anchor (`%` or
     /// `per` of `…\bby\s++\d++\s*+(%|per\s?cent\b)`), so that a text without
     /// them is ruled out without the scan at letters. Only for a pattern
-    /// whose own requirement is scanned for (not found with `memchr`).
-    private let alsoRequired: [PatternPrefilter]
+    /// whose own requirement is scanned for a byte at a time (over four
+    /// candidate bytes), and only those passed over eight bytes at a time
+    /// (four at most): elsewhere they cost more than they save.
+    private var alsoRequired: [PatternPrefilter] = []
 
     /// The prefilter for a pattern, or nil when its source does not show one.
     init?(pattern source: String) {
         var analysis = Analysis(source)
         guard let requirement = analysis.requirement() else { return nil }
-        let own = PatternPrefilter(requirement, alsoRequired: [])
-        guard own.soleAnchor == nil else {
-            self = own
-            return
-        }
-        let later = analysis.laterRequirements().filter { $0 != requirement }.map { PatternPrefilter($0, alsoRequired: []) }
-        // Only those passed over eight bytes at a time; the fewest candidate bytes first.
-        self.init(requirement, alsoRequired: later.filter { !$0.candidateWords.isEmpty }.sorted { $0.candidateWords.count < $1.candidateWords.count })
+        self.init(requirement)
+        guard soleAnchor == nil, candidateWords.isEmpty else { return }
+        // The fewest candidate bytes first.
+        alsoRequired = analysis.laterRequirements().filter { $0 != requirement }
+            .map { ($0, Self.candidateCount($0)) }.filter { $0.1 <= 4 }
+            .sorted { $0.1 < $1.1 }.map { PatternPrefilter($0.0) }
     }
 
-    /// The prefilter that looks for `requirement` (and then `alsoRequired`).
-    private init(_ requirement: Requirement, alsoRequired: [PatternPrefilter]) {
+    /// The prefilter that looks for `requirement` alone.
+    private init(_ requirement: Requirement) {
         self.requirement = requirement
-        self.alsoRequired = alsoRequired
         var byAnchor = [[(run: [UInt8], anchor: Int)]](repeating: [], count: 128)
         var kinds = [UInt8](repeating: Self.pass, count: 256)
         var anchorBytes: Set<UInt8> = []
@@ -226,6 +225,14 @@ struct PatternPrefilter: Sendable {
             return false
         }
         return true
+    }
+
+    /// How many byte values the scan for a requirement stops at: its runs'
+    /// anchors, a letter in both cases; or the ten digits.
+    private static func candidateCount(_ requirement: Requirement) -> Int {
+        guard case .oneOf(let runs) = requirement else { return 10 }
+        let anchors = Set(shortestRuns(runs).map { $0[anchor(of: $0)] })
+        return anchors.reduce(0) { $0 + ($1 &- 0x61 < 26 ? 2 : 1) }
     }
 
     /// The runs but those that hold another (`increases` holds `increase`):
