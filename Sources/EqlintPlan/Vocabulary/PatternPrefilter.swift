@@ -320,6 +320,9 @@ private struct Analysis {
         var found: [PatternPrefilter.Requirement] = []
         let limit = bytes.count
         var index = 0
+        // Whether an item that takes text has been passed: the first gave
+        // `requirement()` its answer, and a group's is not read again.
+        var consumed = false
         while index < limit {
             var required: PatternPrefilter.Requirement?
             let itemEnd: Int
@@ -336,11 +339,14 @@ private struct Analysis {
                 case UInt8(ascii: "D"), UInt8(ascii: "s"), UInt8(ascii: "S"), UInt8(ascii: "w"), UInt8(ascii: "W"): break
                 default: return found  // \p{…}, \x…, a back reference: not followed
                 }
+                consumed = true
                 itemEnd = index + 2
             case 0x2E:  // .
+                consumed = true
                 itemEnd = index + 1
             case 0x5B:  // [
                 guard let end = classEnd(from: index, limit: limit) else { return found }
+                consumed = true
                 itemEnd = end + 1
             case 0x28:  // (
                 guard let end = groupEnd(from: index, limit: limit) else { return found }
@@ -348,7 +354,10 @@ private struct Analysis {
                     return found
                 }
                 // A look-around, flags or another kind of group is passed over.
-                if let body = plainGroupBody(index..<end) { required = alternatives(body) }
+                if let body = plainGroupBody(index..<end) {
+                    if consumed { required = alternatives(body) }
+                    consumed = true
+                }
                 itemEnd = end + 1
             default:
                 let (run, end) = scanRun(from: index, limit: limit)
@@ -360,6 +369,7 @@ private struct Analysis {
                     required = runRequirement(run)
                 }
                 guard let next = quantifierEnd(after: end, limit: limit) else { return found }
+                consumed = true
                 if let required { found.append(required) }
                 index = next
                 continue
