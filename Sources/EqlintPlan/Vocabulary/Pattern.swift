@@ -35,7 +35,7 @@ public struct Pattern: @unchecked Sendable {
     public let isTimeLimited: Bool
     /// Rules out most texts without running the regular expression; made
     /// when first needed (most of eqlint's patterns are never run on a given plan).
-    private var prefilter: PatternPrefilter? { state.prefilter }
+    private var prefilter: Compiled.Prefilter? { state.prefilter }
     /// Matches ASCII text without Foundation, when the source is within its
     /// subset; made when first needed (most patterns never get past their prefilter).
     private var bytePattern: Compiled.ByteMatcher? { state.bytePattern }
@@ -107,7 +107,7 @@ public struct Pattern: @unchecked Sendable {
 
     /// What the prefilter needs in a text, or nil when the pattern has none
     /// (for `PatternPrefilterSet`, which asks it of many patterns at once).
-    var prefilterRequirement: PatternPrefilter.Requirement? { prefilter?.requirement }
+    var prefilterRequirement: PatternPrefilter.Requirement? { prefilter?.filter.requirement }
 
     /// `match` of a text the pattern's prefilter has already let through
     /// (as a `PatternPrefilterSet` says).
@@ -236,7 +236,7 @@ public struct Pattern: @unchecked Sendable {
         /// nil until made; then the byte matcher, or nil when the source is outside its subset.
         private var madeBytePattern: ByteMatcher??
         /// nil until made; then the prefilter, or nil when the pattern has none.
-        private var madePrefilter: PatternPrefilter??
+        private var madePrefilter: Prefilter??
 
         init(source: String, caseSensitive: Bool) {
             self.source = source
@@ -244,12 +244,31 @@ public struct Pattern: @unchecked Sendable {
         }
 
         /// The prefilter, making it now if it is not yet.
-        var prefilter: PatternPrefilter? {
+        var prefilter: Prefilter? {
             lock.withLock {
                 if let madePrefilter { return madePrefilter }
-                let made = PatternPrefilter(pattern: source)
+                let made = PatternPrefilter(pattern: source).map(Prefilter.init)
                 madePrefilter = .some(made)
                 return made
+            }
+        }
+
+        /// A prefilter handed out by reference, as the byte matcher is: a
+        /// `PatternPrefilter` handed out of the lock was copied, its half a
+        /// dozen arrays retained and released, at every match.
+        final class Prefilter: Sendable {
+            let filter: PatternPrefilter
+
+            init(_ filter: PatternPrefilter) {
+                self.filter = filter
+            }
+
+            func mayMatch(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+                filter.mayMatch(bytes: bytes)
+            }
+
+            func mayMatch(_ text: String) -> Bool {
+                filter.mayMatch(text)
             }
         }
 

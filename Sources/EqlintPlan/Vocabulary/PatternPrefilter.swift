@@ -48,10 +48,29 @@ struct PatternPrefilter: Sendable {
     /// the text is then searched with `memchr` for it (see `mayMatchAtAnchors`).
     private let soleAnchor: UInt8?
 
+    /// What else every match needs, each tested on its own before
+    /// `requirement`: a later item's runs that few bytes anchor (`%` or
+    /// `per` of `…\bby\s++\d++\s*+(%|per\s?cent\b)`), so that a text without
+    /// them is ruled out without the scan at letters. Only for a pattern
+    /// whose own requirement is scanned for a byte at a time (over four
+    /// candidate bytes), and only those passed over eight bytes at a time
+    /// (four at most): elsewhere they cost more than they save.
+    private var alsoRequired: [PatternPrefilter] = []
+
     /// The prefilter for a pattern, or nil when its source does not show one.
     init?(pattern source: String) {
         var analysis = Analysis(source)
         guard let requirement = analysis.requirement() else { return nil }
+        self.init(requirement)
+        guard soleAnchor == nil, candidateWords.isEmpty else { return }
+        // The fewest candidate bytes first.
+        alsoRequired = analysis.laterRequirements().filter { $0 != requirement }
+            .map { ($0, Self.candidateCount($0)) }.filter { $0.1 <= 4 }
+            .sorted { $0.1 < $1.1 }.map { PatternPrefilter($0.0) }
+    }
+
+    /// The prefilter that looks for `requirement` alone.
+    private init(_ requirement: Requirement) {
         self.requirement = requirement
         var byAnchor = [[(run: [UInt8], anchor: Int)]](repeating: [], count: 128)
         var kinds = [UInt8](repeating: Self.pass, count: 256)
@@ -60,7 +79,7 @@ struct PatternPrefilter: Sendable {
         case .digit:
             for digit in UInt8(0x30)...0x39 { kinds[Int(digit)] = Self.candidate }
         case .oneOf(let runs):
-            for run in runs {
+            for run in Self.shortestRuns(runs) {
                 let anchor = Self.anchor(of: run)
                 let byte = run[anchor]
                 byAnchor[Int(byte)].append((run, anchor))
@@ -93,9 +112,18 @@ struct PatternPrefilter: Sendable {
 
     /// `mayMatch` of the text whose UTF-8 `bytes` holds.
     func mayMatch(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for other in alsoRequired where !other.mayMatchOwn(bytes) { return false }
+        return mayMatchOwn(bytes)
+    }
+
+    /// Whether the text may hold `requirement` (`alsoRequired` not asked).
+    private func mayMatchOwn(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if let soleAnchor { return mayMatchAtAnchors(bytes, anchorByte: soleAnchor) }
         return mayMatchByScan(bytes: bytes)
     }
+
+    /// How many later requirements are tested first (for tests).
+    var alsoRequiredCount: Int { alsoRequired.count }
 
     /// `mayMatch` when every run is anchored at one byte no other character
     /// stands for case-insensitively (`soleAnchor`): each place of that byte,
@@ -135,9 +163,10 @@ struct PatternPrefilter: Sendable {
         return false
     }
 
-    /// `mayMatch` by the scan of every byte: true at a run's anchor that
-    /// starts it, or at any character that may fold to ASCII letters (for
-    /// tests: `PatternPrefilterSet` gives this answer for every pattern).
+    /// `mayMatch` by the scan of every byte, of `requirement` only: true at
+    /// a run's anchor that starts it, or at any character that may fold to
+    /// ASCII letters (for tests: `PatternPrefilterSet` gives this answer for
+    /// every pattern).
     func mayMatchByScan(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         byteKinds.withUnsafeBufferPointer { kinds in
             var index = 0
@@ -198,6 +227,29 @@ struct PatternPrefilter: Sendable {
         return true
     }
 
+    /// How many byte values the scan for a requirement stops at: its runs'
+    /// anchors, a letter in both cases; or the ten digits.
+    private static func candidateCount(_ requirement: Requirement) -> Int {
+        guard case .oneOf(let runs) = requirement else { return 10 }
+        let anchors = Set(shortestRuns(runs).map { $0[anchor(of: $0)] })
+        return anchors.reduce(0) { $0 + ($1 &- 0x61 < 26 ? 2 : 1) }
+    }
+
+    /// The runs but those that hold another (`increases` holds `increase`):
+    /// a text with one has the other, so looking for the shorter is enough,
+    /// and fewer runs hang on each anchor (`increase`, `increases` and
+    /// `increased` on one `c`).
+    static func shortestRuns(_ runs: [[UInt8]]) -> [[UInt8]] {
+        runs.filter { run in !runs.contains { $0.count < run.count && holds(run, $0) } }
+    }
+
+    /// Whether `part` is somewhere in `run`.
+    private static func holds(_ run: [UInt8], _ part: [UInt8]) -> Bool {
+        guard part.count <= run.count else { return false }
+        for start in 0...(run.count - part.count) where run[start..<start + part.count].elementsEqual(part) { return true }
+        return false
+    }
+
     /// How rare each byte is in English text, for `anchor`: a space 0, the
     /// letters from the commonest (1) to the rarest (26), any other byte 27.
     private static let rarities: [UInt8] = {
@@ -238,6 +290,9 @@ private struct Analysis {
     let bytes: [UInt8]
     /// Whether `(?x)` is on: white space between items is ignored.
     var extended = false
+    /// Whether a run may be one punctuation byte, and hold punctuation
+    /// written without a backslash (`%`): for `laterRequirements`.
+    private var allowsPunctuation = false
 
     init(_ source: String) {
         bytes = Array(source.utf8)
@@ -249,6 +304,118 @@ private struct Analysis {
         // with `]` are not worth following.
         if hasUnfollowedSyntax { return nil }
         return alternatives(0..<bytes.count)
+    }
+
+    /// What every match needs besides `requirement()`: the requirement of
+    /// each item at the top level of the pattern that must match once at
+    /// least (a run of literal bytes, a group, a digit), read as `sequence`
+    /// reads a branch, with a single punctuation byte (`%`) a run too. Empty
+    /// when the pattern has branches at its top level or reads white space
+    /// as nothing (`(?x)`); the items after one it cannot read are left out.
+    /// Call after `requirement()`.
+    mutating func laterRequirements() -> [PatternPrefilter.Requirement] {
+        guard !extended, !hasUnfollowedSyntax, !hasTopLevelBranches else { return [] }
+        allowsPunctuation = true
+        defer { allowsPunctuation = false }
+        var found: [PatternPrefilter.Requirement] = []
+        let limit = bytes.count
+        var index = 0
+        // Whether an item that takes text has been passed: the first gave
+        // `requirement()` its answer, and a group's is not read again.
+        var consumed = false
+        while index < limit {
+            var required: PatternPrefilter.Requirement?
+            let itemEnd: Int
+            switch bytes[index] {
+            case 0x5E, 0x24:  // ^ $
+                index += 1
+                continue
+            case 0x5C where index + 1 < limit && !Self.isEscapedLiteral(bytes[index + 1]):  // \
+                switch bytes[index + 1] {
+                case UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "A"), UInt8(ascii: "G"), UInt8(ascii: "Z"), UInt8(ascii: "z"):
+                    index += 2
+                    continue
+                case UInt8(ascii: "d"): required = .digit
+                case UInt8(ascii: "D"), UInt8(ascii: "s"), UInt8(ascii: "S"), UInt8(ascii: "w"), UInt8(ascii: "W"): break
+                default: return found  // \p{…}, \x…, a back reference: not followed
+                }
+                consumed = true
+                itemEnd = index + 2
+            case 0x2E:  // .
+                consumed = true
+                itemEnd = index + 1
+            case 0x5B:  // [
+                guard let end = classEnd(from: index, limit: limit) else { return found }
+                consumed = true
+                itemEnd = end + 1
+            case 0x28:  // (
+                guard let end = groupEnd(from: index, limit: limit) else { return found }
+                if let flags = flags(bytes[index + 1..<end]), flags.on.contains(UInt8(ascii: "x")) || flags.off.contains(UInt8(ascii: "x")) {
+                    return found
+                }
+                // A look-around, flags or another kind of group is passed over.
+                if let body = plainGroupBody(index..<end) {
+                    if consumed { required = alternatives(body) }
+                    consumed = true
+                }
+                itemEnd = end + 1
+            default:
+                let (run, end) = scanRun(from: index, limit: limit)
+                guard !run.isEmpty else { return found }
+                // A quantifier after a run is on its last character.
+                if isOptional(after: end, limit: limit) || (end < limit && bytes[end] == 0x7B) {
+                    if run.count > 1 { required = runRequirement(Array(run.dropLast())) }
+                } else {
+                    required = runRequirement(run)
+                }
+                guard let next = quantifierEnd(after: end, limit: limit) else { return found }
+                consumed = true
+                if let required { found.append(required) }
+                index = next
+                continue
+            }
+            if !isOptional(after: itemEnd, limit: limit), let required { found.append(required) }
+            guard let next = quantifierEnd(after: itemEnd, limit: limit) else { return found }
+            index = next
+        }
+        return found
+    }
+
+    /// Whether the pattern is `a|b` at its top level (or has a group or set that does not close).
+    private var hasTopLevelBranches: Bool {
+        var index = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x5C: index += 2
+            case 0x5B:
+                guard let end = classEnd(from: index, limit: bytes.count) else { return true }
+                index = end + 1
+            case 0x28:
+                guard let end = groupEnd(from: index, limit: bytes.count) else { return true }
+                index = end + 1
+            case 0x7C: return true
+            default: index += 1
+            }
+        }
+        return false
+    }
+
+    /// Where the quantifier after an item ends (`?`, `*`, `+` or `{…}`,
+    /// with a lazy `?` or possessive `+` after it), or `start` when none
+    /// follows; nil for a `{` that does not close. Not for `(?x)`.
+    private func quantifierEnd(after start: Int, limit: Int) -> Int? {
+        guard start < limit else { return start }
+        var index = start
+        switch bytes[index] {
+        case 0x3F, 0x2A, 0x2B: index += 1
+        case 0x7B:
+            while index < limit, bytes[index] != 0x7D { index += 1 }
+            guard index < limit else { return nil }
+            index += 1
+        default: return start
+        }
+        if index < limit, bytes[index] == 0x3F || bytes[index] == 0x2B { index += 1 }
+        return index
     }
 
     /// Whether the source has `\Q`, `#`, `[]` or `[^]` anywhere: one pass
@@ -370,6 +537,21 @@ private struct Analysis {
     /// runs its branches start with: `\((?:name|date)` needs `(name` or `(date`.
     /// Nil if under two bytes.
     private mutating func literalRun(from start: Int, limit: Int) -> PatternPrefilter.Requirement? {
+        var (run, index) = scanRun(from: start, limit: limit)
+        if !run.isEmpty, isOptional(after: index, limit: limit) || (index < limit && bytes[index] == 0x7B) {
+            run.removeLast()  // `?`, `*` or `{…}` after the last character
+        } else if !run.isEmpty, index < limit, bytes[index] == 0x28, let end = groupEnd(from: index, limit: limit),
+                  !isOptional(after: end + 1, limit: limit), let body = plainGroupBody(index..<end),
+                  case .oneOf(let branches)? = alternatives(body) {
+            return .oneOf(branches.map { run + $0 })
+        }
+        return runRequirement(run)
+    }
+
+    /// The literal bytes from `start` (ASCII lower-cased) and where they end:
+    /// letters, digits, spaces and escaped punctuation, and with
+    /// `allowsPunctuation` punctuation that stands for itself unescaped.
+    private func scanRun(from start: Int, limit: Int) -> (run: [UInt8], end: Int) {
         var run: [UInt8] = []
         var index = start
         while index < limit {
@@ -382,18 +564,34 @@ private struct Analysis {
             } else if byte == 0x5C, index + 1 < limit, Self.isEscapedLiteral(bytes[index + 1]) {
                 run.append(bytes[index + 1])
                 index += 2
+            } else if allowsPunctuation, Self.isPlainPunctuation(byte) {
+                run.append(byte)
+                index += 1
             } else {
                 break
             }
         }
-        if !run.isEmpty, isOptional(after: index, limit: limit) || (index < limit && bytes[index] == 0x7B) {
-            run.removeLast()  // `?`, `*` or `{…}` after the last character
-        } else if !run.isEmpty, index < limit, bytes[index] == 0x28, let end = groupEnd(from: index, limit: limit),
-                  !isOptional(after: end + 1, limit: limit), let body = plainGroupBody(index..<end),
-                  case .oneOf(let branches)? = alternatives(body) {
-            return .oneOf(branches.map { run + $0 })
+        return (run, index)
+    }
+
+    /// A run as a requirement: two bytes at least, or with
+    /// `allowsPunctuation` one punctuation byte (`%`); else nil.
+    private func runRequirement(_ run: [UInt8]) -> PatternPrefilter.Requirement? {
+        if run.count >= 2 { return .oneOf([run]) }
+        if allowsPunctuation, let only = run.first, Self.isPlainPunctuation(only) || Self.isEscapedLiteral(only) { return .oneOf([run]) }
+        return nil
+    }
+
+    /// ASCII punctuation that stands for itself in a pattern without a
+    /// backslash (outside a set), and that no other character matches
+    /// without case: `%`, `&`, `@`, `,`, `;`, `:` and the like.
+    private static func isPlainPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "@"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"),
+             UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "<"),
+             UInt8(ascii: ">"), UInt8(ascii: "!"), UInt8(ascii: "~"), UInt8(ascii: "_"): true
+        default: false
         }
-        return run.count >= 2 ? .oneOf([run]) : nil
     }
 
     /// The inside of a group that is matched as it stands, `(…)`, `(?:…)` or

@@ -117,6 +117,16 @@ import Testing
         }
     }
 
+    /// A run that holds another is dropped from the scan: a text with it
+    /// has the other (`setAgreesWithEachPrefilter` shows the answers are
+    /// those of every run).
+    @Test func dropsRunsThatHoldAnother() {
+        let runs = ["increase", "increases", "decrease", "rate", "rates", "separate", "gap", "gap", "ga"].map { Array($0.utf8) }
+        #expect(PatternPrefilter.shortestRuns(runs).map { String(decoding: $0, as: UTF8.self) } == ["increase", "decrease", "rate", "ga"])
+        let words = ["from", "now", "current", "currently"].map { Array($0.utf8) }
+        #expect(PatternPrefilter.shortestRuns(words).count == 3)
+    }
+
     /// eqlint's own patterns are compiled when first used, so a pattern that
     /// does not compile would be found only on the plan that needs it: here,
     /// every one is compiled.
@@ -218,6 +228,75 @@ import Testing
         }
         // Texts with a foldable character only far from any anchor are ruled out now.
         #expect(anchored > 0)
+    }
+
+    /// Sources whose later items give requirements tested before the scan
+    /// at letters (`alsoRequired`), and how many: runs that eight-byte
+    /// blocks pass over (few candidate bytes), not a digit or many letters;
+    /// none where the pattern's own requirement is passed over so (`team`).
+    @Test(arguments: [
+        // The rules' `not-matches` patterns: `%`/`per`, and `by` or `to`.
+        (#"\b(gap|gaps|attendance|absence|proportion|percentage|rate|rates|share)\b[^.;\n]{0,80}?\bby\s++\d++(\.\d++)?\s*+(%|per\s?cent\b)"#, 2),
+        (#"\b(increase|increases|rise|reduce|fall|falls|narrow|narrows)\b[^.;\n]{0,80}?\bto\s++\d++(\.\d++)?\s*+(%|per\s?cent\b)"#, 2),
+        (#"\b(?:team|squad|crew)\b.*?%"#, 1),
+        (#"\b(?:team|squad|crew)\b[0-9]*,"#, 1),
+        (#"\b(?:team|squad|crew)\b(?:x|y)+,"#, 1),
+        (#"\b(?:team|squad|crew)\b(?:one|two)"#, 1),
+        // Nothing to add: a branch at the top level, an optional or skipped item,
+        // a requirement found with memchr, (?x), a back reference first.
+        (#"\b(?:team|squad|crew)\b%|\bsquad\b"#, 0),
+        (#"\b(?:team|squad|crew)\b(?:%)?"#, 0),
+        (#"\b(?:team|squad|crew)\b%?"#, 0),
+        (#"\b(?:team|squad|crew)\b(?=.*%)"#, 0),
+        (#"\b(?:team|squad|crew)\b(?<!%)"#, 0),
+        (#"\((name|date)\)%"#, 0),
+        (#"\bteam\b%"#, 0),
+        (#"(?x) \b(?:team|squad|crew)\b \s %"#, 0),
+        (#"(\b(?:team|squad|crew)\b)\1%"#, 0),
+        (#"\b(?:team|squad|crew)\b\d+"#, 0),
+        (#"\b(?:team|squad|crew)\b(?:apple|bird|cow|dog|fish)"#, 0),
+    ])
+    func readsLaterRequirements(source: String, count: Int) throws {
+        let prefilter = try #require(PatternPrefilter(pattern: source))
+        #expect(prefilter.alsoRequiredCount == count, "\(source)")
+    }
+
+    /// A prefilter with later requirements never rules out a text
+    /// Foundation matches: many texts made at random from the patterns'
+    /// own words, digits, `%`, white space of several kinds and characters
+    /// that fold to ASCII letters, and the built-in patterns' own texts.
+    @Test func laterRequirementsAreSound() throws {
+        let sources = [
+            #"\b(gap|gaps|attendance|absence|proportion|percentage|rate|rates|share)\b[^.;\n]{0,80}?\bby\s++\d++(\.\d++)?\s*+(%|per\s?cent\b)"#,
+            #"\b(increase|increases|increased|rise|rises|raise|raised|improve|improves|improved|reduce|reduces|reduced|fall|falls|decrease|decreases|grow|grows|narrow|narrows)\b[^.;\n]{0,80}?\bto\s++\d++(\.\d++)?\s*+(%|per\s?cent\b)"#,
+            #"\b(?:team|squad|crew)\b.*?%"#, #"\b(?:team|squad|crew)\b[0-9]*,"#, #"\b(?:team|squad|crew)\b (?:x|y)+,"#, #"(?i)\b(?:team|squad|crew)\b (?-i:Per)+;"#, #"\b(?:team|squad|crew)\b (?>by|to) @"#,
+            #"\b(?:gap|gulf|chasm)\b\s*(?:of)?\s*\d+\s?%"#, #"(?s)\b(?:team|squad|crew)\b.{0,5}?by\b"#,
+        ]
+        let pieces = ["gap", "GAP", "Gaps", "attendance", "rate", "share", "rises", "RAISE", "falls", "narrows", "team", "TEAM", "squad", "Crew", "gulf", "by", "BY", "to", "To",
+                      "per", "PER", "cent", "percent", "per cent", "of", "x", "y", "@", " ", "  ", "\t", "\n", "\u{00A0}", "\u{2003}", ".", ";", ",",
+                      "%", "％", "12", "7.5", "0", "ſ", "ß", "\u{212A}", "\u{FB01}", "é", "“", "’", "(", ")", "–"]
+        var random = SplitMix64(seed: 17)
+        var texts = ["", "The attendance gap narrows by 5%", "Attendance rises to 95 per cent", "Reduce the gap by 3 PERCENT",
+                     "team, then 12%", "TEAM 99 ,", "team xy,", "teamxy,", "team Per;", "teamPer;", "team by @", "teamby @", "gap of 12 %"]
+        for _ in 0..<4000 {
+            let count = 1 + Int(random.next() % 12)
+            texts.append((0..<count).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined())
+        }
+        var ruledOut = 0
+        for source in sources {
+            let pattern = try Pattern(source, timeLimited: false)
+            let prefilter = try #require(PatternPrefilter(pattern: source))
+            #expect(prefilter.alsoRequiredCount > 0, "\(source)")
+            var matched = 0
+            for text in texts {
+                #expect(pattern.prefilterAgrees(on: text), "\(source) on \(text)")
+                if pattern.matches(text) { matched += 1 }
+                if Self.mayMatchByScan(prefilter, text), !prefilter.mayMatch(text) { ruledOut += 1 }
+            }
+            #expect(matched > 0, "\(source)")
+        }
+        // The later requirements rule out texts the scan at letters lets through.
+        #expect(ruledOut > 1000)
     }
 
     /// The prefilter sets `embed-rules` wrote into eqlint are the sets made
