@@ -599,6 +599,11 @@ package struct PhraseIndex: Sendable {
                         } while action > special
                         word.hash = hash
                         word.end = index
+                        // The byte after the letters, looked up already: most often a gap, which closes the word here.
+                        if action == gap {
+                            word.close(into: &words)
+                            index &+= 1
+                        }
                     } else if action == gap {
                         if word.isOpen { word.close(into: &words) }
                         index += 1
