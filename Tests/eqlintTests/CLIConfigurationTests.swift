@@ -35,12 +35,12 @@ struct CLIConfigurationTests {
 
     /// A repository with that plan in plans/, and a configuration if given.
     static func repository(configuration: String? = nil) throws -> URL {
-        let root = try CLITests.temporaryDirectory()
+        let root = try TemporaryFolder.make("configuration")
         try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: root.appendingPathComponent("plans"), withIntermediateDirectories: true)
-        try Self.plan.write(to: root.appendingPathComponent("plans/plan.md"), atomically: true, encoding: .utf8)
+        try Self.plan.write(to: root.appendingPathComponent("plans/plan.md"), atomically: false, encoding: .utf8)
         if let configuration {
-            try configuration.write(to: root.appendingPathComponent(".eqlint.json5"), atomically: true, encoding: .utf8)
+            try configuration.write(to: root.appendingPathComponent(".eqlint.json5"), atomically: false, encoding: .utf8)
         }
         return root
     }
@@ -90,7 +90,7 @@ struct CLIConfigurationTests {
         // Lines above the findings move them; a new objective brings a new finding.
         let path = root.appendingPathComponent("plans/plan.md")
         let plan = try String(contentsOf: path, encoding: .utf8)
-        try ("Intro line.\n\n" + plan + "\n## Objective 3: Celebrate languages\n").write(to: path, atomically: true, encoding: .utf8)
+        try ("Intro line.\n\n" + plan + "\n## Objective 3: Celebrate languages\n").write(to: path, atomically: false, encoding: .utf8)
         let after = try CLITests.run(["check", "--today", "2026-11-23", "--baseline", ".eqlint-baseline.json", "plans"], in: root)
         #expect(after.status == 1)
         #expect(!after.stdout.contains("Objective 1 has no lead"))
@@ -121,7 +121,7 @@ struct CLIConfigurationTests {
         let path = root.appendingPathComponent("plans/plan.md")
         let plan = try String(contentsOf: path, encoding: .utf8)
         try plan.replacingOccurrences(of: "## Objective 1:", with: "<!-- eqlint-disable-next-line objective-lead -- the trust plan names the lead -->\n## Objective 1:")
-            .write(to: path, atomically: true, encoding: .utf8)
+            .write(to: path, atomically: false, encoding: .utf8)
         let result = try CLITests.run(["check", "--today", "2026-11-23", "plans"], in: root)
         #expect(result.status == 0)
         #expect(!result.stdout.contains("has no lead"))

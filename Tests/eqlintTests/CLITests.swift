@@ -51,12 +51,6 @@ struct CLITests {
                       stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("eqlint-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     @Test("a clean plan: exit 0, nothing on stdout, the summary on stderr")
     func success() throws {
         let result = try Self.run(["check", "--today", "2026-11-23", "examples/model-plan.md"])
@@ -163,7 +157,7 @@ struct CLITests {
 
     @Test("bad input files in a folder: a binary file is skipped with a warning; invalid UTF-8 is a finding and the rest is checked")
     func badInput() throws {
-        let folder = try Self.temporaryDirectory()
+        let folder = try TemporaryFolder.make("cli")
         try Data([0x00, 0x01, 0x02]).write(to: folder.appendingPathComponent("binary.md"))
         try Data([0x23, 0x20, 0xFF, 0x0A]).write(to: folder.appendingPathComponent("latin1.md"))
         try Data("# Plan 2025-2028\n".utf8).write(to: folder.appendingPathComponent("ok.md"))
@@ -177,8 +171,8 @@ struct CLITests {
 
     @Test("a folder with no plans, a device and a pipe are errors, not a silent pass")
     func nothingToCheck() throws {
-        let folder = try Self.temporaryDirectory()
-        try "notes".write(to: folder.appendingPathComponent("notes.csv"), atomically: true, encoding: .utf8)
+        let folder = try TemporaryFolder.make("cli")
+        try "notes".write(to: folder.appendingPathComponent("notes.csv"), atomically: false, encoding: .utf8)
         let empty = try Self.run(["check", "."], in: folder)
         #expect(empty.status == 2)
         #expect(empty.stderr.hasPrefix("eqlint: error: .: holds no plan files (*.md, *.txt, *.html, *.docx, *.odt, *.pdf), so nothing was checked\n"))
@@ -189,11 +183,11 @@ struct CLITests {
 
     @Test("a NUL byte anywhere marks a binary file; control characters from a plan never reach the terminal")
     func controlCharacters() throws {
-        let folder = try Self.temporaryDirectory()
+        let folder = try TemporaryFolder.make("cli")
         var late = Data(String(repeating: "x", count: 9000).utf8)
         late.append(0)
         try late.write(to: folder.appendingPathComponent("late-nul.md"))
-        try "## Objective 1: Attendance from 89% to 94% by July 2027\nSuccess criteria: staff\u{1B}[K\u{07} feel \u{9B}good\n".write(to: folder.appendingPathComponent("escape.md"), atomically: true, encoding: .utf8)
+        try "## Objective 1: Attendance from 89% to 94% by July 2027\nSuccess criteria: staff\u{1B}[K\u{07} feel \u{9B}good\n".write(to: folder.appendingPathComponent("escape.md"), atomically: false, encoding: .utf8)
         let result = try Self.run(["check", "--today", "2026-11-23", "."], in: folder)
         #expect(result.stderr.contains("./late-nul.md: looks like a binary file"))
         #expect(!result.stdout.contains("\u{1B}") && !result.stdout.contains("\u{07}") && !result.stdout.contains("\u{9B}"))
@@ -202,8 +196,8 @@ struct CLITests {
 
     @Test("a broken rule file: exit 2 naming its file, line and column")
     func badRuleFile() throws {
-        let folder = try Self.temporaryDirectory()
-        try "{\n  id: \"x\",\n  severity: \"fatal\",\n}\n".write(to: folder.appendingPathComponent("bad.json5"), atomically: true, encoding: .utf8)
+        let folder = try TemporaryFolder.make("cli")
+        try "{\n  id: \"x\",\n  severity: \"fatal\",\n}\n".write(to: folder.appendingPathComponent("bad.json5"), atomically: false, encoding: .utf8)
         let result = try Self.run(["check", "--rules", folder.path, "examples/model-plan.md"])
         #expect(result.status == 2)
         #expect(result.stdout == "")
@@ -212,10 +206,10 @@ struct CLITests {
 
     @Test("a trust's own rule directory adds rules and replaces defaults with the same id")
     func ownRules() throws {
-        let folder = try Self.temporaryDirectory()
+        let folder = try TemporaryFolder.make("cli")
         let rule = try String(contentsOf: Self.packageRoot.appendingPathComponent("rules/objective-rationale.json5"), encoding: .utf8)
             .replacingOccurrences(of: "severity: \"info\"", with: "severity: \"error\"")
-        try rule.write(to: folder.appendingPathComponent("objective-rationale.json5"), atomically: true, encoding: .utf8)
+        try rule.write(to: folder.appendingPathComponent("objective-rationale.json5"), atomically: false, encoding: .utf8)
         let listing = try Self.run(["rules", "--rules", folder.path])
         #expect(listing.status == 0)
         #expect(listing.stdout.contains("objective-rationale          error    "))
@@ -303,7 +297,7 @@ struct CLITests {
 
     @Test("the default rules work from any directory and from a copy of the binary")
     func installedBinary() throws {
-        let folder = try Self.temporaryDirectory()
+        let folder = try TemporaryFolder.make("cli")
         let copy = folder.appendingPathComponent("eqlint")
         try FileManager.default.copyItem(at: Self.binary, to: copy)
         let process = Process()

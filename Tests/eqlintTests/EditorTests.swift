@@ -21,9 +21,9 @@ struct EditorTests {
 
     /// Loads eqlint's output into Vim's quickfix list with an errorformat (nil: Vim's default).
     static func quickfix(_ output: String, errorformat: String?) throws -> [QuickfixEntry] {
-        let folder = try CLITests.temporaryDirectory()
+        let folder = try TemporaryFolder.make("editor")
         let listing = folder.appendingPathComponent("out.txt"), json = folder.appendingPathComponent("qf.json")
-        try output.write(to: listing, atomically: true, encoding: .utf8)
+        try output.write(to: listing, atomically: false, encoding: .utf8)
         var commands: [String] = []
         if let errorformat { commands += ["-c", "set errorformat=\(errorformat)"] }
         commands += [

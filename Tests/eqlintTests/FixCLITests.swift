@@ -9,7 +9,7 @@ struct FixCLITests {
 
     /// A folder with the files given (name → bytes).
     static func folder(_ files: [String: [UInt8]]) throws -> URL {
-        let folder = try CLITests.temporaryDirectory()
+        let folder = try TemporaryFolder.make("fix")
         for (name, bytes) in files {
             let url = folder.appendingPathComponent(name)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -206,7 +206,7 @@ struct InitCLITests {
         let printed = try CLITests.run(["init", "--today", "2026-12-03"])
         #expect(printed.status == 0)
         #expect(printed.stdout == recorded)
-        let folder = try CLITests.temporaryDirectory()
+        let folder = try TemporaryFolder.make("fix")
         let written = try CLITests.run(["init", "--today", "2026-12-03", "-o", "plan.md"], in: folder)
         #expect(written.stderr.contains("wrote plan.md: fill in each [Insert ...] and TODO"))
         #expect(try String(contentsOf: folder.appendingPathComponent("plan.md"), encoding: .utf8) == recorded)

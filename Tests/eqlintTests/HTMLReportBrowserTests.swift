@@ -19,7 +19,7 @@ struct HTMLReportBrowserTests {
 
     /// The page for the examples and the hostile plan, and the same run's findings as JSON.
     static func report() throws -> (page: URL, diagnostics: [[String: Any]]) {
-        let folder = try CLITests.temporaryDirectory()
+        let folder = try TemporaryFolder.make("html-report")
         let page = folder.appendingPathComponent("report.html"), json = folder.appendingPathComponent("report.json")
         let html = try CLITests.run(["check"] + today + ["--format", "html", "--output", page.path, "examples", hostilePlan])
         #expect(html.status == 1)
@@ -32,7 +32,7 @@ struct HTMLReportBrowserTests {
     /// Runs headless Chromium on a page with a fresh profile, for at most
     /// `timeout` seconds; its standard output.
     static func chromium(_ arguments: [String], page: URL, timeout: TimeInterval = 120) throws -> String {
-        let profile = try CLITests.temporaryDirectory()
+        let profile = try TemporaryFolder.make("chromium-profile")
         defer { try? FileManager.default.removeItem(at: profile) }
         let output = profile.appendingPathComponent("stdout.txt")
         FileManager.default.createFile(atPath: output.path, contents: nil)
@@ -135,7 +135,7 @@ struct HTMLReportBrowserTests {
     @Test("a screenshot of the examples' report (docs/html-report.png, re-recorded with EQLINT_RECORD_SNAPSHOTS=1)",
           .enabled(if: chromium != nil, skipMessage))
     func screenshot() throws {
-        let folder = try CLITests.temporaryDirectory()
+        let folder = try TemporaryFolder.make("html-report")
         let page = folder.appendingPathComponent("examples.html")
         _ = try CLITests.run(["check"] + Self.today + ["--format", "html", "--output", page.path, "examples"])
         let png = folder.appendingPathComponent("shot.png")

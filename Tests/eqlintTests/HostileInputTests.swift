@@ -26,7 +26,7 @@ struct HostileInputTests {
     /// no file in the folder was changed by the run.
     static func run(_ arguments: [String], files: [String: Data] = [:], stdin: String? = nil,
                     prepare: (URL) throws -> Void = { _ in }) throws -> Run {
-        let folder = try CLITests.temporaryDirectory()
+        let folder = try TemporaryFolder.make("hostile-input")
         for (name, data) in files {
             let url = folder.appendingPathComponent(name)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

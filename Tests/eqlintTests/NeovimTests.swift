@@ -168,16 +168,16 @@ struct NeovimTests {
     @Test("with the README's set-up: open a plan, see its findings, type, hover, disable a rule for a line, shut down",
           .enabled(if: nvim != nil, "nvim is not installed"), .timeLimit(.minutes(3)))
     func session() throws {
-        let folder = try CLITests.temporaryDirectory()
+        let folder = try TemporaryFolder.make("neovim")
         defer { try? FileManager.default.removeItem(at: folder) }
         // A repository of its own, so no configuration above it applies.
         try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
         let plan = folder.appendingPathComponent("plan.md"), script = folder.appendingPathComponent("session.lua")
         let setup = folder.appendingPathComponent("init.lua")
-        try Self.readmeSetup().write(to: setup, atomically: true, encoding: .utf8)
+        try Self.readmeSetup().write(to: setup, atomically: false, encoding: .utf8)
         let output = folder.appendingPathComponent("report.json")
-        try Self.plan.write(to: plan, atomically: true, encoding: .utf8)
-        try Self.script.write(to: script, atomically: true, encoding: .utf8)
+        try Self.plan.write(to: plan, atomically: false, encoding: .utf8)
+        try Self.script.write(to: script, atomically: false, encoding: .utf8)
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.nvim!)

@@ -10,7 +10,7 @@ struct OfficeDocumentCLITests {
 
     /// A folder holding copies of the named fixtures (and any other files given).
     static func folder(copying names: [String], files: [String: Data] = [:]) throws -> URL {
-        let folder = try CLITests.temporaryDirectory()
+        let folder = try TemporaryFolder.make("office")
         for name in names {
             try FileManager.default.copyItem(at: documents.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }

@@ -10,7 +10,7 @@ struct ParallelRunTests {
     /// folders), with a configuration in one folder and a plan that is not
     /// UTF-8, so that reports, errors and per-folder settings all take part.
     static let corpus: URL = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eqlint-parallel-\(UUID().uuidString)")
+        let folder = TemporaryFolder.root.appendingPathComponent("parallel-\(UUID().uuidString)")
         let examples = CLITests.packageRoot.appendingPathComponent("examples")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: examples.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
         for copy in 0..<12 {
@@ -22,7 +22,7 @@ struct ParallelRunTests {
             }
         }
         try? "{ rules: { \"lead-initials\": \"off\" }, failOn: \"warning\" }\n"
-            .write(to: folder.appendingPathComponent("trust-1/.eqlint.json5"), atomically: true, encoding: .utf8)
+            .write(to: folder.appendingPathComponent("trust-1/.eqlint.json5"), atomically: false, encoding: .utf8)
         try? Data([0x23, 0x20, 0xFF, 0x0A]).write(to: folder.appendingPathComponent("trust-2/school-5/latin1.md"))
         return folder
     }()

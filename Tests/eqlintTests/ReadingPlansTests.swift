@@ -50,7 +50,7 @@ struct ReadingPlansTests {
 
     @Test("convert prints the plan format, writes a new file with -o, and never writes over one unless forced")
     func convert() throws {
-        let folder = try CLITests.temporaryDirectory()
+        let folder = try TemporaryFolder.make("reading-plans")
         let printed = try CLITests.run(["convert", Self.seed.path], in: folder)
         #expect(printed.status == 0)
         #expect(printed.stdout.hasPrefix("---\nperiod: 2022-09 to 2024-08\n---\n\n# LINK Learning Trust Equality Objectives 2022-2024\n"))
@@ -80,13 +80,13 @@ struct ReadingPlansTests {
 
     @Test("a folder search picks up .txt plans, and a README only when it holds objectives")
     func folderSearch() throws {
-        let folder = try CLITests.temporaryDirectory()
-        try "Objective 1: Improve attendance\nLead: SENCo\n".write(to: folder.appendingPathComponent("plan.txt"), atomically: true, encoding: .utf8)
-        try "# Our plans\n\nThis repository holds the trust's plans.\n".write(to: folder.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        let folder = try TemporaryFolder.make("reading-plans")
+        try "Objective 1: Improve attendance\nLead: SENCo\n".write(to: folder.appendingPathComponent("plan.txt"), atomically: false, encoding: .utf8)
+        try "# Our plans\n\nThis repository holds the trust's plans.\n".write(to: folder.appendingPathComponent("README.md"), atomically: false, encoding: .utf8)
         let result = try CLITests.run(["check", "--today", "2026-11-23", "."], in: folder)
         #expect(result.stdout.contains("./plan.txt:1:1: error: Objective 1"))
         #expect(!result.stdout.contains("README"))
-        try "# Objectives\n\nObjective 1: Improve attendance\n".write(to: folder.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        try "# Objectives\n\nObjective 1: Improve attendance\n".write(to: folder.appendingPathComponent("README.md"), atomically: false, encoding: .utf8)
         let withObjectives = try CLITests.run(["check", "--today", "2026-11-23", "."], in: folder)
         #expect(withObjectives.stdout.contains("./README.md:3:1: error: Objective 1"))
     }

@@ -48,12 +48,11 @@ struct BaselineTests {
     @Test("it is written as JSON and read back; a bad file is an error")
     func roundTrip() throws {
         let baseline = Baseline(reports: [Self.report(Self.plan)], directory: "/repo", currentDirectory: "/repo")
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: url) }
-        try baseline.json.write(to: url, atomically: true, encoding: .utf8)
+        let url = try TemporaryFolder.make("baseline").appendingPathComponent("baseline.json")
+        try baseline.json.write(to: url, atomically: false, encoding: .utf8)
         #expect(try Baseline.read(path: url.path) == baseline)
         #expect(baseline.json.contains("\"text\" : \"Objective 1: Kindness\""))
-        try "{\"findings\": 3}".write(to: url, atomically: true, encoding: .utf8)
+        try "{\"findings\": 3}".write(to: url, atomically: false, encoding: .utf8)
         #expect(throws: RuleFileError(path: url.path, location: nil, message: "is not a baseline file written by eqlint --write-baseline")) {
             try Baseline.read(path: url.path)
         }

@@ -10,12 +10,12 @@ import Testing
 struct ConfigurationTests {
     /// A fresh repository folder with files in it.
     static func repository(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("eqlint-config-\(UUID().uuidString)")
+        let root = try TemporaryFolder.make("config")
         try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
         for (path, text) in files {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
+            try text.write(to: url, atomically: false, encoding: .utf8)
         }
         return root
     }
@@ -118,9 +118,8 @@ struct ConfigurationTests {
             "plans/archive/c.md": "## Objective 1\n",
             "plans/primary/e.md": "## Objective 1\n",
         ])
-        let link = FileManager.default.temporaryDirectory.appendingPathComponent("eqlint-link-\(UUID().uuidString)")
+        let link = try TemporaryFolder.make("link").appendingPathComponent("plans")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: root.appendingPathComponent("plans"))
-        defer { try? FileManager.default.removeItem(at: link) }
         let plans = root.appendingPathComponent("plans").path
         for name in [plans, plans + "/", plans + "/archive/..", link.path, link.path + "/"] {
             var run = CheckRun(resolver: Self.resolver(root))

@@ -178,9 +178,7 @@ struct OfficeHostileTests {
 
     @Test("the reader's load turns each error into one InputError sentence after the file's name")
     func inputError() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eqlint-office-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TemporaryFolder.make("office")
         let plan = folder.appendingPathComponent("plan.docx")
         try Data("# Equality objectives\n".utf8).write(to: plan)
         #expect(throws: InputError.self) { try DocxReader().load(path: plan.path, displayPath: "plan.docx") }

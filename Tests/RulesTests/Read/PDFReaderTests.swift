@@ -75,10 +75,9 @@ struct PDFReaderTests {
 
     @Test("a file that is not a PDF, and a damaged PDF, are refused with a sentence")
     func refused() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eqlint-pdf-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make("pdf")
         let text = folder.appendingPathComponent("plan.pdf")
-        try "Objective 1: Improve attendance\n".write(to: text, atomically: true, encoding: .utf8)
+        try "Objective 1: Improve attendance\n".write(to: text, atomically: false, encoding: .utf8)
         #expect(throws: InputError.document(path: "plan.pdf", reason: "is not a PDF (it does not start with %PDF); save the plan as .pdf, .docx or text")) {
             try Self.linter.parser.load(path: text.path, displayPath: "plan.pdf")
         }

@@ -56,12 +56,6 @@ struct CheckCommandTests {
         return try Reporters.named(format).init(context: ReporterContext(ruleSet: ruleSet)).report(reports)
     }
 
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("eqlint-check-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     // MARK: Formats
 
     @Test("every registered format, streamed or not, prints its reporter's whole document; the summary goes to standard error",
@@ -140,7 +134,7 @@ struct CheckCommandTests {
 
     @Test("--write-baseline records the findings and exits 0; --baseline then leaves them out, in every format")
     func baseline() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try TemporaryFolder.make("check")
         let path = folder.appendingPathComponent("baseline.json").path
         let expected = try Self.reports([Self.examples])
         let count = expected.flatMap(\.diagnostics).count
@@ -153,7 +147,7 @@ struct CheckCommandTests {
         let baseline = try #require(written.files[path])
         #expect(baseline == Baseline(reports: expected, directory: folder.path).json)
 
-        try baseline.write(toFile: path, atomically: true, encoding: .utf8)
+        try baseline.write(toFile: path, atomically: false, encoding: .utf8)
         let none = expected.map { report in
             var report = report
             report.diagnostics = []
@@ -171,9 +165,9 @@ struct CheckCommandTests {
 
     @Test("a finding not in the baseline is still reported, and fails the run")
     func newFinding() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try TemporaryFolder.make("check")
         let path = folder.appendingPathComponent("baseline.json").path
-        try Baseline(reports: try Self.reports([Self.examples]), directory: folder.path).json.write(toFile: path, atomically: true, encoding: .utf8)
+        try Baseline(reports: try Self.reports([Self.examples]), directory: folder.path).json.write(toFile: path, atomically: false, encoding: .utf8)
         var command = try Self.command([Self.examples, "-"])
         command.baseline = path
         command.standardInputName = "plans/draft.md"
@@ -227,8 +221,8 @@ struct CheckCommandTests {
 
     @Test("a plan's configuration sets the threshold; the command's wins")
     func threshold() throws {
-        let folder = try Self.temporaryFolder()
-        try "{ failOn: \"never\" }\n".write(to: folder.appendingPathComponent(".eqlint.json5"), atomically: true, encoding: .utf8)
+        let folder = try TemporaryFolder.make("check")
+        try "{ failOn: \"never\" }\n".write(to: folder.appendingPathComponent(".eqlint.json5"), atomically: false, encoding: .utf8)
         try FileManager.default.copyItem(at: TestSupport.examplesDirectory.appendingPathComponent("federation-2020-2024.md"),
                                          to: folder.appendingPathComponent("plan.md"))
         var command = try Self.command([folder.appendingPathComponent("plan.md").path])
@@ -252,7 +246,7 @@ struct CheckCommandTests {
 
     @Test("a binary file a folder search finds is skipped with a warning")
     func binaryFile() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try TemporaryFolder.make("check")
         try Data([0x00, 0x01, 0x02]).write(to: folder.appendingPathComponent("binary.md"))
         try Data("# Plan 2025-2028\n".utf8).write(to: folder.appendingPathComponent("ok.md"))
         let recorded = RecordedIO()
@@ -275,7 +269,7 @@ struct CheckCommandTests {
 
     @Test("files are written in place; a folder or a missing folder is an error with a sentence")
     func writeInPlace() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try TemporaryFolder.make("check")
         let file = folder.appendingPathComponent("report.json").path
         try CommandIO.writeInPlace("{}\n", to: file)
         #expect(FileManager.default.contents(atPath: file) == Data("{}\n".utf8))

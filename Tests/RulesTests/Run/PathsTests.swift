@@ -25,7 +25,7 @@ extension PathsTests {
     @Test("standardised paths are Foundation's, with and without links, dots and slashes to spare")
     func standardized() throws {
         let manager = FileManager.default
-        let root = manager.temporaryDirectory.appendingPathComponent("eqlint-paths-\(UUID().uuidString)").path
+        let root = try TemporaryFolder.make("paths").path
         try manager.createDirectory(atPath: root + "/trust/school", withIntermediateDirectories: true)
         try Data("# Plan\n".utf8).write(to: URL(fileURLWithPath: root + "/trust/school/plan.md"))
         try manager.createSymbolicLink(atPath: root + "/linked", withDestinationPath: root + "/trust")

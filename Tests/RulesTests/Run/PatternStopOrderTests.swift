@@ -9,7 +9,7 @@ import Testing
 struct PatternStopOrderTests {
     /// Plans `a` … `f`; `c` has the lead that stops the pattern, the others a lead it finds.
     static func repository() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("eqlint-stops-\(UUID().uuidString)")
+        let root = try TemporaryFolder.make("stops")
         try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
         var files = ["trust/lead-letters.json5": PatternTimeLimitTests.rule]
         for name in ["a", "b", "c", "d", "e", "f"] {
@@ -19,7 +19,7 @@ struct PatternStopOrderTests {
         for (path, text) in files {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
+            try text.write(to: url, atomically: false, encoding: .utf8)
         }
         return root
     }

@@ -124,9 +124,8 @@ final class LSPClient: @unchecked Sendable {
     /// Messages that arrived, without waiting or taking them.
     var received: [JSONValue] { inbox.all }
 
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("eqlint-lsp-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    static func temporaryFolder() throws -> URL {
+        let url = try TemporaryFolder.make("lsp")
         // Resolved, as the server resolves paths (/tmp may be a link).
         return url.resolvingSymlinksInPath()
     }

@@ -240,9 +240,9 @@ struct LanguageServerTests {
 
     @Test("a README or notes get no findings; a plan being started does; an excluded file does not")
     func notPlans() throws {
-        let folder = try LSPClient.temporaryDirectory()
+        let folder = try LSPClient.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "{ exclude: [\"drafts/**\"] }\n".write(to: folder.appendingPathComponent(".eqlint.json5"), atomically: true, encoding: .utf8)
+        try "{ exclude: [\"drafts/**\"] }\n".write(to: folder.appendingPathComponent(".eqlint.json5"), atomically: false, encoding: .utf8)
         let client = LSPClient(options: LSPClient.options(directory: folder.path))
         try client.initialize(rootPath: folder.path)
         let readme = folder.appendingPathComponent("README.md").absoluteString
@@ -267,9 +267,9 @@ struct LanguageServerTests {
 
     @Test("a README the configuration includes is checked")
     func includedReadme() throws {
-        let folder = try LSPClient.temporaryDirectory()
+        let folder = try LSPClient.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "{ include: [\"*.md\"] }\n".write(to: folder.appendingPathComponent(".eqlint.json5"), atomically: true, encoding: .utf8)
+        try "{ include: [\"*.md\"] }\n".write(to: folder.appendingPathComponent(".eqlint.json5"), atomically: false, encoding: .utf8)
         let client = LSPClient(options: LSPClient.options(directory: folder.path))
         try client.initialize(rootPath: folder.path)
         let readme = folder.appendingPathComponent("README.md").absoluteString
@@ -279,11 +279,11 @@ struct LanguageServerTests {
 
     @Test("the configuration of the file's folder applies; a change to it (watched files, or saved) rechecks; a broken one is a finding")
     func configuration() throws {
-        let folder = try LSPClient.temporaryDirectory()
+        let folder = try LSPClient.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let configuration = folder.appendingPathComponent("plans/.eqlint.json5")
         try FileManager.default.createDirectory(at: configuration.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try "{ rules: { \"outdated-term\": \"off\" } }\n".write(to: configuration, atomically: true, encoding: .utf8)
+        try "{ rules: { \"outdated-term\": \"off\" } }\n".write(to: configuration, atomically: false, encoding: .utf8)
         let client = LSPClient(options: LSPClient.options(directory: folder.path))
         try client.initialize(rootPath: folder.path)
         let uri = folder.appendingPathComponent("plans/plan.md").absoluteString
@@ -291,14 +291,14 @@ struct LanguageServerTests {
         let first = JSONValue.codes(try client.diagnostics(uri, version: 1))
         #expect(!first.contains("outdated-term") && first.contains("objective-success-criteria"))
 
-        try "{ rules: { \"outdated-term\": \"error\" } }\n".write(to: configuration, atomically: true, encoding: .utf8)
+        try "{ rules: { \"outdated-term\": \"error\" } }\n".write(to: configuration, atomically: false, encoding: .utf8)
         client.notify("workspace/didChangeWatchedFiles", .fields(["changes": .array([.fields([
             "uri": .string(configuration.absoluteString), "type": 2,
         ])])]))
         let second = try client.diagnostics(uri, version: 1)
         #expect(second.first { $0["code"] == "outdated-term" }?["severity"] == 1)
 
-        try "{ rules: { \"outdated-trem\": \"off\" } }\n".write(to: configuration, atomically: true, encoding: .utf8)
+        try "{ rules: { \"outdated-trem\": \"off\" } }\n".write(to: configuration, atomically: false, encoding: .utf8)
         client.notify("textDocument/didSave", .fields(["textDocument": .fields(["uri": .string(configuration.absoluteString)])]))
         let broken = try client.diagnostics(uri, version: 1)
         #expect(JSONValue.codes(broken) == ["configuration"])

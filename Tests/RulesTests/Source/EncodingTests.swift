@@ -10,8 +10,7 @@ import Testing
 @Suite("Files that are not UTF-8")
 struct EncodingTests {
     static func folder(_ files: [String: [UInt8]]) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("eqlint-encoding-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let url = try TemporaryFolder.make("encoding")
         for (name, bytes) in files { try Data(bytes).write(to: url.appendingPathComponent(name)) }
         return url
     }
