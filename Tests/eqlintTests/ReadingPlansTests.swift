@@ -15,6 +15,16 @@ struct ReadingPlansTests {
         #expect(!result.stdout.contains("plan-has-objectives"))
     }
 
+    @Test("check reads a web page Word saved in Windows-1252 as written, and a law's year is no review date")
+    func checkWindows1252Page() throws {
+        let page = CLITests.packageRoot.appendingPathComponent("Tests/RulesTests/Fixtures/html/legacy/word-filtered.html")
+        let result = try CLITests.run(["check", "--today", "2026-11-23", "--no-notes", page.path])
+        #expect(!result.stdout.contains("invalid-utf8"))
+        // "will be reviewed in March 2026. They meet our duties under the Equality Act 2010."
+        #expect(result.stdout.contains("word-filtered.html:46:74: info: The plan says it will be reviewed by 31 March 2026, and that date has passed"))
+        #expect(result.stderr.hasPrefix("0 errors, 2 warnings, 3 info in 1 plan (1 checked): "))
+    }
+
     @Test("outline shows the dates, objectives and fields read, as text and as JSON")
     func outline() throws {
         let text = try CLITests.run(["outline", Self.seed.path])

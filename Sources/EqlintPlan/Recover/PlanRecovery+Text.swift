@@ -312,6 +312,8 @@ extension PlanRecovery {
             }
             return
         }
+        // `Led by: EYFS Leader` after a list objective and a paragraph about it: the objective's.
+        if !hasOpenObjective, !holding, case .objectives = section { takeUpClosedListObjective() }
         if !hasOpenObjective || holding || origin == .record {
             let held = recordField(field, label: labelRange, entry: entry, holding: holding)
             pendingLabel = entry == nil && !held ? field : nil
@@ -346,7 +348,9 @@ extension PlanRecovery {
         }
         if hasOpenObjective {
             if case .listItem = origin, !isTag(text.text) {
+                let listOrigin = origin
                 closeObjective()
+                closedListObjective = (plan.objectives.count - 1, listOrigin, [])
             } else {
                 if case .listItem = origin, addTags(of: text, whole: true) { return }
                 return addText(text)
@@ -356,12 +360,19 @@ extension PlanRecovery {
         if let previous = planText, previous.text.utf8.count < 2000, Self.continues(previous.text, with: text.text) {
             // A sentence a hard line break split: read its facts again, whole.
             planText = previous.joined(with: text)
+            if let closed = closedListObjective, closed.texts.last?.span == previous.span {
+                closedListObjective?.texts[closed.texts.count - 1] = planText!
+            }
             readFacts(planText!)
             return
         }
         planText = text
         if mentionsObjective(text.text) { periodSentences.append(text) }
-        if readFacts(text) { return }
+        if readFacts(text) {
+            closedListObjective = nil
+            return
+        }
+        closedListObjective?.texts.append(text)
         switch section {
         case .evaluation:
             addEvaluation(text)

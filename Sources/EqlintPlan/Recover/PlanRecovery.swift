@@ -181,6 +181,11 @@ struct PlanRecovery {
     /// Statements under a heading that names the objectives, each an
     /// objective if nothing else in the plan is.
     var statementCandidates: [TextValue] = []
+    /// The list objective that prose after it closed, where it stands, and
+    /// that prose: a label line of one of its fields next takes it up again,
+    /// the prose with it (`1. Improve writing`, a paragraph on why, `Led by:
+    /// EYFS Leader`). A heading, a plan fact or another objective ends it.
+    var closedListObjective: (index: Int, origin: Origin, texts: [TextValue])?
 
     init(document: Document, vocabulary: Vocabulary, labels: LabelTable) {
         self.document = document
@@ -279,6 +284,7 @@ struct PlanRecovery {
         // `case .none`, not `== nil`: comparing with nil copied the value held (its text and parts
         // retained, then released) at every heading.
         if case .none = firstHeading { firstHeading = text }
+        closedListObjective = nil
         if level == 1, case .none = plan.title, case .none = objective { plan.title = text }
         lastText = nil
         planText = nil
@@ -405,6 +411,7 @@ struct PlanRecovery {
         }
         objective = opened
         planText = nil
+        closedListObjective = nil
         self.origin = origin
         awaitingStatement = title.isEmpty && !Self.isHeadingOrigin(origin)
         lastText = title.isEmpty ? nil : LastText(value: statement, target: .title)
@@ -430,6 +437,21 @@ struct PlanRecovery {
         awaitingStatement = false
         fieldsBeforeStatement = []
         lastText = nil
+    }
+
+    /// Takes up again the list objective that prose closed (`closedListObjective`),
+    /// with that prose as its text, when it is still the last objective read.
+    mutating func takeUpClosedListObjective() {
+        guard let closed = closedListObjective else { return }
+        closedListObjective = nil
+        guard closed.index == plan.objectives.count - 1 else { return }
+        objective = plan.objectives.removeLast()
+        reopened = closed.index
+        origin = closed.origin
+        awaitingStatement = false
+        lastText = nil
+        statementCandidates.removeAll { candidate in closed.texts.contains { $0.span == candidate.span } }
+        for text in closed.texts { addText(text) }
     }
 
     /// Opens again an objective already read, to read more of it (notes

@@ -510,9 +510,14 @@ public enum DateReader {
                 reject(index - 2, through: index)
                 return index + 1
             }
+            // "the Equality Act 2010", "the Specific Duties Regulations 2017": a law's name, not a date.
+            if let before = word(index - 1), Self.lawWords.contains(before) { return index + 1 }
             add(index, from: .first(ofMonth: 1, year: year), to: .last(ofMonth: 12, year: year), bareYear: true)
             return index + 1
         }
+
+        /// Words a year follows in the name of a law.
+        private static let lawWords: [DateWord] = ["act", "acts", "regulations"]
 
         /// Whether the number at `at` is part of a word: `KS2`, `Y6`, `T6`.
         func glued(_ at: Int) -> Bool {
@@ -554,8 +559,16 @@ public enum DateReader {
                 }
                 return last + 1
             }
-            guard let month = number(index + 2), month.digits <= 2,
-                  year.digits == 4 || (year.digits == 2 && separator != .dot && !spacedOut) else { return last + 1 }
+            guard let month = number(index + 2), month.digits <= 2 else { return last + 1 }
+            if year.digits == 2, separator == .dot {
+                // 21.11.23 and 01.09.24, as a school dates a policy: a day when written with two
+                // digits each and it can be one, else no date (never an unreadable one: 4.2.10
+                // numbers a section).
+                guard first.digits == 2, month.digits == 2, (1...12).contains(month.value),
+                      (1...CalendarDay.daysIn(month: month.value, year: 2000 + year.value)).contains(first.value) else { return last + 1 }
+            } else if year.digits != 4 && (year.digits != 2 || spacedOut) {
+                return last + 1
+            }
             add(index, day: first.value, month: month.value, year: year.digits == 2 ? 2000 + year.value : year.value, through: last)
             return last + 1
         }

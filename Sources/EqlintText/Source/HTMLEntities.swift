@@ -57,17 +57,11 @@ enum HTMLEntities {
     private static func numeric(_ value: UInt32) -> UInt32 {
         switch value {
         case 0x09, 0x0A, 0x0C, 0x0D: return value  // shown as a space
-        case 0x80...0x9F: return windows1252[Int(value - 0x80)]
+        case 0x80...0x9F: return Windows1252.c1Scalar(UInt8(value)) ?? 0xFFFD
         case 0, 0x01...0x1F, 0x7F, 0xD800...0xDFFF, 0x11_0000...: return 0xFFFD
         default: return value
         }
     }
-
-    /// What Windows-1252 has at 0x80–0x9F (U+FFFD where it has nothing).
-    private static let windows1252: [UInt32] = [
-        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
-    ]
 
     /// The named references eqlint knows: HTML 4's, and the HTML5 ones pages
     /// and editors commonly write. A name is matched as written (case matters).

@@ -2,7 +2,7 @@
 /// maximal ill-formed subsequence becomes one U+FFFD, as Swift's `String`
 /// decoding does), so that offsets into the repaired bytes are what an editor
 /// shows. Works on bytes; valid text is returned untouched after one pass.
-enum UTF8Repair {
+package enum UTF8Repair {
     /// The repaired bytes, the offset (in `bytes`) and value of the first bad
     /// byte, and how many bad sequences there were; nil when all is well.
     static func repair(_ bytes: [UInt8]) -> (bytes: [UInt8], firstOffset: Int, firstByte: UInt8, count: Int)? {
@@ -30,6 +30,9 @@ enum UTF8Repair {
 
     /// U+FFFD REPLACEMENT CHARACTER in UTF-8.
     static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
+
+    /// Whether the bytes are UTF-8 throughout.
+    package static func isValid(_ bytes: [UInt8]) -> Bool { firstInvalidOffset(bytes) == nil }
 
     /// The offset of the first byte that is not UTF-8, or nil.
     static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {

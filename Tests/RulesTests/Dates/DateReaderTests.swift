@@ -25,6 +25,11 @@ struct DateReaderTests {
         ("EQUALITY OBJECTIVES: 2020 - 2024", "2020-09-01", "2024-08-31"),
         ("Action Plans 2025-26", "2025-09-01", "2026-08-31"),
         ("2024", "2024-01-01", "2024-12-31"),
+        // A law's year is its name, not a date.
+        ("in March 2026 under the Equality Act 2010", "2026-03-01", "2026-03-31"),
+        ("in March 2026. They meet our duties under the Equality Act 2010.", "2026-03-01", "2026-03-31"),
+        ("September 2025, as the Specific Duties Regulations 2017 require", "2025-09-01", "2025-09-30"),
+        ("Children and Families Act 2014 duties, by July 2026", "2026-07-01", "2026-07-31"),
     ])
     func span(text: String, start: String, end: String) {
         #expect(DateReader.span(in: text) == DateSpan(start: Self.day(start), end: Self.day(end)))
@@ -36,7 +41,8 @@ struct DateReaderTests {
         #expect(span != nil && span?.end == nil)
     }
 
-    @Test("no date at all", arguments: ["Ongoing", "Termly", "Half termly", "Annually", "Each year", "3 months", "6 months", "", "July"])
+    @Test("no date at all", arguments: ["Ongoing", "Termly", "Half termly", "Annually", "Each year", "3 months", "6 months", "", "July",
+                                        "the Equality Act 2010", "Equality Act 2010 (Specific Duties) Regulations 2011"])
     func noDate(text: String) {
         #expect(DateReader.span(in: text) == nil)
     }
@@ -109,6 +115,8 @@ extension DateReaderTests {
         ("1/9/2024 - 31/7/2025", "2024-09-01", "2025-07-31"),
         ("07/2026", "2026-07-01", "2026-07-31"),
         ("2026/07/31", "2026-07-31", "2026-07-31"),
+        ("Date agreed by Governors: 21.11.23", "2023-11-21", "2023-11-21"),
+        ("01.09.24", "2024-09-01", "2024-09-01"),
     ])
     func numeric(text: String, start: String, end: String) {
         #expect(DateReader.span(in: text) == DateSpan(start: Self.day(start), end: Self.day(end)))
@@ -201,7 +209,7 @@ extension DateReaderTests {
 
     @Test("numbers that are not dates", arguments: [
         "01234 567890", "Year 6", "3/4 of pupils", "50/50", "KS2", "10.5%", "2 out of 3", "1.2.3", "24/7",
-        "1/9", "14/11", "by 1/9", "Years 10/11/12", "Y10/11/12", "1/2/3/4", "see paragraph 4.2.10", "9.00-10.30",
+        "1/9", "14/11", "by 1/9", "Years 10/11/12", "Y10/11/12", "1/2/3/4", "see paragraph 4.2.10", "4.2.10", "31.02.24", "10.13.25", "9.00-10.30",
         "1:1 support", "Grade 4/5", "1-2-1 sessions", "Years 5-6", "Term 6", "Easter", "Summer 2",
         "on 25 July", "on July 25", "July 25th", "By July, 25 pupils will read daily", "July 30 pupils",
         "25% July", "may 25", "Staff may 25", "Reduce the gap by 10%", "3 months",

@@ -10,6 +10,12 @@ public struct HTMLReader: DocumentReader {
     public var format: String { "html" }
     public var fileExtensions: [String] { ["html", "htm"] }
 
+    /// The page as UTF-8: one in Windows-1252 that says so is read as it
+    /// says (see `HTMLCharset`); any other is read as `SourceFile` reads text.
+    public func load(path: String, displayPath: String) throws(InputError) -> SourceFile {
+        try SourceFile(path: displayPath, bytes: HTMLCharset.utf8(SourceFile.readBytes(path: path, displayPath: displayPath)))
+    }
+
     public func read(_ source: SourceFile) -> Document {
         var builder = HTMLBlockBuilder(bytes: source.bytes)
         let (blocks, textSpans) = builder.build()
