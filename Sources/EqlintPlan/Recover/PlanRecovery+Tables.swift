@@ -68,6 +68,14 @@ extension PlanRecovery {
     enum RowLabel {
         case field(FieldName)
         case marker(ObjectiveMarker)
+
+        /// Whether the row starts an objective or gives its statement.
+        var startsObjective: Bool {
+            switch self {
+            case .marker: true
+            case .field(let field): field == .objective
+            }
+        }
     }
 
     func rowLabel(_ cell: Range<Int>) -> RowLabel? {
@@ -259,7 +267,15 @@ extension PlanRecovery {
                 continue
             }
             let holding = rows[index].followsBlankLine && runStartsObjective(rows[index...])
-            switch rowLabel(first) {
+            let label = rowLabel(first)
+            // `Date approved | 03/10/2024`, `Review date | 03/10/2025` before any objective: a
+            // document-control table's rows give the plan's own dates.
+            if !hasOpenObjective, !holding, label.map(\.startsObjective) != true, readFacts(value(row.span)) {
+                lastField = nil
+                index += 1
+                continue
+            }
+            switch label {
             case .marker(let marker)?:
                 let text = value(first)
                 if !hasOpenObjective, case .evaluation = section, let known = existingObjective(marker) {

@@ -463,7 +463,7 @@ extension PlanRecovery {
             }
         }
         if case .objectives = section {
-            let indent = source.location(of: item.markerSpan.lowerBound).column
+            let indent = source.location(of: item.markerSpan.lowerBound).column + Self.bulletDepth(bytes, item.markerSpan)
             if !hasOpenObjective || isListObjective(deeperThan: indent) == false, let opened = listObjective(item, indent: indent) { return opened }
         }
         if !hasOpenObjective {
@@ -494,6 +494,21 @@ extension PlanRecovery {
             let wasListing = pendingLabel != nil
             paragraph(Array(lines[split...]), standalone: false)
             if wasListing, pendingLabel != nil { pendingLabelHasList = true }
+        }
+    }
+
+    /// How much deeper than its column a bullet puts its item. Word's plain
+    /// text keeps no indent, only each level's bullet: `•`, then `o` (or
+    /// `◦`), then `▪`; an item whose bullet is of a lower level is read as
+    /// indented under the one above.
+    static func bulletDepth(_ bytes: [UInt8], _ marker: Range<Int>) -> Int {
+        guard let first = marker.first else { return 0 }
+        if bytes[first] == 0x6F { return 2 }  // o
+        guard marker.count == 3, bytes[first] == 0xE2 else { return 0 }
+        switch (bytes[first + 1], bytes[first + 2]) {
+        case (0x97, 0xA6): return 2  // ◦
+        case (0x96, 0xAA): return 4  // ▪
+        default: return 0
         }
     }
 
