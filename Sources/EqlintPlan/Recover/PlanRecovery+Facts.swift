@@ -100,7 +100,9 @@ extension PlanRecovery {
         // parts of a sentence that hard line breaks split.
         let spans = text.spans
         let phrases = spans.indices.flatMap { part in
-            vocabulary.find(VocabularySelection(list: "publication"), in: bytes, span: spans[part]).map { (part, $0) }
+            let found = vocabulary.find(VocabularySelection(list: "publication"), in: bytes, span: spans[part])
+            let labels = reviewLabels(in: spans[part]).filter { label in !found.contains { $0.span.overlaps(label.span) } }
+            return (labels.isEmpty ? found : (found + labels).sorted { $0.span.lowerBound < $1.span.lowerBound }).map { (part, $0) }
         }
         var found = false
         for (index, (part, phrase)) in phrases.enumerated() {
@@ -133,6 +135,25 @@ extension PlanRecovery {
             found = true
         }
         return found
+    }
+
+    /// `Review:` after another of the plan's facts on its line (`Approved:
+    /// 03/10/2024 Review: 03/10/2025`, a document-control table's row): the
+    /// word and its colon label the review date, though the word alone is no
+    /// phrase of the vocabulary ("we review attendance each term").
+    func reviewLabels(in span: Range<Int>) -> [VocabularyMatch] {
+        var labels: [VocabularyMatch] = []
+        var from = span.lowerBound
+        while from < span.upperBound, let colon = ByteText.find(bytes, 0x3A, in: from..<span.upperBound) {
+            from = colon + 1
+            var end = colon
+            while end > span.lowerBound, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            let start = end - 6
+            guard start >= span.lowerBound, (start == span.lowerBound || !DateWord.isLetter(bytes[start - 1])),
+                  zip(bytes[start..<end], "review".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { continue }
+            labels.append(VocabularyMatch(span: start..<colon + 1, group: "review"))
+        }
+        return labels
     }
 
     // MARK: Plan-level sections
