@@ -35,16 +35,18 @@ extension PlanRecovery {
             let rows = table.rows.dropFirst().map { row in
                 CellRow(cells: row.cells.map { InlineText.splitAtLineBreakTags(bytes, $0) }, cellSpans: row.cells)
             }
-            if hasOpenObjective || columnFields(header.cells).contains(.objective) { plan.structuralLines.append(source.range(of: header.span)) }
-            return headerTable(columns: columnFields(header.cells), headers: header.cells.map { InlineText.plain(bytes, $0) }, rows: rows,
-                               wrapping: false)
+            // The header's texts, and the fields they name, made once for the table.
+            let headers = header.cells.map { InlineText.plain(bytes, $0) }
+            let columns = columnFields(headers)
+            if hasOpenObjective || columns.contains(.objective) { plan.structuralLines.append(source.range(of: header.span)) }
+            return headerTable(columns: columns, headers: headers, rows: rows, wrapping: false)
         }
         tabRows(table.rows)
     }
 
-    /// The field each column names (nil for a column eqlint does not know).
-    func columnFields(_ header: [Range<Int>]) -> [FieldName?] {
-        header.map { columnField(InlineText.plain(bytes, $0)) }
+    /// The field each column names, given the header cells' texts (nil for a column eqlint does not know).
+    func columnFields(_ headers: [String]) -> [FieldName?] {
+        headers.map { columnField($0) }
     }
 
     func columnField(_ text: String) -> FieldName? {
@@ -123,8 +125,9 @@ extension PlanRecovery {
                 body.append(rows[index])
                 index += 1
             }
-            let names = header.map { columnField(headerText($0)) }
-            headerTable(columns: names, headers: header.map { headerText($0) }, rows: mergedRows(body, columns: names), wrapping: true)
+            let headers = header.map { headerText($0) }
+            let names = columnFields(headers)
+            headerTable(columns: names, headers: headers, rows: mergedRows(body, columns: names), wrapping: true)
         }
     }
 

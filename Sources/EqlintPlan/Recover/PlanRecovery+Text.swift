@@ -232,7 +232,7 @@ extension PlanRecovery {
                 return true
             }
             guard standalone || field == .glossary, [.glossary, .child, .evaluation].contains(field) else { return false }
-            enterSection(named: text, level: nil)
+            enterSection(named: text, level: nil, field: labels.field(forLabel: text.text))
             return true
         }
         // Inside an objective section of the plan format, headings mark sections; a line is a line.
@@ -242,7 +242,7 @@ extension PlanRecovery {
         closeObjective()
         heldForNextObjective = []
         readFacts(text)
-        enterSection(named: text, level: nil)
+        enterSection(named: text, level: nil, field: labels.field(forLabel: text.text))
         // A line split from its sentence by a hard break may follow it.
         planText = text
         return true

@@ -313,8 +313,9 @@ struct PlanRecovery {
             openObjective(number: number, title: title, at: text, origin: .heading(level: level))
             return
         }
+        // The field the heading names, looked up once for an objective's field or a section.
+        let field = labels.field(forLabel: text.text)
         if hasOpenObjective {
-            let field = labels.field(forLabel: text.text)
             if case .heading(let objectiveLevel) = origin, level > objectiveLevel {
                 pendingLabel = nil
                 if let field {
@@ -335,7 +336,7 @@ struct PlanRecovery {
             }
         }
         closeObjective()
-        enterSection(named: text, level: level)
+        enterSection(named: text, level: level, field: field)
     }
 
     /// Room for an objective's (or an action's) fields, made once rather than grown field by field.
@@ -356,12 +357,13 @@ struct PlanRecovery {
         return false
     }
 
-    /// Sets the plan-level section a heading (or a line read as one) opens.
-    mutating func enterSection(named text: TextValue, level: Int?) {
+    /// Sets the plan-level section a heading (or a line read as one) opens;
+    /// `field` is the field its text names as a label (`labels.field(forLabel: text.text)`).
+    mutating func enterSection(named text: TextValue, level: Int?, field: FieldName?) {
         evaluationTarget = nil
         // A progress section matters only once there are objectives (or statements) for it to be about.
         let afterObjectives = !plan.objectives.isEmpty || !statementCandidates.isEmpty
-        let named = labels.field(forLabel: text.text) ?? (afterObjectives ? leadingEvaluationLabel(text.text) : nil)
+        let named = field ?? (afterObjectives ? leadingEvaluationLabel(text.text) : nil)
         // A progress section that follows statements under the heading naming the
         // objectives (and nothing else marks any): those statements are the objectives.
         if named == .evaluation, case .objectives = section, plan.objectives.isEmpty { adoptStatementCandidates() }

@@ -5,6 +5,8 @@ import EqlintText
 /// `within-period`, `recorded-when-due`) all read the same entries.
 final class DateReadings {
     private var known: [String: DateReading] = [:]
+    /// How many dated texts a plan has, at most, as a rule (its timescales and the dates in its criteria).
+    private static let usualCount = 16
 
     /// What `DateReader.read` finds in the text.
     func reading(of text: String) -> DateReading {
@@ -12,6 +14,8 @@ final class DateReadings {
         guard ByteText.containsDigit(text) else { return .none }
         if let reading = known[text] { return reading }
         let reading = DateReader.read(text)
+        // Room made once, at the first reading kept, for all a plan's dated texts: not grown from one to two to four.
+        if known.isEmpty { known.reserveCapacity(Self.usualCount) }
         known[text] = reading
         return reading
     }

@@ -146,13 +146,15 @@ final class MeasurabilityMemo {
     func isMeasurable(_ entry: TextValue, list: String, datesCount: Bool, measuresOnly: Bool = false, vocabulary: Vocabulary,
                       dates: DateReadings? = nil, stopped: (Pattern) -> Void) -> Bool {
         let key = entry.text.hashValue
-        var index = slots[slot(of: key)]
+        let slot = slot(of: key)
+        // The answers in the slot's chain compared in place, none copied out of the list.
+        var index = slots[slot]
         while index >= 0 {
-            let answer = answers[index]
-            if answer.key == key, answer.datesCount == datesCount, answer.measuresOnly == measuresOnly, answer.list == list, answer.text == entry.text {
-                return answer.measurable
+            if answers[index].key == key, answers[index].datesCount == datesCount, answers[index].measuresOnly == measuresOnly,
+               answers[index].list == list, answers[index].text == entry.text {
+                return answers[index].measurable
             }
-            index = answer.next
+            index = answers[index].next
         }
         let decider = self.decider(list: list, datesCount: datesCount, measuresOnly: measuresOnly, vocabulary: vocabulary)
         // The decider is a class: taken out of the list, nothing it holds is copied.
@@ -161,7 +163,11 @@ final class MeasurabilityMemo {
         let measurable = text.withUTF8 {
             measurer.isMeasurable(entry, utf8: $0, measuresOnly: measuresOnly, stops: stops, dates: dates, stopped: stopped)
         }
-        remember(Answer(key: key, next: -1, list: list, datesCount: datesCount, measuresOnly: measuresOnly, text: entry.text, measurable: measurable))
+        // The answer added once, at the head of the slot already found.
+        answers.append(Answer(key: key, next: slots[slot], list: list, datesCount: datesCount, measuresOnly: measuresOnly,
+                              text: entry.text, measurable: measurable))
+        slots[slot] = answers.count - 1
+        if answers.count > slots.count { doubleSlots() }
         return measurable
     }
 
@@ -170,13 +176,8 @@ final class MeasurabilityMemo {
         Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & (slots.count - 1)
     }
 
-    /// Keeps an answer, with twice the slots once there are more answers than slots.
-    private func remember(_ answer: Answer) {
-        var answer = answer
-        answer.next = slots[slot(of: answer.key)]
-        answers.append(answer)
-        slots[slot(of: answer.key)] = answers.count - 1
-        guard answers.count > slots.count else { return }
+    /// Twice the slots, once there are more answers than slots, each answer chained again.
+    private func doubleSlots() {
         slots = [Int](repeating: -1, count: slots.count * 2)
         for index in answers.indices {
             let slot = slot(of: answers[index].key)

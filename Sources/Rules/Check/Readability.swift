@@ -66,33 +66,83 @@ public enum Readability {
         var syllables = 0
         var longestSentence = 0
 
+        private init() {}
+
+        /// Counted in one pass over the text's bytes, each word's syllables
+        /// as its bytes are read (no word's bytes gathered first).
         init(_ text: String) {
-            var wordsInSentence = 0
-            var word: [UInt8] = []
-            func endWord() {
-                guard !word.isEmpty else { return }
-                words += 1
-                wordsInSentence += 1
-                syllables += Self.syllables(in: word)
-                word.removeAll(keepingCapacity: true)
-            }
-            func endSentence() {
-                endWord()
-                guard wordsInSentence > 0 else { return }
-                sentences += 1
-                longestSentence = max(longestSentence, wordsInSentence)
-                wordsInSentence = 0
-            }
+            var reading = Reading()
             for byte in text.utf8 {
                 switch byte {
-                case 0x41...0x5A, 0x61...0x7A: word.append(byte | 0x20)
-                case 0x30...0x39, 0x80...0xFF: word.append(byte)
+                case 0x41...0x5A, 0x61...0x7A: reading.addLetter(byte | 0x20)
+                case 0x30...0x39, 0x80...0xFF: reading.addOther(byte)
                 case 0x27: continue  // an apostrophe joins: "we're"
-                case 0x2E, 0x21, 0x3F, 0x3B: endSentence()  // . ! ? ;
-                default: endWord()
+                case 0x2E, 0x21, 0x3F, 0x3B: reading.endSentence()  // . ! ? ;
+                default: reading.endWord()
                 }
             }
-            endSentence()
+            reading.endSentence()
+            self = reading.measure
+        }
+
+        /// The counts so far, and what the syllable count needs of the word
+        /// being read (letters lower-cased): its length, its vowel groups,
+        /// its last two bytes, and whether it has a letter.
+        private struct Reading {
+            var measure = Measure()
+            var wordsInSentence = 0
+            var length = 0
+            var vowelGroups = 0
+            var lastWasVowel = false
+            /// The word's last byte in the low 8 bits, the one before it above.
+            var lastTwo: UInt16 = 0
+            var hasLetter = false
+
+            /// A lower-case letter: a vowel after no vowel starts a group.
+            mutating func addLetter(_ byte: UInt8) {
+                let isVowel = Measure.isVowel(byte)
+                if isVowel, !lastWasVowel { vowelGroups += 1 }
+                lastWasVowel = isVowel
+                hasLetter = true
+                append(byte)
+            }
+
+            /// A digit or a non-ASCII byte: no vowel.
+            mutating func addOther(_ byte: UInt8) {
+                lastWasVowel = false
+                append(byte)
+            }
+
+            private mutating func append(_ byte: UInt8) {
+                lastTwo = lastTwo << 8 | UInt16(byte)
+                length += 1
+            }
+
+            mutating func endWord() {
+                guard length > 0 else { return }
+                measure.words += 1
+                wordsInSentence += 1
+                measure.syllables += syllables
+                (length, vowelGroups, lastWasVowel, lastTwo, hasLetter) = (0, 0, false, 0, false)
+            }
+
+            mutating func endSentence() {
+                endWord()
+                guard wordsInSentence > 0 else { return }
+                measure.sentences += 1
+                measure.longestSentence = max(measure.longestSentence, wordsInSentence)
+                wordsInSentence = 0
+            }
+
+            /// An estimate from vowel groups: `celebrate` 3, `the` 1, `table` 2.
+            private var syllables: Int {
+                guard hasLetter else { return 1 }
+                var count = vowelGroups
+                let (beforeLast, last) = (UInt8(truncatingIfNeeded: lastTwo >> 8), UInt8(truncatingIfNeeded: lastTwo))
+                // A silent final e (`make`), but not `-le` (`table`) or a word of one vowel group (`the`).
+                if count > 1, last == 0x65, length >= 3, beforeLast != 0x6C, !Measure.isVowel(beforeLast) { count -= 1 }
+                return max(count, 1)
+            }
         }
 
         /// The Flesch reading-ease score, or nil for text with no words.
@@ -101,25 +151,8 @@ public enum Readability {
             return 206.835 - 1.015 * Double(words) / Double(sentences) - 84.6 * Double(syllables) / Double(words)
         }
 
-        /// An estimate from vowel groups: `celebrate` 3, `the` 1, `table` 2.
-        static func syllables(in word: [UInt8]) -> Int {
-            guard word.contains(where: { (0x61...0x7A).contains($0) }) else { return 1 }
-            var count = 0
-            var previousWasVowel = false
-            for byte in word {
-                let isVowel = Self.isVowel(byte)
-                if isVowel, !previousWasVowel { count += 1 }
-                previousWasVowel = isVowel
-            }
-            // A silent final e (`make`), but not `-le` (`table`) or a word of one vowel group (`the`).
-            if count > 1, word.last == 0x65, word.count >= 3, word[word.count - 2] != 0x6C, !isVowel(word[word.count - 2]) {
-                count -= 1
-            }
-            return max(count, 1)
-        }
-
         /// a, e, i, o, u or y (the word is lower-cased).
-        private static func isVowel(_ byte: UInt8) -> Bool {
+        static func isVowel(_ byte: UInt8) -> Bool {
             switch byte {
             case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: return true
             default: return false

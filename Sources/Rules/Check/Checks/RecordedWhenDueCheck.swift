@@ -38,16 +38,22 @@ struct RecordedWhenDueCheck: ObjectiveCheck {
     init(options: CheckOptions) {}
 
     func objectiveFindings(_ input: ObjectiveInput) -> [CheckFinding<Values>] {
-        let (objective, fields) = (input.objective, input.rule.fields)
-        let given = fields.compactMap { objective.fields[$0] }
-        if let empty = given.first(where: { $0.entries.isEmpty }) {
-            return [CheckFinding(range: empty.label, values: Values(problem: .emptySection))]
+        let (fields, context) = (input.rule.fields, input.context)
+        // The fields read in place, none copied: the first given with nothing under it is reported.
+        for field in fields where input.objective.fields.contains(field) && !input.objective.fields.hasEntries(field) {
+            return [CheckFinding(range: input.objective.fields[field]!.label, values: Values(problem: .emptySection))]
         }
         // `**Review:** July 2025` says when progress is due, not what it was.
-        let recorded = input.context.entries(of: fields)[input.index].contains { Self.recordsSomething($0.text) }
-        let ends = input.context.entries(of: Self.timescale)[input.index].compactMap { input.context.dates.span(in: $0.text)?.end }
-        guard !recorded, let end = ends.max(), end < input.context.today else { return [] }
-        return [CheckFinding(range: objective.anchor, values: Values(problem: .overdue, due: end))]
+        guard !context.entries(of: fields)[input.index].contains(where: { Self.recordsSomething($0.text) }) else { return [] }
+        // The objective's last date, its timescale entries walked in place.
+        let timescales = context.entries(of: Self.timescale)[input.index]
+        var last: CalendarDay?
+        for index in timescales.indices {
+            guard let end = context.dates.span(in: timescales[index].text)?.end else { continue }
+            if last.map({ end > $0 }) ?? true { last = end }
+        }
+        guard let end = last, end < context.today else { return [] }
+        return [CheckFinding(range: input.objective.anchor, values: Values(problem: .overdue, due: end))]
     }
 
     /// Words that only say when something happens: months, terms, and the
