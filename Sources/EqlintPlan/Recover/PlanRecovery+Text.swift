@@ -94,7 +94,7 @@ extension PlanRecovery {
             // A value runs on over the following lines, up to the next label line.
             var valueLines = label.value.isEmpty ? [] : [label.value]
             while !label.value.isEmpty, index < lines.count, LabelLine(bytes, lines[index], labels: labels) == nil,
-                  lineMarker(lines[index]) == nil {
+                  lineMarker(lines[index]) == nil, !looksLikeFieldLabel(lines[index]) {
                 valueLines.append(lines[index])
                 index += 1
             }
@@ -158,14 +158,41 @@ extension PlanRecovery {
             plan.unplaced.append(UnplacedLine(text: value(line), kind: .objectiveMention))
             return
         }
-        guard let colon = text.firstIndex(of: ":") else { return }
-        let label = text[..<colon].trimmingCharacters(in: .whitespaces)
-        let words = TextWords(label)
-        guard (1...4).contains(words.count), label.first?.isUppercase ?? false, !label.contains(where: \.isNumber),
-              !text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces).isEmpty,
+        guard let label = Self.labelLike(text),
               vocabulary.find(VocabularySelection(list: "publication"), in: bytes, span: line).isEmpty else { return }
         plan.unplaced.append(UnplacedLine(text: value(line), kind: .unknownLabel, label: label))
     }
+
+    /// What comes before the colon of a line shaped as `Label: value`: one to
+    /// four words, the first capitalised, no digit, and a value after it; nil
+    /// for any other line.
+    static func labelLike(_ text: String) -> String? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let label = text[..<colon].trimmingCharacters(in: .whitespaces)
+        guard (1...4).contains(TextWords(label).count), label.first?.isUppercase ?? false, !label.contains(where: \.isNumber),
+              !text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return label
+    }
+
+    /// Whether a line under a label's value is a label eqlint does not know
+    /// that names what a field is about (`Measure of success: ...`, `PSED
+    /// link: ...`, `Pupil voice version: ...`): it ends the value above it
+    /// and is noted for the outline, rather than running on into the value
+    /// (a timescale "By July 2026 Measure of success: ..."). A line such as
+    /// `Reading: 80% of pupils ...` under success criteria is part of them.
+    func looksLikeFieldLabel(_ line: Range<Int>) -> Bool {
+        let head = line.lowerBound..<min(line.upperBound, line.lowerBound + 60)
+        guard ByteText.find(bytes, 0x3A, in: head) != nil, let label = Self.labelLike(InlineText.plain(bytes, line)) else { return false }
+        return TextWords(label).contains { Self.fieldWords.contains($0) }
+    }
+
+    /// Words that name what a field is about, in labels eqlint knows.
+    static let fieldWords: Set<String> = [
+        "success", "criteria", "criterion", "measure", "measures", "target", "targets", "outcome", "outcomes",
+        "timescale", "timeframe", "deadline", "lead", "responsible", "responsibility", "owner", "aim", "aims", "duty",
+        "psed", "link", "friendly", "version", "evaluation", "progress", "monitoring", "impact", "rationale", "evidence",
+        "reason", "actions", "strategy", "strategies", "resources", "characteristic", "characteristics",
+    ]
 
     /// Opens the objective a line marks, or, in a monitoring section, turns
     /// to the objective it names again.

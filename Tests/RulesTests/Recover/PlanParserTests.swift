@@ -94,6 +94,25 @@ struct PlanParserTests {
         #expect(plan.objectives[0].fields["lead"]?.entries.first?.range.end == loc(3, 15))
     }
 
+    @Test("a label eqlint does not know that names a field's subject ends the value above it; a part of the value does not")
+    func unknownFieldLabelEndsValue() {
+        let text = """
+            Objective 1: Raise the attendance of pupils with SEND
+            Timeframe: By July 2026
+            Impact measure: The gap falls from 5.1 points in 2023-24 to under 2.
+            Success criteria: By July 2026:
+            Reading: 80% of pupils with SEND reach the expected standard
+            Writing: 75% of pupils with SEND reach the expected standard
+            """
+        let plan = PlanParser(vocabulary: TestSupport.builtInRuleSet.vocabulary)
+            .parse(SourceFile(path: "plan.md", text: text), notingUnplaced: true)
+        #expect(entries(plan, "timescale") == ["By July 2026"])
+        #expect(plan.unplaced.map(\.label) == ["Impact measure"])
+        #expect(entries(plan, "success") == [
+            "By July 2026: Reading: 80% of pupils with SEND reach the expected standard Writing: 75% of pupils with SEND reach the expected standard",
+        ])
+    }
+
     @Test("a label with no value takes the list or paragraph after it")
     func labelWithBody() {
         let plan = TestSupport.parse("""
