@@ -447,11 +447,7 @@ struct PlanRecovery {
         guard let closed = closedListObjective else { return }
         closedListObjective = nil
         guard closed.index == plan.objectives.count - 1 else { return }
-        objective = plan.objectives.removeLast()
-        reopened = closed.index
-        origin = closed.origin
-        awaitingStatement = false
-        lastText = nil
+        reopen(at: closed.index, origin: closed.origin)
         statementCandidates.removeAll { candidate in closed.texts.contains { $0.span == candidate.span } }
         for text in closed.texts { addText(text) }
     }
@@ -461,9 +457,14 @@ struct PlanRecovery {
     mutating func reopen(number: String) {
         closeObjective()
         guard let index = plan.objectives.firstIndex(where: { $0.number == number }) else { return }
+        reopen(at: index, origin: .line)
+    }
+
+    /// Opens again the objective read at `index`; it goes back there when closed.
+    private mutating func reopen(at index: Int, origin: Origin) {
         objective = plan.objectives.remove(at: index)
         reopened = index
-        origin = .line
+        self.origin = origin
         awaitingStatement = false
         lastText = nil
     }
