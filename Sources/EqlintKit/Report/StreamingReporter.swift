@@ -60,9 +60,10 @@ public struct ReportStream {
     }
 
     /// `add`'s text appended to `out` as UTF-8; `part`, when given, is the
-    /// reporter's `partUTF8` for the plan, made beforehand.
-    public mutating func add(_ file: FileReport, partUTF8 part: [UInt8]?, to out: inout [UInt8]) {
-        summary.add(file)
+    /// reporter's `partUTF8` for the plan, made beforehand (then the
+    /// report's findings may be left out: `tally` counts them).
+    public mutating func add(_ file: FileReport, tally: PlanTally, partUTF8 part: [UInt8]?, to out: inout [UInt8]) {
+        summary.add(tally)
         let bytes = part ?? reporter.partUTF8(file)
         guard !bytes.isEmpty else { return }
         if continuing { out.append(utf8: reporter.separator) }

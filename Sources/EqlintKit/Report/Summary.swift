@@ -27,9 +27,13 @@ public struct Summary: Sendable, Equatable, Codable {
 
     /// Counts one more plan, as a run streams its reports.
     public mutating func add(_ file: FileReport) {
-        let tally = PlanTally(file)
+        add(PlanTally(file))
+    }
+
+    /// Counts one more plan, from its tally.
+    public mutating func add(_ tally: PlanTally) {
         plansChecked += 1
-        if !file.diagnostics.isEmpty { plansWithFindings += 1 }
+        if tally.hasFindings { plansWithFindings += 1 }
         errors += tally.errors
         warnings += tally.warnings
         infos += tally.infos
@@ -83,5 +87,14 @@ public struct PlanTally: Sendable, Equatable {
             }
         }
         legalRequirements = legalRules.count
+    }
+
+    /// Whether the plan has any finding.
+    public var hasFindings: Bool { errors + warnings + infos > 0 }
+
+    /// Whether the plan has a finding that fails a run at `threshold`.
+    public func fails(at threshold: FailThreshold) -> Bool {
+        (errors > 0 && threshold.fails(.error)) || (warnings > 0 && threshold.fails(.warning))
+            || (infos > 0 && threshold.fails(.info))
     }
 }

@@ -85,6 +85,8 @@ public struct CheckCommand {
         var checkRun = CheckRun(resolver: resolver, jobs: jobs, keepsSourceLines: color)
         defer { if exitsAfterRun { KeptUntilExit.keep(checkRun) } }
         checkRun.minimumSeverity = minimumSeverity
+        // A streamed report is rendered where it was checked: its findings are needed here only to keep.
+        checkRun.keepsFindings = keepsReports || statistics
         checkRun.fixMode = fixMode
         if let known, let baselineFolder {
             // --fix applies the fixes of the findings reported: not the baseline's.
@@ -123,7 +125,7 @@ public struct CheckCommand {
                     io.warning("\(path): looks like a binary file, not text; skipped")
                 case .skippedNotAPlan:
                     break
-                case .report(var report, let rendered):
+                case .report(var report, var tally, let rendered):
                     if let fix = report.fix {
                         if let error = fix.error {
                             hadErrors = true
@@ -147,15 +149,16 @@ public struct CheckCommand {
                     if let known, let baselineFolder {
                         let (kept, count) = known.filter([report], directory: baselineFolder)
                         report = kept[0]
+                        tally = PlanTally(report)
                         knownCount += count
                     }
-                    summary.add(report)
+                    summary.add(tally)
                     if statistics { statisticsReports.append(report) }
                     let threshold = failOn ?? report.failOn ?? .error
-                    if report.diagnostics.contains(where: { threshold.fails($0.severity) }) { failed = true }
+                    if tally.fails(at: threshold) { failed = true }
                     if keepsReports { reports.append(report) }
                     if stream != nil {
-                        stream!.add(report, partUTF8: rendered, to: &pending)
+                        stream!.add(report, tally: tally, partUTF8: rendered, to: &pending)
                         if pending.count >= Self.writeSize { flush() }
                     }
                 }

@@ -30,6 +30,13 @@ public struct CheckRun {
     public var render: (@Sendable (FileReport) -> [UInt8])?
     /// The least severe finding kept; those below it are dropped as each plan is checked.
     public var minimumSeverity = Severity.info
+    /// Whether a report handed back keeps its findings once `render` has
+    /// made its output. A run that only streams output and counts needs
+    /// none of them: each plan's findings are then freed on the thread that
+    /// made them, and its report carries the tally alone. (Freed on the
+    /// delivering thread instead, they cost a two-job run about a tenth of
+    /// its time: memory one thread allocated, another frees.)
+    public var keepsFindings = true
     /// `--fix` or `--diff`: fix each plan first (see `PlanFixer`); nil: only check.
     public var fixMode: FixMode?
     /// Of a plan's findings (its path as given, its findings), those the run
@@ -47,8 +54,11 @@ public struct CheckRun {
 
     /// What checking one path or plan produced, in the order of the run.
     public enum Event: Sendable {
-        /// A plan was read and checked; with `render`, its output too.
-        case report(FileReport, rendered: [UInt8]?)
+        /// A plan was read and checked: its report, its findings counted
+        /// (made on the thread that checked it), and with `render` its
+        /// output. With `render` and not `keepsFindings`, the report's
+        /// findings are left out: the tally counts them.
+        case report(FileReport, tally: PlanTally, rendered: [UInt8]?)
         /// A path or plan could not be read, or held no plans.
         case error(InputError)
         /// A file a folder search found (named `.md`) is binary, not a plan:
@@ -76,7 +86,7 @@ public struct CheckRun {
         var outcome = Outcome()
         try check(paths: paths, standardInputName: standardInputName, readStandardInput: readStandardInput) { event in
             switch event {
-            case .report(let report, _): outcome.reports.append(report)
+            case .report(let report, _, _): outcome.reports.append(report)
             case .error(let error): outcome.errors.append(error)
             case .skippedBinary(let path): outcome.skippedBinaryFiles.append(path)
             case .skippedNotAPlan(let path): outcome.skippedNotPlans.append(path)
@@ -94,8 +104,8 @@ public struct CheckRun {
         each: (Event) -> Void
     ) throws(RuleFileError) {
         let tasks = try plan(paths: paths, standardInputName: standardInputName, readStandardInput: readStandardInput)
-        let keepsSourceLines = self.keepsSourceLines
-        let render = self.render
+        let handing = HandingBack(keepsSourceLines: keepsSourceLines, minimumSeverity: minimumSeverity,
+                                  render: render, keepsFindings: keepsFindings)
         let minimumSeverity = self.minimumSeverity
         let reported = self.reported
         let fixing = fixMode.map { mode in
@@ -106,12 +116,7 @@ public struct CheckRun {
         var skippedInFolder = 0
         let stops = RunPatternStops()
         @Sendable func run(_ index: Int, stoppedEarlier: Set<String>) -> CheckTask.Outcome {
-            var outcome = tasks[index].run(keepsSourceLines: keepsSourceLines, stoppedEarlier: stoppedEarlier, fixing: fixing)
-            if case .report(var report, _) = outcome.event {
-                if minimumSeverity > .info { report.diagnostics.removeAll { $0.severity < minimumSeverity } }
-                outcome.event = .report(report, rendered: render?(report))
-            }
-            return outcome
+            tasks[index].run(handing: handing, stoppedEarlier: stoppedEarlier, fixing: fixing)
         }
         // One plan (an editor checking on save) needs no thread, so the processors are not counted;
         // more threads than 256 only cost memory, whatever was asked for.
@@ -195,6 +200,30 @@ private struct FolderSearch: Sendable {
     var isLast: Bool
 }
 
+/// What a run keeps of each plan's report, and makes of it on the thread
+/// that checked the plan (see `CheckRun`'s properties of the same names).
+private struct HandingBack: Sendable {
+    var keepsSourceLines: Bool
+    var minimumSeverity: Severity
+    var render: (@Sendable (FileReport) -> [UInt8])?
+    var keepsFindings: Bool
+
+    /// The event handed back for a plan's report: findings below the
+    /// minimum severity dropped, the rest counted and rendered, and then
+    /// dropped too when the run does not keep them.
+    func event(for report: FileReport) -> CheckRun.Event {
+        var report = report
+        if minimumSeverity > .info { report.diagnostics.removeAll { $0.severity < minimumSeverity } }
+        let tally = PlanTally(report)
+        let rendered = render?(report)
+        if rendered != nil, !keepsFindings {
+            report.diagnostics = []
+            report.sourceLines = [:]
+        }
+        return .report(report, tally: tally, rendered: rendered)
+    }
+}
+
 /// What a run fixes, and which findings it reports (see `CheckRun.reported`).
 private struct Fixing: Sendable {
     var mode: FixMode
@@ -216,7 +245,7 @@ private enum CheckTask: Sendable {
     }
 
     /// Runs the step, skipping the patterns earlier plans stopped.
-    func run(keepsSourceLines: Bool, stoppedEarlier: Set<String>, fixing: Fixing? = nil) -> Outcome {
+    func run(handing: HandingBack, stoppedEarlier: Set<String>, fixing: Fixing? = nil) -> Outcome {
         switch self {
         case .error(let error):
             return Outcome(event: .error(error))
@@ -238,16 +267,17 @@ private enum CheckTask: Sendable {
             if folder != nil, PlanFinder.isProjectDocument(path), parser.parse(source).objectives.isEmpty {
                 return outcome(.skippedNotAPlan(path: path))
             }
-            return outcome(Self.check(source, context, keepsSourceLines, stops: stops, fixing: fixing, path: path))
+            return outcome(handing.event(for: Self.check(source, context, handing.keepsSourceLines, stops: stops, fixing: fixing, path: path)))
         case .standardInput(let source, let context):
             let stops = PatternStops(path: source.path, stoppedEarlier: stoppedEarlier)
-            return Outcome(event: Self.check(source, context, keepsSourceLines, stops: stops, fixing: fixing, path: nil),
+            return Outcome(event: handing.event(for: Self.check(source, context, handing.keepsSourceLines, stops: stops,
+                                                                fixing: fixing, path: nil)),
                            patternsRun: stops.keysRun, patternsStopped: stops.keysStoppedHere)
         }
     }
 
     private static func check(_ source: SourceFile, _ context: LintContext, _ keepsSourceLines: Bool,
-                              stops: PatternStops, fixing: Fixing?, path: String?) -> CheckRun.Event {
+                              stops: PatternStops, fixing: Fixing?, path: String?) -> FileReport {
         var source = source
         var fixReport: FixReport?
         if let fixing {
@@ -262,6 +292,6 @@ private enum CheckTask: Sendable {
         report.stoppedPatterns = checked.stoppedPatterns
         report.synopsis = checked.synopsis
         report.fix = fixReport
-        return .report(report, rendered: nil)
+        return report
     }
 }

@@ -219,6 +219,41 @@ struct CheckCommandTests {
         #expect(recorded.files["/baselines/b.json"] != nil)
     }
 
+    @Test("a streamed run frees each plan's findings where they were made: the same output, counts and exit status")
+    func findingsFreedOnTheCheckingThread() throws {
+        func run(keepsFindings: Bool) throws -> [(FileReport, PlanTally, [UInt8]?)] {
+            var run = CheckRun(resolver: ConfigurationResolver(source: .none, ruleDirectories: [], today: TestSupport.goldenToday),
+                               jobs: 2)
+            let reporter = TextReporter()
+            run.render = { reporter.partUTF8($0) }
+            run.keepsFindings = keepsFindings
+            var events: [(FileReport, PlanTally, [UInt8]?)] = []
+            try run.check(paths: [Self.examples], readStandardInput: { () throws(InputError) in [] }) { event in
+                if case .report(let report, let tally, let rendered) = event { events.append((report, tally, rendered)) }
+            }
+            return events
+        }
+        let kept = try run(keepsFindings: true)
+        let freed = try run(keepsFindings: false)
+        #expect(kept.count == freed.count && kept.count > 1)
+        #expect(kept.contains { !$0.0.diagnostics.isEmpty })
+        for ((keptReport, keptTally, keptOutput), (freedReport, freedTally, freedOutput)) in zip(kept, freed) {
+            #expect(freedReport.diagnostics.isEmpty && freedReport.sourceLines.isEmpty)
+            #expect(freedReport.path == keptReport.path)
+            #expect(freedTally == keptTally)
+            #expect(keptTally == PlanTally(keptReport))
+            #expect(freedOutput == keptOutput && freedOutput != nil)
+        }
+
+        // The exit status comes from the counts: a plan with warnings and no errors fails at `warning`, not `error`.
+        var warningsOnly = PlanTally(FileReport(path: "plan.md", diagnostics: []))
+        #expect(!warningsOnly.hasFindings && !warningsOnly.fails(at: .info))
+        warningsOnly.warnings = 2
+        #expect(warningsOnly.hasFindings)
+        #expect(!warningsOnly.fails(at: .error) && warningsOnly.fails(at: .warning) && warningsOnly.fails(at: .info))
+        #expect(!warningsOnly.fails(at: .never))
+    }
+
     @Test("a plan's configuration sets the threshold; the command's wins")
     func threshold() throws {
         let folder = try TemporaryFolder.make("check")
