@@ -27,19 +27,17 @@ import Foundation
 /// outside ASCII.
 public struct Pattern: @unchecked Sendable {
     // NSRegularExpression is immutable and safe to share across threads;
-    // `Compiled` is locked.
+    // so is `Compiled`.
     public let source: String
     /// Where the pattern is written, to say which one was stopped.
     public let origin: RuleOrigin?
     /// Whether a match is stopped when it takes too long.
     public let isTimeLimited: Bool
-    /// Rules out most texts without running the regular expression; made
-    /// when first needed (most of eqlint's patterns are never run on a given plan).
-    private var prefilter: Compiled.Prefilter? { state.prefilter }
-    /// Matches ASCII text without Foundation, when the source is within its
-    /// subset; made when first needed (most patterns never get past their prefilter).
-    private var bytePattern: Compiled.ByteMatcher? { state.bytePattern }
-    /// The compiled expression, made once and shared by copies.
+    /// The compiled expression; the prefilter, which rules out most texts
+    /// without running it; and the byte matcher, which matches ASCII text
+    /// without Foundation when the source is within its subset. Each made
+    /// when first needed (most of eqlint's patterns are never run on a
+    /// given plan, and most never get past their prefilter) and shared by copies.
     private let state: Compiled
 
     /// What matching found.
@@ -57,23 +55,13 @@ public struct Pattern: @unchecked Sendable {
         self.source = source
         self.origin = origin
         isTimeLimited = timeLimited
-        state = Compiled(source: source, caseSensitive: caseSensitive)
-        if timeLimited { _ = try state.compiled() }
+        let regex = timeLimited ? try Compiled.compile(source, caseSensitive: caseSensitive) : nil
+        state = Compiled(source: source, caseSensitive: caseSensitive, regex: regex)
     }
 
-    /// Compiles the pattern now if it is not yet, or says why it cannot (for tests).
+    /// Compiles the pattern, or says why it cannot (for tests).
     func compile() throws {
-        _ = try state.compiled()
-    }
-
-    /// The compiled expression. eqlint's own patterns all compile (the test
-    /// suite compiles each one), so failing here is a bug in eqlint.
-    private var regex: NSRegularExpression {
-        do {
-            return try state.compiled()
-        } catch {
-            fatalError("eqlint's own pattern does not compile (a bug in eqlint): \(source)")
-        }
+        _ = try Compiled.compile(source, caseSensitive: state.caseSensitive)
     }
 
     /// How long one match may take, in seconds: half a second, and a
@@ -101,13 +89,13 @@ public struct Pattern: @unchecked Sendable {
     /// `match` of the text whose UTF-8 `utf8` holds (valid UTF-8, as a
     /// plan's bytes are), making a `String` only for Foundation.
     package func match(utf8 text: UnsafeBufferPointer<UInt8>, stops: PatternStops? = nil) -> Match {
-        if let prefilter, !prefilter.mayMatch(bytes: text) { return .notFound }
+        if !state.withPrefilter({ $0.mayMatch(bytes: text) }) { return .notFound }
         return matchPastPrefilter(utf8: text, stops: stops)
     }
 
     /// What the prefilter needs in a text, or nil when the pattern has none
     /// (for `PatternPrefilterSet`, which asks it of many patterns at once).
-    var prefilterRequirement: PatternPrefilter.Requirement? { prefilter?.filter.requirement }
+    var prefilterRequirement: PatternPrefilter.Requirement? { state.withPrefilter { $0.filter?.requirement } }
 
     /// `match` of a text the pattern's prefilter has already let through
     /// (as a `PatternPrefilterSet` says).
@@ -120,30 +108,29 @@ public struct Pattern: @unchecked Sendable {
     /// for a caller that tries several patterns on one text.
     package func matchPastPrefilter(utf8 text: UnsafeBufferPointer<UInt8>, stops: PatternStops? = nil) -> Match {
         if isTimeLimited, let stops, !stops.mayRun(self) { return .stopped }
-        if let found = bytePattern?.hasMatch(in: text) { return found ? .found : .notFound }
+        if let found = state.withByteMatcher({ $0.hasMatch(in: text) }) { return found ? .found : .notFound }
         return matchRegex(String(decoding: text, as: UTF8.self), stops: stops)
     }
 
     /// Whether the prefilter lets `text` through whenever the pattern
     /// matches it: never false, unless the prefilter is wrong (for tests and fuzzing).
     func prefilterAgrees(on text: String) -> Bool {
-        guard let prefilter, !prefilter.mayMatch(text) else { return true }
+        guard !state.withPrefilter({ $0.mayMatch(text) }) else { return true }
         return matchRegex(text) != .found
     }
 
     /// Whether the pattern has a prefilter (for tests).
-    var hasPrefilter: Bool { prefilter != nil }
+    var hasPrefilter: Bool { state.withPrefilter { $0.filter != nil } }
 
     /// Whether the pattern is matched over bytes on ASCII text (for tests).
-    var isMatchedOverBytes: Bool { bytePattern != nil }
+    var isMatchedOverBytes: Bool { state.withByteMatcher { $0.exists } }
 
     /// The matches the byte matcher finds in `text`, empty ones too, as
     /// UTF-8 byte offsets; nil when it does not answer (the pattern is outside
     /// its subset, the text is not ASCII, or the search took too many steps).
     func byteMatches(in text: String, firstOnly: Bool = false) -> [Range<Int>]? {
-        guard let bytePattern else { return nil }
         var text = text
-        return text.withUTF8 { bytePattern.matches(in: $0, firstOnly: firstOnly) }
+        return text.withUTF8 { bytes in state.withByteMatcher { $0.matches(in: bytes, firstOnly: firstOnly) } }
     }
 
     /// Whether the byte matcher, where it answers, finds exactly the matches
@@ -151,7 +138,7 @@ public struct Pattern: @unchecked Sendable {
     func byteMatcherAgrees(on text: String) -> Bool {
         guard let byBytes = byteMatches(in: text) else { return true }
         // It answers only for ASCII text, where UTF-16 offsets are byte offsets.
-        let found = regex.matches(in: text, range: NSRange(location: 0, length: text.utf16.count)).map {
+        let found = state.withRegex { $0.matches(in: text, range: NSRange(location: 0, length: text.utf16.count)) }.map {
             $0.range.location..<$0.range.location + $0.range.length
         }
         return byBytes == found
@@ -162,21 +149,24 @@ public struct Pattern: @unchecked Sendable {
     private func matchRegex(_ text: String, stops: PatternStops? = nil) -> Match {
         let range = NSRange(location: 0, length: text.utf16.count)
         // The range alone: no match object is made.
-        let regex = self.regex
-        guard isTimeLimited else { return regex.rangeOfFirstMatch(in: text, range: range).location == NSNotFound ? .notFound : .found }
+        guard isTimeLimited else {
+            return state.withRegex { $0.rangeOfFirstMatch(in: text, range: range) }.location == NSNotFound ? .notFound : .found
+        }
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(Self.timeLimit(forLength: range.length) * 1e9)
         var outcome = Match.notFound
         var calls = 0
         // The block is called at every place a match is tried from, and every
         // few thousand steps of a match: the clock is read every 256th call.
-        regex.enumerateMatches(in: text, options: [.reportProgress], range: range) { result, _, stop in
-            calls &+= 1
-            if result != nil {
-                outcome = .found
-                stop.pointee = true
-            } else if calls & 0xFF == 0, DispatchTime.now().uptimeNanoseconds > deadline {
-                outcome = .stopped
-                stop.pointee = true
+        state.withRegex { regex in
+            regex.enumerateMatches(in: text, options: [.reportProgress], range: range) { result, _, stop in
+                calls &+= 1
+                if result != nil {
+                    outcome = .found
+                    stop.pointee = true
+                } else if calls & 0xFF == 0, DispatchTime.now().uptimeNanoseconds > deadline {
+                    outcome = .stopped
+                    stop.pointee = true
+                }
             }
         }
         if outcome == .stopped { stops?.stop(self) }
@@ -199,9 +189,9 @@ public struct Pattern: @unchecked Sendable {
     /// `matchSpans` of the text whose UTF-8 `utf8` holds (valid UTF-8, as a
     /// plan's bytes are), making a `String` only for Foundation.
     func matchSpans(utf8 text: UnsafeBufferPointer<UInt8>, stops: PatternStops? = nil) -> [Range<Int>] {
-        if let prefilter, !prefilter.mayMatch(bytes: text) { return [] }
+        if !state.withPrefilter({ $0.mayMatch(bytes: text) }) { return [] }
         if isTimeLimited, let stops, !stops.mayRun(self) { return [] }
-        if let matches = bytePattern?.matches(in: text) { return matches.filter { !$0.isEmpty } }
+        if let matches = state.withByteMatcher({ $0.matches(in: text) }) { return matches.filter { !$0.isEmpty } }
         return regexMatchSpans(in: String(decoding: text, as: UTF8.self), stops: stops)
     }
 
@@ -211,105 +201,105 @@ public struct Pattern: @unchecked Sendable {
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(Self.timeLimit(forLength: range.length) * 1e9)
         var spans: [Range<Int>] = []
         var calls = 0
-        regex.enumerateMatches(in: text, options: isTimeLimited ? [.reportProgress] : [], range: range) { result, _, stop in
-            calls &+= 1
-            if let result, let found = Range(result.range, in: text), !found.isEmpty {
-                let start = text.utf8.distance(from: text.startIndex, to: found.lowerBound)
-                spans.append(start..<start + text.utf8.distance(from: found.lowerBound, to: found.upperBound))
-            } else if isTimeLimited, calls & 0xFF == 0, DispatchTime.now().uptimeNanoseconds > deadline {
-                stops?.stop(self)
-                stop.pointee = true
+        state.withRegex { regex in
+            regex.enumerateMatches(in: text, options: isTimeLimited ? [.reportProgress] : [], range: range) { result, _, stop in
+                calls &+= 1
+                if let result, let found = Range(result.range, in: text), !found.isEmpty {
+                    let start = text.utf8.distance(from: text.startIndex, to: found.lowerBound)
+                    spans.append(start..<start + text.utf8.distance(from: found.lowerBound, to: found.upperBound))
+                } else if isTimeLimited, calls & 0xFF == 0, DispatchTime.now().uptimeNanoseconds > deadline {
+                    stops?.stop(self)
+                    stop.pointee = true
+                }
             }
         }
         return spans
     }
 
-    /// The compiled expression (made on first use for eqlint's own
-    /// patterns) and the byte matcher (made on first use), shared by copies
-    /// of the pattern. Each is the same whoever makes it first, so sharing
-    /// them makes no outcome depend on timing.
-    private final class Compiled: @unchecked Sendable {
-        private let lock = NSLock()
+    /// The compiled expression, the prefilter and the byte matcher, each
+    /// made on first use (the expression at once for a trust's patterns)
+    /// and shared by copies of the pattern. Each is the same whoever makes
+    /// it first, so sharing them makes no outcome depend on timing.
+    private final class Compiled: Sendable {
         private let source: String
-        private let caseSensitive: Bool
-        private var regex: NSRegularExpression?
-        /// nil until made; then the byte matcher, or nil when the source is outside its subset.
-        private var madeBytePattern: ByteMatcher??
-        /// nil until made; then the prefilter, or nil when the pattern has none.
-        private var madePrefilter: Prefilter??
+        let caseSensitive: Bool
+        private let regex: MadeOnce<NSRegularExpression>
+        private let prefilter = MadeOnce<Prefilter>()
+        private let byteMatcher = MadeOnce<ByteMatcher>()
 
-        init(source: String, caseSensitive: Bool) {
+        /// - Parameter regex: the expression, compiled already; nil: compiled when first used.
+        init(source: String, caseSensitive: Bool, regex: NSRegularExpression?) {
             self.source = source
             self.caseSensitive = caseSensitive
+            self.regex = regex.map { MadeOnce(made: $0) } ?? MadeOnce()
         }
 
-        /// The prefilter, making it now if it is not yet.
-        var prefilter: Prefilter? {
-            lock.withLock {
-                if let madePrefilter { return madePrefilter }
-                let made = PatternPrefilter(pattern: source).map(Prefilter.init)
-                madePrefilter = .some(made)
-                return made
-            }
+        static func compile(_ source: String, caseSensitive: Bool) throws -> NSRegularExpression {
+            try NSRegularExpression(pattern: source, options: caseSensitive ? [] : [.caseInsensitive])
         }
 
-        /// A prefilter handed out by reference, as the byte matcher is: a
-        /// `PatternPrefilter` handed out of the lock was copied, its half a
-        /// dozen arrays retained and released, at every match.
+        /// `body` called with the compiled expression. eqlint's own
+        /// patterns all compile (the test suite compiles each one), so
+        /// failing here is a bug in eqlint.
+        func withRegex<Result>(_ body: (NSRegularExpression) -> Result) -> Result {
+            regex.with(making: {
+                do {
+                    return try Self.compile(source, caseSensitive: caseSensitive)
+                } catch {
+                    fatalError("eqlint's own pattern does not compile (a bug in eqlint): \(source)")
+                }
+            }, body)
+        }
+
+        /// `body` called with the prefilter.
+        func withPrefilter<Result>(_ body: (Prefilter) -> Result) -> Result {
+            prefilter.with(making: { Prefilter(PatternPrefilter(pattern: source)) }, body)
+        }
+
+        /// `body` called with the byte matcher.
+        func withByteMatcher<Result>(_ body: (ByteMatcher) -> Result) -> Result {
+            byteMatcher.with(making: { ByteMatcher(BytePattern(source, caseSensitive: caseSensitive)) }, body)
+        }
+
+        /// The pattern's prefilter, read in place (copied out, its half a
+        /// dozen arrays would be retained and released at every match).
         final class Prefilter: Sendable {
-            let filter: PatternPrefilter
+            /// nil when the pattern has none.
+            let filter: PatternPrefilter?
 
-            init(_ filter: PatternPrefilter) {
+            init(_ filter: PatternPrefilter?) {
                 self.filter = filter
             }
 
+            /// Whether the text may match: true when there is no prefilter.
             func mayMatch(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-                filter.mayMatch(bytes: bytes)
+                filter?.mayMatch(bytes: bytes) ?? true
             }
 
             func mayMatch(_ text: String) -> Bool {
-                filter.mayMatch(text)
+                filter?.mayMatch(text) ?? true
             }
         }
 
-        /// The byte matcher, making it now if it is not yet.
-        var bytePattern: ByteMatcher? {
-            lock.withLock {
-                if let madeBytePattern { return madeBytePattern }
-                let made = BytePattern(source, caseSensitive: caseSensitive).map(ByteMatcher.init)
-                madeBytePattern = .some(made)
-                return made
-            }
-        }
-
-        /// A byte matcher handed out by reference: a `BytePattern` handed
-        /// out of the lock was copied, its arrays retained and released, at
-        /// every match.
+        /// The pattern's byte matcher, read in place as the prefilter is.
         final class ByteMatcher: Sendable {
-            private let pattern: BytePattern
+            /// nil when the source is outside the subset it reads.
+            private let pattern: BytePattern?
 
-            init(_ pattern: BytePattern) {
+            init(_ pattern: BytePattern?) {
                 self.pattern = pattern
             }
 
+            var exists: Bool { pattern != nil }
+
+            /// Whether the pattern matches in `text`; nil when it does not answer (see `BytePattern`), or there is no matcher.
             func hasMatch(in text: UnsafeBufferPointer<UInt8>) -> Bool? {
-                pattern.hasMatch(in: text)
+                pattern?.hasMatch(in: text)
             }
 
             func matches(in text: UnsafeBufferPointer<UInt8>, firstOnly: Bool = false) -> [Range<Int>]? {
-                pattern.matches(in: text, firstOnly: firstOnly)
+                pattern?.matches(in: text, firstOnly: firstOnly)
             }
         }
-
-        /// The compiled expression, compiling it now if it is not yet.
-        func compiled() throws -> NSRegularExpression {
-            try lock.withLock {
-                if let regex { return regex }
-                let made = try NSRegularExpression(pattern: source, options: caseSensitive ? [] : [.caseInsensitive])
-                regex = made
-                return made
-            }
-        }
-
     }
 }
