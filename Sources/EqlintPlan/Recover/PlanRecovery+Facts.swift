@@ -96,6 +96,13 @@ extension PlanRecovery {
             plan.review = DatedText(source: value(label.value), span: span, origin: .text)
             return true
         }
+        var found = false
+        // `Date: 14 March 2024` under `Approved by: Full Governing Body` in a
+        // document-control block: the date of the fact the line above names.
+        if text.spans.count == 1, let label = LabelLine(bytes, text.span, labels: labels) {
+            let line = label.value.lowerBound..<(ByteText.find(bytes, 0x0A, in: label.value) ?? label.value.upperBound)
+            found = readDateOfFact(label: label.label, date: line, above: lineAbove(text))
+        }
         // Each phrase, and the text after it up to the next phrase, across the
         // parts of a sentence that hard line breaks split.
         let spans = text.spans
@@ -104,7 +111,6 @@ extension PlanRecovery {
             let labels = reviewLabels(in: spans[part]).filter { label in !found.contains { $0.span.overlaps(label.span) } }
             return (labels.isEmpty ? found : (found + labels).sorted { $0.span.lowerBound < $1.span.lowerBound }).map { (part, $0) }
         }
-        var found = false
         for (index, (part, phrase)) in phrases.enumerated() {
             let next = index + 1 < phrases.count ? phrases[index + 1] : nil
             var pieces: [Range<Int>] = []
@@ -135,6 +141,28 @@ extension PlanRecovery {
             found = true
         }
         return found
+    }
+
+    /// `Date: 14 March 2024` (or a table's `Date | 14 March 2024` row) under
+    /// a line naming one of the plan's facts with no date of its own
+    /// (`Approved by: Full Governing Body`, `Ratified by governors`), as in a
+    /// document-control block: the date is that fact's. Says whether it read one.
+    mutating func readDateOfFact(label: Range<Int>, date: Range<Int>, above: Range<Int>?) -> Bool {
+        guard let above, TextNormalizer.labelKey(source.text(label)) == "date",
+              !bytes[above].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        let named = vocabulary.find(VocabularySelection(list: "publication"), in: bytes, span: above)
+        guard let group = named.first?.group, named.allSatisfy({ $0.group == group }),
+              plan.date(group) == nil, !plan.hasFrontMatter(group),
+              case .date(let span) = DateReader.read(InlineText.plain(bytes, date)) else { return false }
+        plan.setDate(group, DatedText(source: value(date), span: span, origin: .text))
+        return true
+    }
+
+    /// The last line with text before `text`'s first line, trimmed; nil at the top.
+    func lineAbove(_ text: TextValue) -> Range<Int>? {
+        var line = text.range.start.line - 2
+        while line >= 0, ByteText.trim(bytes, source.lineSpan(line)).isEmpty { line -= 1 }
+        return line >= 0 ? ByteText.trim(bytes, source.lineSpan(line)) : nil
     }
 
     /// `Review:` after another of the plan's facts on its line (`Approved:

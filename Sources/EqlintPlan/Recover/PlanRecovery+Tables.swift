@@ -273,7 +273,9 @@ extension PlanRecovery {
             let label = rowLabel(first)
             // `Date approved | 03/10/2024`, `Review date | 03/10/2025` before any objective: a
             // document-control table's rows give the plan's own dates.
-            if !hasOpenObjective, !holding, label.map(\.startsObjective) != true, readFacts(value(row.span)) {
+            if !hasOpenObjective, !holding, label.map(\.startsObjective) != true,
+               readFacts(value(row.span)) || readDateOfFact(label: first, date: entry?.span ?? first.upperBound..<first.upperBound,
+                                                            above: index > rows.startIndex ? rows[index - 1].span : nil) {
                 lastField = nil
                 index += 1
                 continue
@@ -495,6 +497,6 @@ extension FieldName {
     /// Whether the field's value, under a label alone on its line, is one
     /// paragraph (a lead, a timescale), not all the paragraphs that follow.
     var takesOneParagraph: Bool {
-        ["lead", "timescale", "aim", "characteristics", "groups", "resources"].contains(rawValue)
+        ["lead", "timescale", "aim", "characteristics", "groups", "resources", "oversight"].contains(rawValue)
     }
 }

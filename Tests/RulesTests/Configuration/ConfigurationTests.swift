@@ -140,7 +140,7 @@ struct ConfigurationTests {
          "unknown key 'yeras' in the options of the rule 'plan-period-too-long'; did you mean 'years'?"),
         // Labels must name a field eqlint knows, and aims one of the duty's aims.
         ("{ vocabulary: { labels: { leed: [\"Accountable leader\"] } } }", "1:27",
-         "'leed' is not a field eqlint knows; did you mean 'lead'? (the fields are actions, aim, characteristics, child, evaluation, glossary, groups, lead, number, objective, rationale, resources, success, timescale)"),
+         "'leed' is not a field eqlint knows; did you mean 'lead'? (the fields are actions, aim, characteristics, child, evaluation, glossary, groups, lead, number, objective, oversight, rationale, resources, success, timescale)"),
         ("{ rules: { \"plan-expired\": { options: { years: -1 } } } }", "1:48", "'years' must be a whole number from 1 to 1000"),
         ("{ failOn: \"sometimes\" }", "1:11", "'failOn' must be one of 'error', 'warning', 'info', 'never', not 'sometimes'"),
         ("{ include: [\"plans/**\"], exclude: 3 }", "1:35", "'exclude' must be a list ([ ... ]), not a number"),

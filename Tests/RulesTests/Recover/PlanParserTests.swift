@@ -94,6 +94,43 @@ struct PlanParserTests {
         #expect(plan.objectives[0].fields["lead"]?.entries.first?.range.end == loc(3, 15))
     }
 
+    @Test("who monitors an objective is its own field, not more of the lead")
+    func oversightIsNotTheLead() {
+        let text = """
+            Objective 1: To reduce the number of racist incidents reported by pupils.
+            Lead: Deputy Headteacher
+            Monitored by: Standards Committee
+            Link governor: Mrs Patel
+            Timescale: By July 2026
+            """
+        let plan = PlanParser(vocabulary: TestSupport.builtInRuleSet.vocabulary).parse(SourceFile(path: "plan.txt", text: text))
+        #expect(entries(plan, "lead") == ["Deputy Headteacher"])
+        #expect(entries(plan, "oversight") == ["Standards Committee", "Mrs Patel"])
+        #expect(entries(plan, "timescale") == ["By July 2026"])
+    }
+
+    @Test("a document-control block's date is the fact the line above it names; under any other line it is nobody's")
+    func documentControlDate() {
+        // Read as Markdown when it is written as Markdown, else as a text file.
+        func dates(_ lines: [String]) -> (approved: String?, review: String?) {
+            let path = lines[0].hasPrefix("#") ? "plan.md" : "plan.txt"
+            let plan = PlanParser(vocabulary: TestSupport.builtInRuleSet.vocabulary)
+                .parse(SourceFile(path: path, text: lines.joined(separator: "\n")))
+            return (plan.approved?.source.text, plan.review?.source.text)
+        }
+        let block = ["Oakfield Primary School", "Equality Objectives 2024-2028", "", "Policy owner:\tHeadteacher",
+                     "Approved by:\tFull Governing Body", "Date:\t14 March 2024", "Review date:\tMarch 2027"]
+        #expect(dates(block) == ("14 March 2024", "March 2027"))
+        // In Markdown the lines run on as one paragraph: the date is still only its own line's.
+        #expect(dates(["# Equality objectives", "", "Approved by: Full Governing Body", "Date: 14 March 2024", "Review date: March 2027"])
+            == ("14 March 2024", "March 2027"))
+        #expect(dates(["# Equality objectives", "", "| Policy owner | Headteacher |", "|---|---|", "| Ratified by | Governors |",
+                       "| Date | 14/03/2024 |", "| Review date | March 2027 |"]) == ("14/03/2024", "| March 2027 |"))
+        // The owner is not the approval, and a line that has its own date gives none to the line below.
+        #expect(dates(["Policy owner:\tHeadteacher", "Date:\t14 March 2024"]).approved == nil)
+        #expect(dates(["Approved: 1 March 2024", "Date: 14 March 2024"]).approved == "1 March 2024")
+    }
+
     @Test("a label eqlint does not know that names a field's subject ends the value above it; a part of the value does not")
     func unknownFieldLabelEndsValue() {
         let text = """
