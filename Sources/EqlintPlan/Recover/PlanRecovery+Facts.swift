@@ -47,28 +47,43 @@ extension PlanRecovery {
     /// The period a text naming the objectives gives: the dates from the word
     /// "objectives" to the end of its clause (`Equality Objectives 2025-2028
     /// (approved on 20 November 2025)` gives 2025-2028), when they run half a
-    /// year or more.
+    /// year or more. Each clause is tried in turn: "We publish at least one
+    /// equality objective every four years. Our objectives for 2025-2029 are
+    /// set out below." gives 2025-2029.
     static func period(in text: String) -> DateSpan? {
-        guard let clause = clauseAfterObjective(in: text), let span = DateReader.span(in: clause), span.start != nil, span.end != nil,
-              span.years.map({ $0 >= 0.5 }) ?? false else { return nil }
-        return span
+        for clause in clausesAfterObjective(in: text) {
+            guard let span = DateReader.span(in: clause), span.start != nil, span.end != nil,
+                  span.years.map({ $0 >= 0.5 }) ?? false else { continue }
+            return span
+        }
+        return nil
     }
 
-    /// The text after the first "objective" (any case) up to `(`, `.` or `;`;
-    /// nil when the word is not there.
-    static func clauseAfterObjective(in text: String) -> String? {
+    /// The text after each "objective" (any case) up to `(`, `.` or `;`, in order.
+    static func clausesAfterObjective(in text: String) -> [String] {
         var text = text
         // Simple text (most is) is searched by bytes, the rest as Foundation searches.
-        let simple: String?? = text.withUTF8 { utf8 in
+        let simple: [String]? = text.withUTF8 { utf8 in
             guard SimpleText.isSimple(utf8, 0..<utf8.count) else { return nil }
-            guard let word = SimpleText.find("objective", in: utf8, 0..<utf8.count, ignoringCase: true) else { return .some(nil) }
-            var end = word + 9
-            while end < utf8.count, utf8[end] != 0x28, utf8[end] != 0x2E, utf8[end] != 0x3B { end += 1 }
-            return String(decoding: UnsafeBufferPointer(rebasing: utf8[(word + 9)..<end]), as: UTF8.self)
+            var clauses: [String] = []
+            var from = 0
+            while let word = SimpleText.find("objective", in: utf8, from..<utf8.count, ignoringCase: true) {
+                var end = word + 9
+                while end < utf8.count, utf8[end] != 0x28, utf8[end] != 0x2E, utf8[end] != 0x3B { end += 1 }
+                clauses.append(String(decoding: UnsafeBufferPointer(rebasing: utf8[(word + 9)..<end]), as: UTF8.self))
+                from = end
+            }
+            return clauses
         }
         if let simple { return simple }
-        guard let word = text.range(of: "objective", options: .caseInsensitive) else { return nil }
-        return String(text[word.upperBound...].prefix { !"(.;".contains($0) })
+        var clauses: [String] = []
+        var rest = text[...]
+        while let word = rest.range(of: "objective", options: .caseInsensitive) {
+            let clause = rest[word.upperBound...].prefix { !"(.;".contains($0) }
+            clauses.append(String(clause))
+            rest = rest[clause.endIndex...]
+        }
+        return clauses
     }
 
     /// The title: the first top-level heading outside the objectives (already

@@ -489,7 +489,7 @@ extension PlanRecovery {
             default: break
             }
         }
-        if case .objectives = section {
+        if case .objectives = section, !isPendingLabelsBullet(item) {
             let indent = source.location(of: item.markerSpan.lowerBound).column + Self.bulletDepth(bytes, item.markerSpan)
             if !hasOpenObjective || isListObjective(deeperThan: indent) == false, let opened = listObjective(item, indent: indent) { return opened }
         }
@@ -522,6 +522,16 @@ extension PlanRecovery {
             paragraph(Array(lines[split...]), standalone: false)
             if wasListing, pendingLabel != nil { pendingLabelHasList = true }
         }
+    }
+
+    /// Whether a bulleted item belongs to a label alone on its line above it
+    /// (`Actions:`), under an objective that is an item of a numbered list:
+    /// Word's plain text keeps no indent, so `1. Improve attendance`,
+    /// `Actions:` and `• Attendance officer meets each family` all start at
+    /// the first column, yet the bullets are the actions, not objectives.
+    func isPendingLabelsBullet(_ item: Document.ListItem) -> Bool {
+        guard pendingLabel != nil, item.marker == .bullet, case .listItem = origin else { return false }
+        return objective?.number != nil
     }
 
     /// How much deeper than its column a bullet puts its item. Word's plain
