@@ -475,11 +475,17 @@ struct PlanRecovery {
         return plan.objectives.firstIndex { $0.number == number }
     }
 
-    /// A deadline in the objective's own statement ("… by July 2026") is a timescale for it.
-    /// The timescale is the deadline phrase alone ("by July 2026"), not the
-    /// other dates the statement names ("from 6% in 2024/25").
+    /// A deadline in the objective's own statement ("… by July 2026") is a
+    /// timescale for it; so is one in its success criteria ("Attendance rises
+    /// to 91% by July 2027") when nothing else says when (no timescale, no
+    /// action's time frame). The timescale is the deadline phrase alone ("by
+    /// July 2026"), not the other dates the text names ("from 6% in 2024/25").
     func addDeadlineFromStatement(_ objective: inout Objective) {
-        for statement in objective.fields.entries(of: .objective) {
+        var texts = objective.fields.entries(of: .objective)
+        if !objective.fields.contains(.timescale), !objective.actions.contains(where: { $0.fields.contains(.timescale) }) {
+            texts += objective.fields.entries(of: "success")
+        }
+        for statement in texts {
             guard let deadline = DateReader.deadlinePhrase(in: statement.text) else { continue }
             let phrase = Array(statement.text.utf8)[deadline.bytes]
             var entry = statement
