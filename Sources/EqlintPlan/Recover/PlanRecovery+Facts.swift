@@ -103,20 +103,19 @@ extension PlanRecovery {
     mutating func readFacts(_ text: TextValue) -> Bool {
         // Every date eqlint can read has a digit in it (a year at least): most prose has none.
         guard ByteText.containsDigit(text.text) else { return false }
-        // `Review: July 2027` in a plan's header: the word alone is no phrase of the vocabulary
-        // ("we review attendance each term"), but as a label with a date it gives the review.
-        if plan.review == nil, text.spans.count == 1, let label = LabelLine(bytes, text.span, labels: labels),
-           label.field == .evaluation, TextNormalizer.labelKey(source.text(label.label)) == "review",
-           case .date(let span) = DateReader.read(InlineText.plain(bytes, label.value)), !plan.hasFrontMatter("review") {
-            plan.review = DatedText(source: value(label.value), span: span, origin: .text)
-            return true
-        }
         var found = false
-        // `Date: 14 March 2024` under `Approved by: Full Governing Body` in a
-        // document-control block: the date of the fact the line above names.
         if text.spans.count == 1, let label = LabelLine(bytes, text.span, labels: labels) {
+            // `Review: July 2027` in a plan's header: the word alone is no phrase of the vocabulary
+            // ("we review attendance each term"), but as a label with a date it gives the review.
+            if plan.review == nil, label.field == .evaluation, TextNormalizer.labelKey(source.text(label.label)) == "review",
+               case .date(let span) = DateReader.read(InlineText.plain(bytes, label.value)), !plan.hasFrontMatter("review") {
+                plan.review = DatedText(source: value(label.value), span: span, origin: .text)
+                return true
+            }
+            // `Date: 14 March 2024` under `Approved by: Full Governing Body` in a
+            // document-control block: the date of the fact the line above names.
             let line = label.value.lowerBound..<(ByteText.find(bytes, 0x0A, in: label.value) ?? label.value.upperBound)
-            found = readDateOfFact(label: label.label, date: line, above: lineAbove(text))
+            found = label.field == .timescale && readDateOfFact(label: label.label, date: line, above: lineAbove(text))
         }
         // Each phrase, and the text after it up to the next phrase, across the
         // parts of a sentence that hard line breaks split.
