@@ -272,10 +272,10 @@ extension PlanRecovery {
             let holding = rows[index].followsBlankLine && runStartsObjective(rows[index...])
             let label = rowLabel(first)
             // `Date approved | 03/10/2024`, `Review date | 03/10/2025` before any objective: a
-            // document-control table's rows give the plan's own dates.
+            // document-control table's rows give the plan's own dates (`Date | 14/03/2024` under `Approved by | ...` too).
+            let rowAbove = index > rows.startIndex ? rows[index - 1].span : nil
             if !hasOpenObjective, !holding, label.map(\.startsObjective) != true,
-               readFacts(value(row.span)) || readDateOfFact(label: first, date: entry?.span ?? first.upperBound..<first.upperBound,
-                                                            above: index > rows.startIndex ? rows[index - 1].span : nil) {
+               readFacts(value(row.span)) || entry.map({ readDateOfFact(label: first, date: $0.span, above: rowAbove) }) == true {
                 lastField = nil
                 index += 1
                 continue
@@ -467,7 +467,7 @@ extension PlanRecovery {
 
     mutating func finishTableObjective(_ finished: Objective) {
         var objective = finished
-        addDeadlineFromStatement(&objective)
+        addDeadlineAsTimescale(&objective)
         plan.objectives.append(objective)
     }
 

@@ -454,7 +454,7 @@ extension PlanRecovery {
             var found = Objective(number: nil, title: statement.text, anchor: statement.range)
             found.text = [statement]
             found.fields[.objective] = Field(name: .objective, label: statement.range, entries: [statement])
-            addDeadlineFromStatement(&found)
+            addDeadlineAsTimescale(&found)
             plan.objectives.append(found)
         }
     }

@@ -430,7 +430,7 @@ struct PlanRecovery {
             plan.objectives.insert(finished, at: place)
             reopened = nil
         } else {
-            addDeadlineFromStatement(&finished)
+            addDeadlineAsTimescale(&finished)
             plan.objectives.append(finished)
         }
         objective = nil
@@ -480,7 +480,7 @@ struct PlanRecovery {
     /// to 91% by July 2027") when nothing else says when (no timescale, no
     /// action's time frame). The timescale is the deadline phrase alone ("by
     /// July 2026"), not the other dates the text names ("from 6% in 2024/25").
-    func addDeadlineFromStatement(_ objective: inout Objective) {
+    func addDeadlineAsTimescale(_ objective: inout Objective) {
         var texts = objective.fields.entries(of: .objective)
         if !objective.fields.contains(.timescale), !objective.actions.contains(where: { $0.fields.contains(.timescale) }) {
             texts += objective.fields.entries(of: "success")
