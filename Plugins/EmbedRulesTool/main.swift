@@ -5,13 +5,15 @@ import JSON5Syntax
 
 // Writes a Swift file holding every `.json5`/`.json` file under a directory as
 // a string literal, keyed by its path relative to that directory, with its
-// table of values (`JSON5Table`), so that eqlint does not parse its own rule
-// files at each start, and where each value is written (`JSON5Places`), so
-// that it makes no line table of them either. A file that is not JSON5 gets
-// none: loading it reports the error, as for any rule file. It also writes
+// table of values (`JSON5Table`, every string in it a literal), so that eqlint
+// does not parse its own rule files at each start, nor make their strings,
+// and where each value is written (`JSON5Places`), so that it makes no line
+// table of them either. A file that is not JSON5 gets none: loading it
+// reports the error, as for any rule file. It also writes
 // the prefilter set (`PatternPrefilterSet`) of each of its vocabulary lists'
-// patterns, as the linter's measurability checks take them, so that eqlint
-// does not work the sets out at each start either.
+// patterns, as the linter's measurability checks take them, and every
+// pattern's own prefilter and byte program, so that eqlint does not work
+// them out at each start either.
 // Usage: embed-rules RULES-DIRECTORY OUTPUT-FILE
 
 let arguments = CommandLine.arguments
@@ -56,38 +58,58 @@ if let walker = FileManager.default.enumerator(at: root, includingPropertiesForK
 }
 files.sort { $0.path < $1.path }
 
+/// A rule file as read, and its table of values (nil when it is not JSON5).
+struct ParsedFile {
+    var path: String
+    var text: String
+    var source: SourceFile
+    var table: JSON5Table?
+
+    init(path: String, text: String) {
+        self.path = path
+        self.text = text
+        source = SourceFile(path: path, text: text)
+        table = try? JSON5TableParser.table(of: source)
+    }
+
+    /// The text of the string value at an index of the table; nil for any other value.
+    func string(_ index: Int) -> String? {
+        guard let table, table.entries[index].kind == .string else { return nil }
+        let entry = table.entries[index]
+        return entry.high < 0 ? table.strings[entry.low] : String(decoding: source.bytes[entry.low..<entry.high], as: UTF8.self)
+    }
+}
+
+let parsedFiles = files.map { ParsedFile(path: $0.path, text: $0.text) }
+
 /// Swift source making a file's table and its values' places, or `nil, nil`
 /// when the file is not JSON5. The places are `nil` too when a `SourceFile`
 /// of the text would not hold its UTF-8 as it is (a byte order mark, a NUL):
 /// eqlint then finds them in the text, as for any rule file.
-func tableSource(path: String, text: String) -> String {
-    let source = SourceFile(path: path, text: text)
-    guard let table = try? JSON5TableParser.table(of: source) else { return "nil, nil" }
-    let places = source.bytes == Array(text.utf8)
-        ? "JSON5Places(flat: [\(JSON5Places(of: table, in: source).flat.map(String.init).joined(separator: ","))])" : "nil"
+func tableSource(_ file: ParsedFile) -> String {
+    let source = file.source
+    guard let parsed = file.table else { return "nil, nil" }
+    let places = source.bytes == Array(file.text.utf8)
+        ? "JSON5Places(flat: [\(JSON5Places(of: parsed, in: source).flat.map(String.init).joined(separator: ","))])" : "nil"
+    let table = parsed.holdingEveryString(of: source.bytes)
     func number(_ value: Double) -> String {
         value.isNaN ? ".nan" : value.isInfinite ? (value < 0 ? "-.infinity" : ".infinity") : "\(value)"
     }
     return "JSON5Table(flatEntries: [\(table.flatEntries.map(String.init).joined(separator: ","))], "
         + "keys: [\(table.keys.map(swiftLiteral).joined(separator: ", "))], "
-        + "escapedStrings: [\(table.escapedStrings.map(swiftLiteral).joined(separator: ", "))], "
+        + "strings: [\(table.strings.map(swiftLiteral).joined(separator: ", "))], "
         + "numbers: [\(table.numbers.map(number).joined(separator: ", "))]), "
         + places
 }
 
 /// The vocabulary, as the rule files load it (each file's `terms`, then its
 /// `patterns`, added to its list with `Vocabulary.add`, files in path order).
-func builtInVocabulary(_ files: [(path: String, text: String)]) -> Vocabulary {
+func builtInVocabulary(_ files: [ParsedFile]) -> Vocabulary {
     var vocabulary = Vocabulary()
     for file in files {
-        let source = SourceFile(path: file.path, text: file.text)
-        guard let table = try? JSON5TableParser.table(of: source), table.entries.first?.kind == .object else { continue }
+        guard let table = file.table, table.entries.first?.kind == .object else { continue }
         let entries = table.entries
-        func text(_ index: Int) -> String? {
-            let entry = entries[index]
-            guard entry.kind == .string else { return nil }
-            return entry.high < 0 ? table.escapedStrings[entry.low] : String(decoding: source.bytes[entry.low..<entry.high], as: UTF8.self)
-        }
+        let text = file.string
         /// The members of the object at `index`: each key and its value's index.
         func members(_ index: Int) -> [(key: String, value: Int)] {
             var members: [(key: String, value: Int)] = []
@@ -153,15 +175,65 @@ func prefilterSetsSource(_ vocabulary: Vocabulary) -> String {
     return source
 }
 
-let vocabulary = builtInVocabulary(files)
+/// The sources of every pattern in the rule files: the values of `pattern`
+/// keys (a rule's condition, a check's option) and the strings in
+/// `patterns` objects (the vocabulary's).
+func patternSources(_ files: [ParsedFile]) -> Set<String> {
+    var sources: Set<String> = []
+    for file in files {
+        guard let table = file.table else { continue }
+        let entries = table.entries
+        /// Collects from the value at `index` and all it holds.
+        func collect(_ index: Int, key: String?, underPatterns: Bool) {
+            let entry = entries[index]
+            switch entry.kind {
+            case .object, .array:
+                var child = index + 1
+                for _ in 0..<entry.count {
+                    let childKey = entry.kind == .object ? table.keys[entries[child].key] : nil
+                    collect(child, key: childKey, underPatterns: underPatterns || key == "patterns")
+                    child = entries[child].next
+                }
+            case .string where key == "pattern" || underPatterns:
+                if let text = file.string(index) { sources.insert(text) }
+            default:
+                break
+            }
+        }
+        if !entries.isEmpty { collect(0, key: nil, underPatterns: false) }
+    }
+    return sources
+}
+
+/// Swift source for what is compiled of each pattern (`Pattern.compiledWords(of:)`:
+/// its prefilter and byte program, case-insensitive, as rule files read most
+/// of them; a case-sensitive one is compiled when eqlint first runs it):
+/// every pattern's words in one array, and by each source the range of its
+/// own. One array, not one for each pattern: at its first use the run time
+/// writes into each array the compiler laid out, and each page written is a
+/// page fault of its own.
+func compiledPatternsSource(_ sources: Set<String>) -> String {
+    var words: [UInt64] = []
+    var ranges = ""
+    for pattern in sources.sorted() {
+        guard let compiled = Pattern.compiledWords(of: pattern) else { continue }
+        ranges += "    \(swiftLiteral(pattern)): \(words.count)..<\(words.count + compiled.count),\n"
+        words += compiled
+    }
+    return "let embeddedPatternWords: [UInt64] = \(list(words))\n\n"
+        + "/// Where each pattern's words are in `embeddedPatternWords`, by the pattern's source.\n"
+        + "let embeddedPatterns: [String: Range<Int>] = [\n\(ranges.isEmpty ? ":" : ranges)]\n"
+}
+
+let vocabulary = builtInVocabulary(parsedFiles)
 var source = "// Generated at build time from rules/ by embed-rules. Do not edit.\n\n"
 source += "import EqlintPlan\nimport EqlintText\nimport JSON5Syntax\n\n"
 source += "/// The default rule set, as the files in `rules/` held it when eqlint was built,\n"
 source += "/// each with its values parsed and their places (nil for a file that is not JSON5).\n"
 source += "let embeddedRuleFiles: [(path: String, text: String, table: JSON5Table?, places: JSON5Places?)] = [\n"
-for file in files {
+for file in parsedFiles {
     source += "    (\(swiftLiteral(file.path)), \(swiftLiteral(file.text)),\n"
-    source += "     \(tableSource(path: file.path, text: file.text))),\n"
+    source += "     \(tableSource(file))),\n"
 }
 source += "]\n\n"
 source += "/// The prefilter set of each pattern list of `rules/` (see `Measurability`), as\n"
@@ -173,7 +245,10 @@ source += "/// The phrase index of each list of `rules/`'s vocabulary, as embed-
 source += "/// it, in the order the lists first had phrases (see `RuleSet.load`).\n"
 source += "let embeddedPhraseIndexes: [(list: String, tables: PhraseIndex.Tables)] = [\n"
 source += phraseIndexesSource(vocabulary)
-source += "]\n"
+source += "]\n\n"
+source += "/// The patterns in `rules/` compiled (see `Pattern.compiledWords(of:)`), one after\n"
+source += "/// another, as embed-rules compiled them.\n"
+source += compiledPatternsSource(patternSources(parsedFiles))
 do {
     try source.write(to: output, atomically: true, encoding: .utf8)
 } catch {

@@ -25,7 +25,7 @@ package struct JSON5Table: Sendable, Equatable {
         /// An object's members or a list's items.
         package var count = 0
         /// A string: the byte range `low..<high` between its quotes, or, when
-        /// it has escapes (`high` is -1), `escapedStrings[low]`. A number:
+        /// the table holds it (`high` is -1), `strings[low]`. A number:
         /// `numbers[low]`. `true` or `false`: `low` is 1 or 0.
         package var low = 0
         package var high = 0
@@ -33,18 +33,35 @@ package struct JSON5Table: Sendable, Equatable {
 
     package var entries: [Entry]
     package var keys: [String]
-    package var escapedStrings: [String]
+    /// The strings the table holds itself, not as a range of the text: those
+    /// with escapes, or every one (`holdingEveryString(of:)`).
+    package var strings: [String]
     package var numbers: [Double]
 
-    package init(entries: [Entry], keys: [String], escapedStrings: [String], numbers: [Double]) {
+    package init(entries: [Entry], keys: [String], strings: [String], numbers: [Double]) {
         self.entries = entries
         self.keys = keys
-        self.escapedStrings = escapedStrings
+        self.strings = strings
         self.numbers = numbers
     }
 }
 
 extension JSON5Table {
+    /// The table with every string value held in `strings`, read from
+    /// `bytes` (the text it was parsed from): how `embed-rules` writes it,
+    /// so that each string is a literal compiled into eqlint and reading one
+    /// at start-up makes no `String`.
+    package func holdingEveryString(of bytes: [UInt8]) -> JSON5Table {
+        var table = self
+        for index in table.entries.indices where table.entries[index].kind == .string && table.entries[index].high >= 0 {
+            let entry = table.entries[index]
+            table.strings.append(String(decoding: bytes[entry.low..<entry.high], as: UTF8.self))
+            table.entries[index].low = table.strings.count - 1
+            table.entries[index].high = -1
+        }
+        return table
+    }
+
     /// How many numbers `flatEntries` gives each entry.
     static let fieldsPerEntry = 8
 
@@ -60,19 +77,22 @@ extension JSON5Table {
     }
 
     /// A table from its entries as `flatEntries` gives them.
-    package init(flatEntries: [Int32], keys: [String], escapedStrings: [String], numbers: [Double]) {
-        var entries: [Entry] = []
-        entries.reserveCapacity(flatEntries.count / Self.fieldsPerEntry)
-        flatEntries.withUnsafeBufferPointer { fields in
-            var at = 0
-            while at + Self.fieldsPerEntry <= fields.count {
-                entries.append(Entry(kind: Kind(rawValue: UInt8(fields[at])) ?? .null, offset: Int(fields[at + 1]),
-                                     keyOffset: Int(fields[at + 2]), key: Int(fields[at + 3]), next: Int(fields[at + 4]),
-                                     count: Int(fields[at + 5]), low: Int(fields[at + 6]), high: Int(fields[at + 7])))
-                at += Self.fieldsPerEntry
+    package init(flatEntries: [Int32], keys: [String], strings: [String], numbers: [Double]) {
+        // Written in place, not appended one by one: eqlint reads about 3,000 at each start.
+        let count = flatEntries.count / Self.fieldsPerEntry
+        let entries = flatEntries.withUnsafeBufferPointer { fields in
+            [Entry](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for index in 0..<count {
+                    let at = index * Self.fieldsPerEntry
+                    (buffer.baseAddress! + index).initialize(to: Entry(
+                        kind: Kind(rawValue: UInt8(truncatingIfNeeded: fields[at])) ?? .null, offset: Int(fields[at + 1]),
+                        keyOffset: Int(fields[at + 2]), key: Int(fields[at + 3]), next: Int(fields[at + 4]),
+                        count: Int(fields[at + 5]), low: Int(fields[at + 6]), high: Int(fields[at + 7])))
+                }
+                initialized = count
             }
         }
-        self.init(entries: entries, keys: keys, escapedStrings: escapedStrings, numbers: numbers)
+        self.init(entries: entries, keys: keys, strings: strings, numbers: numbers)
     }
 }
 

@@ -12,7 +12,7 @@ package struct JSON5TableParser {
     private var keys: [String] = []
     /// A hash of each key's bytes, so that most keys of an object are told apart from its others without comparing them.
     private var keyHashes: [UInt64] = []
-    private var escapedStrings: [String] = []
+    private var strings: [String] = []
     private var numbers: [Double] = []
 
     private init(source: SourceFile, bytes: UnsafeBufferPointer<UInt8>) {
@@ -42,7 +42,7 @@ package struct JSON5TableParser {
         if index < bytes.count {
             throw error("unexpected \(describeHere()) after the end of the value", at: index)
         }
-        return JSON5Table(entries: entries, keys: keys, escapedStrings: escapedStrings, numbers: numbers)
+        return JSON5Table(entries: entries, keys: keys, strings: strings, numbers: numbers)
     }
 
     private func error(_ message: String, at offset: Int) -> JSON5SyntaxError {
@@ -143,7 +143,7 @@ package struct JSON5TableParser {
             let key: String
             if bytes[index] == 0x22 || bytes[index] == 0x27 {
                 let (low, high) = try parseString()
-                key = high < 0 ? escapedStrings.removeLast() : source.text(low..<high)
+                key = high < 0 ? strings.removeLast() : source.text(low..<high)
             } else if let word = identifier() {
                 key = word
             } else {
@@ -209,7 +209,7 @@ package struct JSON5TableParser {
     }
 
     /// A string at the cursor, consumed: the byte range between its quotes,
-    /// or, when it has escapes, `(i, -1)` with the string at `escapedStrings[i]`.
+    /// or, when it has escapes, `(i, -1)` with the string at `strings[i]`.
     private mutating func parseString() throws(JSON5SyntaxError) -> (low: Int, high: Int) {
         let quote = bytes[index]
         let start = index
@@ -225,8 +225,8 @@ package struct JSON5TableParser {
             }
             if byte == 0x5C {
                 index = start
-                escapedStrings.append(try parseEscapedString())
-                return (escapedStrings.count - 1, -1)
+                strings.append(try parseEscapedString())
+                return (strings.count - 1, -1)
             }
             index += 1
         }

@@ -1,3 +1,4 @@
+import EqlintText
 import Rules
 
 /// The one-line tally printed on standard error after a check:
@@ -46,7 +47,7 @@ public struct Summary: Sendable, Equatable, Codable {
         if plansWithFindings == 0 { return "\(counted(plansChecked, "plan")) checked: no problems found" }
         var parts = [counted(errors, "error"), counted(warnings, "warning")]
         if infos > 0 { parts.append("\(infos) info") }
-        return "\(parts.joined(separator: ", ")) in \(counted(plansWithFindings, "plan")) (\(plansChecked) checked): "
+        return "\(parts.concatenated(separator: ", ")) in \(counted(plansWithFindings, "plan")) (\(plansChecked) checked): "
             + "\(counted(legal, "legal requirement")) not met, \(counted(recommendations, "recommendation"))"
     }
 }

@@ -24,26 +24,15 @@ final class LabelTable: Sendable {
 
     init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
-        var keys: [String] = []
-        var longestPhraseKey = 0
-        for (_, phrases) in vocabulary.lists["labels"]?.terms ?? [:] {
-            for phrase in phrases {
-                let key = TextNormalizer.labelKey(phrase)
-                longestPhraseKey = max(longestPhraseKey, key.utf8.count + 1)
-                keys.append(key)
-                if phrase.hasSuffix("(s)") { keys.append(key + "s") }
-            }
-        }
-        wordLimit = longestPhraseKey + 1
+        wordLimit = vocabulary.longestLabelKey + 1
         var keyBytes: [UInt8] = []
         var keyStarts = [0]
         var fields: [FieldName] = []
         var longestKey = 0
         var usable = true
-        var seen: Set<String> = []
-        for key in keys where !key.isEmpty && seen.insert(key).inserted {
-            // A key is its own key (word characters only), so the vocabulary tells its field.
-            guard TextNormalizer.labelKey(key) == key, let field = vocabulary.field(forLabel: key) else {
+        for (key, field) in vocabulary.labelIndex where !key.isEmpty {
+            // A key is its own key (word characters only), so a text's key is looked up as it is read.
+            guard TextNormalizer.labelKey(key) == key else {
                 usable = false
                 break
             }

@@ -14,25 +14,25 @@
 /// `consume` a byte of a set, `split` to try one way and remember the other,
 /// `jump`, the zero-width tests, and sub-programs (ending in `succeed`) for
 /// atomic groups and look-arounds, each run to its first success.
-struct BytePattern: Sendable {
-    private let program: [Step]
+struct BytePattern: Sendable, Equatable {
+    let program: [Step]
     /// What each `lookaround` step tests, by its index.
-    private let lookarounds: [Lookaround]
+    let lookarounds: [Lookaround]
     /// The bytes a match starts with, or nil when a match may be empty.
-    private let firstBytes: ByteSet?
+    let firstBytes: ByteSet?
     /// Whether every match starts at the start of the text (`^…`).
-    private let isAnchored: Bool
+    let isAnchored: Bool
     /// Whether every match starts with `\b` and then a word byte (`\b(?:one|two)…`):
     /// a match is tried only at the start of a word, and from the step after the `\b`.
-    private let startsAtWordStart: Bool
+    let startsAtWordStart: Bool
     /// For each ASCII byte, the bytes that may follow it where a match starts
     /// with it (`BytePatternNode.addLeadingPairs`; any byte, after a match
     /// of one byte), or nil when a match may be empty: a match is tried only
     /// where the first two bytes are such a pair, or at the last byte.
-    private let leadingPairs: [ByteSet]?
+    let leadingPairs: [ByteSet]?
 
     /// One instruction of the program.
-    enum Step: Sendable {
+    enum Step: Sendable, Equatable {
         /// Consume one byte if it is in the set.
         case consume(ByteSet)
         /// Consume any byte, or `\r\n` both at once.
@@ -58,7 +58,7 @@ struct BytePattern: Sendable {
 
     /// A look-around: its sub-program tested here (ahead) or ending here
     /// (behind, starting `minLength` to `maxLength` bytes back).
-    struct Lookaround: Sendable {
+    struct Lookaround: Sendable, Equatable {
         var body: Int
         var behind: Bool
         var negated: Bool
@@ -78,7 +78,7 @@ struct BytePattern: Sendable {
     }
 
     /// What the lazy `.*?` of a look-ahead `(?=.*?X)` takes at each turn.
-    enum Scan: Sendable {
+    enum Scan: Sendable, Equatable {
         /// A byte of the set (`.` without `(?s)`).
         case byte(ByteSet)
         /// Any character (`(?s).`): one byte, or `\r\n` both at once.

@@ -2,8 +2,9 @@
 /// `BytePattern` may consume (a letter in either case, a class such as
 /// `[\w'-]`, `\d`, `.`).
 struct ByteSet: Sendable, Equatable {
-    private var low: UInt64 = 0
-    private var high: UInt64 = 0
+    /// Bytes 0 to 63, and 64 to 127, one bit each.
+    private(set) var low: UInt64 = 0
+    private(set) var high: UInt64 = 0
 
     static let empty = ByteSet()
     /// Every ASCII byte.
@@ -19,7 +20,7 @@ struct ByteSet: Sendable, Equatable {
     /// What ends a line for ICU's `.` and `$` on ASCII text: `\n`, `\v`, `\f`, `\r`.
     static let lineTerminators = ByteSet(range: 0x0A...0x0D)
 
-    private init(low: UInt64, high: UInt64) {
+    init(low: UInt64, high: UInt64) {
         self.low = low
         self.high = high
     }

@@ -59,6 +59,34 @@ public struct Pattern: @unchecked Sendable {
         state = Compiled(source: source, caseSensitive: caseSensitive, regex: regex)
     }
 
+    /// One of eqlint's own patterns (not time-limited, case-insensitive),
+    /// with what `embed-rules` compiled of it (`compiledWords(of:)`): read
+    /// back, not worked out again, when first needed.
+    package init(_ source: String, origin: RuleOrigin?, compiled: ArraySlice<UInt64>) {
+        self.source = source
+        self.origin = origin
+        isTimeLimited = false
+        state = Compiled(source: source, caseSensitive: false, regex: nil, compiled: compiled)
+    }
+
+    /// What `embed-rules` compiles of one of eqlint's own patterns (read
+    /// case-insensitive), as numbers: how many words its prefilter takes,
+    /// those (`PatternPrefilter.words`), then its byte program
+    /// (`BytePattern.words`). Nil when the source is outside the byte
+    /// matcher's subset.
+    package static func compiledWords(of source: String) -> [UInt64]? {
+        guard let program = BytePattern.words(compiling: source, caseSensitive: false) else { return nil }
+        let prefilter = PatternPrefilter.words(analysing: source)
+        return [UInt64(prefilter.count)] + prefilter + program
+    }
+
+    /// The two parts of `compiledWords(of:)`, or nil when the words do not have them.
+    static func parts(ofCompiled words: ArraySlice<UInt64>) -> (prefilter: ArraySlice<UInt64>, program: ArraySlice<UInt64>)? {
+        guard let count = words.first.flatMap({ Int(exactly: $0) }), count < words.count else { return nil }
+        let programStart = words.startIndex + 1 + count
+        return (words[(words.startIndex + 1)..<programStart], words[programStart...])
+    }
+
     /// Compiles the pattern, or says why it cannot (for tests).
     func compile() throws {
         _ = try Compiled.compile(source, caseSensitive: state.caseSensitive)
@@ -226,12 +254,21 @@ public struct Pattern: @unchecked Sendable {
         private let regex: MadeOnce<NSRegularExpression>
         private let prefilter = MadeOnce<Prefilter>()
         private let byteMatcher = MadeOnce<ByteMatcher>()
+        /// The prefilter and the byte matcher's program as numbers, as
+        /// `embed-rules` compiled them when eqlint was built.
+        private let prefilterWords: ArraySlice<UInt64>?
+        private let byteProgram: ArraySlice<UInt64>?
 
-        /// - Parameter regex: the expression, compiled already; nil: compiled when first used.
-        init(source: String, caseSensitive: Bool, regex: NSRegularExpression?) {
+        /// - Parameters:
+        ///   - regex: the expression, compiled already; nil: compiled when first used.
+        ///   - compiled: the prefilter and byte program (`Pattern.compiledWords(of:)`), read when first used; nil: worked out then.
+        init(source: String, caseSensitive: Bool, regex: NSRegularExpression?, compiled: ArraySlice<UInt64>? = nil) {
             self.source = source
             self.caseSensitive = caseSensitive
             self.regex = regex.map { MadeOnce(made: $0) } ?? MadeOnce()
+            let parts = compiled.flatMap(Pattern.parts(ofCompiled:))
+            prefilterWords = parts?.prefilter
+            byteProgram = parts?.program
         }
 
         static func compile(_ source: String, caseSensitive: Bool) throws -> NSRegularExpression {
@@ -253,12 +290,16 @@ public struct Pattern: @unchecked Sendable {
 
         /// `body` called with the prefilter.
         func withPrefilter<Result>(_ body: (Prefilter) -> Result) -> Result {
-            prefilter.with(making: { Prefilter(PatternPrefilter(pattern: source)) }, body)
+            prefilter.with(making: {
+                Prefilter(prefilterWords.map { PatternPrefilter(words: $0) } ?? PatternPrefilter(pattern: source))
+            }, body)
         }
 
         /// `body` called with the byte matcher.
         func withByteMatcher<Result>(_ body: (ByteMatcher) -> Result) -> Result {
-            byteMatcher.with(making: { ByteMatcher(BytePattern(source, caseSensitive: caseSensitive)) }, body)
+            byteMatcher.with(making: {
+                ByteMatcher(byteProgram.flatMap(BytePattern.init(words:)) ?? BytePattern(source, caseSensitive: caseSensitive))
+            }, body)
         }
 
         /// The pattern's prefilter, read in place (copied out, its half a

@@ -55,7 +55,7 @@ struct PatternPrefilter: Sendable {
     /// whose own requirement is scanned for a byte at a time (over four
     /// candidate bytes), and only those passed over eight bytes at a time
     /// (four at most): elsewhere they cost more than they save.
-    private var alsoRequired: [PatternPrefilter] = []
+    var alsoRequired: [PatternPrefilter] = []
 
     /// The prefilter for a pattern, or nil when its source does not show one.
     init?(pattern source: String) {
@@ -70,7 +70,7 @@ struct PatternPrefilter: Sendable {
     }
 
     /// The prefilter that looks for `requirement` alone.
-    private init(_ requirement: Requirement) {
+    init(_ requirement: Requirement) {
         self.requirement = requirement
         var byAnchor = [[(run: [UInt8], anchor: Int)]](repeating: [], count: 128)
         var kinds = [UInt8](repeating: Self.pass, count: 256)

@@ -13,9 +13,9 @@ public struct Vocabulary: Sendable {
 
     public private(set) var lists: [String: List] = [:]
     /// Label key (see `TextNormalizer.labelKey`) → field, from the `labels` list.
-    private var labelIndex: [String: FieldName] = [:]
+    private(set) var labelIndex: [String: FieldName] = [:]
     /// The longest key in `labelIndex`, in bytes (with the `s` a `(s)` label may take).
-    private var longestLabelKey = 0
+    private(set) var longestLabelKey = 0
     /// Each list's phrases, for finding in a plan's text, and the list's name
     /// at the same place in `phraseLists`: found by comparing names (a dozen
     /// lists), cheaper than hashing a list's name for every text asked about.

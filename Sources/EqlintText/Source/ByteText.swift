@@ -55,7 +55,7 @@ package enum ByteText {
     }
 
     /// `find` over a buffer already opened.
-    static func find(_ buffer: UnsafeBufferPointer<UInt8>, _ byte: UInt8, in span: Range<Int>) -> Int? {
+    package static func find(_ buffer: UnsafeBufferPointer<UInt8>, _ byte: UInt8, in span: Range<Int>) -> Int? {
         guard !span.isEmpty, let base = buffer.baseAddress, let hit = memchr(base + span.lowerBound, Int32(byte), span.count) else { return nil }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }

@@ -1,3 +1,5 @@
+import EqlintText
+
 /// A message with `{placeholders}`, filled in for each finding. Which
 /// placeholders a rule may use depends on its check and scope: the rule
 /// loader checks them (`RuleMessages`); the template only knows its syntax.
@@ -75,19 +77,32 @@ public struct MessageTemplate: Sendable, Hashable {
     /// read character by character. Reading each message and help that way was
     /// much of eqlint's start-up.
     static func byteParts(_ text: String, lenient: Bool) throws(TemplateError) -> [Part]? {
-        let bytes = Array(text.utf8)
+        var utf8 = text
+        return try utf8.withUTF8 { bytes in
+            Result { () throws(TemplateError) in try byteParts(of: bytes, in: text, lenient: lenient) }
+        }.get()
+    }
+
+    /// `byteParts` of `text`, whose UTF-8 `bytes` holds.
+    private static func byteParts(of bytes: UnsafeBufferPointer<UInt8>, in text: String, lenient: Bool) throws(TemplateError) -> [Part]? {
         /// Whether the character starting at a byte is one of the dashes,
         /// quotes and dots U+2010...U+2027 that messages put round their
         /// placeholders (`“{term}”`): characters no brace joins.
         func isPunctuation(at start: Int) -> Bool {
             start >= 0 && start + 2 < bytes.count && bytes[start] == 0xE2 && bytes[start + 1] == 0x80 && (0x90...0xA7).contains(bytes[start + 2])
         }
-        for index in bytes.indices where bytes[index] == 0x7B || bytes[index] == 0x7D {  // { }
-            let before = index == 0 || bytes[index - 1] < 0x80 || isPunctuation(at: index - 3)
-            let after = index + 1 == bytes.count || bytes[index + 1] < 0x80 || isPunctuation(at: index + 1)
-            guard before && after else { return nil }
+        /// The first `byte` at or after `start`.
+        func first(_ byte: UInt8, from start: Int) -> Int? { ByteText.find(bytes, byte, in: min(start, bytes.count)..<bytes.count) }
+        for brace: UInt8 in [0x7B, 0x7D] {  // { }
+            var from = 0
+            while let index = first(brace, from: from) {
+                let before = index == 0 || bytes[index - 1] < 0x80 || isPunctuation(at: index - 3)
+                let after = index + 1 == bytes.count || bytes[index + 1] < 0x80 || isPunctuation(at: index + 1)
+                guard before && after else { return nil }
+                from = index + 1
+            }
         }
-        func string(_ span: Range<Int>) -> String { String(decoding: bytes[span], as: UTF8.self) }
+        func string(_ span: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[span]), as: UTF8.self) }
         func isName(_ span: Range<Int>) -> Bool {
             func isLetter(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) }
             guard let first = span.first, isLetter(bytes[first]) else { return false }
@@ -96,8 +111,8 @@ public struct MessageTemplate: Sendable, Hashable {
         var parts: [Part] = []
         var literalStart = 0
         var index = 0
-        while let open = bytes[index...].firstIndex(of: 0x7B) {  // {
-            let close = bytes[(open + 1)...].firstIndex(of: 0x7D)  // }
+        while let open = first(0x7B, from: index) {  // {
+            let close = first(0x7D, from: open + 1)  // }
             if lenient {
                 // A brace that opens no name is text.
                 guard let close, isName(open + 1..<close) else { index = open + 1; continue }
@@ -108,7 +123,8 @@ public struct MessageTemplate: Sendable, Hashable {
             index = close + 1
             literalStart = index
         }
-        if bytes.count > literalStart { parts.append(.literal(string(literalStart..<bytes.count))) }
+        // A text with no placeholder (most help) is its own one part, not a copy of itself.
+        if bytes.count > literalStart { parts.append(.literal(literalStart == 0 ? text : string(literalStart..<bytes.count))) }
         return parts
     }
 

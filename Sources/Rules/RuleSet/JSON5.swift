@@ -147,7 +147,7 @@ final class JSON5Document: Sendable {
     private let places: Places
     let entries: [Entry]
     let keys: [String]
-    let escapedStrings: [String]
+    let strings: [String]
     let numbers: [Double]
 
     init(source: SourceFile, table: JSON5Table) {
@@ -155,7 +155,7 @@ final class JSON5Document: Sendable {
         places = .lineTable(source)
         entries = table.entries
         keys = table.keys
-        escapedStrings = table.escapedStrings
+        strings = table.strings
         numbers = table.numbers
     }
 
@@ -166,7 +166,7 @@ final class JSON5Document: Sendable {
         self.places = .written(places)
         entries = table.entries
         keys = table.keys
-        escapedStrings = table.escapedStrings
+        strings = table.strings
         numbers = table.numbers
     }
 
@@ -224,6 +224,6 @@ final class JSON5Document: Sendable {
 
     private func text(of string: Entry) -> String {
         // As `SourceFile.text` makes it.
-        string.high < 0 ? escapedStrings[string.low] : String(decoding: bytes[string.low..<string.high], as: UTF8.self)
+        string.high < 0 ? strings[string.low] : String(decoding: bytes[string.low..<string.high], as: UTF8.self)
     }
 }

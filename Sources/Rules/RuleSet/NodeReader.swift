@@ -133,9 +133,13 @@ package struct NodeReader {
             throw error("\(what()) can take exponential time: '\(group)' repeats a group that itself repeats; "
                 + "make the inner repeat possessive ('a++') or the group atomic ('(?>...)')", at: node.location)
         }
+        let origin = RuleOrigin(path: path, location: node.location)
+        // eqlint's own, with its prefilter and byte program as embed-rules compiled them when eqlint was built.
+        if isEqlintsOwn, !caseSensitive, let compiled = embeddedPatterns[source] {
+            return Pattern(source, origin: origin, compiled: embeddedPatternWords[compiled])
+        }
         do {
-            return try Pattern(source, caseSensitive: caseSensitive, origin: RuleOrigin(path: path, location: node.location),
-                               timeLimited: !isEqlintsOwn)
+            return try Pattern(source, caseSensitive: caseSensitive, origin: origin, timeLimited: !isEqlintsOwn)
         } catch {
             throw self.error("\(what()) is not a valid regular expression: \(source)", at: node.location)
         }

@@ -1,3 +1,5 @@
+import EqlintText
+
 /// `abbreviations-defined`: every abbreviation in the entry is in the
 /// plan's Glossary or a vocabulary list, or spelt out in brackets anywhere
 /// in the plan (`Director of Learning (DoL)`); a plural, `SENCOs`, counts.
@@ -16,7 +18,7 @@ struct AbbreviationsDefinedCheck: EntryCheck {
 
     static func placeholders(at scope: Rule.Scope) -> [Placeholder<Values>] {
         [Placeholder("terms", "the abbreviations nothing explains, each in quotes, joined with commas") {
-            $0.unknown.map { "\u{201C}\($0)\u{201D}" }.joined(separator: ", ")
+            $0.unknown.map { "\u{201C}\($0)\u{201D}" }.concatenated(separator: ", ")
         }]
     }
 

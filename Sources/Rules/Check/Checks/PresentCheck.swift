@@ -1,4 +1,5 @@
 import EqlintPlan
+import EqlintText
 
 /// `present`: the rule's field is given (any of its fields will do, or
 /// with `all`, every one). For an objective, actions may stand in for it as
@@ -42,7 +43,7 @@ struct PresentCheck: PlanCheck, ObjectiveCheck, ActionCheck {
     static func placeholders(at scope: Rule.Scope) -> [Placeholder<Values>] {
         guard scope == .plan else { return [] }
         return [Placeholder("field", "the fields missing, joined with 'or' (with `all`, 'and')") {
-            $0.missing.map(\.rawValue).joined(separator: $0.every ? " and " : " or ")
+            $0.missing.map(\.rawValue).concatenated(separator: $0.every ? " and " : " or ")
         }]
     }
 

@@ -1,3 +1,5 @@
+import EqlintText
+
 /// `suppressions-used`: every `eqlint-disable` comment in the plan
 /// silences a finding, names real rules, and is an eqlint instruction.
 struct SuppressionsUsedCheck: SuppressionCheck {
@@ -63,7 +65,7 @@ struct SuppressionsUsedCheck: SuppressionCheck {
             default: ids = []
             }
             guard !ids.isEmpty else { return .part(Part.anyRule.rawValue) }
-            return .text(ids.joined(separator: ", "))
+            return .text(ids.concatenated(separator: ", "))
         }
     }
 

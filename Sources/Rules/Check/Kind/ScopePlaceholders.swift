@@ -1,4 +1,5 @@
 import EqlintPlan
+import EqlintText
 
 /// The placeholders every rule at a scope may use, whatever its check:
 /// `{objective}` and `{field}` for an objective, action or entry, and
@@ -16,7 +17,7 @@ enum ScopePlaceholders {
 
     static let objective = Placeholder<Values>("objective", "the objective, as `Objective 2` or by its title") { $0.objectiveName }
     static let field = Placeholder<Values>("field", "the rule's field (its fields, joined with 'or')") {
-        $0.fields.count == 1 ? $0.fields[0].rawValue : $0.fields.map(\.rawValue).joined(separator: " or ")
+        $0.fields.count == 1 ? $0.fields[0].rawValue : $0.fields.map(\.rawValue).concatenated(separator: " or ")
     }
     static let text = Placeholder<Values>("text", "the entry at fault (at most 60 characters)") {
         // No more bytes than the limit, no more characters: left as it is, without counting them.
