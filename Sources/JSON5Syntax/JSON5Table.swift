@@ -31,18 +31,59 @@ package struct JSON5Table: Sendable, Equatable {
         package var high = 0
     }
 
-    package var entries: [Entry]
+    /// The entries, eight numbers each in a row (kind, offset, keyOffset,
+    /// key, next, count, low, high). Numbers, not `Entry` values: the
+    /// tables `embed-rules` writes into eqlint are held as the compiler laid
+    /// them out, read in place, with no copy made at each start.
+    package private(set) var flatEntries: [Int32]
     package var keys: [String]
     /// The strings the table holds itself, not as a range of the text: those
     /// with escapes, or every one (`holdingEveryString(of:)`).
     package var strings: [String]
     package var numbers: [Double]
 
+    /// How many numbers `flatEntries` gives each entry.
+    static let fieldsPerEntry = 8
+
+    /// The largest file a table can describe: its offsets are 32-bit numbers.
+    package static let largestText = Int(Int32.max)
+
+    /// A table of entries (offsets at most `largestText`).
     package init(entries: [Entry], keys: [String], strings: [String], numbers: [Double]) {
-        self.entries = entries
+        var flat: [Int32] = []
+        flat.reserveCapacity(entries.count * Self.fieldsPerEntry)
+        for entry in entries {
+            flat += [Int32(entry.kind.rawValue), Int32(entry.offset), Int32(entry.keyOffset), Int32(entry.key),
+                     Int32(entry.next), Int32(entry.count), Int32(entry.low), Int32(entry.high)]
+        }
+        self.init(flatEntries: flat, keys: keys, strings: strings, numbers: numbers)
+    }
+
+    /// A table from its entries as `flatEntries` gives them (how
+    /// `embed-rules` writes one as Swift source), kept as they are.
+    package init(flatEntries: [Int32], keys: [String], strings: [String], numbers: [Double]) {
+        self.flatEntries = flatEntries
         self.keys = keys
         self.strings = strings
         self.numbers = numbers
+    }
+
+    /// The entries, each read from its eight numbers when asked for.
+    package var entries: Entries { Entries(flat: flatEntries) }
+
+    /// The entries of a table, in order.
+    package struct Entries: RandomAccessCollection, Sendable {
+        fileprivate let flat: [Int32]
+
+        package var startIndex: Int { 0 }
+        package var endIndex: Int { flat.count / JSON5Table.fieldsPerEntry }
+
+        package subscript(index: Int) -> Entry {
+            let at = index * JSON5Table.fieldsPerEntry
+            return Entry(kind: Kind(rawValue: UInt8(truncatingIfNeeded: flat[at])) ?? .null, offset: Int(flat[at + 1]),
+                         keyOffset: Int(flat[at + 2]), key: Int(flat[at + 3]), next: Int(flat[at + 4]),
+                         count: Int(flat[at + 5]), low: Int(flat[at + 6]), high: Int(flat[at + 7]))
+        }
     }
 }
 
@@ -52,47 +93,15 @@ extension JSON5Table {
     /// so that each string is a literal compiled into eqlint and reading one
     /// at start-up makes no `String`.
     package func holdingEveryString(of bytes: [UInt8]) -> JSON5Table {
-        var table = self
-        for index in table.entries.indices where table.entries[index].kind == .string && table.entries[index].high >= 0 {
-            let entry = table.entries[index]
-            table.strings.append(String(decoding: bytes[entry.low..<entry.high], as: UTF8.self))
-            table.entries[index].low = table.strings.count - 1
-            table.entries[index].high = -1
+        var entries = Array(self.entries)
+        var strings = self.strings
+        for index in entries.indices where entries[index].kind == .string && entries[index].high >= 0 {
+            let entry = entries[index]
+            strings.append(String(decoding: bytes[entry.low..<entry.high], as: UTF8.self))
+            entries[index].low = strings.count - 1
+            entries[index].high = -1
         }
-        return table
-    }
-
-    /// How many numbers `flatEntries` gives each entry.
-    static let fieldsPerEntry = 8
-
-    /// The entries as numbers, eight for each in a row (kind, offset,
-    /// keyOffset, key, next, count, low, high): how `embed-rules` writes a
-    /// table as Swift source, an array of numbers the compiler lays out as
-    /// data.
-    package var flatEntries: [Int32] {
-        entries.flatMap { entry in
-            [Int32(entry.kind.rawValue), Int32(entry.offset), Int32(entry.keyOffset), Int32(entry.key),
-             Int32(entry.next), Int32(entry.count), Int32(entry.low), Int32(entry.high)]
-        }
-    }
-
-    /// A table from its entries as `flatEntries` gives them.
-    package init(flatEntries: [Int32], keys: [String], strings: [String], numbers: [Double]) {
-        // Written in place, not appended one by one: eqlint reads about 3,000 at each start.
-        let count = flatEntries.count / Self.fieldsPerEntry
-        let entries = flatEntries.withUnsafeBufferPointer { fields in
-            [Entry](unsafeUninitializedCapacity: count) { buffer, initialized in
-                for index in 0..<count {
-                    let at = index * Self.fieldsPerEntry
-                    (buffer.baseAddress! + index).initialize(to: Entry(
-                        kind: Kind(rawValue: UInt8(truncatingIfNeeded: fields[at])) ?? .null, offset: Int(fields[at + 1]),
-                        keyOffset: Int(fields[at + 2]), key: Int(fields[at + 3]), next: Int(fields[at + 4]),
-                        count: Int(fields[at + 5]), low: Int(fields[at + 6]), high: Int(fields[at + 7])))
-                }
-                initialized = count
-            }
-        }
-        self.init(entries: entries, keys: keys, strings: strings, numbers: numbers)
+        return JSON5Table(entries: entries, keys: keys, strings: strings, numbers: numbers)
     }
 }
 

@@ -22,7 +22,10 @@ package struct JSON5TableParser {
 
     /// The table of a file's values, or why it is not JSON5.
     package static func table(of source: SourceFile) throws(JSON5SyntaxError) -> JSON5Table {
-        try source.bytes.withUnsafeBufferPointer { bytes throws(JSON5SyntaxError) in
+        guard source.bytes.count <= JSON5Table.largestText else {
+            throw JSON5SyntaxError(location: SourceLocation(line: 1, column: 1), message: "the file is over 2 GB, too large to be a rule or configuration file")
+        }
+        return try source.bytes.withUnsafeBufferPointer { bytes throws(JSON5SyntaxError) in
             var parser = JSON5TableParser(source: source, bytes: bytes)
             // About one value for every 16 bytes of a rule file, one key for every 32.
             parser.entries.reserveCapacity(bytes.count / 16)

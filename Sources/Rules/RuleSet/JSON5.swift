@@ -142,16 +142,23 @@ final class JSON5Document: Sendable {
         case written(JSON5Places)
     }
 
-    /// The file's text, as UTF-8.
-    private let bytes: [UInt8]
+    /// The file's text: a source file's bytes, or, for eqlint's own files
+    /// (their places written already), the text as eqlint holds it, not
+    /// copied (its table holds every string, so it is seldom read).
+    private enum Text: Sendable {
+        case bytes([UInt8])
+        case string(String)
+    }
+
+    private let text: Text
     private let places: Places
-    let entries: [Entry]
+    let entries: JSON5Table.Entries
     let keys: [String]
     let strings: [String]
     let numbers: [Double]
 
     init(source: SourceFile, table: JSON5Table) {
-        bytes = source.bytes
+        text = .bytes(source.bytes)
         places = .lineTable(source)
         entries = table.entries
         keys = table.keys
@@ -159,10 +166,11 @@ final class JSON5Document: Sendable {
         numbers = table.numbers
     }
 
-    /// A file whose values' places are written already: `bytes` must be the
-    /// text `places` was made from, as a `SourceFile` of it holds them.
-    init(bytes: [UInt8], table: JSON5Table, places: JSON5Places) {
-        self.bytes = bytes
+    /// A file whose values' places are written already: `text` must be
+    /// the text `places` was made from, its UTF-8 as a `SourceFile` of it
+    /// holds it (no byte order mark).
+    init(text: String, table: JSON5Table, places: JSON5Places) {
+        self.text = .string(text)
         self.places = .written(places)
         entries = table.entries
         keys = table.keys
@@ -223,7 +231,13 @@ final class JSON5Document: Sendable {
     }
 
     private func text(of string: Entry) -> String {
+        guard string.high >= 0 else { return strings[string.low] }
         // As `SourceFile.text` makes it.
-        string.high < 0 ? strings[string.low] : String(decoding: bytes[string.low..<string.high], as: UTF8.self)
+        switch text {
+        case .bytes(let bytes):
+            return String(decoding: bytes[string.low..<string.high], as: UTF8.self)
+        case .string(var text):
+            return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[string.low..<string.high]), as: UTF8.self) }
+        }
     }
 }

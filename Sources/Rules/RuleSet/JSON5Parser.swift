@@ -21,6 +21,6 @@ package enum JSON5Parser {
     /// The same, with its values' places written when eqlint was built too:
     /// no `SourceFile` (and line table) is made of the text.
     static func root(of table: JSON5Table, places: JSON5Places, text: String) -> JSON5Node {
-        JSON5Node(document: JSON5Document(bytes: Array(text.utf8), table: table, places: places), index: 0)
+        JSON5Node(document: JSON5Document(text: text, table: table, places: places), index: 0)
     }
 }
