@@ -75,8 +75,7 @@ struct ParsedFile {
     /// The text of the string value at an index of the table; nil for any other value.
     func string(_ index: Int) -> String? {
         guard let table, table.entries[index].kind == .string else { return nil }
-        let entry = table.entries[index]
-        return entry.high < 0 ? table.strings[entry.low] : String(decoding: source.bytes[entry.low..<entry.high], as: UTF8.self)
+        return table.text(of: table.entries[index], in: source.bytes)
     }
 }
 

@@ -53,8 +53,14 @@ package struct JSON5Table: Sendable, Equatable {
         var flat: [Int32] = []
         flat.reserveCapacity(entries.count * Self.fieldsPerEntry)
         for entry in entries {
-            flat += [Int32(entry.kind.rawValue), Int32(entry.offset), Int32(entry.keyOffset), Int32(entry.key),
-                     Int32(entry.next), Int32(entry.count), Int32(entry.low), Int32(entry.high)]
+            flat.append(Int32(entry.kind.rawValue))
+            flat.append(Int32(entry.offset))
+            flat.append(Int32(entry.keyOffset))
+            flat.append(Int32(entry.key))
+            flat.append(Int32(entry.next))
+            flat.append(Int32(entry.count))
+            flat.append(Int32(entry.low))
+            flat.append(Int32(entry.high))
         }
         self.init(flatEntries: flat, keys: keys, strings: strings, numbers: numbers)
     }
@@ -88,6 +94,12 @@ package struct JSON5Table: Sendable, Equatable {
 }
 
 extension JSON5Table {
+    /// The text of a string entry: held in `strings`, or the bytes between
+    /// its quotes in `bytes`, the text the table was parsed from.
+    package func text(of entry: Entry, in bytes: [UInt8]) -> String {
+        entry.high < 0 ? strings[entry.low] : String(decoding: bytes[entry.low..<entry.high], as: UTF8.self)
+    }
+
     /// The table with every string value held in `strings`, read from
     /// `bytes` (the text it was parsed from): how `embed-rules` writes it,
     /// so that each string is a literal compiled into eqlint and reading one
@@ -96,8 +108,7 @@ extension JSON5Table {
         var entries = Array(self.entries)
         var strings = self.strings
         for index in entries.indices where entries[index].kind == .string && entries[index].high >= 0 {
-            let entry = entries[index]
-            strings.append(String(decoding: bytes[entry.low..<entry.high], as: UTF8.self))
+            strings.append(text(of: entries[index], in: bytes))
             entries[index].low = strings.count - 1
             entries[index].high = -1
         }
