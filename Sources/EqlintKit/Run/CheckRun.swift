@@ -160,17 +160,18 @@ public struct CheckRun {
                 }
                 continue
             }
-            switch PlanFinder.find(path) {
+            switch PlanFinder.find(path, noting: ConfigurationResolver.discoveryNames) {
             case .missing:
                 tasks.append(.error(.missing(path: path)))
             case .file(let file):
                 // A file named on the command line is always checked.
                 tasks.append(.file(file, context: try resolver.context(forFile: file), folder: nil))
-            case .directory(let files, let unreadable):
+            case .directory(let files, let folders, let unreadable):
                 tasks += unreadable.map { .error(.unreadable(path: $0)) }
                 var included: [(String, LintContext)] = []
                 // The search goes through no link to a folder: a plain file's absolute path is the folder's and the rest of its own.
                 let absoluteFolder = resolver.absolute(path)
+                resolver.noteListed(folders, foundIn: path, absoluteFolder: absoluteFolder)
                 for file in files {
                     let absolute = (file.isLink ? nil : Paths.path(file.path, foundIn: path, absoluteFolder: absoluteFolder))
                         ?? resolver.absoluteFile(file.path)

@@ -16,9 +16,10 @@ public enum PlanFinder {
     public enum Found: Equatable, Sendable {
         /// A file, to be checked whatever its name.
         case file(String)
-        /// A folder: the `*.md` files found in it, in order, and the folders
-        /// in it that could not be read.
-        case directory(files: [FoundFile], unreadable: [String])
+        /// A folder: the plan files found in it, in order of their paths;
+        /// the folders read, with the names asked about that are in each;
+        /// and the folders in it that could not be read.
+        case directory(files: [FoundFile], folders: [ListedFolder], unreadable: [String])
         case missing
     }
 
@@ -29,7 +30,18 @@ public enum PlanFinder {
         public var isLink: Bool
     }
 
-    public static func find(_ path: String) -> Found {
+    /// A folder a search read, and which of the names `find` was asked to
+    /// note are entries in it (`.git`, a configuration file): what a `stat`
+    /// of each would say, known without one. A folder where a noted name is
+    /// a link (which a `stat` follows) is left out of the list.
+    public struct ListedFolder: Equatable, Sendable {
+        public var path: String
+        public var names: [String]
+    }
+
+    /// What `path` is, and for a folder, the plan files under it.
+    /// - Parameter names: hidden names to note in each folder read (see `ListedFolder`).
+    public static func find(_ path: String, noting names: [String] = []) -> Found {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             // A link that leads nowhere is there: reading it says what is wrong.
@@ -37,52 +49,121 @@ public enum PlanFinder {
             return type == .typeSymbolicLink ? .file(path) : .missing
         }
         guard isDirectory.boolValue else { return .file(path) }
-        let (files, unreadable) = markdownFiles(under: path)
-        return .directory(files: files, unreadable: unreadable)
+        var search = FolderSearch(noting: names)
+        search.read(path)
+        return .directory(files: search.files, folders: search.folders, unreadable: search.unreadable.sorted())
     }
 
-    private static func markdownFiles(under directory: String) -> (files: [FoundFile], unreadable: [String]) {
-        var found: [FoundFile] = []
+    /// A folder search: reads folders depth first, each one's entries
+    /// sorted, so the files come out in the order of their paths without
+    /// sorting them all. A folder's entries are sorted by name, a folder's
+    /// name with a slash after it, as its files' paths have: a name holds
+    /// no slash, so comparing up to that slash decides how every path under
+    /// the folder compares with its neighbours' (`a-b.md` < `a.md` <
+    /// `a/x.md`, as `-` < `.` < `/`).
+    private struct FolderSearch {
+        let noting: [String]
+        var files: [FoundFile] = []
+        var folders: [ListedFolder] = []
         var unreadable: [String] = []
-        var pending = [directory]
-        while let folder = pending.popLast() {
-            // readdir gives each entry's type with its name, so most need no stat.
-            guard let stream = opendir(folder) else {
-                unreadable.append(folder)
-                continue
+
+        init(noting: [String]) {
+            self.noting = noting
+        }
+
+        /// An entry waiting its turn: a file to list, or a folder to read.
+        private struct Entry {
+            var key: String
+            var path: String
+            var isFolder: Bool
+            var isLink: Bool
+        }
+
+        mutating func read(_ root: String) {
+            // Entries still to take, the next one last.
+            var pending = [Entry(key: "", path: root, isFolder: true, isLink: false)]
+            while let entry = pending.popLast() {
+                guard entry.isFolder else {
+                    files.append(FoundFile(path: entry.path, isLink: entry.isLink))
+                    continue
+                }
+                guard let entries = entries(of: entry.path) else {
+                    unreadable.append(entry.path)
+                    continue
+                }
+                pending += entries.sorted { $0.key > $1.key }
             }
+        }
+
+        /// The folders and plan files in `folder` (nil if it cannot be read),
+        /// noting the names asked about; hidden entries are skipped.
+        private mutating func entries(of folder: String) -> [Entry]? {
+            guard let stream = opendir(folder) else { return nil }
             defer { closedir(stream) }
+            var entries: [Entry] = []
+            var noted: [String] = []
+            var notedLink = false
+            let prefix = folder.hasSuffix("/") ? folder : folder + "/"
             while let entry = readdir(stream) {
+                let isHidden = entry.pointee.d_name.0 == CChar(UInt8(ascii: "."))
+                let isPlanFile = !isHidden && withUnsafeBytes(of: &entry.pointee.d_name) { PlanFinder.isPlanFileName($0) }
+                var type = entry.pointee.d_type
+                // A plain file no reader reads needs no name made.
+                guard isPlanFile || isHidden || type != UInt8(DT_REG) else { continue }
                 let name = withUnsafePointer(to: &entry.pointee.d_name) {
                     String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
                 }
-                guard !name.hasPrefix(".") else { continue }
-                let path = Paths.joined(folder, name)
-                var type = entry.pointee.d_type
+                if isHidden {
+                    if noting.contains(name) {
+                        if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) { notedLink = true } else { noted.append(name) }
+                    }
+                    continue
+                }
+                let path = prefix + name
                 if type == UInt8(DT_UNKNOWN) {
                     // Some file systems do not say: ask, without following a link.
                     var status = stat()
-                    if lstat(path, &status) == 0 { type = Self.type(of: status.st_mode) }
+                    if lstat(path, &status) == 0 { type = PlanFinder.type(of: status.st_mode) }
                 }
                 if type == UInt8(DT_DIR) {
-                    pending.append(path)
-                } else if Self.isPlanFileName(name) {
+                    entries.append(Entry(key: name + "/", path: path, isFolder: true, isLink: false))
+                } else if isPlanFile {
                     // A link is followed to a file, never to a folder (a loop could not end).
                     var status = stat()
                     if type == UInt8(DT_LNK), stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
                         continue
                     }
-                    found.append(FoundFile(path: path, isLink: type == UInt8(DT_LNK)))
+                    entries.append(Entry(key: name, path: path, isFolder: false, isLink: type == UInt8(DT_LNK)))
                 }
             }
+            if !notedLink { folders.append(ListedFolder(path: folder, names: noted)) }
+            return entries
         }
-        return (found.sorted { $0.path < $1.path }, unreadable.sorted())
     }
 
     /// Whether a folder search picks up a file by its name: an extension a reader reads.
     static func isPlanFileName(_ name: String) -> Bool {
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
-        return DocumentReaders.fileExtensions.contains(name[name.index(after: dot)...].lowercased())
+        var name = name
+        return name.withUTF8 { isPlanFileName(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// `isPlanFileName` over a name's bytes, which may end with a NUL (as
+    /// readdir gives it): its extension, lower-cased, looked up without a
+    /// string made.
+    private static func isPlanFileName(_ name: UnsafeRawBufferPointer) -> Bool {
+        let end = name.firstIndex(of: 0) ?? name.count
+        guard let dot = name[..<end].lastIndex(of: UInt8(ascii: ".")), dot > 0, end - dot - 1 <= 8 else { return false }
+        var key: UInt64 = 0
+        for byte in name[(dot + 1)..<end] {
+            guard byte < 0x80 else { return false }
+            key = key << 8 | UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+        }
+        return planFileExtensionKeys.contains(key)
+    }
+
+    /// Each extension a folder search picks up, its bytes packed in one number.
+    private static let planFileExtensionKeys: [UInt64] = DocumentReaders.fileExtensions.map { fileExtension in
+        fileExtension.utf8.reduce(0) { $0 << 8 | UInt64($1) }
     }
 
     /// Whether a file is one a repository keeps about itself (`README.md`,

@@ -82,7 +82,7 @@ public enum DocumentReaders {
     }
 
     /// Every extension a folder search picks up by default.
-    public static var fileExtensions: [String] { all.flatMap(\.fileExtensions) }
+    public static let fileExtensions: [String] = all.flatMap(\.fileExtensions)
 }
 
 /// Reads Markdown, as `docs/plan-format.md` describes it and as people write
