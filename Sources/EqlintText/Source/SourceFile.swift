@@ -43,45 +43,69 @@ public struct SourceFile: Sendable {
     private let blockLines: [Int]
     private static let lineBlockSize = 64
 
-    /// Reads a file from disk, refusing what is not text. One `stat`
-    /// (following links: what a link points to decides, so a link to
-    /// /dev/zero is no plan either), then `open` and `read`.
+    /// Reads a file from disk, refusing what is not text and what is not a
+    /// plain file (following links: what a link points to decides, so a
+    /// link to /dev/zero is no plan either).
     public static func read(path: String, displayPath: String? = nil) throws(InputError) -> SourceFile {
         try SourceFile(path: displayPath ?? path, bytes: readBytes(path: path, displayPath: displayPath))
     }
 
-    /// A file's bytes, whatever they hold (a `.docx` is a ZIP archive): one
-    /// `stat` (following links), then `open` and `read`.
+    /// A file's bytes, whatever they hold (a `.docx` is a ZIP archive):
+    /// `open`, `fstat` (following links) and, for a plain file, `read`
+    /// once when the file is as large as `fstat` said.
     public static func readBytes(path: String, displayPath: String? = nil) throws(InputError) -> [UInt8] {
         let name = displayPath ?? path
-        var status = stat()
-        guard stat(path, &status) == 0 else {
-            guard errno == ENOENT || errno == ENOTDIR || errno == ELOOP else { throw .unreadable(path: name) }
-            // A link that leads nowhere (to a missing file, or round in a loop) is there but cannot be followed.
-            var link = stat()
-            throw lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK ? .brokenLink(path: name) : .missing(path: name)
-        }
-        let type = status.st_mode & S_IFMT
-        guard type != S_IFDIR else { throw .isDirectory(path: name) }
-        guard type == S_IFREG else { throw .notAFile(path: name) }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .unreadable(path: name) }
+        // Opened first and asked about through the descriptor, so the path is looked up once; without
+        // waiting, so a named pipe is refused below rather than waited on.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw openingError(path: path, name: name) }
         defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw .unreadable(path: name) }
+        try requireFile(status, name: name)
         // The size is a hint: read to the end, however much the file holds by then.
-        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
+        let size = max(Int(status.st_size), 0)
+        var bytes = [UInt8](repeating: 0, count: size + 1)
         var count = 0
         while true {
             if count == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096)) }
+            let asked = bytes.count - count
             let read = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                systemRead(descriptor, buffer.baseAddress! + count, asked)
             }
             if read < 0, errno == EINTR { continue }
             guard read >= 0 else { throw .unreadable(path: name) }
-            if read == 0 { break }
             count += read
+            // A plain file gives less than asked only at its end: no second read to learn so.
+            if read < asked { break }
         }
         bytes.removeSubrange(count...)
         return bytes
+    }
+
+    /// Why a file could not be opened, as the person who named it needs to hear it.
+    private static func openingError(path: String, name: String) -> InputError {
+        let opening = errno
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            guard opening == ENOENT || opening == ENOTDIR || opening == ELOOP else { return .unreadable(path: name) }
+            // A link that leads nowhere (to a missing file, or round in a loop) is there but cannot be followed.
+            var link = stat()
+            return lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK ? .brokenLink(path: name) : .missing(path: name)
+        }
+        do throws(InputError) {
+            try requireFile(status, name: name)
+        } catch {
+            return error
+        }
+        return .unreadable(path: name)
+    }
+
+    /// Refuses what is not a plain file: a folder, a device, a pipe.
+    private static func requireFile(_ status: stat, name: String) throws(InputError) {
+        let type = status.st_mode & S_IFMT
+        guard type != S_IFDIR else { throw .isDirectory(path: name) }
+        guard type == S_IFREG else { throw .notAFile(path: name) }
     }
 
     /// Wraps bytes already in memory (standard input, a rule example, a

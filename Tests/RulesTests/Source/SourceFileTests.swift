@@ -1,4 +1,5 @@
 import EqlintText
+import Foundation
 import Testing
 
 @Suite("Source files and positions")
@@ -71,6 +72,30 @@ struct SourceFileTests {
         #expect(throws: InputError.missing(path: "/no/such/plan.md")) { try SourceFile.read(path: "/no/such/plan.md") }
         #expect(throws: InputError.isDirectory(path: "/tmp")) { try SourceFile.read(path: "/tmp") }
         #expect(InputError.missing(path: "a.md").description == "a.md: no such file or directory")
+    }
+
+    @Test("what is not a plain file is refused without waiting on it: a pipe, a device, a link to nowhere or round in a loop")
+    func notPlainFiles() throws {
+        let folder = try TemporaryFolder.make("not-plain").path
+        #expect(mkfifo(folder + "/pipe.md", 0o644) == 0)
+        #expect(throws: InputError.notAFile(path: folder + "/pipe.md")) { try SourceFile.read(path: folder + "/pipe.md") }
+        #expect(throws: InputError.notAFile(path: "/dev/null")) { try SourceFile.read(path: "/dev/null") }
+        try FileManager.default.createSymbolicLink(atPath: folder + "/nowhere.md", withDestinationPath: folder + "/missing.md")
+        #expect(throws: InputError.brokenLink(path: folder + "/nowhere.md")) { try SourceFile.read(path: folder + "/nowhere.md") }
+        try FileManager.default.createSymbolicLink(atPath: folder + "/loop.md", withDestinationPath: folder + "/loop.md")
+        #expect(throws: InputError.brokenLink(path: folder + "/loop.md")) { try SourceFile.read(path: folder + "/loop.md") }
+        #expect(throws: InputError.missing(path: folder + "/plan.md/inside.md")) {
+            try Data("# Plan\n".utf8).write(to: URL(fileURLWithPath: folder + "/plan.md"))
+            return try SourceFile.read(path: folder + "/plan.md/inside.md")
+        }
+    }
+
+    @Test("a file is read whole, whatever its size against the reads' sizes", arguments: [0, 1, 4095, 4096, 4097, 65_537])
+    func wholeFile(size: Int) throws {
+        let folder = try TemporaryFolder.make("whole").path
+        let bytes = (0..<size).map { UInt8(ascii: "a") &+ UInt8($0 % 26) }
+        try Data(bytes).write(to: URL(fileURLWithPath: folder + "/plan.md"))
+        #expect(try SourceFile.readBytes(path: folder + "/plan.md") == bytes)
     }
 
     @Test("an empty file has one empty line")
