@@ -63,23 +63,36 @@ public struct SourceFile: Sendable {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw .unreadable(path: name) }
         try requireFile(status, name: name)
-        // The size is a hint: read to the end, however much the file holds by then.
+        // The size is a hint: read to the end, however much the file holds by then. The bytes go
+        // straight into the array's storage, not into a buffer filled with zeros first.
         let size = max(Int(status.st_size), 0)
-        var bytes = [UInt8](repeating: 0, count: size + 1)
-        var count = 0
-        while true {
-            if count == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096)) }
-            let asked = bytes.count - count
-            let read = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, buffer.baseAddress! + count, asked)
-            }
-            if read < 0, errno == EINTR { continue }
-            guard read >= 0 else { throw .unreadable(path: name) }
-            count += read
+        var failed = false
+        var atEnd = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            count = 0
             // A plain file gives less than asked only at its end: no second read to learn so.
-            if read < asked { break }
+            while count < buffer.count, !atEnd {
+                let asked = buffer.count - count
+                let read = systemRead(descriptor, buffer.baseAddress! + count, asked)
+                if read < 0, errno == EINTR { continue }
+                guard read >= 0 else {
+                    failed = true
+                    return
+                }
+                count += read
+                atEnd = read < asked
+            }
         }
-        bytes.removeSubrange(count...)
+        // A file larger than it said (one that grew, or one of /proc's): the rest as it comes.
+        while !atEnd, !failed {
+            var more = [UInt8](repeating: 0, count: max(bytes.count, 4096))
+            let read = more.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress!, $0.count) }
+            if read < 0, errno == EINTR { continue }
+            failed = read < 0
+            bytes += more[..<max(read, 0)]
+            atEnd = read < more.count
+        }
+        guard !failed else { throw .unreadable(path: name) }
         return bytes
     }
 

@@ -98,6 +98,16 @@ struct SourceFileTests {
         #expect(try SourceFile.readBytes(path: folder + "/plan.md") == bytes)
     }
 
+    #if os(Linux)
+    @Test("a file larger than it says it is is read to its end (/proc's files say they are empty)",
+          arguments: ["/proc/self/cmdline", "/proc/self/environ"])
+    func largerThanSaid(path: String) throws {
+        let bytes = try SourceFile.readBytes(path: path)
+        #expect(!bytes.isEmpty)
+        #expect(bytes == Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+    }
+    #endif
+
     @Test("an empty file has one empty line")
     func empty() throws {
         let file = try SourceFile(path: "p", bytes: [])
