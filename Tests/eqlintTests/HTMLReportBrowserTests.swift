@@ -35,7 +35,9 @@ struct HTMLReportBrowserTests {
         let profile = try TemporaryFolder.make("chromium-profile")
         defer { try? FileManager.default.removeItem(at: profile) }
         let output = profile.appendingPathComponent("stdout.txt")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        guard FileManager.default.createFile(atPath: output.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: output.path])
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium!)
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",

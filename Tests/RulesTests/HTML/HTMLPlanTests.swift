@@ -146,8 +146,9 @@ struct HTMLPlanTests {
         var from = text.startIndex
         var found: Range<String.Index>?
         for _ in 0..<occurrence {
-            found = try #require(text.range(of: needle, range: from..<text.endIndex), "no \(needle)")
-            from = found!.upperBound
+            let range = try #require(text.range(of: needle, range: from..<text.endIndex), "no \(needle)")
+            found = range
+            from = range.upperBound
         }
         let before = text[..<found!.lowerBound]
         let line = before.split(separator: "\n", omittingEmptySubsequences: false).count
