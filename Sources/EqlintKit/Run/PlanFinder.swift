@@ -147,23 +147,9 @@ public enum PlanFinder {
         return name.withUTF8 { isPlanFileName(UnsafeRawBufferPointer($0)) }
     }
 
-    /// `isPlanFileName` over a name's bytes, which may end with a NUL (as
-    /// readdir gives it): its extension, lower-cased, looked up without a
-    /// string made.
+    /// `isPlanFileName` over a name's bytes, which may end with a NUL (as readdir gives it).
     private static func isPlanFileName(_ name: UnsafeRawBufferPointer) -> Bool {
-        let end = name.firstIndex(of: 0) ?? name.count
-        guard let dot = name[..<end].lastIndex(of: UInt8(ascii: ".")), dot > 0, end - dot - 1 <= 8 else { return false }
-        var key: UInt64 = 0
-        for byte in name[(dot + 1)..<end] {
-            guard byte < 0x80 else { return false }
-            key = key << 8 | UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)
-        }
-        return planFileExtensionKeys.contains(key)
-    }
-
-    /// Each extension a folder search picks up, its bytes packed in one number.
-    private static let planFileExtensionKeys: [UInt64] = DocumentReaders.fileExtensions.map { fileExtension in
-        fileExtension.utf8.reduce(0) { $0 << 8 | UInt64($1) }
+        DocumentReaders.hasReader(forName: UnsafeRawBufferPointer(rebasing: name[..<(name.firstIndex(of: 0) ?? name.count)]))
     }
 
     /// Whether a file is one a repository keeps about itself (`README.md`,

@@ -53,14 +53,54 @@ public enum DocumentReaders {
         return all.first { $0.fileExtensions.contains(fileExtension) } ?? all[0]
     }
 
-    /// Each extension's reader, as an index into `all`: the first that reads it.
-    private static let readerIndexByExtension: [String: Int] = {
-        var index: [String: Int] = [:]
+    /// Each extension's reader, as an index into `all` (the first that
+    /// reads it), by the extension's `extensionKey`.
+    private static let readerIndexByExtensionKey: [UInt64: Int] = {
+        var index: [UInt64: Int] = [:]
         for (position, reader) in all.enumerated() {
-            for fileExtension in reader.fileExtensions where index[fileExtension] == nil { index[fileExtension] = position }
+            for fileExtension in reader.fileExtensions {
+                guard let key = key(of: fileExtension), index[key] == nil else { continue }
+                index[key] = position
+            }
         }
         return index
     }()
+
+    /// `.doc`'s `extensionKey`.
+    private static let wordDocumentKey = key(of: "doc")
+
+    /// An extension's key, as `extensionKey` gives it for a name that ends with it.
+    private static func key(of fileExtension: String) -> UInt64? {
+        var fileExtension = fileExtension
+        return fileExtension.withUTF8 { packed(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The extension of a file's name (after its last dot, not a leading
+    /// one), lower-cased and packed into one number: how a name is matched
+    /// against the readers' extensions without a string made. Nil when
+    /// there is none, or it is longer than eight bytes or not ASCII (no
+    /// reader's is).
+    private static func extensionKey(ofName name: UnsafeRawBufferPointer) -> UInt64? {
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot > 0 else { return nil }
+        return packed(UnsafeRawBufferPointer(rebasing: name[(dot + 1)...]))
+    }
+
+    /// Up to eight ASCII bytes, lower-cased, one byte of the number each.
+    private static func packed(_ bytes: UnsafeRawBufferPointer) -> UInt64? {
+        guard (1...8).contains(bytes.count) else { return nil }
+        var key: UInt64 = 0
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            key = key << 8 | UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+        }
+        return key
+    }
+
+    /// Whether a reader reads files with this name (its bytes, no folder):
+    /// what a folder search picks up.
+    package static func hasReader(forName name: UnsafeRawBufferPointer) -> Bool {
+        extensionKey(ofName: name).map { readerIndexByExtensionKey[$0] != nil } ?? false
+    }
 
     /// `reader(forPath:)` for an ASCII path (most), by bytes: the last
     /// component's extension looked up once. Nil for any other path, and for a `.doc`.
@@ -74,10 +114,9 @@ public enum DocumentReaders {
             var start = end
             while start > 0, utf8[start - 1] != 0x2F { start -= 1 }
             if end == 0 { (start, end) = (0, utf8.count) }
-            guard let dot = (start..<end).last(where: { utf8[$0] == 0x2E }), dot != start else { return 0 }
-            let fileExtension = String(decoding: UnsafeBufferPointer(rebasing: utf8[(dot + 1)..<end]), as: UTF8.self).lowercased()
-            if fileExtension == "doc" { return nil }
-            return readerIndexByExtension[fileExtension] ?? 0
+            guard let key = extensionKey(ofName: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[start..<end]))) else { return 0 }
+            if key == wordDocumentKey { return nil }
+            return readerIndexByExtensionKey[key] ?? 0
         }
     }
 

@@ -62,7 +62,7 @@ public struct SourceFile: Sendable {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw .unreadable(path: name) }
-        try requireFile(status, name: name)
+        if let error = notPlainFile(status, name: name) { throw error }
         // The size is a hint: read to the end, however much the file holds by then. The bytes go
         // straight into the array's storage, not into a buffer filled with zeros first.
         let size = max(Int(status.st_size), 0)
@@ -106,19 +106,16 @@ public struct SourceFile: Sendable {
             var link = stat()
             return lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK ? .brokenLink(path: name) : .missing(path: name)
         }
-        do throws(InputError) {
-            try requireFile(status, name: name)
-        } catch {
-            return error
-        }
-        return .unreadable(path: name)
+        return notPlainFile(status, name: name) ?? .unreadable(path: name)
     }
 
-    /// Refuses what is not a plain file: a folder, a device, a pipe.
-    private static func requireFile(_ status: stat, name: String) throws(InputError) {
-        let type = status.st_mode & S_IFMT
-        guard type != S_IFDIR else { throw .isDirectory(path: name) }
-        guard type == S_IFREG else { throw .notAFile(path: name) }
+    /// The error for what is not a plain file (a folder, a device, a pipe); nil for a plain file.
+    private static func notPlainFile(_ status: stat, name: String) -> InputError? {
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: .isDirectory(path: name)
+        default: .notAFile(path: name)
+        }
     }
 
     /// Wraps bytes already in memory (standard input, a rule example, a

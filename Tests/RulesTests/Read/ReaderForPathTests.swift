@@ -18,7 +18,7 @@ struct ReaderForPathTests {
     func sameAsByComponents() {
         let paths = ["plan.md", "PLAN.MD", "dir/plan.markdown", "dir.md/", "dir.md//", "notes.txt", "a/b/c.TEXT", ".md", "dir/.md",
                      "noextension", "", "/", "//", "x.", "page.html", "page.HTM", "plan.docx", "plan.doc", "plan.DOC", "plan.odt",
-                     "scan.pdf", "a.b/c", "a/b.c.md", "-", "caf\u{E9}.md", "d\u{E9}/plan.docx", "plan.md/\u{301}x"]
+                     "scan.pdf", "plan.markdowns", "plan.abcdefghijk", "a.b/c", "a/b.c.md", "-", "caf\u{E9}.md", "d\u{E9}/plan.docx", "plan.md/\u{301}x"]
         for path in paths {
             #expect(DocumentReaders.reader(forPath: path).format == reference(path), "\(path)")
         }
