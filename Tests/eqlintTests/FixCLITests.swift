@@ -45,6 +45,21 @@ struct FixCLITests {
         #expect(second.stdout == first.stdout)
     }
 
+    @Test("a broken configuration met late in a folder search stops --fix before any plan is changed")
+    func brokenConfigurationFixesNothing() throws {
+        let plan = Self.bytes("# Plan\n\nUnder the Equalities Act 2010.\n")
+        // The configuration is read for the plan under it, found after the others.
+        var files = ["zz/.eqlint.json5": Self.bytes("{ rulez: {} }"), "zz/plan.md": plan]
+        for index in 0..<40 { files["plans/\(index).md"] = plan }
+        let folder = try Self.folder(files)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        let result = try CLITests.run(["check", "--today", Self.today, "--jobs", "2", "--fix", "."], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "eqlint: error: zz/.eqlint.json5:1:3: unknown key 'rulez' in a configuration file; did you mean 'rules'?\n")
+        for index in 0..<40 { #expect(try Self.read(folder.appendingPathComponent("plans/\(index).md")) == plan) }
+    }
+
     @Test("CRLF line endings and the byte-order mark are kept; so are the permissions")
     func keepsLineEndingsByteOrderMarkAndPermissions() throws {
         let original = [0xEF, 0xBB, 0xBF] + Self.bytes("# Plan\r\n\r\nUnder the Equalities Act 2010.\r\n\r\nThe Public Sector Equalities Duty applies.")

@@ -170,11 +170,14 @@ public struct ConfigurationResolver {
     ///   - folders: the folders read, as the search found them under `path`.
     ///   - absoluteFolder: `path`'s absolute form (`absolute(_:)`).
     public mutating func noteListed(_ folders: [PlanFinder.ListedFolder], foundIn path: String, absoluteFolder: String) {
+        for folder in folders { noteListed(folder, foundIn: path, absoluteFolder: absoluteFolder) }
+    }
+
+    /// `noteListed` for one folder, as a search reads it (`PlanFinder.search`).
+    public mutating func noteListed(_ folder: PlanFinder.ListedFolder, foundIn path: String, absoluteFolder: String) {
         guard case .discover = source else { return }
-        for folder in folders {
-            let absolute = folder.path == path ? absoluteFolder : Paths.path(folder.path, foundIn: path, absoluteFolder: absoluteFolder)
-            if let absolute { listedNames[absolute] = folder.names }
-        }
+        let absolute = folder.path == path ? absoluteFolder : Paths.path(folder.path, foundIn: path, absoluteFolder: absoluteFolder)
+        if let absolute { listedNames[absolute] = folder.names }
     }
 
     /// The nearest configuration file at or above `directory`, stopping at the repository root.

@@ -3,11 +3,11 @@ import EqlintText
 import Foundation
 import Rules
 
-/// One `eqlint check`: finds the plan files, works out each one's
-/// configuration, then reads and checks the plans, on several threads, and
-/// hands back what each produced in a fixed order: the order of the paths
-/// given, and within a directory its files sorted by path. A parallel run
-/// gives exactly what a serial one does.
+/// One `eqlint check`: finds the plan files and works out each one's
+/// configuration, while other threads already read and check the first
+/// plans found, and hands back what each produced in a fixed order: the
+/// order of the paths given, and within a directory its files sorted by
+/// path. A parallel run gives exactly what a serial one does.
 ///
 /// A trust's pattern stopped on one plan (too slow) is skipped on every
 /// later plan in that order and on no earlier one (see `PatternStops`): a
@@ -98,12 +98,16 @@ public struct CheckRun {
     /// Checks the plans under `paths`, calling `each` with every report and
     /// error in order as soon as it is ready. `-` stands for standard input,
     /// read with `readStandardInput` and named `standardInputName`. A broken
-    /// configuration or rule file stops the run before any plan is checked.
+    /// configuration or rule file stops the run before any plan is reported
+    /// (or, with `fixMode`, fixed).
+    ///
+    /// The first plans a folder search finds are checked while it goes on
+    /// (on a machine with two processors, searching 2,751 folders for 10,000
+    /// plans took about 45 ms of a 1.4 s run, one processor idle meanwhile).
     public mutating func check(
         paths: [String], standardInputName: String = "<stdin>", readStandardInput: () throws(InputError) -> [UInt8],
         each: (Event) -> Void
     ) throws(RuleFileError) {
-        let tasks = try plan(paths: paths, standardInputName: standardInputName, readStandardInput: readStandardInput)
         let handing = HandingBack(keepsSourceLines: keepsSourceLines, minimumSeverity: minimumSeverity,
                                   render: render, keepsFindings: keepsFindings)
         let minimumSeverity = self.minimumSeverity
@@ -111,94 +115,113 @@ public struct CheckRun {
         let fixing = fixMode.map { mode in
             Fixing(mode: mode) { path, diagnostics in reported(path, diagnostics.filter { $0.severity >= minimumSeverity }) }
         }
-        // Events come in task order, so the binary files a folder search skipped can be counted as they pass.
-        var delivered = 0
-        var skippedInFolder = 0
         let stops = RunPatternStops()
-        @Sendable func run(_ index: Int, stoppedEarlier: Set<String>) -> CheckTask.Outcome {
-            tasks[index].run(handing: handing, stoppedEarlier: stoppedEarlier, fixing: fixing)
-        }
+        var searches: [FolderSearch] = []
+        // Events come in task order, so the binary files a folder search skipped can be counted as they pass.
+        var skippedInFolder = 0
         // One plan (an editor checking on save) needs no thread, so the processors are not counted;
         // more threads than 256 only cost memory, whatever was asked for.
-        let threads = tasks.count < 2 ? 1 : min(jobs ?? Self.activeProcessorCount, 256)
-        OrderedParallel.forEach(count: tasks.count, jobs: threads, work: { index in
-            run(index, stoppedEarlier: stops.known)
-        }, deliver: { outcome in
-            defer { delivered += 1 }
+        let jobs = self.jobs
+        // Fixing writes plans: none is fixed before every configuration is known to be sound.
+        try OrderedParallel.forEach(jobs: min(jobs ?? Self.activeProcessorCount, 256), overlapping: fixing == nil,
+                                    produce: { (add: (CheckTask) -> Void) throws(RuleFileError) in
+            try plan(paths: paths, standardInputName: standardInputName, readStandardInput: readStandardInput,
+                     searches: &searches, add: add)
+        }, work: { (task: CheckTask) -> CheckTask.Outcome in
+            task.run(handing: handing, stoppedEarlier: stops.known, fixing: fixing)
+        }, deliver: { (task: CheckTask, outcome: CheckTask.Outcome) throws(RuleFileError) in
             // Every plan before this one is delivered: their stops are all known.
             let stoppedBefore = stops.known
             var outcome = outcome
-            if !outcome.patternsRun.isDisjoint(with: stoppedBefore) { outcome = run(delivered, stoppedEarlier: stoppedBefore) }
+            if !outcome.patternsRun.isDisjoint(with: stoppedBefore) {
+                outcome = task.run(handing: handing, stoppedEarlier: stoppedBefore, fixing: fixing)
+            }
             stops.add(outcome.patternsStopped)
+            guard case .file(_, _, let place?) = task else { return each(outcome.event) }
+            let search = searches[place.search]
+            // The folders a search could not read come before the plans it found.
+            if place.index == 0 { search.unreadable.forEach { each(.error(.unreadable(path: $0))) } }
             let event = outcome.event
             each(event)
-            guard case .file(_, _, let folder?) = tasks[delivered] else { return }
             switch event {
             case .skippedBinary, .skippedNotAPlan: skippedInFolder += 1
             default: break
             }
-            guard folder.isLast else { return }
+            guard place.index == search.count - 1 else { return }
             // A folder whose every plan was a binary file (or no plan) checked nothing: not a pass.
-            if skippedInFolder == folder.count { each(.error(.noPlans(path: folder.path))) }
+            if skippedInFolder == search.count, search.unreadable.isEmpty { each(.error(.noPlans(path: search.path))) }
             skippedInFolder = 0
         })
     }
 
-    /// Works out what to check, in order, and each plan's configuration.
+    /// Works out what to check, in order, and each plan's configuration,
+    /// adding each task as soon as it is known; a folder search's
+    /// bookkeeping goes in `searches`.
     private mutating func plan(
-        paths: [String], standardInputName: String, readStandardInput: () throws(InputError) -> [UInt8]
-    ) throws(RuleFileError) -> [CheckTask] {
-        var tasks: [CheckTask] = []
+        paths: [String], standardInputName: String, readStandardInput: () throws(InputError) -> [UInt8],
+        searches: inout [FolderSearch], add: (CheckTask) -> Void
+    ) throws(RuleFileError) {
         for path in paths {
             if path == "-" {
                 let context = try resolver.context(forFile: standardInputName)
                 do throws(InputError) {
                     let source = try SourceFile(path: standardInputName, bytes: try readStandardInput())
-                    tasks.append(.standardInput(source, context: context))
+                    add(.standardInput(source, context: context))
                 } catch {
-                    tasks.append(.error(error))
+                    add(.error(error))
                 }
                 continue
             }
-            switch PlanFinder.find(path, noting: ConfigurationResolver.discoveryNames) {
+            switch PlanFinder.kind(of: path) {
             case .missing:
-                tasks.append(.error(.missing(path: path)))
-            case .file(let file):
+                add(.error(.missing(path: path)))
+            case .file:
                 // A file named on the command line is always checked.
-                tasks.append(.file(file, context: try resolver.context(forFile: file), folder: nil))
-            case .directory(let files, let folders, let unreadable):
-                tasks += unreadable.map { .error(.unreadable(path: $0)) }
-                var included: [(String, LintContext)] = []
+                add(.file(path, context: try resolver.context(forFile: path), place: nil))
+            case .folder:
+                let search = searches.count
+                var checked = 0
                 // The search goes through no link to a folder: a plain file's absolute path is the folder's and the rest of its own.
                 let absoluteFolder = resolver.absolute(path)
-                resolver.noteListed(folders, foundIn: path, absoluteFolder: absoluteFolder)
-                for file in files {
-                    let absolute = (file.isLink ? nil : Paths.path(file.path, foundIn: path, absoluteFolder: absoluteFolder))
-                        ?? resolver.absoluteFile(file.path)
-                    let context = try resolver.context(forAbsoluteFile: absolute)
-                    guard context.configuration.includes(absolutePath: absolute) else { continue }
-                    included.append((file.path, context))
+                let unreadable = try PlanFinder.search(path, noting: ConfigurationResolver.discoveryNames) { event throws(RuleFileError) in
+                    switch event {
+                    case .listed(let folder):
+                        resolver.noteListed(folder, foundIn: path, absoluteFolder: absoluteFolder)
+                    case .file(let file):
+                        let absolute = (file.isLink ? nil : Paths.path(file.path, foundIn: path, absoluteFolder: absoluteFolder))
+                            ?? resolver.absoluteFile(file.path)
+                        let context = try resolver.context(forAbsoluteFile: absolute)
+                        guard context.configuration.includes(absolutePath: absolute) else { return }
+                        add(.file(file.path, context: context, place: SearchPlace(search: search, index: checked)))
+                        checked += 1
+                    }
                 }
-                let checked = included.count
-                for (index, (file, context)) in included.enumerated() {
-                    let folder = FolderSearch(path: path, count: unreadable.isEmpty ? checked : -1, isLast: index == checked - 1)
-                    tasks.append(.file(file, context: context, folder: folder))
-                }
-                // A run that checks nothing must not pass as if all were well.
-                if checked == 0, unreadable.isEmpty { tasks.append(.error(.noPlans(path: path))) }
+                searches.append(FolderSearch(path: path, count: checked, unreadable: unreadable))
+                guard checked == 0 else { continue }
+                // With no plan to come before, the folders it could not read are reported on their own;
+                // a run that checks nothing must not pass as if all were well.
+                unreadable.forEach { add(.error(.unreadable(path: $0))) }
+                if unreadable.isEmpty { add(.error(.noPlans(path: path))) }
             }
         }
-        return tasks
     }
 }
 
-/// The folder search a plan file came from: the folder as given, how many
-/// plans it found to check (-1 when some of it could not be read, so an
-/// empty result is already reported), and whether this is the last of them.
-private struct FolderSearch: Sendable {
+/// A folder search's plans, as a run delivers them: the folder as given,
+/// how many plans it found to check, and the folders in it that could not
+/// be read (reported before its first plan). Made once the search is done,
+/// before anything is delivered.
+private struct FolderSearch {
     var path: String
     var count: Int
-    var isLast: Bool
+    var unreadable: [String]
+}
+
+/// Where a plan file stands in the folder search that found it: which
+/// search (in the run's list), and which of its plans.
+private struct SearchPlace: Sendable {
+    var search: Int
+    var index: Int
 }
 
 /// What a run keeps of each plan's report, and makes of it on the thread
@@ -233,8 +256,8 @@ private struct Fixing: Sendable {
 
 /// One step of a run: check a plan file, check standard input, or report an error.
 private enum CheckTask: Sendable {
-    /// A plan file, and the folder search that found it (nil: named on the command line).
-    case file(String, context: LintContext, folder: FolderSearch?)
+    /// A plan file, and where it stands in the folder search that found it (nil: named on the command line).
+    case file(String, context: LintContext, place: SearchPlace?)
     case standardInput(SourceFile, context: LintContext)
     case error(InputError)
 
@@ -250,7 +273,7 @@ private enum CheckTask: Sendable {
         switch self {
         case .error(let error):
             return Outcome(event: .error(error))
-        case .file(let path, let context, let folder):
+        case .file(let path, let context, let place):
             let stops = PatternStops(path: path, stoppedEarlier: stoppedEarlier)
             let parser = context.linter.parser(stoppingIn: stops)
             func outcome(_ event: CheckRun.Event) -> Outcome {
@@ -262,10 +285,10 @@ private enum CheckTask: Sendable {
             do throws(InputError) {
                 source = try parser.load(path: path)
             } catch {
-                if folder != nil, case .binary(let path) = error { return outcome(.skippedBinary(path: path)) }
+                if place != nil, case .binary(let path) = error { return outcome(.skippedBinary(path: path)) }
                 return outcome(.error(error))
             }
-            if folder != nil, PlanFinder.isProjectDocument(path), parser.parse(source).objectives.isEmpty {
+            if place != nil, PlanFinder.isProjectDocument(path), parser.parse(source).objectives.isEmpty {
                 return outcome(.skippedNotAPlan(path: path))
             }
             return outcome(handing.event(for: Self.check(source, context, handing.keepsSourceLines, stops: stops, fixing: fixing, path: path)))

@@ -39,19 +39,58 @@ public enum PlanFinder {
         public var names: [String]
     }
 
+    /// What a folder search meets, in order: each folder as it is read,
+    /// before any file in it, and each plan file, in the order of their paths.
+    public enum SearchEvent: Equatable, Sendable {
+        case listed(ListedFolder)
+        case file(FoundFile)
+    }
+
+    /// What a path on the command line names, before a folder is searched.
+    public enum Kind: Sendable {
+        case file, folder, missing
+    }
+
     /// What `path` is, and for a folder, the plan files under it.
     /// - Parameter names: hidden names to note in each folder read (see `ListedFolder`).
     public static func find(_ path: String, noting names: [String] = []) -> Found {
+        switch kind(of: path) {
+        case .missing: return .missing
+        case .file: return .file(path)
+        case .folder:
+            var files: [FoundFile] = []
+            var folders: [ListedFolder] = []
+            let unreadable = search(path, noting: names) { event in
+                switch event {
+                case .listed(let folder): folders.append(folder)
+                case .file(let file): files.append(file)
+                }
+            }
+            return .directory(files: files, folders: folders, unreadable: unreadable)
+        }
+    }
+
+    /// Whether `path` is a file, a folder or nothing. A link that leads
+    /// nowhere is a file: reading it says what is wrong.
+    public static func kind(of path: String) -> Kind {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            // A link that leads nowhere is there: reading it says what is wrong.
             let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
-            return type == .typeSymbolicLink ? .file(path) : .missing
+            return type == .typeSymbolicLink ? .file : .missing
         }
-        guard isDirectory.boolValue else { return .file(path) }
+        return isDirectory.boolValue ? .folder : .file
+    }
+
+    /// Searches a folder for plan files, telling `each` what it meets as it
+    /// meets it (so a run can check the first plans while the search goes
+    /// on); returns the folders in it that could not be read, sorted.
+    /// - Parameter names: hidden names to note in each folder read (see `ListedFolder`).
+    public static func search<Failure: Error>(
+        _ folder: String, noting names: [String] = [], each: (SearchEvent) throws(Failure) -> Void
+    ) throws(Failure) -> [String] {
         var search = FolderSearch(noting: names)
-        search.read(path)
-        return .directory(files: search.files, folders: search.folders, unreadable: search.unreadable.sorted())
+        try search.read(folder, each: each)
+        return search.unreadable.sorted()
     }
 
     /// A folder search: reads folders depth first, each one's entries
@@ -63,8 +102,6 @@ public enum PlanFinder {
     /// `a/x.md`, as `-` < `.` < `/`).
     private struct FolderSearch {
         let noting: [String]
-        var files: [FoundFile] = []
-        var folders: [ListedFolder] = []
         var unreadable: [String] = []
 
         init(noting: [String]) {
@@ -79,25 +116,27 @@ public enum PlanFinder {
             var isLink: Bool
         }
 
-        mutating func read(_ root: String) {
+        mutating func read<Failure: Error>(_ root: String, each: (SearchEvent) throws(Failure) -> Void) throws(Failure) {
             // Entries still to take, the next one last.
             var pending = [Entry(key: "", path: root, isFolder: true, isLink: false)]
             while let entry = pending.popLast() {
                 guard entry.isFolder else {
-                    files.append(FoundFile(path: entry.path, isLink: entry.isLink))
+                    try each(.file(FoundFile(path: entry.path, isLink: entry.isLink)))
                     continue
                 }
-                guard let entries = entries(of: entry.path) else {
+                guard let (entries, listed) = entries(of: entry.path) else {
                     unreadable.append(entry.path)
                     continue
                 }
+                if let listed { try each(.listed(listed)) }
                 pending += entries.sorted { $0.key > $1.key }
             }
         }
 
         /// The folders and plan files in `folder` (nil if it cannot be read),
-        /// noting the names asked about; hidden entries are skipped.
-        private mutating func entries(of folder: String) -> [Entry]? {
+        /// and the folder with the names asked about that are in it (nil when
+        /// one of them is a link); hidden entries are skipped.
+        private func entries(of folder: String) -> ([Entry], ListedFolder?)? {
             guard let stream = opendir(folder) else { return nil }
             defer { closedir(stream) }
             var entries: [Entry] = []
@@ -136,8 +175,7 @@ public enum PlanFinder {
                     entries.append(Entry(key: name, path: path, isFolder: false, isLink: type == UInt8(DT_LNK)))
                 }
             }
-            if !notedLink { folders.append(ListedFolder(path: folder, names: noted)) }
-            return entries
+            return (entries, notedLink ? nil : ListedFolder(path: folder, names: noted))
         }
     }
 

@@ -130,6 +130,21 @@ struct ConfigurationTests {
         }
     }
 
+    @Test("a broken configuration the folder search meets after many plans stops the run with nothing reported")
+    func brokenLate() throws {
+        var files = ["zz/.eqlint.json5": "{ rulez: {} }", "zz/plan.md": "## Objective 1\n"]
+        for index in 0..<40 { files["plans/\(index).md"] = "## Objective \(index)\n" }
+        let root = try Self.repository(files)
+        for jobs in [1, 2, 4] {
+            var run = CheckRun(resolver: Self.resolver(root), jobs: jobs)
+            var events = 0
+            #expect(throws: RuleFileError.self, "\(jobs) jobs") {
+                try run.check(paths: [root.path], readStandardInput: { [] }) { _ in events += 1 }
+            }
+            #expect(events == 0, "\(jobs) jobs")
+        }
+    }
+
     @Test("mistakes in a configuration are errors at their place", arguments: [
         ("{ rules: { \"lead-initals\": \"off\" } }", "1:12", "no rule is named 'lead-initals'; did you mean 'lead-initials'?"),
         ("{ rulez: {} }", "1:3", "unknown key 'rulez' in a configuration file; did you mean 'rules'?"),

@@ -41,6 +41,27 @@ struct PlanFinderTests {
         #expect(unreadable.isEmpty)
     }
 
+    @Test("a search tells of each folder as it reads it, before any plan in it, and of the plans in the order of their paths")
+    func streamed() throws {
+        let root = try tree("streamed", ["b.md", "a/x.md", "a/y/z.md", "a.md", "c/.eqlint.json5/", "c/d.md"])
+        var events: [PlanFinder.SearchEvent] = []
+        let unreadable = PlanFinder.search(root, noting: [".eqlint.json5"]) { events.append($0) }
+        #expect(unreadable.isEmpty)
+        func folder(_ path: String, _ names: [String] = []) -> PlanFinder.SearchEvent {
+            .listed(PlanFinder.ListedFolder(path: path.isEmpty ? root : root + "/" + path, names: names))
+        }
+        func file(_ path: String) -> PlanFinder.SearchEvent { .file(PlanFinder.FoundFile(path: root + "/" + path, isLink: false)) }
+        #expect(events == [folder(""), file("a.md"), folder("a"), file("a/x.md"), folder("a/y"), file("a/y/z.md"),
+                           file("b.md"), folder("c", [".eqlint.json5"]), file("c/d.md")])
+        // `find` is the same search, gathered.
+        guard case .directory(let files, let folders, _) = PlanFinder.find(root, noting: [".eqlint.json5"]) else {
+            Issue.record("not read as a folder")
+            return
+        }
+        #expect(files.map { PlanFinder.SearchEvent.file($0) } == events.filter { if case .file = $0 { true } else { false } })
+        #expect(folders.map { PlanFinder.SearchEvent.listed($0) } == events.filter { if case .listed = $0 { true } else { false } })
+    }
+
     @Test("a link to a plan is listed as a link; a link to a folder is not followed")
     func links() throws {
         let root = try tree("links", ["plans/plan.md", "other/plan.md"])
