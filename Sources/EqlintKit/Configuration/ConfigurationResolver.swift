@@ -162,18 +162,13 @@ public struct ConfigurationResolver {
         return context
     }
 
-    /// Keeps what a folder search saw of `discoveryNames` in the folders it
-    /// read (`PlanFinder.find(_:noting:)`), so that finding their plans'
+    /// Keeps what a folder search saw of `discoveryNames` in a folder it
+    /// read (`PlanFinder.search(_:noting:each:)`), so that finding its plans'
     /// configuration asks the file system nothing more: a run over
     /// thousands of folders saved three `stat` calls a folder.
     /// - Parameters:
-    ///   - folders: the folders read, as the search found them under `path`.
+    ///   - folder: the folder read, as the search found it under `path`.
     ///   - absoluteFolder: `path`'s absolute form (`absolute(_:)`).
-    public mutating func noteListed(_ folders: [PlanFinder.ListedFolder], foundIn path: String, absoluteFolder: String) {
-        for folder in folders { noteListed(folder, foundIn: path, absoluteFolder: absoluteFolder) }
-    }
-
-    /// `noteListed` for one folder, as a search reads it (`PlanFinder.search`).
     public mutating func noteListed(_ folder: PlanFinder.ListedFolder, foundIn path: String, absoluteFolder: String) {
         guard case .discover = source else { return }
         let absolute = folder.path == path ? absoluteFolder : Paths.path(folder.path, foundIn: path, absoluteFolder: absoluteFolder)

@@ -117,7 +117,7 @@ struct PlanFinderTests {
         let asked = try files.map { try asking.context(forFile: $0.path).configuration.path }
         // Made after the walk: discovery goes by the folders as the walk read them, so it is not seen.
         try Data("{}\n".utf8).write(to: URL(fileURLWithPath: root + "/trust/school/.eqlint.json"))
-        listing.noteListed(folders, foundIn: root + "/trust", absoluteFolder: listing.absolute(root + "/trust"))
+        for folder in folders { listing.noteListed(folder, foundIn: root + "/trust", absoluteFolder: listing.absolute(root + "/trust")) }
         let configurations = try files.map { try listing.context(forFile: $0.path).configuration.path }
         #expect(configurations == asked)
         #expect(configurations.map { $0.map { ($0 as NSString).lastPathComponent } } == [".eqlint.json", nil, ".eqlint.json5"])
