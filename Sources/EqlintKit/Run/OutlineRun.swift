@@ -39,7 +39,7 @@ public struct OutlineRun {
             switch PlanFinder.find(path) {
             case .missing: events.append(.error(.missing(path: path))); continue
             case .file(let file): files = [file]
-            case .directory(let found, _, let unreadable):
+            case .directory(let found, let unreadable):
                 events += unreadable.map { .error(.unreadable(path: $0)) }
                 files = found.map { $0.path }
                 if found.isEmpty, unreadable.isEmpty { events.append(.error(.noPlans(path: path))) }

@@ -16,10 +16,9 @@ public enum PlanFinder {
     public enum Found: Equatable, Sendable {
         /// A file, to be checked whatever its name.
         case file(String)
-        /// A folder: the plan files found in it, in order of their paths;
-        /// the folders read, with the names asked about that are in each;
+        /// A folder: the plan files found in it, in order of their paths,
         /// and the folders in it that could not be read.
-        case directory(files: [FoundFile], folders: [ListedFolder], unreadable: [String])
+        case directory(files: [FoundFile], unreadable: [String])
         case missing
     }
 
@@ -30,7 +29,7 @@ public enum PlanFinder {
         public var isLink: Bool
     }
 
-    /// A folder a search read, and which of the names `find` was asked to
+    /// A folder a search read, and which of the names `search` was asked to
     /// note are entries in it (`.git`, a configuration file): what a `stat`
     /// of each would say, known without one. A folder where a noted name is
     /// a link (which a `stat` follows) is left out of the list.
@@ -51,22 +50,17 @@ public enum PlanFinder {
         case file, folder, missing
     }
 
-    /// What `path` is, and for a folder, the plan files under it.
-    /// - Parameter names: hidden names to note in each folder read (see `ListedFolder`).
-    public static func find(_ path: String, noting names: [String] = []) -> Found {
+    /// What `path` is, and for a folder, the plan files under it (`search`, gathered).
+    public static func find(_ path: String) -> Found {
         switch kind(of: path) {
         case .missing: return .missing
         case .file: return .file(path)
         case .folder:
             var files: [FoundFile] = []
-            var folders: [ListedFolder] = []
-            let unreadable = search(path, noting: names) { event in
-                switch event {
-                case .listed(let folder): folders.append(folder)
-                case .file(let file): files.append(file)
-                }
+            let unreadable = search(path) { event in
+                if case .file(let file) = event { files.append(file) }
             }
-            return .directory(files: files, folders: folders, unreadable: unreadable)
+            return .directory(files: files, unreadable: unreadable)
         }
     }
 

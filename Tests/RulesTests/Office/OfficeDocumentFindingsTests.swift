@@ -98,7 +98,7 @@ struct OfficeDocumentFindingsTests {
 
     @Test("a folder search picks up .docx and .odt files by their extension")
     func folderSearch() {
-        guard case .directory(let files, _, _) = PlanFinder.find(OfficeFixtures.folder.path) else {
+        guard case .directory(let files, _) = PlanFinder.find(OfficeFixtures.folder.path) else {
             Issue.record("the fixtures folder is not found as a folder")
             return
         }
