@@ -6,17 +6,8 @@ import Testing
 /// objective's extent found by filtering the starts for each, and two places
 /// compared by trying both pairs in an array.
 @Suite struct SupersessionTests {
-    /// A small generator with a fixed seed, so that a failure repeats.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state >> 11
-        }
-    }
-
     @Test func objectiveExtentsAsFilteringForEach() {
-        var random = Seeded(state: 17)
+        var random = SplitMix64(seed: 17)
         let end = EqlintText.SourceLocation(line: 7, column: 1)
         for trial in 0..<500 {
             // Few lines and columns, so that starts repeat and come out of order.

@@ -36,7 +36,7 @@ import Testing
         }
         // Looked for from where the last span's words ended: in file order, in the
         // objectives' order, and in a shuffled order (where the hint mostly does not hold).
-        var random = SplitMix(state: 7)
+        var random = SplitMix64(seed: 7)
         let objectiveOrder = plan.objectives.flatMap { objective in
             objective.text.flatMap { $0.parts ?? [$0.span] }
         }
@@ -53,18 +53,6 @@ import Testing
         for index in plan.objectives.indices {
             let spans = plan.objectives[index].text.flatMap { $0.parts ?? [$0.span] }
             #expect(context.objectiveWords(index).map { $0.map(\.span) } == spans.map { context.words(in: $0).map(\.span) })
-        }
-    }
-
-    /// A small generator with a fixed seed, so that a failure repeats.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 }

@@ -30,7 +30,7 @@ struct TableCellsTests {
     func sameAsByteByByte(seed: Int) {
         let pieces: [[UInt8]] = [[0x7C], [0x5C], [0x5C, 0x7C], [0x20], [0x09], Array("cell".utf8), Array("a longer cell of text".utf8),
                                  [0xE2, 0x80, 0x93], Array("`code|`".utf8)]
-        var generator = SeededGenerator(seed: UInt64(seed))
+        var generator = SplitMix64(seed: UInt64(seed))
         for _ in 0..<500 {
             let row = (0..<Int.random(in: 1...30, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
             let padded = Array("xx".utf8) + row + Array("yy".utf8)

@@ -119,7 +119,7 @@ struct HTMLReporterTests {
 
     @Test("a page is whole: the language, headings, table headers with scope, the summary last in the text and first on screen")
     func page() throws {
-        let model = try TestSupport.examplesDirectory.appendingPathComponent("model-plan.md").path
+        let model = TestSupport.examplesDirectory.appendingPathComponent("model-plan.md").path
         let html = Self.page.report([Self.report(try String(contentsOfFile: model, encoding: .utf8), path: "examples/model-plan.md"),
                                      try Self.hostile()])
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">"))

@@ -326,10 +326,3 @@ import Testing
         }
     }
 }
-
-extension SplitMix64 {
-    /// A number from 0 up to, not including, `bound`.
-    mutating func next(below bound: Int) -> Int {
-        Int(next() % UInt64(bound))
-    }
-}

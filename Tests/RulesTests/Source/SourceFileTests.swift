@@ -50,7 +50,7 @@ struct SourceFileTests {
         let pieces: [[UInt8]] = [[0x41], [0x0A], [0xC3, 0xA9], [0xE2, 0x80, 0x93], [0xF0, 0x9F, 0x98, 0x80], [0xFF], [0x80],
                                  [0xC0, 0xAF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x80],
                                  [0xF0, 0x9F, 0x98], [0xC2], [0xF5], [0x0D]]
-        var generator = SeededGenerator(seed: UInt64(seed))
+        var generator = SplitMix64(seed: UInt64(seed))
         for _ in 0..<500 {
             let bytes = (0..<Int.random(in: 0...40, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
             let file = try SourceFile(path: "p", bytes: bytes)
@@ -167,7 +167,7 @@ extension SourceFileTests {
         // Line breaks of every kind (a CRLF split across eight-byte words too), ASCII and not, long lines past the checkpoints.
         let pieces: [[UInt8]] = [[0x41], [0x20], [0x0A], [0x0D], [0x0D, 0x0A], [0xC3, 0xA9], [0xE2, 0x80, 0x93],
                                  [0xF0, 0x9F, 0x98, 0x80], Array(repeating: 0x61, count: 7), Array(repeating: 0x62, count: 300)]
-        var generator = SeededGenerator(seed: UInt64(seed))
+        var generator = SplitMix64(seed: UInt64(seed))
         for _ in 0..<200 {
             let bytes = (0..<Int.random(in: 0...60, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
             let file = try SourceFile(path: "p", bytes: bytes)
@@ -217,7 +217,7 @@ extension SourceFileTests {
         // Lines either side of twice the checkpoint stride (512 bytes), ASCII and not, with each kind of break.
         let pieces: [[UInt8]] = [[0x61], [0x20], [0xC3, 0xA9], [0xE2, 0x80, 0x93], [0xF0, 0x9F, 0x98, 0x80]]
         let breaks: [[UInt8]] = [[0x0A], [0x0D, 0x0A], [0x0D]]
-        var generator = SeededGenerator(seed: UInt64(seed))
+        var generator = SplitMix64(seed: UInt64(seed))
         for _ in 0..<40 {
             var bytes: [UInt8] = []
             for _ in 0..<Int.random(in: 1...4, using: &generator) {
@@ -243,20 +243,5 @@ extension SourceFileTests {
                 }
             }
         }
-    }
-}
-
-/// A small deterministic random number generator (SplitMix64), so a failing case can be run again.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
