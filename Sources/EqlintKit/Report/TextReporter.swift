@@ -66,11 +66,13 @@ public struct TextReporter: StreamingReporter {
     /// of finding repeated notes. Another help of the rule is hashed itself.
     static func ruleAndHelpHashes(_ diagnostics: [Diagnostic]) -> [UInt64] {
         var firstOfRule: [(ruleID: String, help: String, hash: UInt64)] = []
+        firstOfRule.reserveCapacity(diagnostics.count)
         var hashes: [UInt64] = []
         hashes.reserveCapacity(diagnostics.count)
         for index in diagnostics.indices {
             let ruleID = diagnostics[index].ruleID, help = diagnostics[index].help
-            let known = firstOfRule.firstIndex { $0.ruleID == ruleID }
+            // Rule ids are ASCII (the rule loader's own check): of another length, another id, found without comparing.
+            let known = firstOfRule.firstIndex { $0.ruleID.utf8.count == ruleID.utf8.count && $0.ruleID == ruleID }
             if let known, firstOfRule[known].help.utf8.count == help.utf8.count, firstOfRule[known].help == help {
                 hashes.append(firstOfRule[known].hash)
                 continue

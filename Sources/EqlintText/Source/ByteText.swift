@@ -101,6 +101,112 @@ package enum ByteText {
         return text.withUTF8 { containsDigit(UnsafeRawBufferPointer($0)) }
     }
 
+    /// A hash of a text's bytes, sixteen at a time: cheaper than `String`'s,
+    /// twice over for ASCII, several times over for a text that is not ASCII
+    /// (which `String` normalises as it hashes). For a table that compares the texts of a hit
+    /// with `==`: texts `String` finds equal in other bytes hash apart, so
+    /// such a table may miss, never err. Keyed by secrets made for the run
+    /// (by `Hasher`, so fixed with `SWIFT_DETERMINISTIC_HASHING`), so that no
+    /// plan can be written to make its texts collide.
+    package static func bytesHash(_ text: String) -> Int {
+        if let hash = text.utf8.withContiguousStorageIfAvailable({ bytesHash(UnsafeRawBufferPointer($0)) }) { return hash }
+        var text = text
+        return text.withUTF8 { bytesHash(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// `bytesHash(_:)` of some bytes: each sixteen, as two words, one keyed by
+    /// a secret and the other by the hash so far, multiplied in full and the
+    /// halves folded; the last sixteen read from the end, overlapping.
+    package static func bytesHash(_ bytes: UnsafeRawBufferPointer) -> Int {
+        let (secret, start) = hashSecrets
+        let count = bytes.count
+        var hash = start ^ UInt64(count)
+        func mix(_ first: UInt64, _ second: UInt64) {
+            let product = (first ^ secret).multipliedFullWidth(by: second ^ hash)
+            hash = product.high ^ product.low
+        }
+        func word(at offset: Int) -> UInt64 { bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        if count > 16 {
+            var offset = 0
+            while offset + 16 < count {
+                mix(word(at: offset), word(at: offset + 8))
+                offset += 16
+            }
+            mix(word(at: count - 16), word(at: count - 8))
+        } else if count >= 8 {
+            mix(word(at: 0), word(at: count - 8))
+        } else {
+            var first: UInt64 = 0
+            for offset in 0..<count { first |= UInt64(bytes[offset]) << UInt64(8 * offset) }
+            mix(first, 0)
+        }
+        return Int(truncatingIfNeeded: hash)
+    }
+
+    /// A hash of a text under which texts `String` finds equal (canonically
+    /// equivalent) hash alike, as `String`'s own does, but as cheap as
+    /// `bytesHash` for a text whose canonical decomposition is ASCII: ASCII
+    /// itself, or ASCII with the only three other characters that decompose
+    /// to it (the Greek question mark, U+037E, to `;`; the Greek varia,
+    /// U+1FEF, to a grave accent; the Kelvin sign, U+212A, to `K`), hashed as
+    /// that ASCII. Any other text is not canonically equal to an ASCII one,
+    /// and is hashed by `String`.
+    package static func canonicalHash(_ text: String) -> Int {
+        var text = text
+        let hash: Int? = text.withUTF8 { utf8 in
+            let bytes = UnsafeRawBufferPointer(utf8)
+            guard let start = firstNonASCII(bytes) else { return bytesHash(bytes) }
+            // The ASCII before it kept, then each character after it: any but the three (a curly
+            // quote, a dash, as most texts that are not ASCII have) and `String` hashes the text.
+            var decomposed = Array(bytes[..<start])
+            var index = start
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    decomposed.append(byte)
+                    index += 1
+                } else if byte == 0xCD, index + 1 < bytes.count, bytes[index + 1] == 0xBE {
+                    decomposed.append(0x3B)  // U+037E
+                    index += 2
+                } else if index + 2 < bytes.count, (byte, bytes[index + 1], bytes[index + 2]) == (0xE1, 0xBF, 0xAF) {
+                    decomposed.append(0x60)  // U+1FEF
+                    index += 3
+                } else if index + 2 < bytes.count, (byte, bytes[index + 1], bytes[index + 2]) == (0xE2, 0x84, 0xAA) {
+                    decomposed.append(0x4B)  // U+212A
+                    index += 3
+                } else {
+                    return nil
+                }
+            }
+            return decomposed.withUnsafeBytes { bytesHash($0) }
+        }
+        return hash ?? text.hashValue
+    }
+
+    /// Where the first byte that is not ASCII is in some bytes, read eight at a time, or nil.
+    private static func firstNonASCII(_ buffer: UnsafeRawBufferPointer) -> Int? {
+        var index = 0
+        while index + 8 <= buffer.count {
+            if buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
+            index += 8
+        }
+        while index < buffer.count {
+            if buffer[index] >= 0x80 { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The secrets of `bytesHash`: from `Hasher`, which seeds itself for each run.
+    private static let hashSecrets: (UInt64, UInt64) = {
+        func secret(_ value: Int) -> UInt64 {
+            var hasher = Hasher()
+            hasher.combine(value)
+            return UInt64(truncatingIfNeeded: hasher.finalize())
+        }
+        return (secret(1), secret(2))
+    }()
+
     private static func containsDigit(_ buffer: UnsafeRawBufferPointer) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         var index = 0

@@ -108,82 +108,36 @@ final class Measurability: Sendable {
 /// same question of the same entry (`criterion-vague` of each success
 /// criterion, `objective-measurable` of the objective's) run the patterns once.
 final class MeasurabilityMemo {
-    /// One answer: the question, and the text it was about.
-    private struct Answer {
-        /// The text's hash.
-        var key: Int
-        /// The answer given before it in the same slot, or -1.
-        var next: Int
-        var list: String
-        var datesCount: Bool
-        var measuresOnly: Bool
-        var text: String
-        var measurable: Bool
-    }
-
     /// The deciders, built once per vocabulary list and `datesCount` for the
     /// whole run, then those no rule asked for when the run began, built for
     /// this plan once. A rule set has one or two: a list, not a table.
     private var deciders: [Measurability]
-    /// The answers given, found by their text's hash (`String`'s own, so that
-    /// texts `String` finds equal, canonically equivalent, share an answer).
-    /// Each slot holds the last answer whose hash falls in it, which chains
-    /// to the others (`Answer.next`): no `Dictionary`, whose first use of a
-    /// key type costs a scan of every conformance in the binary (a third of
-    /// a million instructions).
-    private var answers: [Answer] = []
-    private var slots = [Int](repeating: -1, count: 16)
+    /// The answers each decider gave, by text: at `2 * decider` with every
+    /// kind of pattern, at `2 * decider + 1` with measures only.
+    private var answers: [TextMemo<Bool>]
     /// The plan's record of stopped patterns.
     let stops: PatternStops?
 
     init(measurers: [Measurability], stops: PatternStops? = nil) {
         deciders = measurers
+        answers = Array(repeating: TextMemo(), count: 2 * measurers.count)
         self.stops = stops
-        // As many answers as the slots hold before they double: a plan asks about a dozen questions.
-        answers.reserveCapacity(slots.count)
     }
 
     func isMeasurable(_ entry: TextValue, list: String, datesCount: Bool, measuresOnly: Bool = false, vocabulary: Vocabulary,
                       dates: DateReadings? = nil, stopped: (Pattern) -> Void) -> Bool {
-        let key = entry.text.hashValue
-        let slot = slot(of: key)
-        // The answers in the slot's chain compared in place, none copied out of the list.
-        var index = slots[slot]
-        while index >= 0 {
-            if answers[index].key == key, answers[index].datesCount == datesCount, answers[index].measuresOnly == measuresOnly,
-               answers[index].list == list, answers[index].text == entry.text {
-                return answers[index].measurable
-            }
-            index = answers[index].next
-        }
         let decider = self.decider(list: list, datesCount: datesCount, measuresOnly: measuresOnly, vocabulary: vocabulary)
+        let memo = 2 * decider + (measuresOnly ? 1 : 0)
+        let lookup = answers[memo].lookUp(entry.text)
+        if let measurable = lookup.answer { return measurable }
         // The decider is a class: taken out of the list, nothing it holds is copied.
         let measurer = deciders[decider]
         var text = entry.text
         let measurable = text.withUTF8 {
             measurer.isMeasurable(entry, utf8: $0, measuresOnly: measuresOnly, stops: stops, dates: dates, stopped: stopped)
         }
-        // The answer added once, at the head of the slot already found.
-        answers.append(Answer(key: key, next: slots[slot], list: list, datesCount: datesCount, measuresOnly: measuresOnly,
-                              text: entry.text, measurable: measurable))
-        slots[slot] = answers.count - 1
-        if answers.count > slots.count { doubleSlots() }
+        answers[memo].keep(measurable, for: entry.text, lookup)
         return measurable
-    }
-
-    /// The slot of a key: its bits mixed, as many as the slots need.
-    private func slot(of key: Int) -> Int {
-        Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & (slots.count - 1)
-    }
-
-    /// Twice the slots, once there are more answers than slots, each answer chained again.
-    private func doubleSlots() {
-        slots = [Int](repeating: -1, count: slots.count * 2)
-        for index in answers.indices {
-            let slot = slot(of: answers[index].key)
-            answers[index].next = slots[slot]
-            slots[slot] = index
-        }
     }
 
     /// The index of the decider for a list: one built for the run, or else
@@ -193,6 +147,7 @@ final class MeasurabilityMemo {
         if let index = deciders.firstIndex(where: { $0.list == list && $0.datesCount == datesCount }) { return index }
         if measuresOnly, let index = deciders.firstIndex(where: { $0.list == list }) { return index }
         deciders.append(Measurability(list: vocabulary.lists[list], named: list, datesCount: datesCount))
+        answers += [TextMemo(), TextMemo()]
         return deciders.count - 1
     }
 }

@@ -51,7 +51,7 @@ public enum Fingerprint {
     /// rule and text in reading order: the number is kept, and the
     /// fingerprint made from it when read (most runs print none).
     /// Repeats are the same rule and text as `String` compares them (canonically
-    /// equivalent), so they are told apart by `String`'s own hash, not the bytes'.
+    /// equivalent), so they are hashed alike (`RuleAndText.hash64`), whatever their bytes.
     static func assign(_ diagnostics: inout [Diagnostic]) {
         // Read in place by index, not copied into keys of their own.
         let hashes = diagnostics.indices.map { RuleAndText(ruleID: diagnostics[$0].ruleID, text: diagnostics[$0].faultText).hash64 }
