@@ -5,8 +5,9 @@ import EqlintText
 /// (`==`). Several rules ask the same question of a text (its dates, whether
 /// it is measurable), and plans repeat a criterion or a timescale word for
 /// word. `String`'s own hash cost more than most answers: it hashes a text
-/// that is not ASCII normalised, character by character. Texts it finds
-/// equal in other bytes are asked about apart, and get the same answer.
+/// that is not ASCII normalised, character by character. Texts `String`
+/// finds equal but spelt in other bytes are asked about apart, and get the
+/// same answer.
 /// Slots of chained answers, not a `Dictionary`, whose first use of a key
 /// type costs a scan of every conformance in the binary.
 struct TextMemo<Answer> {
