@@ -155,11 +155,12 @@ package enum ByteText {
         var text = text
         let hash: Int? = text.withUTF8 { utf8 in
             let bytes = UnsafeRawBufferPointer(utf8)
-            guard let start = firstNonASCII(bytes) else { return bytesHash(bytes) }
-            // The ASCII before it kept, then each character after it: any but the three (a curly
-            // quote, a dash, as most texts that are not ASCII have) and `String` hashes the text.
-            var decomposed = Array(bytes[..<start])
-            var index = start
+            if isASCII(bytes, 0..<bytes.count) { return bytesHash(bytes) }
+            // Each character as its ASCII: any but the three (a curly quote, a dash, as most
+            // texts that are not ASCII have) and `String` hashes the text.
+            var decomposed: [UInt8] = []
+            decomposed.reserveCapacity(bytes.count)
+            var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
@@ -183,18 +184,19 @@ package enum ByteText {
         return hash ?? text.hashValue
     }
 
-    /// Where the first byte that is not ASCII is in some bytes, read eight at a time, or nil.
-    private static func firstNonASCII(_ buffer: UnsafeRawBufferPointer) -> Int? {
-        var index = 0
-        while index + 8 <= buffer.count {
-            if buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
+    /// Whether `span` holds ASCII alone, read eight bytes at a time.
+    package static func isASCII(_ buffer: UnsafeRawBufferPointer, _ span: Range<Int>) -> Bool {
+        var high: UInt64 = 0
+        var index = span.lowerBound
+        while index + 8 <= span.upperBound {
+            high |= buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)
             index += 8
         }
-        while index < buffer.count {
-            if buffer[index] >= 0x80 { return index }
+        while index < span.upperBound {
+            high |= UInt64(buffer[index])
             index += 1
         }
-        return nil
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     /// The secrets of `bytesHash`: from `Hasher`, which seeds itself for each run.

@@ -167,12 +167,12 @@ public struct SourceFile: Sendable {
                 while start < count, let found = memchr(base + start, 0x0A, count - start) {
                     let end = base.distance(to: UnsafeRawPointer(found))
                     ends.append(end)
-                    ascii.append(isASCII(buffer, start..<end))
+                    ascii.append(ByteText.isASCII(buffer, start..<end))
                     start = end + 1
                     starts.append(start)
                 }
                 ends.append(count)
-                ascii.append(isASCII(buffer, start..<count))
+                ascii.append(ByteText.isASCII(buffer, start..<count))
                 return
             }
             // Lines end at `\n`, `\r\n` or `\r`: a byte at a time.
@@ -242,21 +242,6 @@ public struct SourceFile: Sendable {
         }
         lines.append(starts.count - 1)
         return lines
-    }
-
-    /// Whether `span` holds ASCII alone, read eight bytes at a time.
-    private static func isASCII(_ buffer: UnsafeRawBufferPointer, _ span: Range<Int>) -> Bool {
-        var high: UInt64 = 0
-        var index = span.lowerBound
-        while index + 8 <= span.upperBound {
-            high |= buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            index += 8
-        }
-        while index < span.upperBound {
-            high |= UInt64(buffer[index])
-            index += 1
-        }
-        return high & 0x8080_8080_8080_8080 == 0
     }
 
     /// How many bytes in `span` continue a character rather than start one,
