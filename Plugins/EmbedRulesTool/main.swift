@@ -169,7 +169,7 @@ func prefilterSetsSource(_ vocabulary: Vocabulary) -> String {
         source += "     PatternPrefilterSet.Tables(count: \(tables.count), words: \(tables.words), "
             + "unfiltered: \(list(tables.unfiltered)), everyPattern: \(list(tables.everyPattern)), "
             + "classes: \(list(tables.classes)), classCount: \(tables.classCount), moves: \(list(tables.moves)), "
-            + "outputAt: \(list(tables.outputAt)), outputs: \(list(tables.outputs)))),\n"
+            + "outputs: \(list(tables.outputs)))),\n"
     }
     return source
 }

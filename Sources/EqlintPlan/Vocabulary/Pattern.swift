@@ -28,17 +28,21 @@ import Foundation
 public struct Pattern: @unchecked Sendable {
     // NSRegularExpression is immutable and safe to share across threads;
     // so is `Compiled`.
-    public let source: String
-    /// Where the pattern is written, to say which one was stopped.
-    public let origin: RuleOrigin?
-    /// Whether a match is stopped when it takes too long.
-    public let isTimeLimited: Bool
-    /// The compiled expression; the prefilter, which rules out most texts
-    /// without running it; and the byte matcher, which matches ASCII text
-    /// without Foundation when the source is within its subset. Each made
-    /// when first needed (most of eqlint's patterns are never run on a
-    /// given plan, and most never get past their prefilter) and shared by copies.
+    /// The pattern, as written, and the compiled expression; the prefilter,
+    /// which rules out most texts without running it; and the byte matcher,
+    /// which matches ASCII text without Foundation when the source is within
+    /// its subset. Each made when first needed (most of eqlint's patterns
+    /// are never run on a given plan, and most never get past their
+    /// prefilter) and shared by copies. Everything a pattern is, in one
+    /// object: a copy (one for each pattern tried on each text) retains one
+    /// reference, not one for each string.
     private let state: Compiled
+
+    public var source: String { state.source }
+    /// Where the pattern is written, to say which one was stopped.
+    public var origin: RuleOrigin? { state.origin }
+    /// Whether a match is stopped when it takes too long.
+    public var isTimeLimited: Bool { state.isTimeLimited }
 
     /// What matching found.
     public enum Match: Sendable, Equatable {
@@ -52,21 +56,15 @@ public struct Pattern: @unchecked Sendable {
     /// Compiles a pattern (case-insensitive unless asked), or says why it
     /// cannot; eqlint's own (`timeLimited: false`) are compiled when first used.
     public init(_ source: String, caseSensitive: Bool = false, origin: RuleOrigin? = nil, timeLimited: Bool = true) throws {
-        self.source = source
-        self.origin = origin
-        isTimeLimited = timeLimited
         let regex = timeLimited ? try Compiled.compile(source, caseSensitive: caseSensitive) : nil
-        state = Compiled(source: source, caseSensitive: caseSensitive, regex: regex)
+        state = Compiled(source: source, origin: origin, timeLimited: timeLimited, caseSensitive: caseSensitive, regex: regex)
     }
 
     /// One of eqlint's own patterns (not time-limited, case-insensitive),
     /// with what `embed-rules` compiled of it (`compiledWords(of:)`): read
     /// back, not worked out again, when first needed.
     package init(_ source: String, origin: RuleOrigin?, compiled: ArraySlice<UInt64>) {
-        self.source = source
-        self.origin = origin
-        isTimeLimited = false
-        state = Compiled(source: source, caseSensitive: false, regex: nil, compiled: compiled)
+        state = Compiled(source: source, origin: origin, timeLimited: false, caseSensitive: false, regex: nil, compiled: compiled)
     }
 
     /// What `embed-rules` compiles of one of eqlint's own patterns (read
@@ -249,7 +247,9 @@ public struct Pattern: @unchecked Sendable {
     /// and shared by copies of the pattern. Each is the same whoever makes
     /// it first, so sharing them makes no outcome depend on timing.
     private final class Compiled: Sendable {
-        private let source: String
+        let source: String
+        let origin: RuleOrigin?
+        let isTimeLimited: Bool
         let caseSensitive: Bool
         private let regex: MadeOnce<NSRegularExpression>
         private let prefilter = MadeOnce<Prefilter>()
@@ -262,8 +262,11 @@ public struct Pattern: @unchecked Sendable {
         /// - Parameters:
         ///   - regex: the expression, compiled already; nil: compiled when first used.
         ///   - compiled: the prefilter and byte program (`Pattern.compiledWords(of:)`), read when first used; nil: worked out then.
-        init(source: String, caseSensitive: Bool, regex: NSRegularExpression?, compiled: ArraySlice<UInt64>? = nil) {
+        init(source: String, origin: RuleOrigin?, timeLimited: Bool, caseSensitive: Bool, regex: NSRegularExpression?,
+             compiled: ArraySlice<UInt64>? = nil) {
             self.source = source
+            self.origin = origin
+            isTimeLimited = timeLimited
             self.caseSensitive = caseSensitive
             self.regex = regex.map { MadeOnce(made: $0) } ?? MadeOnce()
             let parts = compiled.flatMap(Pattern.parts(ofCompiled:))

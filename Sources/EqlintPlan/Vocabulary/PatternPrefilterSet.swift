@@ -22,10 +22,14 @@ package struct PatternPrefilterSet: Sendable {
     /// for an ASCII letter in either case.
     private let classes: [UInt8]
     private let classCount: Int
-    /// The automaton's moves: the state after `state` reads a byte of `class`, at `state * classCount + class`.
+    /// The automaton, a row for each state (`classCount + 1` long, the
+    /// root's first). At `row + class`: the row of the state after reading a byte
+    /// of `class`, as `~row` when runs end at that state. At `row +
+    /// classCount`: where the state's patterns are in `outputs` (`words`
+    /// words), or -1 when no run ends there. Rows, not state numbers, so
+    /// that the scan goes from move to move with no multiplication, the
+    /// step each byte waits for.
     private let moves: [Int32]
-    /// For each state, where its patterns are in `outputs` (`words` words), or -1 when no run ends there.
-    private let outputAt: [Int32]
     private let outputs: [UInt64]
 
     /// The set for these patterns' prefilters, in their order.
@@ -130,7 +134,6 @@ package struct PatternPrefilterSet: Sendable {
                 }
             }
         }
-        self.moves = moves
         var outputAt = [Int32](repeating: -1, count: stateCount)
         var outputs: [UInt64] = []
         for state in 0..<stateCount {
@@ -139,7 +142,18 @@ package struct PatternPrefilterSet: Sendable {
             outputAt[state] = Int32(outputs.count)
             outputs += bits
         }
-        self.outputAt = outputAt
+        // The rows the scan reads: each state's moves, as rows, then its patterns' place.
+        let rowLength = classCount + 1
+        var rows: [Int32] = []
+        rows.reserveCapacity(stateCount * rowLength)
+        for state in 0..<stateCount {
+            for next in moves[state * classCount..<(state + 1) * classCount] {
+                let row = next * Int32(rowLength)
+                rows.append(outputAt[Int(next)] >= 0 ? ~row : row)
+            }
+            rows.append(outputAt[state])
+        }
+        self.moves = rows
         self.outputs = outputs
     }
 
@@ -169,31 +183,30 @@ package struct PatternPrefilterSet: Sendable {
         let classCount = classCount
         return classes.withUnsafeBufferPointer { classes in
             moves.withUnsafeBufferPointer { moves in
-                outputAt.withUnsafeBufferPointer { outputAt in
-                    outputs.withUnsafeBufferPointer { outputs in
-                        everyPattern.withUnsafeBufferPointer { every in
-                            var state = 0
-                            var index = 0
-                            while index < bytes.count {
-                                let byte = bytes[index]
-                                if byte >= 0xC0, byte != 0xC2, !PatternPrefilter.cannotFoldToASCII(bytes, at: index) { return true }
-                                state = Int(moves[state &* classCount &+ Int(classes[Int(byte)])])
-                                let output = outputAt[state]
-                                if output >= 0 {
-                                    var changed = false
-                                    for word in 0..<words {
-                                        let more = found[word] | outputs[Int(output) + word]
-                                        if more != found[word] {
-                                            found[word] = more
-                                            changed = true
-                                        }
+                outputs.withUnsafeBufferPointer { outputs in
+                    everyPattern.withUnsafeBufferPointer { every in
+                        var row = 0
+                        var index = 0
+                        while index < bytes.count {
+                            let byte = bytes[index]
+                            if byte >= 0xC0, byte != 0xC2, !PatternPrefilter.cannotFoldToASCII(bytes, at: index) { return true }
+                            row = Int(moves[row &+ Int(classes[Int(byte)])])
+                            if row < 0 {
+                                row = ~row
+                                let output = Int(moves[row &+ classCount])
+                                var changed = false
+                                for word in 0..<words {
+                                    let more = found[word] | outputs[output + word]
+                                    if more != found[word] {
+                                        found[word] = more
+                                        changed = true
                                     }
-                                    if changed, found.elementsEqual(every) { return true }
                                 }
-                                index += 1
+                                if changed, found.elementsEqual(every) { return true }
                             }
-                            return false
+                            index += 1
                         }
+                        return false
                     }
                 }
             }
@@ -233,11 +246,10 @@ extension PatternPrefilterSet: Equatable {
         package var classes: [UInt8]
         package var classCount: Int
         package var moves: [Int32]
-        package var outputAt: [Int32]
         package var outputs: [UInt64]
 
         package init(count: Int, words: Int, unfiltered: [UInt64], everyPattern: [UInt64], classes: [UInt8], classCount: Int,
-                     moves: [Int32], outputAt: [Int32], outputs: [UInt64]) {
+                     moves: [Int32], outputs: [UInt64]) {
             self.count = count
             self.words = words
             self.unfiltered = unfiltered
@@ -245,7 +257,6 @@ extension PatternPrefilterSet: Equatable {
             self.classes = classes
             self.classCount = classCount
             self.moves = moves
-            self.outputAt = outputAt
             self.outputs = outputs
         }
     }
@@ -253,7 +264,7 @@ extension PatternPrefilterSet: Equatable {
     /// The set's tables.
     package var tables: Tables {
         Tables(count: count, words: words, unfiltered: unfiltered, everyPattern: everyPattern, classes: classes,
-               classCount: classCount, moves: moves, outputAt: outputAt, outputs: outputs)
+               classCount: classCount, moves: moves, outputs: outputs)
     }
 
     /// The set made from its tables (the same set as the one they were read from).
@@ -265,7 +276,6 @@ extension PatternPrefilterSet: Equatable {
         classes = tables.classes
         classCount = tables.classCount
         moves = tables.moves
-        outputAt = tables.outputAt
         outputs = tables.outputs
     }
 }
