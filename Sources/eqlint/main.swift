@@ -23,6 +23,8 @@ func run() throws(Failure) -> Int32 {
     } catch {
         throw Failure(message: error.description)
     }
+    // First: a check of many plans may start again, with the allocator tuned.
+    if case .check = options.command { AllocatorTuning.restartIfWorthwhile(checking: options.paths) }
     for warning in options.warnings { io.warning(warning) }
     let today = options.today ?? CalendarDay.today()
     var resolver = ConfigurationResolver(source: options.configuration, ruleDirectories: options.ruleDirectories, today: today)
