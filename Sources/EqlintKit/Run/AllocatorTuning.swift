@@ -8,7 +8,7 @@ import Glibc
 /// words) that are all freed when the plan is checked. glibc keeps seven
 /// freed blocks of each size for its thread to reuse at once; a plan frees
 /// dozens of each, and the rest take the allocator's slow path there and
-/// again when the next plan asks for them: 5 to 7% of the time of checking
+/// again when the next plan asks for them: 3 to 5% of the time of checking
 /// 10,000 plans (docs/benchmark.md, sixteenth round). glibc reads its
 /// tunables (`GLIBC_TUNABLES`) only when a process starts, so a check of
 /// many plans starts eqlint again at once, with room for more freed blocks
