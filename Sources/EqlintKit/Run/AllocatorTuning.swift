@@ -44,15 +44,16 @@ public enum AllocatorTuning {
     }
 
     /// The step for a run with this environment. `checksManyPlans`: whether
-    /// the run checks enough plans for a restart to pay (`isWorthwhile(paths:isFolder:)`).
-    static func step(environment: (String) -> String?, checksManyPlans: Bool) -> Step {
+    /// the run checks enough plans for a restart to pay (`isWorthwhile(paths:isFolder:)`),
+    /// asked only when that decides (not again in the restarted run).
+    static func step(environment: (String) -> String?, checksManyPlans: @autoclosure () -> Bool) -> Step {
         if let saved = environment(savedTunablesVariable) {
             return .restore(saved.hasPrefix("=") ? String(saved.dropFirst()) : nil)
         }
-        guard checksManyPlans, environment(switchVariable) != "0",
-              (environment("LD_PRELOAD") ?? "").isEmpty else { return .none }
         let user = environment("GLIBC_TUNABLES")
-        if let user, user.contains(tunable) { return .none }
+        // The environment first, and the files (a `stat` each) only when it allows a restart.
+        guard environment(switchVariable) != "0", (environment("LD_PRELOAD") ?? "").isEmpty, !(user?.contains(tunable) ?? false),
+              checksManyPlans() else { return .none }
         let ours = "\(tunable)=\(freedBlocksKept)"
         return .restart(tunables: user.map { $0.isEmpty ? ours : "\($0):\(ours)" } ?? ours, saved: user)
     }
@@ -69,11 +70,11 @@ public enum AllocatorTuning {
     public static func restartIfWorthwhile(checking paths: [String]) {
         #if os(Linux) && canImport(Glibc)
         let environment: (String) -> String? = { getenv($0).map { String(cString: $0) } }
-        let worthwhile = isWorthwhile(paths: paths) { path in
+        let isFolder: (String) -> Bool = { path in
             var info = stat()
             return path != "-" && stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
         }
-        switch step(environment: environment, checksManyPlans: worthwhile) {
+        switch step(environment: environment, checksManyPlans: isWorthwhile(paths: paths, isFolder: isFolder)) {
         case .none:
             return
         case .restore(let user):
